@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseConfig = { driver: 'postgres'; url: string } | { driver: 'pglite'; dataDir: string };
+
+export interface DatabaseHandle {
+  readonly config: DatabaseConfig;
+  readonly db: Database;
+  /** Applies the committed migrations under db/migrations; safe to call from several processes. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A configuration problem worth one clear line at start-up rather than a stack trace. */
+export class DatabaseConfigError extends Error {
+  override name = 'DatabaseConfigError';
+}
+
+export const DEFAULT_PGLITE_DIR = '.data/pglite';
+const MIGRATION_LOCK_KEY = 727274;
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+/** `DATABASE_URL` set: that Postgres. Unset: embedded PGlite in `PGLITE_DIR` (`memory://` keeps it in memory). */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { driver: 'postgres', url };
+  return { driver: 'pglite', dataDir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR };
+}
+
+export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): DatabaseHandle {
+  return config.driver === 'postgres' ? openPostgres(config) : openPglite(config);
+}
+
+function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): DatabaseHandle {
+  const client = postgres(config.url, {
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  return {
+    config,
+    db,
+    async migrate() {
+      // Two app instances starting together must not both run the same migration.
+      const lock = await client.reserve();
+      try {
+        await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+        lock.release();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function openPglite(config: Extract<DatabaseConfig, { driver: 'pglite' }>): DatabaseHandle {
+  if (!config.dataDir.startsWith('memory://')) ensureWritableDir(config.dataDir);
+  const client = new PGlite(config.dataDir);
+  const pgliteDb = drizzlePglite({ client, schema });
+  return {
+    config,
+    db: pgliteDb as unknown as Database,
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+function ensureWritableDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseConfigError(`PGLITE_DIR "${dir}" is not a writable folder (${reason}). Set PGLITE_DIR to a folder this process can write, or set DATABASE_URL.`);
+  }
+}
+
+/**
+ * The process-wide database. Kept on globalThis because Next.js may evaluate this module in
+ * more than one bundle of the same process, and PGlite allows only one owner per data folder.
+ */
+const HANDLE_KEY = Symbol.for('codirector.database');
+type GlobalWithHandle = typeof globalThis & { [HANDLE_KEY]?: DatabaseHandle };
+
+export function getDatabaseHandle(): DatabaseHandle {
+  const holder = globalThis as GlobalWithHandle;
+  holder[HANDLE_KEY] ??= openDatabase();
+  return holder[HANDLE_KEY];
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}
+
+export async function closeDb(): Promise<void> {
+  const holder = globalThis as GlobalWithHandle;
+  const handle = holder[HANDLE_KEY];
+  delete holder[HANDLE_KEY];
+  await handle?.close();
+}
+
+/** Runs raw SQL and returns its rows; the two drivers shape `execute` results differently. */
+export async function selectRows<Row extends Record<string, unknown>>(db: Executor, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}

@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Executor } from './client';
+import { keysetPage, type PageArgs } from './pagination';
+import { messages, sessions, type Message } from './schema';
+import { titleFromInstruction } from './sessions';
+
+export type MessageKey = { seq: number };
+export const messageKey = (message: Message): MessageKey => ({ seq: message.seq });
+
+export interface NewMessage {
+  role: Message['role'];
+  content: string;
+  clientMessageId?: string | null;
+  replyToId?: string | null;
+}
+
+export class SessionNotFoundError extends Error {
+  override name = 'SessionNotFoundError';
+  constructor(readonly sessionId: string) {
+    super(`Session ${sessionId} does not exist (it may have been deleted).`);
+  }
+}
+
+/**
+ * Locks the session row for the rest of the transaction, so appends to one session are
+ * strictly ordered. Throws SessionNotFoundError when it is gone.
+ */
+export async function lockSession(sessionId: string, tx: Executor): Promise<void> {
+  const locked = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for('update');
+  if (locked.length === 0) throw new SessionNotFoundError(sessionId);
+}
+
+export async function findMessageByClientId(
+  sessionId: string,
+  clientMessageId: string,
+  db: Executor = getDb(),
+): Promise<Message | null> {
+  const [message] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.sessionId, sessionId), eq(messages.clientMessageId, clientMessageId)))
+    .limit(1);
+  return message ?? null;
+}
+
+/**
+ * Appends a message with the session's next sequence number. Must run inside a transaction
+ * that holds lockSession: the counter and the row are written together or not at all.
+ * The first user message titles an untitled session.
+ */
+export async function insertNextMessage(sessionId: string, message: NewMessage, tx: Executor): Promise<Message> {
+  const [counter] = await tx
+    .update(sessions)
+    .set({
+      messageCount: sql`${sessions.messageCount} + 1`,
+      updatedAt: sql`now()`,
+      ...(message.role === 'user' ? { title: sql`coalesce(${sessions.title}, ${titleFromInstruction(message.content)})` } : {}),
+    })
+    .where(eq(sessions.id, sessionId))
+    .returning({ seq: sessions.messageCount });
+  const [inserted] = await tx
+    .insert(messages)
+    .values({ sessionId, seq: counter.seq, ...message })
+    .returning();
+  return inserted;
+}
+
+/**
+ * Appends one message in its own transaction. Idempotent on clientMessageId: a retry
+ * returns the message stored the first time and writes nothing.
+ */
+export async function appendMessage(sessionId: string, message: NewMessage, db: Executor = getDb()): Promise<Message> {
+  return db.transaction(async (tx) => {
+    await lockSession(sessionId, tx);
+    if (message.clientMessageId) {
+      const existing = await findMessageByClientId(sessionId, message.clientMessageId, tx);
+      if (existing) return existing;
+    }
+    return insertNextMessage(sessionId, message, tx);
+  });
+}
+
+/** A session's messages, oldest first. */
+export function listMessages(sessionId: string, page: PageArgs<MessageKey>, db: Executor = getDb()) {
+  return keysetPage(
+    db,
+    {
+      table: messages,
+      scope: eq(messages.sessionId, sessionId),
+      keyColumns: [messages.seq],
+      direction: 'asc',
+      keyValues: (key: MessageKey) => [key.seq],
+    },
+    page,
+  );
+}
+
+export async function getAllMessages(sessionId: string, db: Executor = getDb()): Promise<Message[]> {
+  return db.select().from(messages).where(eq(messages.sessionId, sessionId)).orderBy(messages.seq);
+}

@@ -1,0 +1,105 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { Clip } from '@/lib/assistant/types';
+import { getDb, type Executor } from './client';
+import { keysetPage, type PageArgs } from './pagination';
+import { clips, projects, type Project } from './schema';
+
+export type ProjectKey = { createdAt: Date; id: string };
+export const projectKey = (project: Project): ProjectKey => ({ createdAt: project.createdAt, id: project.id });
+
+export type NewClip = Omit<Clip, 'id'>;
+
+const clip = (name: string, kind: Clip['kind'], durationMs: number, text: string | null = null): NewClip => ({
+  name,
+  kind,
+  durationMs,
+  fadeInMs: 0,
+  fadeOutMs: 0,
+  speed: 1,
+  volume: 100,
+  muted: false,
+  text,
+});
+
+/** A new project starts with a small timeline so the assistant has something to edit. */
+export const STARTER_TIMELINE: readonly NewClip[] = [
+  clip('Intro', 'intro', 4000, 'My video'),
+  clip('Opening shot', 'scene', 8000),
+  clip('Main scene', 'scene', 15000),
+  clip('Outro', 'outro', 5000, 'Thanks for watching'),
+];
+
+export async function createProject(
+  ownerId: string,
+  name: string,
+  timeline: readonly NewClip[] = STARTER_TIMELINE,
+  db: Executor = getDb(),
+): Promise<Project> {
+  return db.transaction(async (tx) => {
+    const [project] = await tx.insert(projects).values({ ownerId, name: name.trim() }).returning();
+    if (timeline.length > 0) {
+      await tx
+        .insert(clips)
+        .values(timeline.map((c, position) => ({ ...c, id: randomUUID(), projectId: project.id, position })));
+    }
+    return project;
+  });
+}
+
+/** The project if `ownerId` owns it; another user's project is indistinguishable from a missing one. */
+export async function getOwnedProject(ownerId: string, projectId: string, db: Executor = getDb()): Promise<Project | null> {
+  const [project] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.ownerId, ownerId)))
+    .limit(1);
+  return project ?? null;
+}
+
+export async function renameProject(projectId: string, name: string, db: Executor = getDb()): Promise<Project> {
+  const [project] = await db
+    .update(projects)
+    .set({ name: name.trim(), updatedAt: sql`now()` })
+    .where(eq(projects.id, projectId))
+    .returning();
+  return project;
+}
+
+/** Newest first. */
+export function listProjects(ownerId: string, page: PageArgs<ProjectKey>, db: Executor = getDb()) {
+  return keysetPage(
+    db,
+    {
+      table: projects,
+      scope: eq(projects.ownerId, ownerId),
+      keyColumns: [projects.createdAt, projects.id],
+      direction: 'desc',
+      keyValues: (key: ProjectKey) => [key.createdAt, key.id],
+    },
+    page,
+  );
+}
+
+export async function countProjects(ownerId: string, db: Executor = getDb()): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(projects).where(eq(projects.ownerId, ownerId));
+  return row.count;
+}
+
+/**
+ * Serializes changes to one project's timeline: held until the transaction ends.
+ * Returns false when the project no longer exists.
+ */
+export async function lockProject(projectId: string, tx: Executor): Promise<boolean> {
+  const locked = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
+  return locked.length > 0;
+}
+
+export async function touchProject(projectId: string, tx: Executor): Promise<void> {
+  await tx.update(projects).set({ updatedAt: sql`now()` }).where(eq(projects.id, projectId));
+}
+
+export async function countAllProjects(db: Executor = getDb()): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(projects);
+  return row.count;
+}

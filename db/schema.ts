@@ -1,0 +1,200 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/assistant/types';
+
+/**
+ * Timestamps are stored with millisecond precision so a JavaScript Date round-trips
+ * exactly: keyset cursors built from them never skip or repeat a row.
+ */
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+const createdAt = () => instant('created_at').notNull().default(sql`now()`);
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+
+export const users = pgTable('users', {
+  id: id(),
+  /** Stored lower-cased; unique. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** Null for users who only sign in through an OAuth provider. */
+  passwordHash: text('password_hash'),
+  createdAt: createdAt(),
+});
+
+/** OAuth identities linked to a user (next-auth runs with JWT sessions and needs no other table). */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('auth_accounts_user_idx').on(t.userId)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  },
+  (t) => [index('projects_owner_created_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
+);
+
+export const clipKind = pgEnum('clip_kind', CLIP_KINDS);
+
+/** The project's timeline: clips ordered by position (0-based, dense). */
+export const clips = pgTable(
+  'clips',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    kind: clipKind('kind').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    fadeInMs: integer('fade_in_ms').notNull().default(0),
+    fadeOutMs: integer('fade_out_ms').notNull().default(0),
+    speed: doublePrecision('speed').notNull().default(1),
+    volume: integer('volume').notNull().default(100),
+    muted: boolean('muted').notNull().default(false),
+    text: text('text'),
+  },
+  (t) => [index('clips_project_position_idx').on(t.projectId, t.position)],
+);
+
+/** An assistant conversation ("session" in the product). */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null until the first instruction titles it. */
+    title: text('title'),
+    messageCount: integer('message_count').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  },
+  (t) => [index('sessions_project_created_idx').on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
+);
+
+export const messageRole = pgEnum('message_role', ['user', 'assistant']);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… within the session, with no gaps. */
+    seq: integer('seq').notNull(),
+    role: messageRole('role').notNull(),
+    content: text('content').notNull(),
+    /** Set by the client on user messages so a retried send writes nothing twice. */
+    clientMessageId: text('client_message_id'),
+    /** On an assistant reply: the instruction it answers. */
+    replyToId: uuid('reply_to_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_session_seq_idx').on(t.sessionId, t.seq),
+    uniqueIndex('messages_session_client_id_idx').on(t.sessionId, t.clientMessageId),
+  ],
+);
+
+/** A change to a project's timeline, with how to revert it. Outlives the session that made it. */
+export const edits = pgTable(
+  'edits',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    description: text('description').notNull(),
+    intent: jsonb('intent').$type<EditIntent>().notNull(),
+    operations: jsonb('operations').$type<Operation[]>().notNull(),
+    inverse: jsonb('inverse').$type<Operation[]>().notNull(),
+    createdAt: createdAt(),
+    revertedAt: instant('reverted_at'),
+  },
+  (t) => [
+    index('edits_session_created_idx').on(t.sessionId, t.createdAt, t.id),
+    index('edits_project_created_idx').on(t.projectId, t.createdAt, t.id),
+    index('edits_message_idx').on(t.messageId),
+  ],
+);
+
+/** The session each user is in on each project, shared by all their devices. */
+export const currentSessions = pgTable(
+  'current_sessions',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.projectId] }), index('current_sessions_session_idx').on(t.sessionId)],
+);
+
+/** Personal access tokens for third-party clients; only a hash of the secret is kept. */
+export const accessTokens = pgTable(
+  'access_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, shown in lists so a user can tell tokens apart. */
+    tokenPrefix: text('token_prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('access_tokens_user_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
+);
+
+export type User = typeof users.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type ClipRow = typeof clips.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type Edit = typeof edits.$inferSelect;
+export type AccessToken = typeof accessTokens.$inferSelect;

@@ -1,0 +1,40 @@
+import { createInterpreterAssistant } from './interpreter';
+import type { Assistant } from './types';
+
+const PROVIDERS: Record<string, () => Assistant> = {
+  interpreter: () => createInterpreterAssistant(),
+};
+
+/** The assistant chosen by ASSISTANT_PROVIDER; the interpreter when unset. */
+export function getAssistant(env: Readonly<Record<string, string | undefined>> = process.env): Assistant {
+  const provider = env.ASSISTANT_PROVIDER?.trim() || 'interpreter';
+  const create = PROVIDERS[provider];
+  if (!create) {
+    throw new Error(
+      `Unknown ASSISTANT_PROVIDER "${provider}". Known providers: ${Object.keys(PROVIDERS).join(', ')}.`,
+    );
+  }
+  return create();
+}
+
+export type * from './types';
+export { CLIP_KINDS } from './types';
+export {
+  A_BIT_MS,
+  DEFAULT_CARD_DURATION_MS,
+  DEFAULT_FADE_MS,
+  DEFAULT_SLOW_DOWN_FACTOR,
+  DEFAULT_SPEED_UP_FACTOR,
+  MAX_SPEED,
+  MIN_CLIP_DURATION_MS,
+  MIN_SPEED,
+} from './defaults';
+export {
+  applyOperation,
+  applyOperations,
+  invertOperations,
+  TimelineConflictError,
+  totalDurationMs,
+} from './operations';
+export { createInterpreterAssistant, interpret, type InterpretOptions } from './interpreter';
+export { formatSeconds } from './replies';

@@ -1,0 +1,71 @@
+/**
+ * Turns a typed instruction into the plain form the grammar matches: quoted text set aside
+ * (so its case and punctuation survive), punctuation and filler words dropped, spacing
+ * collapsed. Case is kept because unquoted names ("rename it to Opening") are copied as typed.
+ */
+
+export interface NormalizedInstruction {
+  text: string;
+  /** Quoted passages in order; the text holds a token for each (see quoteToken). */
+  quotes: string[];
+}
+
+const QUOTED = /"([^"]*)"|“([^”]*)”|‘([^’]*)’|(?<!\w)'([^']*)'(?!\w)/g;
+const TOKEN = /⟪(\d+)⟫/;
+
+function quoteToken(index: number): string {
+  return `⟪${index}⟫`;
+}
+
+/** The quoted passage a token stands for, or null if the text is not exactly one token. */
+export function quotedText(text: string, quotes: readonly string[]): string | null {
+  const match = new RegExp(`^${TOKEN.source}$`).exec(text.trim());
+  return match ? (quotes[Number(match[1])] ?? null) : null;
+}
+
+/** The first quote token in the text and where it is. */
+export function findQuoteToken(text: string): { token: string; index: number } | null {
+  const match = TOKEN.exec(text);
+  return match ? { token: match[0], index: match.index } : null;
+}
+
+const FILLER_ANYWHERE =
+  /\b(?:please|pls|actually|kindly|a little bit|a little|a bit|a tad|slightly|somewhat|just|real quick)\b/gi;
+
+const FILLER_LEADING =
+  /^(?:ok|okay|hey|hi|hello|so|and|then|now|also|alright|right|oh|um|uh|hmm|well|can you|could you|would you|will you|can we|could we|let's|lets|i want you to|i'd like you to|i would like you to|i need you to|i want to|i'd like to|go ahead and|try to)\b\s*/i;
+
+const FILLER_TRAILING = /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then)$/i;
+
+function stripRepeatedly(text: string, pattern: RegExp): string {
+  let current = text;
+  for (let next = current.replace(pattern, ''); next !== current; next = current.replace(pattern, '')) {
+    current = next.trim();
+  }
+  return current;
+}
+
+export function normalizeInstruction(instruction: string): NormalizedInstruction {
+  const quotes: string[] = [];
+  let text = instruction.replace(QUOTED, (...groups: unknown[]) => {
+    const content = groups.slice(1, 5).find((group): group is string => typeof group === 'string') ?? '';
+    quotes.push(content.trim());
+    return ` ${quoteToken(quotes.length - 1)} `;
+  });
+  text = text
+    .replace(/[’`]/g, "'")
+    .replace(/\bfade(in|out)s?\b/gi, 'fade $1')
+    // A minus sign before a number stays, so "-2 seconds" is refused rather than read as 2.
+    .replace(/[–—_/]|-(?!\d)/g, ' ')
+    .replace(/[,;!?()[\]{}"“”]/g, ' ')
+    .replace(/(?<!\d):|:(?!\d)/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\b(second|third|fourth|fifth|next) (?:to|from) (?:the )?last\b/gi, '$1 last')
+    .replace(FILLER_ANYWHERE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  text = stripRepeatedly(stripRepeatedly(text, FILLER_LEADING), FILLER_TRAILING);
+  return { text, quotes };
+}

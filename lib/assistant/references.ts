@@ -1,0 +1,302 @@
+/**
+ * The one place clip references are understood: parsed from a phrase ("the second clip",
+ * "the one before the outro", "every scene", "it") and resolved against the timeline and
+ * what this session last acted on.
+ */
+import { lastTargetClipIds } from './history';
+import { quotedText } from './normalize';
+import { ordinalWord, parseNumber, parseOrdinal, parseWholeNumber, type Ordinal } from './numbers';
+import { refuse, succeed, type Outcome } from './outcome';
+import { EMPTY_TIMELINE, formatCount, quote } from './replies';
+import type { Clip, ClipKind, SessionContext, Timeline } from './types';
+
+export type ClipReference =
+  /** "it", "that clip": the clip this session last acted on. */
+  | { kind: 'lastTarget' }
+  /** "them", "those clips": every clip the last edit acted on. */
+  | { kind: 'lastTargets' }
+  | { kind: 'all' }
+  /** "the second clip", "clip 3", "the last scene". */
+  | { kind: 'position'; ordinal: Ordinal; among: string | null }
+  /** "the first two clips", "the last 3 scenes". */
+  | { kind: 'range'; count: number; fromEnd: boolean; among: string | null }
+  /** "the one before the outro", "the next clip". */
+  | { kind: 'neighbour'; side: 'before' | 'after'; anchor: ClipReference }
+  /** A name or kind: "the intro", "the beach scene", "every scene", a quoted name. */
+  | { kind: 'named'; phrase: string; plural: boolean }
+  /** "the intro and the outro"; `phrase` is kept in case a clip is really called that. */
+  | { kind: 'list'; phrase: string; items: ClipReference[] };
+
+const LAST_TARGET = new Set([
+  'it',
+  'its',
+  'that',
+  'this',
+  'that one',
+  'this one',
+  'that clip',
+  'this clip',
+  'the same clip',
+  'the same one',
+  'same clip',
+]);
+
+const LAST_TARGETS = new Set([
+  'them',
+  'those',
+  'these',
+  'those clips',
+  'these clips',
+  'those ones',
+  'these ones',
+  'both of them',
+  'the same clips',
+]);
+
+const ALL = /^(?:all|every|each|everything|all of them|(?:all|every|each)(?: of)?(?: the)? (?:clips?|ones?)|the whole (?:timeline|video|project))$/;
+const QUANTIFIED = /^(?:all|every|each|both)(?: of)?(?: the)? (.+)$/;
+const CLIP_NUMBER = /^(?:the )?clip (?:number |no |#)?(\S+)$/;
+const RANGE = /^(?:the )?(first|last) (\S+)(?: (.+))?$/;
+const NEIGHBOUR = /^(?:the )?(?:one|clip) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
+const NEXT_OR_PREVIOUS = /^(?:the )?(next|previous|following|preceding) (?:one|clip)$/;
+const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones']);
+const RELATION_WORDS = /\b(?:before|after|between)\b/;
+
+const KIND_WORDS: Record<string, ClipKind> = {
+  intro: 'intro',
+  opening: 'intro',
+  outro: 'outro',
+  ending: 'outro',
+  title: 'title',
+  scene: 'scene',
+  shot: 'scene',
+  audio: 'audio',
+  music: 'audio',
+  sound: 'audio',
+};
+
+function normalizePhrase(phrase: string): string {
+  return phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Crude singular form so "scenes" matches "Beach scene"; applied to both sides alike. */
+function stem(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** "scenes" → "scene", for "2 scene clips". */
+function singular(phrase: string): string {
+  const words = phrase.split(' ');
+  return [...words.slice(0, -1), stem(words[words.length - 1])].join(' ');
+}
+
+function stemmedWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stem);
+}
+
+function namedReference(phrase: string, quantified: boolean): ClipReference | null {
+  const words = phrase.replace(/^(?:the|a|an|my|our) /, '').split(' ');
+  const last = words[words.length - 1];
+  // In "the intro clip" or "the beach one" the trailing noun only says it is a clip.
+  const core = (words.length > 1 && GENERIC_NOUNS.has(last) ? words.slice(0, -1) : words).join(' ');
+  if (!/[a-z]/.test(core) || RELATION_WORDS.test(core) || GENERIC_NOUNS.has(core)) return null;
+  const coreLast = core.slice(core.lastIndexOf(' ') + 1);
+  const plural = quantified || last === 'clips' || last === 'ones' || stem(coreLast) !== coreLast;
+  return { kind: 'named', phrase: core, plural };
+}
+
+/** The noun after an ordinal or count: null for "clip"/"one" (any clip), undefined if it is no noun at all. */
+function amongPhrase(words: string): string | null | undefined {
+  if (words === '' || GENERIC_NOUNS.has(words)) return null;
+  const named = namedReference(words, true);
+  return named?.kind === 'named' ? named.phrase : undefined;
+}
+
+/** Parses a phrase naming one or more clips; null if it cannot be a clip reference. */
+export function parseReference(raw: string, quotes: readonly string[]): ClipReference | null {
+  const phrase = normalizePhrase(raw);
+  if (!phrase) return null;
+  const quoted = quotedText(phrase.replace(/^the /, '').replace(/ clip$/, ''), quotes);
+  if (quoted !== null) return quoted ? { kind: 'named', phrase: quoted.toLowerCase(), plural: false } : null;
+  if (LAST_TARGET.has(phrase)) return { kind: 'lastTarget' };
+  if (LAST_TARGETS.has(phrase)) return { kind: 'lastTargets' };
+  if (ALL.test(phrase)) return { kind: 'all' };
+
+  const parts = phrase.replace(/^both /, '').split(' and ');
+  if (parts.length > 1) {
+    const items = parts.map((part) => parseReference(part, quotes));
+    if (items.every((item): item is ClipReference => item !== null)) return { kind: 'list', phrase, items };
+  }
+
+  const nextOrPrevious = NEXT_OR_PREVIOUS.exec(phrase);
+  if (nextOrPrevious) {
+    const side = nextOrPrevious[1] === 'next' || nextOrPrevious[1] === 'following' ? 'after' : 'before';
+    return { kind: 'neighbour', side, anchor: { kind: 'lastTarget' } };
+  }
+  const neighbour = NEIGHBOUR.exec(phrase);
+  if (neighbour) {
+    const anchor = parseReference(neighbour[2], quotes);
+    const side = neighbour[1] === 'before' || neighbour[1] === 'preceding' ? 'before' : 'after';
+    return anchor ? { kind: 'neighbour', side, anchor } : null;
+  }
+
+  const clipNumber = CLIP_NUMBER.exec(phrase);
+  if (clipNumber) {
+    const position = parseWholeNumber(clipNumber[1]);
+    if (position === null) return null;
+    return { kind: 'position', ordinal: { index: position - 1, fromEnd: false }, among: null };
+  }
+
+  // "the last one" is a single clip; a range needs at least two.
+  const range = RANGE.exec(phrase);
+  const count = range ? parseNumber(range[2]) : null;
+  if (range && count !== null && count >= 2) {
+    const among = amongPhrase(range[3] ?? '');
+    if (among === undefined || !Number.isInteger(count)) return null;
+    return { kind: 'range', count, fromEnd: range[1] === 'last', among };
+  }
+
+  const words = phrase.replace(/^the /, '').split(' ');
+  for (let length = Math.min(2, words.length); length >= 1; length--) {
+    const ordinal = parseOrdinal(words.slice(0, length).join(' '));
+    if (!ordinal) continue;
+    const among = amongPhrase(words.slice(length).join(' '));
+    return among === undefined ? null : { kind: 'position', ordinal, among };
+  }
+
+  const quantified = QUANTIFIED.exec(phrase);
+  if (quantified) return namedReference(quantified[1], true);
+  return namedReference(phrase, false);
+}
+
+/** Whether the reference may stand for several clips at once. */
+function isPlural(reference: ClipReference): boolean {
+  switch (reference.kind) {
+    case 'lastTargets':
+    case 'all':
+    case 'range':
+    case 'list':
+      return true;
+    case 'named':
+      return reference.plural;
+    default:
+      return false;
+  }
+}
+
+function matchesName(clip: Clip, phrase: string): boolean {
+  const wanted = stemmedWords(phrase);
+  const have = new Set(stemmedWords(clip.name));
+  return wanted.length > 0 && wanted.every((word) => have.has(word));
+}
+
+/**
+ * Clips a name or kind phrase stands for, most specific first: an exact name, else names
+ * containing the words ("the scene" → “Beach scene”, “City scene”), else the kind ("the audio").
+ */
+function clipsNamed(timeline: Timeline, phrase: string): Clip[] {
+  const exact = timeline.filter((clip) => clip.name.toLowerCase() === phrase);
+  if (exact.length > 0) return exact;
+  const byName = timeline.filter((clip) => matchesName(clip, phrase));
+  if (byName.length > 0) return byName;
+  const kind = KIND_WORDS[stemmedWords(phrase).join(' ')];
+  return timeline.filter((clip) => clip.kind === kind);
+}
+
+function listClips(clips: readonly Clip[]): string {
+  return clips.map((clip) => quote(clip.name)).join(', ');
+}
+
+const LISTED_WHEN_NOT_FOUND = 12;
+
+function notFound(phrase: string, timeline: Timeline): Outcome<Clip[]> {
+  const listed = listClips(timeline.slice(0, LISTED_WHEN_NOT_FOUND));
+  const more = timeline.length > LISTED_WHEN_NOT_FOUND ? ` and ${timeline.length - LISTED_WHEN_NOT_FOUND} more` : '';
+  return refuse(`I couldn't find a clip matching ${quote(phrase)}. The clips are: ${listed}${more}.`);
+}
+
+function pool(timeline: Timeline, among: string | null): Outcome<Clip[]> {
+  if (among === null) return succeed([...timeline]);
+  const clips = clipsNamed(timeline, among);
+  return clips.length > 0 ? succeed(clips) : notFound(among, timeline);
+}
+
+function candidates(reference: ClipReference, timeline: Timeline, context: SessionContext): Outcome<Clip[]> {
+  switch (reference.kind) {
+    case 'lastTarget':
+    case 'lastTargets': {
+      const ids = lastTargetClipIds(context);
+      if (ids.length === 0) {
+        return refuse("Which clip do you mean? I haven't changed any clip in this session yet.");
+      }
+      const wanted = reference.kind === 'lastTarget' ? ids.slice(-1) : ids;
+      const clips = timeline.filter((clip) => wanted.includes(clip.id));
+      return clips.length > 0
+        ? succeed(clips)
+        : refuse('The clip I last changed is no longer in the timeline. Which clip do you mean?');
+    }
+    case 'all':
+      return succeed([...timeline]);
+    case 'position': {
+      const among = pool(timeline, reference.among);
+      if (!among.ok) return among;
+      const { index, fromEnd } = reference.ordinal;
+      const clip = among.value[fromEnd ? among.value.length - 1 - index : index];
+      if (clip) return succeed([clip]);
+      const noun = reference.among === null ? 'clip' : `${singular(reference.among)} clip`;
+      const which = fromEnd ? `${ordinalWord(index + 1)}-to-last` : ordinalWord(index + 1);
+      const existing = formatCount(among.value.length, noun);
+      const have = reference.among === null ? `the timeline has ${existing}` : `there are ${existing}`;
+      return refuse(`There is no ${which} ${noun}: ${have}.`);
+    }
+    case 'range': {
+      const among = pool(timeline, reference.among);
+      if (!among.ok) return among;
+      if (reference.count > among.value.length) {
+        const noun = reference.among === null ? 'clip' : `${singular(reference.among)} clip`;
+        return refuse(`There are only ${formatCount(among.value.length, noun)}, not ${reference.count}.`);
+      }
+      const clips = reference.fromEnd ? among.value.slice(-reference.count) : among.value.slice(0, reference.count);
+      return succeed(clips);
+    }
+    case 'neighbour': {
+      const anchor = resolveReference(reference.anchor, timeline, context);
+      if (!anchor.ok) return anchor;
+      const [clip] = anchor.value;
+      const index = timeline.findIndex((candidate) => candidate.id === clip.id);
+      const neighbour = timeline[reference.side === 'before' ? index - 1 : index + 1];
+      if (neighbour) return succeed([neighbour]);
+      const edge = reference.side === 'before' ? 'first' : 'last';
+      return refuse(`There is no clip ${reference.side} ${quote(clip.name)}: it is the ${edge} clip.`);
+    }
+    case 'named': {
+      const clips = clipsNamed(timeline, reference.phrase);
+      return clips.length > 0 ? succeed(clips) : notFound(reference.phrase, timeline);
+    }
+    case 'list': {
+      const named = timeline.filter((clip) => clip.name.toLowerCase() === reference.phrase);
+      if (named.length > 0) return succeed(named);
+      const ids = new Set<string>();
+      for (const item of reference.items) {
+        const resolution = resolveReference(item, timeline, context);
+        if (!resolution.ok) return resolution;
+        for (const clip of resolution.value) ids.add(clip.id);
+      }
+      return succeed(timeline.filter((clip) => ids.has(clip.id)));
+    }
+  }
+}
+
+/** The clips a reference stands for, in timeline order, or a reply asking or explaining why not. */
+export function resolveReference(
+  reference: ClipReference,
+  timeline: Timeline,
+  context: SessionContext,
+): Outcome<Clip[]> {
+  if (timeline.length === 0) return refuse(EMPTY_TIMELINE);
+  const resolution = candidates(reference, timeline, context);
+  if (!resolution.ok || isPlural(reference) || resolution.value.length === 1) return resolution;
+  const label = reference.kind === 'named' ? `${singular(reference.phrase)} clips` : 'matching clips';
+  const count = resolution.value.length;
+  return refuse(`Which clip do you mean? There are ${count} ${label}: ${listClips(resolution.value)}.`);
+}

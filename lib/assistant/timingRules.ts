@@ -1,0 +1,196 @@
+/** Phrasings for durations, fades and speed. */
+import { A_BIT_MS, DEFAULT_FADE_MS, DEFAULT_SLOW_DOWN_FACTOR, DEFAULT_SPEED_UP_FACTOR } from './defaults';
+import {
+  edit,
+  markedDuration,
+  reference,
+  rule,
+  slotDuration,
+  targetAndAmount,
+  type ParsedCommand,
+  type Quotes,
+  type Rule,
+} from './grammar';
+import { parseSpeedFactor } from './numbers';
+
+const DURATIONS = { by: slotDuration, trailing: markedDuration };
+
+function durationEdit(
+  action: 'lengthen' | 'shorten',
+  rest: string,
+  by: string | undefined,
+  quotes: Quotes,
+): ParsedCommand | null {
+  const parsed = targetAndAmount(rest, by, DURATIONS, A_BIT_MS);
+  return parsed && edit({ action, amountMs: parsed.amount }, reference(parsed.target, quotes));
+}
+
+function durationFromSlot(
+  action: 'lengthen' | 'shorten' | 'setDuration',
+  target: string | undefined,
+  amount: string | undefined,
+  quotes: Quotes,
+): ParsedCommand | null {
+  const amountMs = amount === undefined ? null : slotDuration(amount.replace(/\b(?:more|extra)\b/gi, ' ').trim());
+  return amountMs === null ? null : edit({ action, amountMs }, reference(target, quotes));
+}
+
+const LENGTHEN_VERBS = new Set(['lengthen', 'extend', 'stretch']);
+
+const DURATION_RULES: readonly Rule[] = [
+  rule(/^make (?<rest>.+?) (?<direction>longer|shorter)(?: by (?<by>.+))?$/i, ({ rest = '', direction, by }, quotes) =>
+    durationEdit(direction?.toLowerCase() === 'longer' ? 'lengthen' : 'shorten', rest, by, quotes),
+  ),
+  rule(
+    /^(?:trim|cut|take|remove|shave|chop)(?: off)? (?<amount>.+?) (?:off(?: of)?|from|out of)(?: the (?:end|start|beginning) of)? (?<target>.+)$/i,
+    ({ amount, target }, quotes) => durationFromSlot('shorten', target, amount, quotes),
+  ),
+  rule(/^(?:add|give) (?<amount>.+?) (?:to|onto|on to) (?<target>.+)$/i, ({ amount, target }, quotes) =>
+    durationFromSlot('lengthen', target, amount, quotes),
+  ),
+  rule(
+    /^(?:lengthen|extend|stretch|shorten|trim|cut|shrink|reduce) (?<target>.+?) (?:down |up |out )?to (?<amount>.+)$/i,
+    ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
+  ),
+  rule(
+    /^(?<verb>lengthen|extend|stretch|shorten|trim|shrink|reduce)(?: down| out)? (?<rest>.+?)(?: down| out)?(?: by (?<by>.+))?$/i,
+    ({ verb = '', rest = '', by }, quotes) =>
+      durationEdit(LENGTHEN_VERBS.has(verb.toLowerCase()) ? 'lengthen' : 'shorten', rest, by, quotes),
+  ),
+  rule(/^cut (?<rest>.+?)(?: down)? by (?<by>.+)$/i, ({ rest = '', by }, quotes) =>
+    durationEdit('shorten', rest, by, quotes),
+  ),
+  rule(/^cut down (?<rest>.+)$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
+  rule(
+    /^(?:set|change|make) (?:the )?(?:duration|length) of (?<target>.+?) (?:to|into) (?<amount>.+)$/i,
+    ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
+  ),
+  rule(
+    /^(?:set|change) (?<target>.+?)(?:'s| s)? (?:duration|length) to (?<amount>.+)$/i,
+    ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
+  ),
+  rule(/^make (?<target>.+?) last (?<amount>.+)$/i, ({ target, amount }, quotes) =>
+    durationFromSlot('setDuration', target, amount, quotes),
+  ),
+];
+
+function fadeEdit(
+  direction: string | undefined,
+  target: string | undefined,
+  amountMs: number | null,
+  quotes: Quotes,
+): ParsedCommand | null {
+  if (amountMs === null) return null;
+  const action = direction?.toLowerCase() === 'in' ? 'fadeIn' : 'fadeOut';
+  return edit({ action, amountMs }, reference(target, quotes));
+}
+
+/** A fade's length from "over 2 seconds" or a leading "2 second fade"; the default when neither is said. */
+function fadeLength(slot: string | undefined, leading?: string): number | null {
+  if (slot !== undefined) return slotDuration(slot);
+  if (leading !== undefined) return markedDuration(leading);
+  return DEFAULT_FADE_MS;
+}
+
+const FADE_RULES: readonly Rule[] = [
+  rule(
+    /^(?:remove|delete|clear|drop|take off|get rid of) (?:the )?fade (?<direction>in|out)(?: effect)? (?:from|on|of) (?<target>.+)$/i,
+    ({ direction, target }, quotes) => fadeEdit(direction, target, 0, quotes),
+  ),
+  rule(
+    /^fade (?<direction>in|out) (?<rest>.+?)(?: (?:over|for|across|by|with) (?<amount>.+))?$/i,
+    ({ direction, rest = '', amount }, quotes) => {
+      const parsed = targetAndAmount(rest, amount, DURATIONS, DEFAULT_FADE_MS);
+      return parsed && fadeEdit(direction, parsed.target, parsed.amount, quotes);
+    },
+  ),
+  rule(
+    /^fade (?<target>.+?) (?<direction>in|out)(?: (?:over|for|across|by) (?<amount>.+))?$/i,
+    ({ direction, target, amount }, quotes) => fadeEdit(direction, target, fadeLength(amount), quotes),
+  ),
+  rule(
+    /^(?:add|apply|put|insert|set) (?:an? )?(?:(?<leading>.+?) )??fade (?<direction>in|out)(?: (?:of|lasting|for) (?<amount>.+?))? (?:to|on|for|at the (?:start|beginning|end) of) (?<target>.+)$/i,
+    ({ leading, direction, amount, target }, quotes) =>
+      fadeEdit(direction, target, fadeLength(amount, leading), quotes),
+  ),
+  rule(
+    /^give (?<target>.+) an? (?:(?<leading>.+?) )??fade (?<direction>in|out)(?: (?:of|lasting) (?<amount>.+))?$/i,
+    ({ leading, direction, amount, target }, quotes) =>
+      fadeEdit(direction, target, fadeLength(amount, leading), quotes),
+  ),
+  rule(
+    /^(?:set|change|make) (?:the )?fade (?<direction>in|out) (?:of|on|for) (?<target>.+?) to (?<amount>.+)$/i,
+    ({ direction, target, amount }, quotes) => fadeEdit(direction, target, fadeLength(amount), quotes),
+  ),
+  rule(
+    /^(?:set|change|make) (?<target>.+?)(?:'s| s)? fade (?<direction>in|out) to (?<amount>.+)$/i,
+    ({ direction, target, amount }, quotes) => fadeEdit(direction, target, fadeLength(amount), quotes),
+  ),
+];
+
+const FACTORS = {
+  by: (text: string) => parseSpeedFactor(text, { bareNumber: true }),
+  trailing: (text: string) => parseSpeedFactor(text, { bareNumber: false }),
+};
+
+function setSpeed(target: string | undefined, factorText: string | undefined, quotes: Quotes): ParsedCommand | null {
+  const factor = factorText === undefined ? null : FACTORS.by(factorText);
+  return factor === null ? null : edit({ action: 'setSpeed', factor }, reference(target, quotes));
+}
+
+/** "Speed up" multiplies the current rate by a factor above 1 and "slow down" by one below; "to" sets it outright. */
+function speedChange(
+  direction: string | undefined,
+  rest: string,
+  preposition: string | undefined,
+  factorText: string | undefined,
+  quotes: Quotes,
+): ParsedCommand | null {
+  if (preposition?.toLowerCase() === 'to') return setSpeed(rest, factorText, quotes);
+  const faster = direction !== undefined && /^(?:up|faster)$/i.test(direction);
+  const fallback = faster ? DEFAULT_SPEED_UP_FACTOR : DEFAULT_SLOW_DOWN_FACTOR;
+  const parsed = targetAndAmount(rest, factorText, FACTORS, fallback);
+  if (!parsed) return null;
+  const target = reference(parsed.target, quotes);
+  if (faster) return parsed.amount > 1 ? edit({ action: 'speedUp', factor: parsed.amount }, target) : null;
+  // "Slow down by 2x" and "slow down by half" both mean half the rate.
+  const factor = parsed.amount > 1 ? 1 / parsed.amount : parsed.amount;
+  return factor < 1 ? edit({ action: 'slowDown', factor }, target) : null;
+}
+
+const SPEED_RULES: readonly Rule[] = [
+  rule(
+    /^(?<direction>speed|slow) (?<rest>.+?)(?: (?<preposition>by|to) (?<factor>.+))?$/i,
+    ({ direction, rest = '', preposition, factor }, quotes) => {
+      // "speed up the intro", "speed it up 2x": the particle can sit anywhere in the middle.
+      const particle = /(?:^| )(?:up|down)(?= |$)/i;
+      if (!particle.test(rest)) return null;
+      const target = rest.replace(particle, ' ').trim();
+      return speedChange(direction?.toLowerCase() === 'speed' ? 'up' : 'down', target, preposition, factor, quotes);
+    },
+  ),
+  rule(
+    /^make (?<rest>.+?) (?<direction>faster|slower)(?: (?<preposition>by) (?<factor>.+))?$/i,
+    ({ direction, rest = '', preposition, factor }, quotes) =>
+      speedChange(direction, rest, preposition, factor, quotes),
+  ),
+  rule(
+    /^(?:set|change) (?:the )?(?:playback )?(?:speed|rate) (?:of|on|for) (?<target>.+?) to (?<factor>.+)$/i,
+    ({ target, factor }, quotes) => setSpeed(target, factor, quotes),
+  ),
+  rule(
+    /^(?:set|change) (?<target>.+?)(?:'s| s)? (?:playback )?(?:speed|rate) to (?<factor>.+)$/i,
+    ({ target, factor }, quotes) => setSpeed(target, factor, quotes),
+  ),
+  rule(/^make (?<target>.+?) play (?:at|in) (?<factor>.+)$/i, ({ target, factor }, quotes) =>
+    setSpeed(target, factor, quotes),
+  ),
+  rule(/^play (?<target>.+?) (?:at|in) (?<factor>.+)$/i, ({ target, factor }, quotes) =>
+    setSpeed(target, factor, quotes),
+  ),
+  rule(/^(?:reset|restore) (?:the )?(?:playback )?speed (?:of|on|for) (?<target>.+)$/i, ({ target }, quotes) =>
+    edit({ action: 'setSpeed', factor: 1 }, reference(target, quotes)),
+  ),
+];
+
+export const TIMING_RULES: readonly Rule[] = [...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];
