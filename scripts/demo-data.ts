@@ -26,30 +26,16 @@ export const DEMO_TIMELINE: NewClip[] = [
   footage('Outro', 'outro', 5000, 'Thanks for watching'),
 ];
 
-/** Past conversations: an instruction and CoDirector's answer, cycled over the 45 sessions. */
-export const DEMO_CONVERSATIONS: [string, string][][] = [
-  [
-    ['Make the intro a bit shorter', 'Made “Intro” 2.0 s shorter: 6.0 s → 4.0 s.'],
-    ['Add a fade in to it', 'Added a 1.0 s fade in to “Intro”.'],
-  ],
-  [
-    ['Trim the beach scene by 3 seconds', 'Made “Beach scene” 3.0 s shorter: 15.0 s → 12.0 s.'],
-    ['Slow it down slightly', 'Set “Beach scene” to 0.5× speed.'],
-    ['actually, undo that last change', 'Undid: set “Beach scene” to 0.5× speed.'],
-  ],
-  [
-    ['Mute the tram ride', 'Muted “Tram ride”.'],
-    ['Swap the tram ride and the beach scene', 'Swapped “Tram ride” and “Beach scene”.'],
-    ['undo that', 'Undid: swapped “Tram ride” and “Beach scene”.'],
-  ],
-  [
-    ['Add a title "Day two" before the sunset timelapse', 'Added title “Day two” before “Sunset timelapse”.'],
-    ['Make the outro a bit longer', 'Made “Outro” 2.0 s longer: 3.0 s → 5.0 s.'],
-  ],
-  [
-    ['Fade out the sunset timelapse over 2 seconds', 'Added a 2.0 s fade out to “Sunset timelapse”.'],
-    ['do the same thing to the outro', 'Added a 2.0 s fade out to “Outro”.'],
-  ],
+/**
+ * Past conversations, cycled over the demo sessions and played through the real assistant.
+ * Each one leaves the timeline as it found it, so the demo timeline stays as listed above.
+ */
+export const DEMO_CONVERSATIONS: string[][] = [
+  ['Make the intro a bit shorter', 'Make it a bit longer'],
+  ['Fade in the beach scene', 'Remove the fade in from the beach scene'],
+  ['Mute the tram ride', 'Unmute it'],
+  ['Swap the tram ride and the beach scene', 'actually, undo that last change'],
+  ['Speed up the sunset timelapse', 'undo that', 'Set the volume of the outro to 80%', 'Set the volume of the outro to 100%'],
 ];
 
 const TOPICS = [

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
-import { insertNextMessage, lockSession } from '@/db/messages';
+import { sendInstruction } from '@/db/instructions';
 import { createProject } from '@/db/projects';
 import { projects } from '@/db/schema';
 import { createSession } from '@/db/sessions';
 import { createUser, getUserByEmail } from '@/db/users';
+import { getAssistant } from '@/lib/assistant';
 import { hashPassword } from '@/lib/auth/password';
 import { runStartupStep } from './database-errors';
 import {
@@ -35,6 +36,7 @@ void runStartupStep(async () => {
       }
     }
 
+    const assistant = getAssistant();
     await db.transaction(async (tx) => {
       const user = existing ?? (await createUser({ ...DEMO_USER, passwordHash: await hashPassword(DEMO_USER.password) }, tx));
       const project = await createProject(user.id, DEMO_PROJECT_NAME, DEMO_TIMELINE, tx);
@@ -46,10 +48,8 @@ void runStartupStep(async () => {
           { projectId: project.id, createdById: user.id, title: demoSessionTitle(index), createdAt },
           tx,
         );
-        await lockSession(session.id, tx);
-        for (const [instruction, reply] of DEMO_CONVERSATIONS[index % DEMO_CONVERSATIONS.length]) {
-          const asked = await insertNextMessage(session.id, { role: 'user', content: instruction }, tx);
-          await insertNextMessage(session.id, { role: 'assistant', content: reply, replyToId: asked.id }, tx);
+        for (const instruction of DEMO_CONVERSATIONS[index % DEMO_CONVERSATIONS.length]) {
+          await sendInstruction({ session, content: instruction }, assistant, tx);
         }
       }
     });

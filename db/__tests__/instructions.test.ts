@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm';
+import { A_BIT_MS } from '@/lib/assistant';
+import type { Assistant } from '@/lib/assistant/types';
+import { getDb } from '@/db/client';
+import { listEditsForSession } from '@/db/edits';
+import { sendInstruction } from '@/db/instructions';
+import { getAllMessages } from '@/db/messages';
+import { edits as editsTable } from '@/db/schema';
+import { deleteSession, startSession } from '@/db/sessions';
+import { getTimeline } from '@/db/timeline';
+import { useTestDatabase } from '@/testing/database';
+import { makeProject, makeUser } from '@/testing/factories';
+import type { NewClip } from '@/db/projects';
+
+useTestDatabase();
+
+const clip = (name: string, kind: NewClip['kind'], seconds: number): NewClip => ({
+  name,
+  kind,
+  durationMs: seconds * 1000,
+  fadeInMs: 0,
+  fadeOutMs: 0,
+  speed: 1,
+  volume: 100,
+  muted: false,
+  text: null,
+});
+const TIMELINE = [clip('Intro', 'intro', 4), clip('Beach scene', 'scene', 12), clip('Tram ride', 'scene', 10), clip('Outro', 'outro', 5)];
+
+async function freshSession() {
+  const user = await makeUser();
+  const project = await makeProject(user.id, 'Instructions', TIMELINE);
+  const session = await startSession(user.id, project.id);
+  return { user, project, session };
+}
+
+const durations = async (projectId: string) => (await getTimeline(projectId)).map((c) => [c.name, c.durationMs]);
+
+describe('sendInstruction', () => {
+  it('plays the seed\'s three follow-ups: only the second clip ends up longer', async () => {
+    const { project, session } = await freshSession();
+
+    const first = await sendInstruction({ session, content: 'make the outro a bit longer' });
+    expect(first.reply.content).toBe('Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
+    expect(await durations(project.id)).toEqual([['Intro', 4000], ['Beach scene', 12000], ['Tram ride', 10000], ['Outro', 5000 + A_BIT_MS]]);
+
+    const second = await sendInstruction({ session, content: 'actually, undo that last change' });
+    expect(second.edits).toHaveLength(1);
+    expect(second.edits[0].id).toBe(first.edits[0].id);
+    expect(second.edits[0].revertedAt).not.toBeNull();
+    expect(await durations(project.id)).toEqual([['Intro', 4000], ['Beach scene', 12000], ['Tram ride', 10000], ['Outro', 5000]]);
+
+    await sendInstruction({ session, content: 'do the same thing to the second clip' });
+    expect(await durations(project.id)).toEqual([['Intro', 4000], ['Beach scene', 12000 + A_BIT_MS], ['Tram ride', 10000], ['Outro', 5000]]);
+
+    const history = await getAllMessages(session.id);
+    expect(history.map((m) => [m.seq, m.role])).toEqual([
+      [1, 'user'], [2, 'assistant'], [3, 'user'], [4, 'assistant'], [5, 'user'], [6, 'assistant'],
+    ]);
+    expect(history.filter((m) => m.role === 'assistant').map((m) => m.replyToId)).toEqual(
+      history.filter((m) => m.role === 'user').map((m) => m.id),
+    );
+  });
+
+  it('stores nothing when the instruction fails half-way', async () => {
+    const { project, session } = await freshSession();
+    const before = await getTimeline(project.id);
+    const brokenAssistant: Assistant = {
+      name: 'conflicting',
+      respond: async () => ({
+        reply: 'Removed a clip that is not there.',
+        actions: [
+          { type: 'apply', edit: { description: 'Trimmed intro', intent: { action: 'shorten', targetClipIds: [] },
+            operations: [{ type: 'update', clipId: before[0].id, before: { durationMs: 4000 }, after: { durationMs: 3000 } }],
+            inverse: [{ type: 'update', clipId: before[0].id, before: { durationMs: 3000 }, after: { durationMs: 4000 } }] } },
+          { type: 'apply', edit: { description: 'Broken', intent: { action: 'delete', targetClipIds: [] },
+            operations: [{ type: 'remove', index: 9, clip: before[0] }], inverse: [{ type: 'insert', index: 9, clip: before[0] }] } },
+        ],
+      }),
+    };
+    await expect(sendInstruction({ session, content: 'break things' }, brokenAssistant)).rejects.toThrow();
+    expect(await getAllMessages(session.id)).toEqual([]);
+    expect(await listEditsForSession(session.id)).toEqual([]);
+    expect(await getTimeline(project.id)).toEqual(before);
+  });
+
+  it('round-trips undo and redo back to the identical timeline', async () => {
+    const { project, session } = await freshSession();
+    const original = await getTimeline(project.id);
+    await sendInstruction({ session, content: 'split the beach scene at 5 seconds' });
+    await sendInstruction({ session, content: 'move the outro to the start' });
+    await sendInstruction({ session, content: 'fade in the tram ride over 2 seconds' });
+    const edited = await getTimeline(project.id);
+    expect(edited).not.toEqual(original);
+
+    await sendInstruction({ session, content: 'undo the last 3 changes' });
+    expect(await getTimeline(project.id)).toEqual(original);
+    await sendInstruction({ session, content: 'redo' });
+    await sendInstruction({ session, content: 'redo' });
+    await sendInstruction({ session, content: 'redo' });
+    expect(await getTimeline(project.id)).toEqual(edited);
+  });
+
+  it('returns the first result for a retried client message id and writes nothing twice', async () => {
+    const { project, session } = await freshSession();
+    const attempts = await Promise.all(
+      Array.from({ length: 4 }, () => sendInstruction({ session, content: 'make the intro 1 second longer', clientMessageId: 'retry-1' })),
+    );
+    expect(new Set(attempts.map((a) => a.userMessage.id)).size).toBe(1);
+    expect(new Set(attempts.map((a) => a.reply.id)).size).toBe(1);
+    expect(await getAllMessages(session.id)).toHaveLength(2);
+    expect(await listEditsForSession(session.id)).toHaveLength(1);
+    expect((await getTimeline(project.id))[0].durationMs).toBe(5000);
+  });
+
+  it('keeps a new session from undoing the edits of an earlier one, and keeps those edits', async () => {
+    const { user, project, session } = await freshSession();
+    await sendInstruction({ session, content: 'make the outro a bit longer' });
+    const fresh = await startSession(user.id, project.id);
+    expect(fresh.id).not.toBe(session.id);
+    const result = await sendInstruction({ session: fresh, content: 'undo that' });
+    expect(result.edits).toEqual([]);
+    expect(result.reply.content).toMatch(/nothing in this session to undo/i);
+    expect((await getTimeline(project.id))[3].durationMs).toBe(5000 + A_BIT_MS);
+  });
+
+  it('leaves a deleted session\'s edits on the timeline, detached', async () => {
+    const { project, session } = await freshSession();
+    const { edits } = await sendInstruction({ session, content: 'make the intro a bit longer' });
+    await deleteSession(session.id);
+    const [kept] = await getDb().select().from(editsTable).where(eq(editsTable.id, edits[0].id));
+    expect(kept.sessionId).toBeNull();
+    expect((await getTimeline(project.id))[0].durationMs).toBe(4000 + A_BIT_MS);
+  });
+
+  it('orders 15 concurrent instructions strictly and applies every one', async () => {
+    const { project, session } = await freshSession();
+    await Promise.all(
+      Array.from({ length: 15 }, (_, index) =>
+        sendInstruction({ session, content: 'make the intro 1 second longer', clientMessageId: `c-${index}` }),
+      ),
+    );
+    const history = await getAllMessages(session.id);
+    expect(history.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+    for (let index = 0; index < history.length; index += 2) {
+      expect(history[index].role).toBe('user');
+      expect(history[index + 1].replyToId).toBe(history[index].id);
+    }
+    expect((await getTimeline(project.id))[0].durationMs).toBe(4000 + 15 * 1000);
+  });
+});

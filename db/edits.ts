@@ -1,0 +1,69 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
+import { getDb, type Executor } from './client';
+import { edits, projects, type Edit } from './schema';
+
+/** A session's edits, oldest first: the order the assistant reasons about them in. */
+export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
+  return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(asc(edits.createdAt), asc(edits.id));
+}
+
+/** The edits made by each of these messages, oldest first (for batching per request). */
+export async function listEditsForMessages(messageIds: readonly string[], db: Executor = getDb()): Promise<Edit[]> {
+  if (messageIds.length === 0) return [];
+  return db
+    .select()
+    .from(edits)
+    .where(inArray(edits.messageId, [...messageIds]))
+    .orderBy(asc(edits.createdAt), asc(edits.id));
+}
+
+/** The edit if it belongs to a project `ownerId` owns; otherwise null, as if it did not exist. */
+export async function getOwnedEdit(ownerId: string, editId: string, db: Executor = getDb()): Promise<Edit | null> {
+  const [row] = await db
+    .select({ edit: edits })
+    .from(edits)
+    .innerJoin(projects, eq(projects.id, edits.projectId))
+    .where(and(eq(edits.id, editId), eq(projects.ownerId, ownerId)))
+    .limit(1);
+  return row?.edit ?? null;
+}
+
+export function toSessionEdit(edit: Edit): SessionEdit {
+  return {
+    id: edit.id,
+    description: edit.description,
+    intent: edit.intent,
+    operations: edit.operations,
+    inverse: edit.inverse,
+    createdAt: edit.createdAt,
+    revertedAt: edit.revertedAt,
+  };
+}
+
+export async function insertEdit(
+  input: { projectId: string; sessionId: string; messageId: string; edit: NewEdit; at: Date },
+  tx: Executor,
+): Promise<Edit> {
+  const [stored] = await tx
+    .insert(edits)
+    .values({
+      projectId: input.projectId,
+      sessionId: input.sessionId,
+      messageId: input.messageId,
+      description: input.edit.description,
+      intent: input.edit.intent,
+      operations: input.edit.operations,
+      inverse: input.edit.inverse,
+      createdAt: input.at,
+    })
+    .returning();
+  return stored;
+}
+
+/** Marks an edit reverted (undo) or, with `null`, applied again (redo). */
+export async function setEditReverted(editId: string, revertedAt: Date | null, tx: Executor): Promise<Edit> {
+  const [updated] = await tx.update(edits).set({ revertedAt }).where(eq(edits.id, editId)).returning();
+  return updated;
+}
+
