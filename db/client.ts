@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   readonly db: Database;
   /** Applies the committed migrations under db/migrations; safe to call from several processes. */
   migrate(): Promise<void>;
+  /** LISTENs on a Postgres channel; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,11 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
         lock.release();
       }
     },
+    async listen(channel, onNotify) {
+      // postgres.js keeps one dedicated connection for LISTEN and re-listens after reconnecting.
+      const subscription = await client.listen(channel, onNotify);
+      return () => subscription.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -80,6 +87,7 @@ function openPglite(config: Extract<DatabaseConfig, { driver: 'pglite' }>): Data
     config,
     db: pgliteDb as unknown as Database,
     migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     close: () => client.close(),
   };
 }

@@ -3,6 +3,7 @@ import { getAssistant } from '@/lib/assistant';
 import { applyOperations } from '@/lib/assistant/operations';
 import type { Assistant, AssistantAction, Clip, SessionContext } from '@/lib/assistant/types';
 import { getDb, selectRows, type Executor } from './client';
+import { recordProjectEvent } from './events';
 import { insertEdit, listEditsForMessages, listEditsForSession, setEditReverted, toSessionEdit } from './edits';
 import { findMessageByClientId, getAllMessages, insertNextMessage, lockSession } from './messages';
 import { lockProject, touchProject } from './projects';
@@ -62,6 +63,7 @@ export async function sendInstruction(
       { role: 'assistant', content: result.reply, replyToId: userMessage.id },
       tx,
     );
+    await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
     return { userMessage, reply, edits: touched, timeline: current };
   });
 }

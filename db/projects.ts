@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Clip } from '@/lib/assistant/types';
 import { getDb, type Executor } from './client';
+import { recordProjectEvent } from './events';
 import { keysetPage, type PageArgs } from './pagination';
 import { clips, projects, type Project } from './schema';
 
@@ -58,12 +59,15 @@ export async function getOwnedProject(ownerId: string, projectId: string, db: Ex
 }
 
 export async function renameProject(projectId: string, name: string, db: Executor = getDb()): Promise<Project> {
-  const [project] = await db
-    .update(projects)
-    .set({ name: name.trim(), updatedAt: sql`now()` })
-    .where(eq(projects.id, projectId))
-    .returning();
-  return project;
+  return db.transaction(async (tx) => {
+    const [project] = await tx
+      .update(projects)
+      .set({ name: name.trim(), updatedAt: sql`now()` })
+      .where(eq(projects.id, projectId))
+      .returning();
+    await recordProjectEvent({ projectId, type: 'project.renamed' }, tx);
+    return project;
+  });
 }
 
 /** Newest first. */

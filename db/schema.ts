@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   doublePrecision,
   index,
@@ -191,6 +192,28 @@ export const accessTokens = pgTable(
   (t) => [index('access_tokens_user_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
+/**
+ * What changed in a project, in commit order, for live updates on every open device. Rows are
+ * written in the transaction that made the change, under the project's lock, so ids follow
+ * commit order within a project and a client resumes after the last id it saw.
+ */
+export const projectEvents = pgTable(
+  'project_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** The session the event concerns, when there is one. */
+    sessionId: uuid('session_id'),
+    /** The user whose action it was (current-session switches are per user). */
+    userId: uuid('user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_events_project_id_idx').on(t.projectId, t.id)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type ClipRow = typeof clips.$inferSelect;
@@ -198,3 +221,4 @@ export type Session = typeof sessions.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type Edit = typeof edits.$inferSelect;
 export type AccessToken = typeof accessTokens.$inferSelect;
+export type ProjectEvent = typeof projectEvents.$inferSelect;

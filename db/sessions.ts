@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from './client';
+import { recordProjectEvent } from './events';
 import { keysetPage, type PageArgs } from './pagination';
 import { currentSessions, projects, sessions, type Session } from './schema';
 
@@ -59,18 +60,27 @@ export async function countSessions(projectId: string, db: Executor = getDb()): 
 }
 
 export async function renameSession(sessionId: string, title: string, db: Executor = getDb()): Promise<Session | null> {
-  const [session] = await db
-    .update(sessions)
-    .set({ title, updatedAt: sql`now()` })
-    .where(eq(sessions.id, sessionId))
-    .returning();
-  return session ?? null;
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .update(sessions)
+      .set({ title, updatedAt: sql`now()` })
+      .where(eq(sessions.id, sessionId))
+      .returning();
+    if (session) await recordProjectEvent({ projectId: session.projectId, type: 'session.renamed', sessionId }, tx);
+    return session ?? null;
+  });
 }
 
 /** Deletes the conversation; edits it made stay on the timeline, detached from it. */
 export async function deleteSession(sessionId: string, db: Executor = getDb()): Promise<boolean> {
-  const deleted = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ id: sessions.id });
-  return deleted.length > 0;
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, sessionId))
+      .returning({ projectId: sessions.projectId });
+    if (deleted) await recordProjectEvent({ projectId: deleted.projectId, type: 'session.deleted', sessionId }, tx);
+    return deleted !== undefined;
+  });
 }
 
 export async function getCurrentSession(userId: string, projectId: string, db: Executor = getDb()): Promise<Session | null> {
@@ -113,6 +123,7 @@ export async function startSession(userId: string, projectId: string, db: Execut
       .limit(1);
     const session = empty ?? (await createSession({ projectId, createdById: userId }, tx));
     await setCurrentSession(userId, projectId, session.id, tx);
+    await recordProjectEvent({ projectId, type: 'session.started', sessionId: session.id, userId }, tx);
     return session;
   });
 }
@@ -127,6 +138,7 @@ export async function restoreSession(userId: string, session: Session, db: Execu
   return db.transaction(async (tx) => {
     await lockUserProject(userId, session.projectId, tx);
     await setCurrentSession(userId, session.projectId, session.id, tx);
+    await recordProjectEvent({ projectId: session.projectId, type: 'session.restored', sessionId: session.id, userId }, tx);
     return session;
   });
 }

@@ -17,6 +17,7 @@ describe('migrations', () => {
       'current_sessions',
       'edits',
       'messages',
+      'project_events',
       'projects',
       'sessions',
       'users',

@@ -1,0 +1,53 @@
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { getDb, type Executor } from './client';
+import { lockProject } from './projects';
+import { projectEvents, type ProjectEvent } from './schema';
+
+/** Postgres channel woken on every project event; the payload is the project id. */
+export const PROJECT_EVENTS_CHANNEL = 'codirector_project_events';
+
+export type ProjectEventType =
+  | 'instruction.answered'
+  | 'session.started'
+  | 'session.restored'
+  | 'session.renamed'
+  | 'session.deleted'
+  | 'project.renamed';
+
+/**
+ * Records what changed inside the caller's transaction and wakes listeners when it commits.
+ * Takes the project's lock so event ids within a project follow commit order.
+ */
+export async function recordProjectEvent(
+  event: { projectId: string; type: ProjectEventType; sessionId?: string | null; userId?: string | null },
+  tx: Executor,
+): Promise<void> {
+  await lockProject(event.projectId, tx);
+  await tx.insert(projectEvents).values(event);
+  await tx.execute(sql`select pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId})`);
+}
+
+export async function listProjectEventsAfter(
+  projectId: string,
+  afterId: number,
+  limit = 500,
+  db: Executor = getDb(),
+): Promise<ProjectEvent[]> {
+  return db
+    .select()
+    .from(projectEvents)
+    .where(and(eq(projectEvents.projectId, projectId), gt(projectEvents.id, afterId)))
+    .orderBy(asc(projectEvents.id))
+    .limit(limit);
+}
+
+/** The id a new subscriber starts after: it receives what happens from now on. */
+export async function latestProjectEventId(projectId: string, db: Executor = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ id: projectEvents.id })
+    .from(projectEvents)
+    .where(eq(projectEvents.projectId, projectId))
+    .orderBy(desc(projectEvents.id))
+    .limit(1);
+  return row?.id ?? 0;
+}

@@ -1,0 +1,125 @@
+import { openDatabase } from '@/db/client';
+import { latestProjectEventId } from '@/db/events';
+import { sendInstruction } from '@/db/instructions';
+import { renameSession, startSession } from '@/db/sessions';
+import { ProjectEventHub } from '@/lib/events/projectEventHub';
+import { createProjectEventStream } from '@/lib/events/projectEventStream';
+import { useTestDatabase } from '@/testing/database';
+import { makeUserWithProject } from '@/testing/factories';
+
+useTestDatabase();
+
+interface ReceivedEvent {
+  id: number;
+  type: string;
+  sessionId: string | null;
+}
+
+/** Reads SSE frames off a stream and hands out parsed events as they arrive. */
+function readEvents(stream: ReadableStream<Uint8Array>) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  const received: ReceivedEvent[] = [];
+  let buffer = '';
+  const reading = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = frame.split('\n').find((line) => line.startsWith('data: '));
+        if (data) received.push(JSON.parse(data.slice(6)) as ReceivedEvent);
+      }
+    }
+  })();
+  return {
+    received,
+    async waitFor(count: number, timeoutMs = 1000): Promise<ReceivedEvent[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`Only ${received.length} of ${count} events arrived within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return received.slice(0, count);
+    },
+    reading,
+  };
+}
+
+async function projectWithSession() {
+  const { user, project } = await makeUserWithProject();
+  const session = await startSession(user.id, project.id);
+  return { user, project, session };
+}
+
+describe('project event stream', () => {
+  it('delivers an instruction answered on the project within a second, in order', async () => {
+    const { project, session } = await projectWithSession();
+    const abort = new AbortController();
+    const events = readEvents(
+      createProjectEventStream({ projectId: project.id, afterId: await latestProjectEventId(project.id), signal: abort.signal }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sendInstruction({ session, content: 'make the intro a bit longer' });
+    await renameSession(session.id, 'Intro pass');
+    const [answered, renamed] = await events.waitFor(2);
+    expect(answered).toMatchObject({ type: 'instruction.answered', sessionId: session.id });
+    expect(renamed).toMatchObject({ type: 'session.renamed', sessionId: session.id });
+    expect(renamed.id).toBeGreaterThan(answered.id);
+    abort.abort();
+  });
+
+  it('resumes after the last event id: exactly the events missed while away arrive', async () => {
+    const { project, session } = await projectWithSession();
+    const first = new AbortController();
+    const before = readEvents(
+      createProjectEventStream({ projectId: project.id, afterId: await latestProjectEventId(project.id), signal: first.signal }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sendInstruction({ session, content: 'mute the main scene' });
+    const [lastSeen] = await before.waitFor(1);
+    first.abort();
+
+    for (let index = 1; index <= 5; index += 1) {
+      await sendInstruction({ session, content: `make the intro ${index} seconds longer` });
+    }
+
+    const second = new AbortController();
+    const after = readEvents(createProjectEventStream({ projectId: project.id, afterId: lastSeen.id, signal: second.signal }));
+    const missed = await after.waitFor(5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(after.received).toHaveLength(5);
+    expect(missed.every((event) => event.type === 'instruction.answered')).toBe(true);
+    expect(missed.map((event) => event.id)).toEqual([...missed.map((event) => event.id)].sort((a, b) => a - b));
+    second.abort();
+  });
+
+  const onRealPostgres = process.env.DATABASE_URL ? it : it.skip;
+  onRealPostgres('wakes a subscriber on another instance (its own pool and LISTEN connection)', async () => {
+    const { project, session } = await projectWithSession();
+    const otherInstance = openDatabase();
+    const hub = new ProjectEventHub(() => otherInstance);
+    const abort = new AbortController();
+    try {
+      const events = readEvents(
+        createProjectEventStream({
+          projectId: project.id,
+          afterId: await latestProjectEventId(project.id),
+          signal: abort.signal,
+          hub,
+          db: () => otherInstance.db,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sendInstruction({ session, content: 'fade out the outro' });
+      const [event] = await events.waitFor(1);
+      expect(event).toMatchObject({ type: 'instruction.answered', sessionId: session.id });
+    } finally {
+      abort.abort();
+      await otherInstance.close();
+    }
+  });
+});
