@@ -1,10 +1,21 @@
+/** Headers every response carries; the Content-Security-Policy with its per-request nonce is set in proxy.ts. */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Database drivers and the WASM Postgres stay plain Node modules, loaded at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'drizzle-orm'],
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;
