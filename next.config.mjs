@@ -1,4 +1,4 @@
-/** Headers every response carries; the Content-Security-Policy with its per-request nonce is set in proxy.ts. */
+/** Headers every response carries. 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
