@@ -1,4 +1,4 @@
-/** Headers every response carries. 
+/** Headers every response carries. */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
