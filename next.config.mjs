@@ -11,6 +11,8 @@ const securityHeaders = [
 const nextConfig = {
   // Database drivers and the WASM Postgres stay plain Node modules, loaded at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'drizzle-orm'],
+  // Lets the benchmark build next to a development build without sharing a folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
