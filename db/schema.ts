@@ -214,6 +214,17 @@ export const projectEvents = pgTable(
   (t) => [index('project_events_project_id_idx').on(t.projectId, t.id)],
 );
 
+/** Fixed-window request counters shared by every app instance (sign-in attempts, API calls). */
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    key: text('key').notNull(),
+    windowStart: instant('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_buckets_window_idx').on(t.windowStart)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type ClipRow = typeof clips.$inferSelect;

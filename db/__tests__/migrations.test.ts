@@ -19,6 +19,7 @@ describe('migrations', () => {
       'messages',
       'project_events',
       'projects',
+      'rate_limit_buckets',
       'sessions',
       'users',
     ]);
