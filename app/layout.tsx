@@ -1,16 +1,26 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'CoDirector',
+  title: { default: 'CoDirector', template: '%s · CoDirector' },
   description: 'Edit your video by talking to CoDirector.',
+};
+
+export const viewport: Viewport = {
+  themeColor: '#0b0d12',
+  colorScheme: 'dark',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+      </body>
     </html>
   );
 }
