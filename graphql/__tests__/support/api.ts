@@ -1,0 +1,149 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { encode } from 'next-auth/jwt';
+import { GET, POST } from '@/app/api/graphql/route';
+import { createAccessToken } from '@/db/accessTokens';
+import { getDb } from '@/db/client';
+import type { User } from '@/db/schema';
+import { getAuthSecret } from '@/lib/auth/secret';
+
+/**
+ * The tests talk to the real route handler over real HTTP: a node:http server turns each
+ * request into a web Request for the exported GET/POST, as Next.js does.
+ */
+export interface ApiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(): Promise<ApiServer> {
+  const server = http.createServer((incoming, outgoing) => {
+    forward(incoming, outgoing).catch((error: unknown) => {
+      outgoing.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/graphql`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const method = incoming.method ?? 'GET';
+  const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
+    method,
+    headers,
+    body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
+  });
+  const handler = method === 'GET' ? GET : method === 'POST' ? POST : null;
+  if (!handler) {
+    outgoing.writeHead(405, { allow: 'GET, POST' }).end();
+    return;
+  }
+  const response = await handler(request);
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+}
+
+export interface GraphQLResult<Data> {
+  status: number;
+  data?: Data | null;
+  errors?: GraphQLErrorBody[];
+}
+
+/** How a test client proves who it is. */
+export type Credentials = { cookie: string } | { token: string } | { authorization: string } | null;
+
+export class ApiClient {
+  constructor(
+    readonly url: string,
+    readonly credentials: Credentials = null,
+  ) {}
+
+  as(credentials: Credentials): ApiClient {
+    return new ApiClient(this.url, credentials);
+  }
+
+  /** POSTs a typed document from graphql/documents (or a query string) with its variables. */
+  async request<Data, Variables>(
+    document: TypedDocumentNode<Data, Variables> | string,
+    variables?: Variables,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<GraphQLResult<Data>> {
+    const query = typeof document === 'string' ? document : print(document);
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...this.authHeaders(), ...extraHeaders },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<Data>, 'status'>) };
+  }
+
+  /** Like `request`, for tests that expect data: fails with the errors when there are any. */
+  async data<Data, Variables>(document: TypedDocumentNode<Data, Variables> | string, variables?: Variables): Promise<Data> {
+    const result = await this.request(document, variables);
+    if (result.errors?.length || !result.data) throw new Error(`Unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  }
+
+  authHeaders(): Record<string, string> {
+    if (!this.credentials) return {};
+    if ('cookie' in this.credentials) return { cookie: this.credentials.cookie };
+    if ('token' in this.credentials) return { authorization: `Bearer ${this.credentials.token}` };
+    return { authorization: this.credentials.authorization };
+  }
+}
+
+/** The cookie next-auth sets after sign-in: an encrypted JWT whose `sub` is the user id. */
+export async function sessionCookie(user: User): Promise<{ cookie: string }> {
+  const jwt = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret: getAuthSecret() });
+  return { cookie: `next-auth.session-token=${jwt}` };
+}
+
+export async function tokenFor(user: User, name = 'Test client'): Promise<{ token: string }> {
+  const { token } = await createAccessToken(user.id, name);
+  return { token };
+}
+
+/** The error codes of a response, in order. */
+export function codes(result: GraphQLResult<unknown>): (string | undefined)[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/**
+ * Counts the SQL statements sent to the database driver while `run` runs, by wrapping the
+ * driver's entry point (postgres-js `unsafe`, PGlite `query`) that Drizzle calls for each one.
+ */
+export async function countStatements(run: () => Promise<void>): Promise<number> {
+  const client = (getDb() as unknown as { $client: Record<string, unknown> }).$client;
+  const method = typeof client.unsafe === 'function' ? 'unsafe' : 'query';
+  const original = client[method] as (...args: unknown[]) => unknown;
+  let statements = 0;
+  client[method] = function countingStatement(this: unknown, ...args: unknown[]) {
+    statements += 1;
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    client[method] = original;
+  }
+  return statements;
+}

@@ -1,0 +1,90 @@
+import type { AccessToken, Edit, Message, Project, Session, User } from '@/db/schema';
+import type { GraphQLContext, SignedInViewer } from './context';
+import { badUserInput, forbidden, notFound, unauthenticated } from './errors';
+import { fromGlobalId, toGlobalId, type NodeType } from './ids';
+
+/**
+ * The one place that decides what a request may see. Every object a resolver hands out was
+ * reached through these checks (or is a child of one that was), and every by-id read is
+ * scoped to the viewer, so another user's object answers NOT_FOUND exactly like a missing one.
+ */
+
+export interface NodeRows {
+  User: User;
+  Project: Project;
+  Session: Session;
+  Message: Message;
+  Edit: Edit;
+  AccessToken: AccessToken;
+}
+export type NodeRow = NodeRows[NodeType];
+
+const NODE_READERS: { [Type in NodeType]: (viewer: SignedInViewer, id: string) => Promise<NodeRows[Type] | null> } = {
+  User: async (viewer, id) => (id === viewer.user.id ? viewer.user : null),
+  Project: (viewer, id) => viewer.loaders.projects.load(id),
+  Session: (viewer, id) => viewer.loaders.sessions.load(id),
+  Message: (viewer, id) => viewer.loaders.messages.load(id),
+  Edit: (viewer, id) => viewer.loaders.edits.load(id),
+  AccessToken: (viewer, id) => viewer.loaders.accessTokens.load(id),
+};
+
+export function requireViewer(ctx: GraphQLContext): SignedInViewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}
+
+/** For what a personal access token must not do (a leaked token must not mint more tokens). */
+export function requireWebSession(ctx: GraphQLContext, action: string): SignedInViewer {
+  const viewer = requireViewer(ctx);
+  if (viewer.via !== 'session') throw forbidden(`${action} needs a signed-in web session; access tokens cannot do it.`);
+  return viewer;
+}
+
+/** Any object the viewer may see, by global id. `field` names the argument for error messages. */
+export async function requireNode(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<NodeRow> {
+  const viewer = requireViewer(ctx);
+  const { type, id } = parseId(globalId, field);
+  return found(type, globalId, await NODE_READERS[type](viewer, id));
+}
+
+export function requireProject(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<Project> {
+  return requireOwned(ctx, 'Project', globalId, field);
+}
+
+export function requireSession(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<Session> {
+  return requireOwned(ctx, 'Session', globalId, field);
+}
+
+export function requireAccessToken(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<AccessToken> {
+  return requireOwned(ctx, 'AccessToken', globalId, field);
+}
+
+/** The project a session, already checked, belongs to (it may have been deleted meanwhile). */
+export async function requireProjectOf(ctx: GraphQLContext, session: Session): Promise<Project> {
+  const project = await requireViewer(ctx).loaders.projects.load(session.projectId);
+  if (!project) throw notFound('Project', toGlobalId('Project', session.projectId));
+  return project;
+}
+
+async function requireOwned<Type extends NodeType>(
+  ctx: GraphQLContext,
+  type: Type,
+  globalId: string,
+  field: string,
+): Promise<NodeRows[Type]> {
+  const viewer = requireViewer(ctx);
+  const parsed = parseId(globalId, field);
+  if (parsed.type !== type) throw badUserInput(field, `\`${field}\` is not the id of a ${type}.`);
+  return found(type, globalId, await NODE_READERS[type](viewer, parsed.id));
+}
+
+function parseId(globalId: string, field: string): { type: NodeType; id: string } {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed) throw badUserInput(field, `\`${field}\` is not a valid id.`);
+  return parsed;
+}
+
+function found<Row>(type: NodeType, globalId: string, row: Row | null): Row {
+  if (!row) throw notFound(type, globalId);
+  return row;
+}

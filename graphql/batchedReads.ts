@@ -1,0 +1,205 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { getDb, type Executor } from '@/db/client';
+import type { Page } from '@/db/pagination';
+import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from '@/db/schema';
+import { clipFromRow } from '@/db/timeline';
+import type { Clip } from '@/lib/assistant/types';
+
+/**
+ * Reads for many parents at once, one statement each, for the per-request DataLoaders: the
+ * data layer's functions take one id, and a list of 20 projects must not cost 20 queries.
+ * Ownership is part of every by-id read here, as in getOwnedProject / getOwnedSession.
+ */
+
+export async function getOwnedProjects(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Project[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.ownerId, ownerId), inArray(projects.id, [...ids])));
+}
+
+export async function getOwnedSessions(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Session[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ session: sessions })
+    .from(sessions)
+    .innerJoin(projects, eq(projects.id, sessions.projectId))
+    .where(and(eq(projects.ownerId, ownerId), inArray(sessions.id, [...ids])));
+  return rows.map((row) => row.session);
+}
+
+export async function getOwnedMessages(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Message[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ message: messages })
+    .from(messages)
+    .innerJoin(sessions, eq(sessions.id, messages.sessionId))
+    .innerJoin(projects, eq(projects.id, sessions.projectId))
+    .where(and(eq(projects.ownerId, ownerId), inArray(messages.id, [...ids])));
+  return rows.map((row) => row.message);
+}
+
+export async function getOwnedEdits(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Edit[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ edit: edits })
+    .from(edits)
+    .innerJoin(projects, eq(projects.id, edits.projectId))
+    .where(and(eq(projects.ownerId, ownerId), inArray(edits.id, [...ids])));
+  return rows.map((row) => row.edit);
+}
+
+/** Each project's clips in playback order. */
+export async function getTimelines(projectIds: readonly string[], db: Executor = getDb()): Promise<Map<string, Clip[]>> {
+  const timelines = new Map<string, Clip[]>(projectIds.map((id) => [id, []]));
+  if (projectIds.length === 0) return timelines;
+  const rows = await db
+    .select()
+    .from(clips)
+    .where(inArray(clips.projectId, [...projectIds]))
+    .orderBy(asc(clips.projectId), asc(clips.position));
+  for (const row of rows) timelines.get(row.projectId)?.push(clipFromRow(row));
+  return timelines;
+}
+
+/** The user's current session on each of the projects that has one. */
+export async function getCurrentSessions(
+  userId: string,
+  projectIds: readonly string[],
+  db: Executor = getDb(),
+): Promise<Map<string, Session>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await db
+    .select({ projectId: currentSessions.projectId, session: sessions })
+    .from(currentSessions)
+    .innerJoin(sessions, eq(sessions.id, currentSessions.sessionId))
+    .where(and(eq(currentSessions.userId, userId), inArray(currentSessions.projectId, [...projectIds])));
+  return new Map(rows.map((row) => [row.projectId, row.session]));
+}
+
+export async function countSessionsByProject(projectIds: readonly string[], db: Executor = getDb()): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(projectIds.map((id) => [id, 0]));
+  if (projectIds.length === 0) return counts;
+  const rows = await db
+    .select({ projectId: sessions.projectId, count: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(inArray(sessions.projectId, [...projectIds]))
+    .groupBy(sessions.projectId);
+  for (const row of rows) counts.set(row.projectId, row.count);
+  return counts;
+}
+
+/** Each session's edits, oldest first (the order of db/edits.ts listEditsForSession). */
+export async function listEditsForSessions(sessionIds: readonly string[], db: Executor = getDb()): Promise<Map<string, Edit[]>> {
+  const bySession = new Map<string, Edit[]>(sessionIds.map((id) => [id, []]));
+  if (sessionIds.length === 0) return bySession;
+  const rows = await db
+    .select()
+    .from(edits)
+    .where(inArray(edits.sessionId, [...sessionIds]))
+    .orderBy(asc(edits.createdAt), asc(edits.id));
+  for (const row of rows) if (row.sessionId) bySession.get(row.sessionId)?.push(row);
+  return bySession;
+}
+
+/** The first or last `size` rows of a list, as pages without a cursor start. */
+export interface PageWindow {
+  end: 'first' | 'last';
+  size: number;
+}
+
+/** Each project's sessions page, newest first (the order of db/sessions.ts listSessions). */
+export function firstSessionPages(projectIds: readonly string[], window: PageWindow, db: Executor = getDb()) {
+  return pagesAtEnd(
+    {
+      table: sessions,
+      idColumn: sessions.id,
+      parentColumn: sessions.projectId,
+      parentOf: (row) => row.projectId,
+      keyColumns: [sessions.createdAt, sessions.id],
+      direction: 'desc',
+    },
+    projectIds,
+    window,
+    db,
+  );
+}
+
+/** Each session's messages page, oldest first (the order of db/messages.ts listMessages). */
+export function firstMessagePages(sessionIds: readonly string[], window: PageWindow, db: Executor = getDb()) {
+  return pagesAtEnd(
+    {
+      table: messages,
+      idColumn: messages.id,
+      parentColumn: messages.sessionId,
+      parentOf: (row) => row.sessionId,
+      keyColumns: [messages.seq],
+      direction: 'asc',
+    },
+    sessionIds,
+    window,
+    db,
+  );
+}
+
+interface ChildList<Table extends PgTable> {
+  table: Table;
+  idColumn: PgColumn;
+  parentColumn: PgColumn;
+  parentOf(row: Table['$inferSelect']): string;
+  /** The list's unique sort key, most significant first, as the data layer pages it. */
+  keyColumns: readonly PgColumn[];
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * The same pages keysetPage returns for `{ first }` or `{ last }` without a cursor, for many
+ * parents in one statement: a LATERAL subquery walks each parent's index range for size + 1
+ * ids, and the outer query reads those rows.
+ */
+async function pagesAtEnd<Table extends PgTable>(
+  list: ChildList<Table>,
+  parentIds: readonly string[],
+  window: PageWindow,
+  db: Executor,
+): Promise<Map<string, Page<Table['$inferSelect']>>> {
+  type Row = Table['$inferSelect'];
+  const walked = new Map<string, Row[]>(parentIds.map((id) => [id, []]));
+  if (parentIds.length > 0) {
+    const fromEnd = window.end === 'last';
+    const ascending = (list.direction === 'asc') !== fromEnd;
+    const direction = sql.raw(ascending ? 'asc' : 'desc');
+    const order = sql.join(
+      list.keyColumns.map((column) => sql`${column} ${direction}`),
+      sql`, `,
+    );
+    const parents = sql.join(
+      parentIds.map((id) => sql`(${id}::uuid)`),
+      sql`, `,
+    );
+    const pageIds = sql`select page.id from (values ${parents}) as parent(id) cross join lateral (
+      select ${list.idColumn} as id from ${list.table} where ${list.parentColumn} = parent.id order by ${order} limit ${window.size + 1}
+    ) as page`;
+    const rows = (await db
+      .select()
+      .from(list.table as PgTable)
+      .where(sql`${list.idColumn} in (${pageIds})`)
+      .orderBy(...list.keyColumns.map((column) => (ascending ? asc(column) : desc(column))))) as Row[];
+    for (const row of rows) walked.get(list.parentOf(row))?.push(row);
+  }
+
+  const pages = new Map<string, Page<Row>>();
+  for (const [parentId, rows] of walked) {
+    const hasMore = rows.length > window.size;
+    const pageRows = rows.slice(0, window.size);
+    if (window.end === 'last') {
+      pageRows.reverse();
+      pages.set(parentId, { rows: pageRows, hasPreviousPage: hasMore, hasNextPage: false });
+    } else {
+      pages.set(parentId, { rows: pageRows, hasNextPage: hasMore, hasPreviousPage: false });
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,25 @@
+import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
+import { invalidAccessToken } from './errors';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface SignedInViewer extends Viewer {
+  /** This request's DataLoaders; they read only what this viewer owns. */
+  loaders: Loaders;
+}
+
+export interface GraphQLContext {
+  /** Null for anonymous requests; resolvers reach it only through access.ts. */
+  viewer: SignedInViewer | null;
+}
+
+/** Built once per HTTP request: who is asking, and empty loader caches. */
+export async function createContext(request: Request): Promise<GraphQLContext> {
+  let viewer: Viewer | null;
+  try {
+    viewer = await resolveViewer(request);
+  } catch (error) {
+    if (error instanceof InvalidAccessTokenError) throw invalidAccessToken();
+    throw error;
+  }
+  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) } };
+}

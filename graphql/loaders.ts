@@ -1,0 +1,135 @@
+import DataLoader from 'dataloader';
+import { getOwnedAccessTokens } from '@/db/accessTokens';
+import { listEditsForMessages } from '@/db/edits';
+import { listMessages, type MessageKey } from '@/db/messages';
+import type { Page, PageArgs } from '@/db/pagination';
+import { listProjects, type ProjectKey } from '@/db/projects';
+import type { Edit, Message, Project, Session } from '@/db/schema';
+import { listSessions, type SessionKey } from '@/db/sessions';
+import type { Clip } from '@/lib/assistant/types';
+import {
+  countSessionsByProject,
+  firstMessagePages,
+  firstSessionPages,
+  getCurrentSessions,
+  getOwnedEdits,
+  getOwnedMessages,
+  getOwnedProjects,
+  getOwnedSessions,
+  getTimelines,
+  listEditsForSessions,
+  type PageWindow,
+} from './batchedReads';
+
+/**
+ * Per-request DataLoaders, scoped to the viewer: every by-id loader reads only what the
+ * viewer owns, and each batches the lookups of one tick into one statement.
+ */
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function createLoaders(viewerId: string) {
+  const projects = byId((ids) => getOwnedProjects(viewerId, ids));
+  const sessions = byId((ids) => getOwnedSessions(viewerId, ids));
+  const loaders = {
+    projects,
+    sessions,
+    messages: byId((ids) => getOwnedMessages(viewerId, ids)),
+    edits: byId((ids) => getOwnedEdits(viewerId, ids)),
+    accessTokens: byId((ids) => getOwnedAccessTokens(viewerId, ids)),
+    timelines: new DataLoader<string, Clip[]>(async (projectIds) => {
+      const timelines = await getTimelines(projectIds);
+      return projectIds.map((id) => timelines.get(id) ?? []);
+    }),
+    /** The viewer's current session per project. */
+    currentSessions: new DataLoader<string, Session | null>(async (projectIds) => {
+      const current = await getCurrentSessions(viewerId, projectIds);
+      return projectIds.map((id) => current.get(id) ?? null);
+    }),
+    sessionCounts: new DataLoader<string, number>(async (projectIds) => {
+      const counts = await countSessionsByProject(projectIds);
+      return projectIds.map((id) => counts.get(id) ?? 0);
+    }),
+    editsByMessage: new DataLoader<string, Edit[]>(async (messageIds) => {
+      const edits = await listEditsForMessages(messageIds);
+      return messageIds.map((id) => edits.filter((edit) => edit.messageId === id));
+    }),
+    editsBySession: new DataLoader<string, Edit[]>(async (sessionIds) => {
+      const edits = await listEditsForSessions(sessionIds);
+      return sessionIds.map((id) => edits.get(id) ?? []);
+    }),
+    /** A request has one viewer, so their projects need no batching. */
+    projectPages: pageLoader<Project, ProjectKey>({ seek: listProjects, primes: projects }),
+    sessionPages: pageLoader<Session, SessionKey>({ atEnds: firstSessionPages, seek: listSessions, primes: sessions }),
+    messagePages: pageLoader<Message, MessageKey>({ atEnds: firstMessagePages, seek: listMessages }),
+  };
+  return {
+    ...loaders,
+    /** Forgets everything read so far; mutations call it after writing so the payload is read fresh. */
+    clearAll(): void {
+      for (const loader of Object.values(loaders)) loader.clearAll();
+    },
+  };
+}
+
+function byId<Row extends { id: string }>(load: (ids: readonly string[]) => Promise<Row[]>) {
+  return new DataLoader<string, Row | null>(async (ids) => {
+    const found = new Map((await load(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+interface PageSources<Row, Key> {
+  /** Pages without a cursor for many parents at once. */
+  atEnds?(parentIds: readonly string[], window: PageWindow): Promise<Map<string, Page<Row>>>;
+  /** Any page of one parent; used alone after or before a cursor, which belongs to one parent. */
+  seek(parentId: string, page: PageArgs<Key>): Promise<Page<Row>>;
+  /** The by-id loader to fill with the rows read, so resolving one of them again costs nothing. */
+  primes?: DataLoader<string, Row | null>;
+}
+
+/** Pages of a list (a project's sessions, a session's messages) for many parents per tick. */
+function pageLoader<Row extends { id: string }, Key>(sources: PageSources<Row, Key>) {
+  const atEnds = sources.atEnds ? windowLoader(sources.atEnds) : null;
+  return {
+    async load(parentId: string, page: PageArgs<Key>): Promise<Page<Row>> {
+      const window = windowOf(page);
+      const result = atEnds && window ? await atEnds.load({ parentId, window }) : await sources.seek(parentId, page);
+      for (const row of result.rows) sources.primes?.prime(row.id, row);
+      return result;
+    },
+    clearAll(): void {
+      atEnds?.clearAll();
+    },
+  };
+}
+
+type WindowRequest = { parentId: string; window: PageWindow };
+
+/** Batches cursor-less page requests; those asking for the same window are read in one statement. */
+function windowLoader<Row>(readAtEnds: NonNullable<PageSources<Row, unknown>['atEnds']>) {
+  const windowId = (window: PageWindow) => `${window.end}:${window.size}`;
+  const requestId = (request: WindowRequest) => `${windowId(request.window)}:${request.parentId}`;
+  return new DataLoader<WindowRequest, Page<Row>, string>(
+    async (requests) => {
+      const groups = new Map<string, { window: PageWindow; parentIds: string[] }>();
+      for (const { parentId, window } of requests) {
+        const group = groups.get(windowId(window)) ?? { window, parentIds: [] };
+        group.parentIds.push(parentId);
+        groups.set(windowId(window), group);
+      }
+      const pages = new Map<string, Page<Row>>();
+      for (const { window, parentIds } of groups.values()) {
+        for (const [parentId, page] of await readAtEnds(parentIds, window)) pages.set(requestId({ parentId, window }), page);
+      }
+      return requests.map((request) => pages.get(requestId(request)) ?? { rows: [], hasNextPage: false, hasPreviousPage: false });
+    },
+    { cacheKeyFn: requestId },
+  );
+}
+
+function windowOf<Key>(page: PageArgs<Key>): PageWindow | null {
+  if (page.after !== undefined || page.before !== undefined) return null;
+  if (page.first !== undefined) return { end: 'first', size: page.first };
+  if (page.last !== undefined) return { end: 'last', size: page.last };
+  return null;
+}

@@ -1,0 +1,22 @@
+import { messageKey } from '@/db/messages';
+import { requireProjectOf, requireViewer } from '../access';
+import { resolveConnection, seqCursorKey } from '../connections';
+import { toGlobalId } from '../ids';
+import type { TypeResolvers } from './types';
+
+export const Session: TypeResolvers<'Session'> = {
+  id: (session) => toGlobalId('Session', session.id),
+  project: (session, _args, ctx) => requireProjectOf(ctx, session),
+  isCurrent: async (session, _args, ctx) => (await requireViewer(ctx).loaders.currentSessions.load(session.projectId))?.id === session.id,
+  messages(session, args, ctx, info) {
+    const { loaders } = requireViewer(ctx);
+    return resolveConnection(args, info, {
+      parentId: session.id,
+      cursorKey: seqCursorKey,
+      keyOf: messageKey,
+      fetchPage: (page) => loaders.messagePages.load(session.id, page),
+      count: async () => session.messageCount,
+    });
+  },
+  edits: (session, _args, ctx) => requireViewer(ctx).loaders.editsBySession.load(session.id),
+};

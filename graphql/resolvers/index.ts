@@ -1,0 +1,32 @@
+import { AccessToken } from './AccessToken';
+import { Clip } from './Clip';
+import { MessageConnection, ProjectConnection, SessionConnection } from './connections';
+import { DateTime } from './DateTime';
+import { Edit } from './Edit';
+import { Message } from './Message';
+import { Mutation } from './Mutation';
+import { Node } from './Node';
+import { Project } from './Project';
+import { Query } from './Query';
+import { Session } from './Session';
+import { Timeline } from './Timeline';
+import type { SchemaResolvers } from './types';
+import { User } from './User';
+
+export const resolvers: SchemaResolvers = {
+  DateTime,
+  Node,
+  Query,
+  Mutation,
+  User,
+  Project,
+  ProjectConnection,
+  Timeline,
+  Clip,
+  Session,
+  SessionConnection,
+  Message,
+  MessageConnection,
+  Edit,
+  AccessToken,
+};

@@ -1,0 +1,66 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { startServerAndCreateNextHandler } from '@as-integrations/next';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { typeDefs } from './__generated__/typeDefs';
+import { createContext, type GraphQLContext } from './context';
+import { formatError } from './errors';
+import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
+import { resolvers } from './resolvers';
+
+export type GraphQLHandler = (request: Request) => Promise<Response>;
+
+/** Introspection is on outside production; in production only with GRAPHQL_INTROSPECTION=true. */
+export function introspectionEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'production' || env.GRAPHQL_INTROSPECTION === 'true';
+}
+
+export function createApolloServer(env: NodeJS.ProcessEnv = process.env): ApolloServer<GraphQLContext> {
+  const introspection = introspectionEnabled(env);
+  const armor = armorProtection({ hideFieldSuggestions: !introspection });
+  return new ApolloServer<GraphQLContext>({
+    schema: makeExecutableSchema({ typeDefs, resolvers }),
+    introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
+    formatError,
+    parseOptions: { maxTokens: QUERY_LIMITS.tokens },
+    validationRules: armor.validationRules,
+    // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ...armor.plugins, nodeLimitPlugin()],
+  });
+}
+
+/**
+ * The route handler, built once per process: Next.js may evaluate the route module more than
+ * once, and an Apollo server may be started only once. A new resolver map (a dev reload)
+ * builds a new server.
+ */
+const HANDLER_KEY = Symbol.for('codirector.graphqlHandler');
+type GlobalWithHandler = typeof globalThis & { [HANDLER_KEY]?: { resolvers: object; handler: GraphQLHandler } };
+
+export function getGraphQLHandler(): GraphQLHandler {
+  const holder = globalThis as GlobalWithHandler;
+  if (holder[HANDLER_KEY]?.resolvers !== resolvers) {
+    const handle = startServerAndCreateNextHandler<Request, GraphQLContext>(createApolloServer(), {
+      context: (request) => createContext(request),
+    });
+    holder[HANDLER_KEY] = { resolvers, handler: (request) => handle(withPlainJsonContentType(request)) };
+  }
+  return holder[HANDLER_KEY].handler;
+}
+
+/**
+ * @as-integrations/next parses the body as JSON only when Content-Type is exactly
+ * `application/json`; `application/json; charset=utf-8`, which many clients send, would
+ * otherwise be refused as a missing body.
+ */
+function withPlainJsonContentType(request: Request): Request {
+  const contentType = request.headers.get('content-type');
+  if (!contentType || contentType === 'application/json') return request;
+  if (contentType.split(';')[0].trim().toLowerCase() !== 'application/json') return request;
+  const headers = new Headers(request.headers);
+  headers.set('content-type', 'application/json');
+  return new Request(request, { headers });
+}
