@@ -1,6 +1,8 @@
 import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
+import type { RateLimitDecision } from '@/lib/rateLimit';
 import { invalidAccessToken } from './errors';
 import { createLoaders, type Loaders } from './loaders';
+import { enforceGraphQLRateLimit } from './rateLimit';
 
 export interface SignedInViewer extends Viewer {
   /** This request's DataLoaders; they read only what this viewer owns. */
@@ -10,6 +12,8 @@ export interface SignedInViewer extends Viewer {
 export interface GraphQLContext {
   /** Null for anonymous requests; resolvers reach it only through access.ts. */
   viewer: SignedInViewer | null;
+  /** This request's place in the caller's hourly budget, reported in response headers (absent in direct executeOperation calls). */
+  rateLimit?: RateLimitDecision;
 }
 
 /** Built once per HTTP request: who is asking, and empty loader caches. */
@@ -21,5 +25,6 @@ export async function createContext(request: Request): Promise<GraphQLContext> {
     if (error instanceof InvalidAccessTokenError) throw invalidAccessToken();
     throw error;
   }
-  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) } };
+  const rateLimit = await enforceGraphQLRateLimit(request, viewer);
+  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
 }

@@ -15,6 +15,10 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** Too deep, too many aliases or directives, or too many nodes: refused before running. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Too many requests in the current window; see the x-ratelimit-* and Retry-After headers. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The database cannot be reached right now; nothing was changed. Retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -53,6 +57,13 @@ export function queryTooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 }
 
+/** Refuses the whole request with 429 and the given headers (Retry-After, x-ratelimit-*). */
+export function rateLimited(retryAfterSeconds: number, headers: Record<string, string>): GraphQLError {
+  return new GraphQLError(`API rate limit exceeded. Try again in ${retryAfterSeconds} s.`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new Map(Object.entries(headers)) } },
+  });
+}
+
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Codes Apollo gives to requests that are wrong (malformed, invalid); safe to show as they are. */
@@ -87,6 +98,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
+  if (isDatabaseUnavailable(cause)) {
+    return {
+      message: 'The database is unavailable right now; nothing was changed. Try again shortly.',
+      ...where,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
+  }
 
   if (process.env.NODE_ENV === 'development') return formatted;
   console.error('GraphQL request failed:', cause);
@@ -98,4 +116,15 @@ function rootCause(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError) current = current.originalError;
   return current;
+}
+
+/** Network failures and Postgres' connection-exception / shutdown classes (08, 57P). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code) ||
+    code.startsWith('08') ||
+    code.startsWith('57P')
+  );
 }

@@ -6,6 +6,7 @@ import { typeDefs } from './__generated__/typeDefs';
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
 import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
+import { rateLimitHeadersPlugin } from './rateLimit';
 import { resolvers } from './resolvers';
 
 export type GraphQLHandler = (request: Request) => Promise<Response>;
@@ -28,7 +29,7 @@ export function createApolloServer(env: NodeJS.ProcessEnv = process.env): Apollo
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     validationRules: armor.validationRules,
     // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ...armor.plugins, nodeLimitPlugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ...armor.plugins, nodeLimitPlugin(), rateLimitHeadersPlugin()],
   });
 }
 
@@ -46,7 +47,13 @@ export function getGraphQLHandler(): GraphQLHandler {
     const handle = startServerAndCreateNextHandler<Request, GraphQLContext>(createApolloServer(), {
       context: (request) => createContext(request),
     });
-    holder[HANDLER_KEY] = { resolvers, handler: (request) => handle(withPlainJsonContentType(request)) };
+    holder[HANDLER_KEY] = {
+      resolvers,
+      handler: async (request) => {
+        const bounded = await withBoundedBody(request);
+        return bounded instanceof Response ? bounded : handle(withPlainJsonContentType(bounded));
+      },
+    };
   }
   return holder[HANDLER_KEY].handler;
 }
@@ -63,4 +70,39 @@ function withPlainJsonContentType(request: Request): Request {
   const headers = new Headers(request.headers);
   headers.set('content-type', 'application/json');
   return new Request(request, { headers });
+}
+
+/** Requests larger than this are refused with 413 before anything parses them. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses bodies over MAX_BODY_BYTES with 413: by Content-Length when the client sends one,
+ * else by reading at most that many bytes of the stream.
+ */
+async function withBoundedBody(request: Request): Promise<Request | Response> {
+  if (!request.body) return request;
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return payloadTooLarge();
+  if (request.headers.has('content-length')) return request;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return payloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+}
+
+function payloadTooLarge(): Response {
+  return Response.json(
+    { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+    { status: 413 },
+  );
 }

@@ -81,6 +81,16 @@ describe('introspection in production', () => {
 describe('formatError', () => {
   const formatted = { message: 'raw', path: ['viewer'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 
+  it('answers SERVICE_UNAVAILABLE when the database cannot be reached', () => {
+    const refused = new GraphQLError('connect ECONNREFUSED', { originalError: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) });
+    const shutdown = new GraphQLError('terminating connection', { originalError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
+    for (const error of [refused, shutdown]) {
+      const result = formatError({ ...formatted, message: error.message }, error);
+      expect(result.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(result.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|administrator/);
+    }
+  });
+
   it('hides unexpected errors (SQL, stacks) behind INTERNAL_SERVER_ERROR', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const leaked = new GraphQLError('relation "users" does not exist', { originalError: new Error('select * from "users" where ...') });
