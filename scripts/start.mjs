@@ -1,9 +1,23 @@
 // `npm start`: build the app, migrate and seed the database, then serve it.
 // With no DATABASE_URL everything runs on the embedded PGlite in PGLITE_DIR (default .data/pglite).
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 
 const port = process.env.PORT ?? '3000';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+// `next start` runs in production mode, which requires a cookie-signing secret. For a local run
+// we keep a random one in .data/nextauth-secret (the file lib/auth/secret.ts uses in development).
+if (!process.env.NEXTAUTH_SECRET) {
+  const file = '.data/nextauth-secret';
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync('.data', { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 function run(label, command, args) {
   console.log(`\n> ${label}`);
