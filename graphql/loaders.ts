@@ -19,7 +19,7 @@ import {
   getTimelines,
   listEditsForSessions,
   type PageWindow,
-} from './batchedReads';
+} from '@/db/batchedReads';
 
 /**
  * Per-request DataLoaders, scoped to the viewer: every by-id loader reads only what the

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { getDb, type Executor } from '@/db/client';
-import type { Page } from '@/db/pagination';
-import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from '@/db/schema';
-import { clipFromRow } from '@/db/timeline';
+import { getDb, type Executor } from './client';
+import type { Page } from './pagination';
+import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
+import { clipFromRow } from './timeline';
 import type { Clip } from '@/lib/assistant/types';
 
 /**
