@@ -53,6 +53,9 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
     idle_timeout: 30,
+    // postgres.js backs off up to 20 s between reconnects while the database is down, and
+    // queries queue behind that wait. Capping it at 1 s keeps failures fast and recovery quick.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
   });
   const db = drizzlePostgres({ client, schema }) as unknown as Database;

@@ -1,6 +1,6 @@
 import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
 import type { RateLimitDecision } from '@/lib/rateLimit';
-import { invalidAccessToken } from './errors';
+import { invalidAccessToken, isDatabaseUnavailable, serviceUnavailable } from './errors';
 import { createLoaders, type Loaders } from './loaders';
 import { enforceGraphQLRateLimit } from './rateLimit';
 
@@ -23,8 +23,12 @@ export async function createContext(request: Request): Promise<GraphQLContext> {
     viewer = await resolveViewer(request);
   } catch (error) {
     if (error instanceof InvalidAccessTokenError) throw invalidAccessToken();
+    // Refuse the whole request with 503 rather than a generic 500.
+    if (isDatabaseUnavailable(error)) throw serviceUnavailable();
     throw error;
   }
-  const rateLimit = await enforceGraphQLRateLimit(request, viewer);
+  const rateLimit = await enforceGraphQLRateLimit(request, viewer).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+  });
   return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
 }

@@ -99,11 +99,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
   if (isDatabaseUnavailable(cause)) {
-    return {
-      message: 'The database is unavailable right now; nothing was changed. Try again shortly.',
-      ...where,
-      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-    };
+    return { message: serviceUnavailable().message, ...where, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
 
   if (process.env.NODE_ENV === 'development') return formatted;
@@ -118,13 +114,33 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
-/** Network failures and Postgres' connection-exception / shutdown classes (08, 57P). */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+]);
+
+/**
+ * Network failures and Postgres' connection-exception / shutdown classes (08, 57P), found
+ * anywhere in the cause chain (Drizzle wraps driver errors in a DrizzleQueryError).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return false;
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code) ||
-    code.startsWith('08') ||
-    code.startsWith('57P')
-  );
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P'))) return true;
+  }
+  return false;
+}
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The database is unavailable right now; nothing was changed. Try again shortly.', {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: new Map([['retry-after', '5']]) } },
+  });
 }

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { closeDb, getDb, selectRows } from '@/db/client';
+import { startSession } from '@/db/sessions';
+import { useTestDatabase } from '@/testing/database';
+import { makeUserWithProject } from '@/testing/factories';
+import { CuttableTcpProxy } from '@/testing/tcpProxy';
+import { toGlobalId } from '../ids';
+import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer, type GraphQLResult } from './support/api';
+
+/**
+ * The database goes away mid-load and comes back: requests fail fast with SERVICE_UNAVAILABLE,
+ * the app recovers without a restart, and no instruction is left half-written. Needs a real
+ * Postgres server to put a proxy in front of; the embedded database has no network to cut.
+ */
+useTestDatabase();
+const onRealPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+const SEND = `mutation($id: ID!, $content: String!, $clientMessageId: String) {
+  sendMessage(input: { sessionId: $id, content: $content, clientMessageId: $clientMessageId }) { reply { content } }
+}`;
+
+onRealPostgres('when the database becomes unreachable', () => {
+  let proxy: CuttableTcpProxy;
+  let server: ApiServer;
+  let client: ApiClient;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    const direct = new URL(process.env.DATABASE_URL!);
+    proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
+    await proxy.start();
+    // From here on the app reaches its database only through the proxy.
+    await closeDb();
+    const throughProxy = new URL(direct);
+    throughProxy.hostname = '127.0.0.1';
+    throughProxy.port = String(proxy.port);
+    process.env.DATABASE_URL = throughProxy.toString();
+    process.env.DATABASE_CONNECT_TIMEOUT_S = '2';
+
+    server = await startApiServer();
+    const { user, project } = await makeUserWithProject();
+    sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
+    client = new ApiClient(server.url).as(await sessionCookie(user));
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await closeDb();
+    await proxy.cut();
+    delete process.env.DATABASE_CONNECT_TIMEOUT_S;
+  });
+
+  it('fails fast with SERVICE_UNAVAILABLE, recovers without a restart, and leaves no half-written instruction', async () => {
+    expect(codes(await client.request(SEND, { id: sessionId, content: 'make the intro a bit longer' }))).toEqual([]);
+
+    // A burst of instructions with the database cut in the middle of it.
+    const burst = Array.from({ length: 20 }, (_, index) =>
+      client.request(SEND, { id: sessionId, content: `make the intro ${index + 1} seconds longer`, clientMessageId: `burst-${index}` }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await proxy.cut();
+    const started = Date.now();
+    const results: GraphQLResult<unknown>[] = await Promise.all(burst);
+    for (const result of results) {
+      expect([[], ['SERVICE_UNAVAILABLE']]).toContainEqual(codes(result));
+    }
+
+    const whileDown = await client.request(SEND, { id: sessionId, content: 'mute the intro' });
+    expect(codes(whileDown)).toEqual(['SERVICE_UNAVAILABLE']);
+    // Nothing waits for the database to come back: the whole burst settled within seconds.
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    await proxy.restore();
+    expect(codes(await client.request(SEND, { id: sessionId, content: 'unmute the intro' }))).toEqual([]);
+
+    const [orphans] = await selectRows<{ unanswered: number; edits_without_message: number; gaps: number }>(
+      getDb(),
+      sql`select
+        (select count(*)::int from messages m where m.role = 'user'
+           and not exists (select 1 from messages r where r.reply_to_id = m.id)) as unanswered,
+        (select count(*)::int from edits e where e.message_id is null
+           or not exists (select 1 from messages m where m.id = e.message_id)) as edits_without_message,
+        (select count(*)::int from sessions s where s.message_count <> (select count(*) from messages m where m.session_id = s.id)) as gaps`,
+    );
+    expect(orphans).toEqual({ unanswered: 0, edits_without_message: 0, gaps: 0 });
+  });
+});
