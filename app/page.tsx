@@ -1,13 +1,70 @@
-import { countAllProjects } from '@/db/projects';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listProjects, projectKey } from '@/db/projects';
+import { decodeCursor, encodeCursor } from '@/app/_lib/cursor';
+import { labelDate } from '@/app/_lib/dates';
+import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
+import { AppHeader } from '@/components/app-shell/AppHeader';
+import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
+import { ProjectCard } from '@/components/projects/ProjectCard';
+import styles from '@/components/projects/Projects.module.css';
+import { requireSignedInUser } from '@/lib/auth/session';
+import { createProjectAction, renameProjectAction } from './projects/actions';
 
-export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Projects' };
 
-export default async function HomePage() {
-  const projectCount = await countAllProjects();
+const PROJECTS_PER_PAGE = 24;
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireSignedInUser('/');
+  const after = decodeCursor(firstParam((await searchParams).after)) ?? undefined;
+  const page = await listProjects(user.id, { first: PROJECTS_PER_PAGE, after });
+  const now = new Date();
+  const last = page.rows.at(-1);
+
   return (
-    <main style={{ padding: 32 }}>
-      <h1>CoDirector</h1>
-      <p>{projectCount} video projects are stored here.</p>
-    </main>
+    <>
+      <AppHeader email={user.email} current="projects" />
+      <main id="main" className={styles.main}>
+        <div className={styles.intro}>
+          <div>
+            <h1 className={styles.title}>Your projects</h1>
+            <p className={styles.subtitle}>Open a project to edit it with CoDirector.</p>
+          </div>
+          <CreateProjectForm createProjectAction={createProjectAction} />
+        </div>
+        {page.rows.length === 0 ? (
+          <p className={styles.empty}>No projects yet. Name one above to start with a small timeline to edit.</p>
+        ) : (
+          <ul className={styles.grid} aria-label="Projects">
+            {page.rows.map((project) => (
+              <ProjectCard
+                key={project.id}
+                project={{
+                  id: project.id,
+                  name: project.name,
+                  updatedAt: labelDate(project.updatedAt, now),
+                }}
+                renameProjectAction={renameProjectAction}
+              />
+            ))}
+          </ul>
+        )}
+        {(after || page.hasNextPage) && (
+          <nav className={styles.pager} aria-label="More projects">
+            {after && (
+              <Link className="button" href="/">
+                Newest projects
+              </Link>
+            )}
+            {page.hasNextPage && last && (
+              <Link className="button" href={`/?after=${encodeCursor(projectKey(last))}`}>
+                Older projects
+              </Link>
+            )}
+          </nav>
+        )}
+      </main>
+    </>
   );
 }

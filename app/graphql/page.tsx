@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AppHeader } from '@/components/app-shell/AppHeader';
+import { ApiExplorer } from '@/components/graphql/ApiExplorer';
+import styles from '@/components/graphql/ApiExplorer.module.css';
+import { requireSignedInUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'API explorer' };
+
+export default async function ApiExplorerPage() {
+  const user = await requireSignedInUser('/graphql');
+  return (
+    <>
+      <AppHeader email={user.email} current="explorer" />
+      <main id="main" className={styles.page}>
+        <div className={styles.intro}>
+          <h1 className={styles.title}>API explorer</h1>
+          <p className={styles.subtitle}>
+            Try the GraphQL API at <code>/api/graphql</code> as yourself. Clients of your own use a token from{' '}
+            <Link href="/settings/tokens">API tokens</Link>.
+          </p>
+        </div>
+        <ApiExplorer />
+      </main>
+    </>
+  );
+}

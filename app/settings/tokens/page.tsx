@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { listAccessTokens } from '@/db/accessTokens';
+import { labelDate } from '@/app/_lib/dates';
+import { AppHeader } from '@/components/app-shell/AppHeader';
+import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
+import { TokenList } from '@/components/tokens/TokenList';
+import styles from '@/components/tokens/Tokens.module.css';
+import { requireSignedInUser } from '@/lib/auth/session';
+import { createTokenAction, revokeTokenAction } from './actions';
+
+export const metadata: Metadata = { title: 'API tokens' };
+
+export default async function AccessTokensPage() {
+  const user = await requireSignedInUser('/settings/tokens');
+  const tokens = await listAccessTokens(user.id);
+  const host = (await headers()).get('host') ?? 'localhost:3000';
+  const now = new Date();
+
+  return (
+    <>
+      <AppHeader email={user.email} current="tokens" />
+      <main id="main" className={styles.main}>
+        <div>
+          <h1 className={styles.title}>API tokens</h1>
+          <p className={styles.subtitle}>
+            Personal access tokens let your own tools and third-party clients use the GraphQL API as you. Treat them like
+            passwords, and revoke one as soon as you no longer need it.
+          </p>
+        </div>
+        <section className={styles.card} aria-labelledby="create-token-heading">
+          <h2 id="create-token-heading" className={styles.cardTitle}>
+            Create a token
+          </h2>
+          <CreateTokenForm createTokenAction={createTokenAction} />
+        </section>
+        <section className={styles.card} aria-labelledby="your-tokens-heading">
+          <h2 id="your-tokens-heading" className={styles.cardTitle}>
+            Your tokens
+          </h2>
+          <TokenList
+            revokeTokenAction={revokeTokenAction}
+            tokens={tokens.map((token) => ({
+              id: token.id,
+              name: token.name,
+              prefix: token.tokenPrefix,
+              createdAt: labelDate(token.createdAt, now),
+              lastUsedAt: token.lastUsedAt && labelDate(token.lastUsedAt, now),
+              revokedAt: token.revokedAt && labelDate(token.revokedAt, now),
+            }))}
+          />
+        </section>
+        <section className={styles.card} aria-labelledby="token-usage-heading">
+          <h2 id="token-usage-heading" className={styles.cardTitle}>
+            Using a token
+          </h2>
+          <pre className={styles.usage}>
+            {`curl http://${host}/api/graphql \\\n  -H 'Authorization: Bearer <token>' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"query":"{ viewer { email } }"}'`}
+          </pre>
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { CheckIcon, LogoMark, SpinnerIcon } from '@/components/ui/icons';
+import styles from './CoDirectorPanel.module.css';
+import type { AppliedEdit } from './types';
+
+type UserTurnStatus = { type: 'confirmed' } | { type: 'sending' } | { type: 'failed'; error: string; onRetry: () => void };
+
+export function UserTurn({ content, status }: { content: string; status: UserTurnStatus }) {
+  const statusClass = status.type === 'confirmed' ? '' : styles[status.type];
+  return (
+    <li className={`${styles.turn} ${styles.user} ${statusClass}`} data-role="user" data-status={status.type}>
+      <span className="visually-hidden">You: </span>
+      <p className={styles.bubble}>{content}</p>
+      {status.type === 'sending' && (
+        <p className={styles.status}>
+          <SpinnerIcon width={12} height={12} /> Sending…
+        </p>
+      )}
+      {status.type === 'failed' && (
+        <p className={styles.status} role="alert">
+          Not sent. {status.error}
+          <button type="button" className="button small" onClick={status.onRetry}>
+            Retry
+          </button>
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function AssistantTurn({ content, edits }: { content: string; edits: readonly AppliedEdit[] }) {
+  return (
+    <li className={`${styles.turn} ${styles.assistant}`} data-role="assistant">
+      <CoDirectorAvatar />
+      <div className={styles.body}>
+        <span className="visually-hidden">CoDirector: </span>
+        <p className={styles.bubble}>{content}</p>
+        {edits.length > 0 && (
+          <ul className={styles.edits} aria-label="Edits applied">
+            {edits.map((edit) => (
+              <li key={edit.id} className={`${styles.edit} ${edit.undone ? styles.undone : ''}`}>
+                <CheckIcon />
+                <span>{edit.description}</span>
+                {edit.undone && <span className={styles.undoneBadge}>Undone</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** CoDirector's turn while an instruction is on its way. */
+export function ThinkingTurn() {
+  return (
+    <li className={`${styles.turn} ${styles.assistant}`} data-role="thinking">
+      <CoDirectorAvatar />
+      <div className={styles.body}>
+        <p className={`${styles.bubble} ${styles.thinking}`} role="status" aria-label="CoDirector is working on it">
+          <span />
+          <span />
+          <span />
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function CoDirectorAvatar() {
+  return (
+    <span className={styles.avatar} aria-hidden="true">
+      <LogoMark />
+    </span>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ActionResult } from '@/app/_lib/actionResult';
+
+/** An edit as a reply lists it: what changed, and whether it has since been undone. */
+export interface AppliedEdit {
+  id: string;
+  description: string;
+  undone: boolean;
+}
+
+export interface ConversationTurn {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  /** On the user's turns: the id their browser sent it with, so an unconfirmed copy can be matched. */
+  clientMessageId: string | null;
+  /** On CoDirector's turns: the edits its instruction applied. */
+  edits: AppliedEdit[];
+}
+
+export interface SendInstructionInput {
+  /** The session shown in the panel; null when the user has none yet on this project. */
+  sessionId: string | null;
+  content: string;
+  clientMessageId: string;
+}
+
+export type SendInstruction = (input: SendInstructionInput) => Promise<ActionResult>;

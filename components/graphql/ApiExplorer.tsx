@@ -1,0 +1,14 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import styles from './ApiExplorer.module.css';
+
+// GraphiQL runs Monaco and web workers: browser only, and loaded only on this page.
+const GraphiQLExplorer = dynamic(() => import('./GraphiQLExplorer'), {
+  ssr: false,
+  loading: () => <p className={styles.loading}>Loading the explorer…</p>,
+});
+
+export function ApiExplorer() {
+  return <GraphiQLExplorer />;
+}

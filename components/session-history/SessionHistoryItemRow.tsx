@@ -1,0 +1,189 @@
+'use client';
+
+import { useEffect, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
+import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import { NAME_MAX_LENGTH } from '@/lib/validation';
+import styles from './SessionHistory.module.css';
+import { UNTITLED_SESSION, type SessionHistoryItem } from './types';
+
+interface SessionHistoryItemRowProps {
+  item: SessionHistoryItem;
+  isCurrent: boolean;
+  restoring: boolean;
+  /** Move keyboard focus here when the row appears (the first row a Show More loaded). */
+  takeFocus: boolean;
+  onRestore: () => void;
+  /** Each resolves to an error message to show, or null when done. */
+  onRename: (title: string) => Promise<string | null>;
+  onDelete: () => Promise<string | null>;
+}
+
+type Mode = 'viewing' | 'renaming' | 'confirmingDelete';
+
+/** One session in the history list: click to restore; rename and delete (confirmed) in place. */
+export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, onRestore, onRename, onDelete }: SessionHistoryItemRowProps) {
+  const [mode, setMode] = useState<Mode>('viewing');
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  // Leaving the rename form or the delete confirmation puts focus back on the row.
+  const returnFocus = useRef(false);
+  const title = item.title ?? UNTITLED_SESSION;
+
+  useEffect(() => {
+    if (takeFocus) restoreButton.current?.focus();
+  }, [takeFocus]);
+
+  useEffect(() => {
+    if (mode !== 'viewing' || !returnFocus.current) return;
+    returnFocus.current = false;
+    restoreButton.current?.focus();
+  }, [mode]);
+
+  function backToViewing() {
+    returnFocus.current = true;
+    setMode('viewing');
+  }
+
+  return (
+    <li className={`${styles.item} ${isCurrent ? styles.current : ''}`}>
+      {mode === 'renaming' ? (
+        <RenameSessionForm title={item.title ?? ''} onRename={onRename} onDone={backToViewing} />
+      ) : mode === 'confirmingDelete' ? (
+        <ConfirmDelete title={title} onDelete={onDelete} onCancel={backToViewing} />
+      ) : (
+        <>
+          <button
+            type="button"
+            className={styles.restore}
+            onClick={onRestore}
+            aria-current={isCurrent ? 'true' : undefined}
+            aria-busy={restoring}
+            ref={restoreButton}
+          >
+            {title}
+          </button>
+          <p className={styles.meta}>
+            <time dateTime={item.createdAt.iso} title={item.createdAt.full}>
+              {item.createdAt.text}
+            </time>
+            {isCurrent && <span className={styles.currentBadge}>Current</span>}
+            {restoring && <span>Opening…</span>}
+          </p>
+          <div className={styles.actions}>
+            <button type="button" className="icon-button small" aria-label={`Rename “${title}”`} title="Rename" onClick={() => setMode('renaming')}>
+              <PencilIcon />
+            </button>
+            <button
+              type="button"
+              className="icon-button small"
+              aria-label={`Delete “${title}”`}
+              title="Delete"
+              onClick={() => setMode('confirmingDelete')}
+            >
+              <TrashIcon />
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Escape inside a row's form cancels the form; marked handled, so the drawer stays open. */
+function cancelOnEscape(cancel: () => void) {
+  return (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    cancel();
+  };
+}
+
+interface RenameSessionFormProps {
+  title: string;
+  onRename: (title: string) => Promise<string | null>;
+  onDone: () => void;
+}
+
+function RenameSessionForm({ title, onRename, onDone }: RenameSessionFormProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [saving, startSaving] = useTransition();
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const newTitle = String(new FormData(event.currentTarget).get('title') ?? '');
+    startSaving(async () => {
+      const failure = await onRename(newTitle);
+      startSaving(() => (failure ? setError(failure) : onDone()));
+    });
+  }
+
+  return (
+    <form className={styles.inline} onSubmit={save} onKeyDown={cancelOnEscape(onDone)}>
+      <label className="visually-hidden" htmlFor="rename-session-title">
+        Session title
+      </label>
+      <input
+        id="rename-session-title"
+        className="input"
+        name="title"
+        defaultValue={title}
+        maxLength={NAME_MAX_LENGTH}
+        autoFocus
+        onFocus={(event) => event.currentTarget.select()}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'rename-session-error' : undefined}
+      />
+      {error && (
+        <p id="rename-session-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className={styles.inlineButtons}>
+        <button type="submit" className="button primary small" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button ghost small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface ConfirmDeleteProps {
+  title: string;
+  onDelete: () => Promise<string | null>;
+  onCancel: () => void;
+}
+
+function ConfirmDelete({ title, onDelete, onCancel }: ConfirmDeleteProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [deleting, startDeleting] = useTransition();
+
+  function confirm() {
+    startDeleting(async () => {
+      const failure = await onDelete();
+      if (failure) startDeleting(() => setError(failure));
+    });
+  }
+
+  return (
+    <div className={styles.inline} role="group" aria-label={`Delete “${title}”?`} onKeyDown={cancelOnEscape(onCancel)}>
+      <p className={styles.confirmText}>
+        Delete <strong>{title}</strong>? Its conversation is removed; edits it made stay on the timeline.
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className={styles.inlineButtons}>
+        <button type="button" className="button danger small" onClick={confirm} disabled={deleting}>
+          {deleting ? 'Deleting…' : 'Delete'}
+        </button>
+        <button type="button" className="button ghost small" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ActionResult } from '@/app/_lib/actionResult';
+import type { DateLabel } from '@/app/_lib/dates';
+
+export interface SessionHistoryItem {
+  id: string;
+  /** Null until the session's first instruction titles it. */
+  title: string | null;
+  createdAt: DateLabel;
+}
+
+export interface SessionHistoryPage {
+  items: SessionHistoryItem[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** The drawer's server actions, already bound to the project. */
+export interface SessionHistoryActions {
+  restoreSession: (sessionId: string) => Promise<ActionResult>;
+  renameSession: (sessionId: string, title: string) => Promise<ActionResult<{ title: string }>>;
+  deleteSession: (sessionId: string) => Promise<ActionResult>;
+  loadMoreSessions: (cursor: string) => Promise<ActionResult<{ page: SessionHistoryPage }>>;
+}
+
+export const UNTITLED_SESSION = 'New session';

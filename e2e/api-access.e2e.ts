@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { signUp, uniqueEmail } from './support/app';
+import { BASE_URL, launchBrowser, newPage, pageErrors } from './support/browser';
+import { eventually } from './support/eventually';
+import { saveScreenshot } from './support/screenshots';
+
+interface ViewerResponse {
+  data?: { viewer: { email: string } } | null;
+  errors?: { extensions?: { code?: string } }[];
+}
+
+/** What a third-party client sees: the GraphQL API called with a bearer token, no cookie. */
+async function viewerWithToken(token: string): Promise<ViewerResponse> {
+  const response = await fetch(`${BASE_URL}/api/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ viewer { email } }' }),
+  });
+  return (await response.json()) as ViewerResponse;
+}
+
+describe('API access', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('a token is created and shown once, works until revoked, and its last use is listed', async () => {
+    const page = await newPage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const email = uniqueEmail('tokens');
+    await signUp(page, email);
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    await page.getByText('You have no tokens yet.').waitFor();
+
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByText('The name is empty.').waitFor();
+
+    await page.getByLabel('Token name').fill('Render farm');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = page.getByRole('textbox', { name: 'New token' });
+    await secret.waitFor();
+    const token = await secret.inputValue();
+    assert.match(token, /^cds_[0-9A-Za-z]{40}$/);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), token);
+    await saveScreenshot(page, 'tokens-created');
+
+    const row = page.getByRole('table', { name: 'Your tokens' }).getByRole('row', { name: /Render farm/ });
+    await row.getByText('Never').waitFor();
+    assert.equal(await row.getByText(`${token.slice(0, 10)}…`).count(), 1);
+
+    assert.equal((await viewerWithToken(token)).data?.viewer.email, email);
+    await page.reload();
+    assert.equal(await page.getByRole('textbox', { name: 'New token' }).count(), 0);
+    const lastUsed = row.getByRole('cell').nth(3);
+    assert.equal(await lastUsed.textContent(), 'just now');
+
+    await row.getByRole('button', { name: 'Revoke Render farm' }).click();
+    await row.getByRole('button', { name: 'Confirm revoke' }).click();
+    await row.getByText(/Revoked/).waitFor();
+    const refused = await viewerWithToken(token);
+    assert.equal(refused.data?.viewer ?? null, null);
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    await page.context().close();
+  });
+
+  test('the API explorer runs a query as the signed-in user', async () => {
+    const page = await newPage(browser);
+    const email = uniqueEmail('explorer');
+    await signUp(page, email);
+    await page.getByRole('link', { name: 'API explorer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API explorer' }).waitFor();
+
+    // The editors load after the page: run once the starter query is in.
+    const editor = page.locator('.graphiql-query-editor');
+    await eventually(async () => assert.match((await editor.textContent()) ?? '', /query\s*MyProjects/), 30_000);
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await eventually(async () => {
+      const response = await page.locator('.graphiql-response').textContent();
+      assert.ok(response?.includes(email), `The response shows ${email}: ${response}`);
+    }, 20_000);
+    await saveScreenshot(page, 'explorer');
+    await page.context().close();
+  });
+});

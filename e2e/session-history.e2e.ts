@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  conversation,
+  conversationTexts,
+  historyButton,
+  historyDrawer,
+  historyEntries,
+  historyItems,
+  newSession,
+  newUserWithProject,
+  openHistory,
+  send,
+} from './support/app';
+import { launchBrowser, newPage, pageErrors } from './support/browser';
+import { eventually } from './support/eventually';
+
+/** Three sessions, newest first: "Add a fade in to the intro", "Mute the main scene", "make the outro a bit longer". */
+async function projectWithThreeSessions(page: Page, label: string): Promise<void> {
+  await newUserWithProject(page, label);
+  await send(page, 'make the outro a bit longer');
+  await newSession(page);
+  await send(page, 'Mute the main scene');
+  await newSession(page);
+  await send(page, 'Add a fade in to the intro');
+}
+
+async function titles(page: Page): Promise<string[]> {
+  return (await historyEntries(page)).map((entry) => entry.title);
+}
+
+/** Presses Tab until the focused element has this accessible label (aria-label or text). */
+async function tabTo(page: Page, label: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedLabel(page);
+    if (focused === label) return;
+  }
+  throw new Error(`Tab never reached “${label}”.`);
+}
+
+/** The focused element's accessible label: aria-label, its <label>, or its text. */
+async function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const label = element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement ? element.labels?.[0] : null;
+    return element?.getAttribute('aria-label') ?? label?.textContent?.trim() ?? element?.textContent?.trim() ?? '';
+  });
+}
+
+async function focusIsInDrawer(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null);
+}
+
+async function focusRingStyle(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element) return 'none';
+    const own = getComputedStyle(element).outlineStyle;
+    return own !== 'none' ? own : getComputedStyle(element, '::after').outlineStyle;
+  });
+}
+
+describe('the session history drawer', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('renames a session in place, refusing an empty title', async () => {
+    const page = await newPage(browser);
+    await projectWithThreeSessions(page, 'rename');
+    await openHistory(page);
+    const item = historyItems(page).nth(1);
+    await item.getByRole('button', { name: 'Rename “Mute the main scene”' }).click();
+    const input = item.getByLabel('Session title');
+    assert.equal(await input.inputValue(), 'Mute the main scene');
+
+    await input.fill('  ');
+    await input.press('Enter');
+    await item.getByText('The title is empty.').waitFor();
+
+    // Escape leaves the form, not the drawer.
+    await input.press('Escape');
+    await item.getByRole('button', { name: 'Mute the main scene', exact: true }).waitFor();
+    assert.equal(await historyDrawer(page).isVisible(), true);
+
+    await item.getByRole('button', { name: 'Rename “Mute the main scene”' }).click();
+    await item.getByLabel('Session title').fill('Sound pass');
+    await item.getByLabel('Session title').press('Enter');
+    await item.getByRole('button', { name: 'Sound pass', exact: true }).waitFor();
+    assert.deepEqual(await titles(page), ['Add a fade in to the intro', 'Sound pass', 'make the outro a bit longer']);
+
+    await page.reload();
+    await openHistory(page);
+    assert.deepEqual(await titles(page), ['Add a fade in to the intro', 'Sound pass', 'make the outro a bit longer']);
+    await page.context().close();
+  });
+
+  test('deletes a session after confirming; deleting the current one empties the panel', async () => {
+    const page = await newPage(browser);
+    await projectWithThreeSessions(page, 'delete');
+    await openHistory(page);
+    await historyDrawer(page).getByText('3 sessions').waitFor();
+
+    const oldest = historyItems(page).nth(2);
+    await oldest.getByRole('button', { name: 'Delete “make the outro a bit longer”' }).click();
+    await oldest.getByText('Delete make the outro a bit longer?').waitFor();
+    await oldest.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await historyItems(page).count(), 3);
+
+    await oldest.getByRole('button', { name: 'Delete “make the outro a bit longer”' }).click();
+    await oldest.getByRole('button', { name: 'Delete', exact: true }).click();
+    await eventually(async () => assert.deepEqual(await titles(page), ['Add a fade in to the intro', 'Mute the main scene']));
+    await historyDrawer(page).getByText('2 sessions').waitFor();
+
+    const current = historyItems(page).first();
+    assert.equal(await current.getByRole('button', { name: 'Add a fade in to the intro', exact: true }).getAttribute('aria-current'), 'true');
+    await current.getByRole('button', { name: 'Delete “Add a fade in to the intro”' }).click();
+    await current.getByRole('button', { name: 'Delete', exact: true }).click();
+    await eventually(async () => assert.deepEqual(await titles(page), ['Mute the main scene']));
+    await eventually(async () => assert.equal(await conversation(page).locator('li').count(), 0));
+
+    await page.reload();
+    await openHistory(page);
+    assert.deepEqual(await titles(page), ['Mute the main scene']);
+    await page.context().close();
+  });
+
+  test('keyboard only: New Session, open the drawer, restore a session, Escape returns focus', async () => {
+    const page = await newPage(browser);
+    await newUserWithProject(page, 'keyboard');
+    await send(page, 'make the outro a bit longer');
+    await page.locator('body').click({ position: { x: 1, y: 400 } });
+
+    await tabTo(page, 'New session');
+    assert.equal(await focusRingStyle(page), 'solid');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await conversation(page).locator('li').count(), 0));
+    assert.equal(await focusedLabel(page), 'New session');
+
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedLabel(page), 'Session history');
+    await page.keyboard.press('Enter');
+    await historyDrawer(page).waitFor();
+    // Focus moves into the drawer, onto the newest session: the empty one just started.
+    assert.equal(await focusIsInDrawer(page), true);
+    assert.equal(await focusedLabel(page), 'New session');
+    assert.equal(await focusRingStyle(page), 'solid');
+
+    await page.keyboard.press('Escape');
+    await historyDrawer(page).waitFor({ state: 'detached' });
+    assert.equal(await focusedLabel(page), 'Session history');
+    assert.equal(await historyButton(page).getAttribute('aria-expanded'), 'false');
+
+    await page.keyboard.press('Enter');
+    await historyDrawer(page).waitFor();
+    await tabTo(page, 'make the outro a bit longer');
+    await page.keyboard.press('Enter');
+    await historyDrawer(page).waitFor({ state: 'detached' });
+    await eventually(async () =>
+      assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']),
+    );
+    assert.equal(await focusedLabel(page), 'Session history');
+
+    await tabTo(page, 'Message CoDirector');
+    await page.keyboard.type('undo that');
+    await page.keyboard.press('Enter');
+    await conversation(page).getByText('Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.').waitFor();
+    await page.context().close();
+  });
+});

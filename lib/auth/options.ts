@@ -1,0 +1,93 @@
+import type { DefaultSession, NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import GoogleProvider from 'next-auth/providers/google';
+import type { Provider } from 'next-auth/providers/index';
+import { getUserByEmail } from '@/db/users';
+import { linkOAuthIdentity, verifiedEmail } from './oauth';
+import { verifyAgainstNothing, verifyPassword } from './password';
+import { getAuthSecret } from './secret';
+
+declare module 'next-auth' {
+  interface Session {
+    user: DefaultSession['user'] & { id: string };
+  }
+}
+
+export const SIGN_IN_PATH = '/signin';
+
+export type OAuthProviderId = 'github' | 'google';
+
+export interface OAuthProviderLink {
+  id: OAuthProviderId;
+  name: string;
+}
+
+/** The OAuth providers whose credentials are in the environment, in the order their buttons show. */
+export function configuredOAuthProviders(env: NodeJS.ProcessEnv = process.env): OAuthProviderLink[] {
+  const providers: OAuthProviderLink[] = [];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push({ id: 'github', name: 'GitHub' });
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) providers.push({ id: 'google', name: 'Google' });
+  return providers;
+}
+
+const credentialsProvider = CredentialsProvider({
+  name: 'Email and password',
+  credentials: {
+    email: { label: 'Email', type: 'email' },
+    password: { label: 'Password', type: 'password' },
+  },
+  async authorize(credentials) {
+    const email = credentials?.email?.trim() ?? '';
+    const password = credentials?.password ?? '';
+    const user = email ? await getUserByEmail(email) : null;
+    // An unknown email costs the same bcrypt work as a known one, so timing reveals nothing.
+    const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+    return valid && user ? { id: user.id, email: user.email, name: user.name } : null;
+  },
+});
+
+function oauthProvider(id: OAuthProviderId, env: NodeJS.ProcessEnv): Provider {
+  return id === 'github'
+    ? GitHubProvider({ clientId: env.GITHUB_ID ?? '', clientSecret: env.GITHUB_SECRET ?? '' })
+    : GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID ?? '', clientSecret: env.GOOGLE_CLIENT_SECRET ?? '' });
+}
+
+function buildAuthOptions(env: NodeJS.ProcessEnv): NextAuthOptions {
+  return {
+    secret: getAuthSecret(env),
+    session: { strategy: 'jwt' },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    providers: [credentialsProvider, ...configuredOAuthProviders(env).map(({ id }) => oauthProvider(id, env))],
+    callbacks: {
+      signIn({ account, profile }) {
+        if (account?.type !== 'oauth') return true;
+        return verifiedEmail(account.provider, profile) !== null;
+      },
+      // `sub` is always our user id: the GraphQL API reads it from the same cookie.
+      async jwt({ token, account, profile }) {
+        if (account?.type !== 'oauth') return token;
+        const email = verifiedEmail(account.provider, profile);
+        if (!email) throw new Error('The provider did not confirm an email address.');
+        const user = await linkOAuthIdentity({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email,
+          name: profile?.name ?? null,
+        });
+        return { ...token, sub: user.id, email: user.email, name: user.name };
+      },
+      session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub ?? '' } };
+      },
+    },
+  };
+}
+
+let authOptions: NextAuthOptions | undefined;
+
+/** Built on first use, so `next build` never needs the signing secret. */
+export function getAuthOptions(): NextAuthOptions {
+  authOptions ??= buildAuthOptions(process.env);
+  return authOptions;
+}
