@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
+import { isUuid } from '@/lib/ids';
 import { getDb, type Executor } from './client';
 import { edits, projects, type Edit } from './schema';
 
@@ -20,6 +21,7 @@ export async function listEditsForMessages(messageIds: readonly string[], db: Ex
 
 /** The edit if it belongs to a project `ownerId` owns; otherwise null, as if it did not exist. */
 export async function getOwnedEdit(ownerId: string, editId: string, db: Executor = getDb()): Promise<Edit | null> {
+  if (!isUuid(editId)) return null;
   const [row] = await db
     .select({ edit: edits })
     .from(edits)

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Clip } from '@/lib/assistant/types';
+import { isUuid } from '@/lib/ids';
 import { getDb, type Executor } from './client';
 import { recordProjectEvent } from './events';
 import { keysetPage, type PageArgs } from './pagination';
@@ -50,6 +51,7 @@ export async function createProject(
 
 /** The project if `ownerId` owns it; another user's project is indistinguishable from a missing one. */
 export async function getOwnedProject(ownerId: string, projectId: string, db: Executor = getDb()): Promise<Project | null> {
+  if (!isUuid(projectId)) return null;
   const [project] = await db
     .select()
     .from(projects)

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { isUuid } from '@/lib/ids';
 import { getDb, type Executor } from './client';
 import { recordProjectEvent } from './events';
 import { keysetPage, type PageArgs } from './pagination';
@@ -30,6 +31,7 @@ export async function getSession(sessionId: string, db: Executor = getDb()): Pro
 
 /** The session if it belongs to a project `ownerId` owns; otherwise null, as if it did not exist. */
 export async function getOwnedSession(ownerId: string, sessionId: string, db: Executor = getDb()): Promise<Session | null> {
+  if (!isUuid(sessionId)) return null;
   const [row] = await db
     .select({ session: sessions })
     .from(sessions)

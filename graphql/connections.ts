@@ -3,7 +3,7 @@ import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { MAX_PAGE_SIZE, type Page, type PageArgs } from '@/db/pagination';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { badUserInput } from './errors';
-import { isUuid } from './ids';
+import { isUuid } from '@/lib/ids';
 
 /**
  * The one helper behind every paginated field (Relay cursor connections over the data

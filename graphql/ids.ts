@@ -1,3 +1,5 @@
+import { isUuid } from '@/lib/ids';
+
 /**
  * Opaque global ids: base64url of `<Type>:<uuid>`. They say which kind of object they name, so
  * `node(id:)` can fetch anything, and a client cannot mistake a session id for a project id.
@@ -11,7 +13,6 @@ export type NodeType = (typeof NODE_TYPES)[number];
 /** Clips carry global ids too, though `node` does not fetch them. */
 export type IdType = NodeType | 'Clip';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 export function toGlobalId(type: IdType, id: string): GlobalId {
@@ -29,9 +30,6 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: string } |
   return { type, id: id.toLowerCase() };
 }
 
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}
 
 function isNodeType(value: string): value is NodeType {
   return (NODE_TYPES as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { isUuid } from './ids';
+import { isUuid } from '@/lib/ids';
 
 /** A keyset position: a row's creation time with its id as the tie-breaker. */
 export interface CreatedAtKey {

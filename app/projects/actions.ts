@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createProject, getOwnedProject, renameProject } from '@/db/projects';
 import { actionFailed, checkInput, type ActionResult } from '@/app/_lib/actionResult';
-import { isUuid } from '@/app/_lib/ids';
+import { isUuid } from '@/lib/ids';
 import { requireSignedInUser } from '@/lib/auth/session';
 import { validateName } from '@/lib/validation';
 

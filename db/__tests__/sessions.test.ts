@@ -137,3 +137,10 @@ describe('current session', () => {
     expect(await getOwnedSession(stranger.id, session.id)).toBeNull();
   });
 });
+
+describe('ids from outside', () => {
+  it('treats a malformed id as not found instead of failing the query', async () => {
+    const { user } = await makeUserWithProject();
+    expect(await getOwnedSession(user.id, 'not-a-uuid')).toBeNull();
+  });
+});

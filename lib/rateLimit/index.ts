@@ -1,5 +1,5 @@
 import { databaseConfigFromEnv } from '@/db/client';
-import { hitRateLimitBucket, pruneRateLimitBuckets } from '@/db/rateLimits';
+import { countRateLimitBucket, hitRateLimitBucket, pruneRateLimitBuckets } from '@/db/rateLimits';
 
 export interface RateLimitRule {
   /** What is counted, e.g. `graphql:user:<id>` or `signin:ip:<address>`. */
@@ -18,7 +18,10 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimitStore {
+  /** Counts one more hit and returns the window's count. */
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetAt: Date }>;
+  /** The window's count so far, counting nothing. */
+  peek(key: string, windowSeconds: number): Promise<{ count: number; resetAt: Date }>;
 }
 
 /** Shared by every instance on the same Postgres. */
@@ -33,6 +36,10 @@ export class DatabaseRateLimitStore implements RateLimitStore {
       await pruneRateLimitBuckets(new Date(Date.now() - 24 * 3600 * 1000));
     }
     return result;
+  }
+
+  peek(key: string, windowSeconds: number) {
+    return countRateLimitBucket(key, windowSeconds);
   }
 }
 
@@ -50,13 +57,29 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return next;
   }
 
+  async peek(key: string, windowSeconds: number, now = Date.now()) {
+    const resetAt = new Date((Math.floor(now / 1000 / windowSeconds) + 1) * windowSeconds * 1000);
+    const current = this.windows.get(key);
+    return current && current.resetAt.getTime() === resetAt.getTime() ? current : { count: 0, resetAt };
+  }
+
   private evictEnded(now: number) {
     for (const [key, window] of this.windows) if (window.resetAt.getTime() <= now) this.windows.delete(key);
   }
 }
 
 export async function consumeRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
-  const { count, resetAt } = await store.hit(rule.key, rule.windowSeconds);
+  return decide(rule, await store.hit(rule.key, rule.windowSeconds), now);
+}
+
+/** Whether the budget is already spent, without spending any of it. */
+export async function checkRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
+  const window = await store.peek(rule.key, rule.windowSeconds);
+  // Spent means `limit` hits already happened: one more would be over.
+  return decide(rule, { count: window.count + 1, resetAt: window.resetAt }, now);
+}
+
+function decide(rule: RateLimitRule, { count, resetAt }: { count: number; resetAt: Date }, now: number): RateLimitDecision {
   return {
     allowed: count <= rule.limit,
     limit: rule.limit,
@@ -98,3 +121,8 @@ export const rateLimits = {
   signInPerAccountPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_ACCOUNT', 10),
   signInPerIpPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_IP', 50),
 };
+
+/** The client address as the nearest proxy saw it; behind no proxy, anonymous callers share one bucket. */
+export function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip') || 'unknown';
+}

@@ -15,7 +15,7 @@ import {
 } from '@/db/sessions';
 import { actionFailed, checkInput, type ActionResult } from '@/app/_lib/actionResult';
 import { decodeCursor } from '@/app/_lib/cursor';
-import { isUuid } from '@/app/_lib/ids';
+import { isUuid } from '@/lib/ids';
 import type { SendInstructionInput } from '@/components/codirector/types';
 import type { SessionHistoryPage } from '@/components/session-history/types';
 import { requireSignedInUser, type SignedInUser } from '@/lib/auth/session';

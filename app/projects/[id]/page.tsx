@@ -5,7 +5,7 @@ import { getOwnedProject } from '@/db/projects';
 import { countSessions, getCurrentSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import { decodeCursor } from '@/app/_lib/cursor';
-import { isUuid } from '@/app/_lib/ids';
+import { isUuid } from '@/lib/ids';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { CoDirectorPanel } from '@/components/codirector/CoDirectorPanel';

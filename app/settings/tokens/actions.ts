@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache';
 import { createAccessToken, revokeAccessToken } from '@/db/accessTokens';
 import { actionFailed, checkInput, type ActionResult } from '@/app/_lib/actionResult';
-import { isUuid } from '@/app/_lib/ids';
+import { isUuid } from '@/lib/ids';
 import { requireSignedInUser } from '@/lib/auth/session';
 import { validateName } from '@/lib/validation';
 

@@ -1,11 +1,10 @@
 import { latestProjectEventId } from '@/db/events';
 import { getOwnedProject } from '@/db/projects';
 import { InvalidAccessTokenError, resolveViewer } from '@/lib/auth/viewer';
+import { isUuid } from '@/lib/ids';
 import { createProjectEventStream } from '@/lib/events/projectEventStream';
 
 export const dynamic = 'force-dynamic';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function problem(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
@@ -25,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
     throw error;
   }
   if (!viewer) return problem(401, 'UNAUTHENTICATED', 'Sign in or send a personal access token.');
-  const project = UUID.test(projectId) ? await getOwnedProject(viewer.user.id, projectId) : null;
+  const project = isUuid(projectId) ? await getOwnedProject(viewer.user.id, projectId) : null;
   if (!project) return problem(404, 'NOT_FOUND', 'No such project.');
 
   const resumeFrom = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after');
