@@ -1,14 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { consumeRateLimit, getRateLimitStore, rateLimitHeaders, rateLimits, type RateLimitDecision } from '@/lib/rateLimit';
+import { clientAddress, consumeRateLimit, getRateLimitStore, rateLimitHeaders, rateLimits, type RateLimitDecision } from '@/lib/rateLimit';
 import type { Viewer } from '@/lib/auth/viewer';
 import { rateLimited } from './errors';
 
 const HOUR_SECONDS = 3600;
-
-/** The client address as the nearest proxy saw it; behind no proxy, all anonymous callers share one bucket. */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip') || 'unknown';
-}
 
 /**
  * Counts the request against the viewer's hourly budget (per user, whether by cookie or token;

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { OAuthButtons } from '@/components/auth/OAuthButtons';
-import { WRONG_CREDENTIALS } from '@/components/auth/messages';
+import { TOO_MANY_ATTEMPTS_MESSAGE, WRONG_CREDENTIALS } from '@/components/auth/messages';
+import { TOO_MANY_ATTEMPTS } from '@/lib/auth/signInThrottle';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { configuredOAuthProviders } from '@/lib/auth/options';
 import { getSignedInUser, safeCallbackUrl } from '@/lib/auth/session';
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 function describeAuthError(code: string | undefined): string | null {
   if (!code) return null;
   if (code === 'CredentialsSignin') return WRONG_CREDENTIALS;
+  if (code === TOO_MANY_ATTEMPTS) return TOO_MANY_ATTEMPTS_MESSAGE;
   if (code === 'SessionRequired') return 'Sign in to continue.';
   return 'Sign-in did not complete. Try again, or use your email and password.';
 }

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import styles from './AuthCard.module.css';
-import { WRONG_CREDENTIALS } from './messages';
+import { TOO_MANY_ATTEMPTS_MESSAGE, WRONG_CREDENTIALS } from './messages';
 
 interface SignInFormProps {
   callbackUrl: string;
@@ -30,7 +30,13 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
       return;
     }
     setSubmitting(false);
-    setError(result?.error === 'CredentialsSignin' ? WRONG_CREDENTIALS : 'Could not sign in. Check your connection and try again.');
+    setError(
+      result?.status === 429
+        ? TOO_MANY_ATTEMPTS_MESSAGE
+        : result?.error === 'CredentialsSignin'
+          ? WRONG_CREDENTIALS
+          : 'Could not sign in. Check your connection and try again.',
+    );
   }
 
   return (

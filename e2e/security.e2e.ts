@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { uniqueEmail } from './support/app';
+import { BASE_URL, launchBrowser, newPage, pageErrors } from './support/browser';
+
+/** One credentials attempt the way next-auth's client sends it: CSRF token, then a form POST. */
+async function attemptSignIn(email: string, password: string): Promise<Response> {
+  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = (csrf.headers.getSetCookie?.() ?? []).map((entry) => entry.split(';')[0]).join('; ');
+  return fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
+  });
+}
+
+describe('security', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('pages carry a nonce-based CSP and the other security headers', async () => {
+    const response = await fetch(`${BASE_URL}/signin`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    assert.doesNotMatch(csp.split(';').find((part) => part.trim().startsWith('script-src')) ?? '', /unsafe-inline/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+    assert.equal(response.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+    const again = await fetch(`${BASE_URL}/signin`);
+    assert.notEqual(again.headers.get('content-security-policy'), csp, 'each page view gets a new nonce');
+  });
+
+  test('after 10 failed sign-ins an account gets 429 with Retry-After, and the form says so', async () => {
+    const email = uniqueEmail('throttled');
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      const response = await attemptSignIn(email, `wrong-${attempt}`);
+      assert.notEqual(response.status, 429, `attempt ${attempt} was throttled too early`);
+    }
+    const refused = await attemptSignIn(email, 'wrong-again');
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+
+    const page = await newPage(browser);
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('whatever-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /Too many failed sign-in attempts/);
+    await page.context().close();
+  });
+
+  test('the session cookie is HttpOnly and SameSite=Lax', async () => {
+    const page = await newPage(browser);
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill('demo@codirector.dev');
+    await page.getByLabel('Password').fill('codirector-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'));
+    assert.ok(session, 'a session cookie is set');
+    assert.equal(session.httpOnly, true);
+    assert.equal(session.sameSite, 'Lax');
+    await page.context().close();
+  });
+});
