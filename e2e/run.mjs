@@ -72,9 +72,9 @@ async function prepareDatabase() {
   return { label: `Postgres database ${name}`, env: { DATABASE_URL: url.toString() } };
 }
 
-function startServer(port, env) {
+function startServer(port, env, name = 'server') {
   mkdirSync(artifactsDir, { recursive: true });
-  const logFile = path.join(artifactsDir, 'server.log');
+  const logFile = path.join(artifactsDir, `${name}.log`);
   const output = createWriteStream(logFile);
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
   const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
@@ -132,20 +132,28 @@ async function main() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`Serving the production build at ${baseUrl}`);
-  const server = startServer(port, {
-    ...appEnv,
-    NODE_ENV: 'production',
-    NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-  });
+  const serverEnv = { ...appEnv, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+  const server = startServer(port, { ...serverEnv, NEXTAUTH_URL: baseUrl });
   await waitUntilServing(baseUrl, server);
+
+  // On a Postgres server a second instance shares the database, as behind a load balancer;
+  // the embedded database belongs to one process, so there is only one instance on it.
+  const extraEnv = {};
+  if (database.env.DATABASE_URL) {
+    const secondPort = await freePort();
+    const secondUrl = `http://127.0.0.1:${secondPort}`;
+    log(`Serving a second instance on the same database at ${secondUrl}`);
+    const second = startServer(secondPort, { ...serverEnv, NEXTAUTH_URL: secondUrl }, 'server-2');
+    await waitUntilServing(secondUrl, second);
+    extraEnv.E2E_SECOND_BASE_URL = secondUrl;
+  }
 
   const files = testFiles();
   log(`Running ${files.length} test files in Chromium`);
   const tests = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-    { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath } },
+    { stdio: 'inherit', env: { ...process.env, ...extraEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath } },
   );
   if (tests.status !== 0) throw new Error(`Browser tests failed; the server's log is in ${server.logFile}.`);
 }
