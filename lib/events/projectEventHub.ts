@@ -9,7 +9,9 @@ type Wake = () => void;
  */
 export class ProjectEventHub {
   private readonly wakers = new Map<string, Set<Wake>>();
+  private readonly openStreams = new Set<() => void>();
   private listening: Promise<unknown> | null = null;
+  private endsStreamsOnShutdown = false;
 
   constructor(private readonly database: () => DatabaseHandle = getDatabaseHandle) {}
 
@@ -29,6 +31,21 @@ export class ProjectEventHub {
       set.delete(wake);
       if (set.size === 0) this.wakers.delete(projectId);
     };
+  }
+
+  /**
+   * Registers an open stream to be ended when the process is asked to stop: a graceful
+   * shutdown waits for every open response, and an event stream would otherwise never end.
+   * EventSource reconnects by itself, to another instance or to this one restarted.
+   */
+  trackOpenStream(end: () => void): () => void {
+    // Only inside the Next.js server, whose own handlers on these signals drain and exit.
+    if (!this.endsStreamsOnShutdown && process.env.NEXT_RUNTIME) {
+      this.endsStreamsOnShutdown = true;
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => this.openStreams.forEach((close) => close()));
+    }
+    this.openStreams.add(end);
+    return () => this.openStreams.delete(end);
   }
 }
 

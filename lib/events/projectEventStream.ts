@@ -81,6 +81,8 @@ export function createProjectEventStream(options: {
       };
 
       signal.addEventListener('abort', close, { once: true });
+      const untrack = hub.trackOpenStream(close);
+      cleanups.push(() => void untrack());
       send(`retry: ${RETRY_MS}\n: connected\n\n`);
       cleanups.push(await hub.subscribe(projectId, () => void pump()));
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
