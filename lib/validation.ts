@@ -37,3 +37,14 @@ export function validateName(field: string, value: string): string {
   }
   return trimmed;
 }
+
+export const CLIENT_MESSAGE_ID_MAX_LENGTH = 100;
+
+/** Optional; when sent, it names one instruction of its session, and a retry sends the same. */
+export function validateClientMessageId(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  if (value.trim().length === 0 || value.length > CLIENT_MESSAGE_ID_MAX_LENGTH || CONTROL_CHARACTERS.test(value)) {
+    throw new ValidationError('clientMessageId', `\`clientMessageId\` must be 1 to ${CLIENT_MESSAGE_ID_MAX_LENGTH} printable characters.`);
+  }
+  return value;
+}

@@ -2,13 +2,12 @@ import { createAccessToken, revokeAccessToken } from '@/db/accessTokens';
 import { sendInstruction } from '@/db/instructions';
 import { createProject, renameProject } from '@/db/projects';
 import { deleteSession, renameSession, restoreSession, startSession } from '@/db/sessions';
-import { validateInstruction, validateName } from '@/lib/validation';
+import { validateClientMessageId, validateInstruction, validateName } from '@/lib/validation';
 import { requireAccessToken, requireProject, requireSession, requireViewer, requireWebSession } from '../access';
-import { badUserInput, notFound } from '../errors';
+import { notFound } from '../errors';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
-const CLIENT_MESSAGE_ID_MAX_LENGTH = 100;
 
 /*
  * Each mutation: check access, validate, write through the data layer, then forget what this
@@ -97,12 +96,3 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     return { clientMutationId: input.clientMutationId, accessToken: revoked };
   },
 };
-
-/** Optional; when sent, it names one instruction of this session (a retry sends the same). */
-function validateClientMessageId(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  if (value.trim().length === 0 || value.length > CLIENT_MESSAGE_ID_MAX_LENGTH) {
-    throw badUserInput('clientMessageId', `\`clientMessageId\` must be 1 to ${CLIENT_MESSAGE_ID_MAX_LENGTH} characters.`);
-  }
-  return value;
-}

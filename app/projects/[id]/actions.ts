@@ -19,12 +19,11 @@ import { isUuid } from '@/lib/ids';
 import type { SendInstructionInput } from '@/components/codirector/types';
 import type { SessionHistoryPage } from '@/components/session-history/types';
 import { requireSignedInUser, type SignedInUser } from '@/lib/auth/session';
-import { validateInstruction, validateName } from '@/lib/validation';
+import { validateClientMessageId, validateInstruction, validateName } from '@/lib/validation';
 import { loadSessionHistoryPage } from './sessionHistory';
 
 const PROJECT_GONE = 'This project no longer exists.';
 const SESSION_GONE = 'This session no longer exists. It may have been deleted on another device.';
-const CLIENT_MESSAGE_ID = /^[\w-]{1,64}$/;
 
 interface Owner {
   user: SignedInUser;
@@ -51,13 +50,14 @@ export async function sendInstructionAction(projectId: string, input: SendInstru
   if (!owner) return actionFailed(PROJECT_GONE);
   const content = checkInput(() => validateInstruction(String(input.content)));
   if (!content.ok) return content;
-  if (!CLIENT_MESSAGE_ID.test(String(input.clientMessageId))) return actionFailed('The message id is malformed.');
+  const clientMessageId = checkInput(() => validateClientMessageId(String(input.clientMessageId)));
+  if (!clientMessageId.ok) return clientMessageId;
 
   const session =
     input.sessionId === null ? await getOrStartCurrentSession(owner.user.id, owner.project.id) : await findSession(owner, input.sessionId);
   if (!session) return actionFailed(SESSION_GONE);
   try {
-    await sendInstruction({ session, content: content.value, clientMessageId: input.clientMessageId });
+    await sendInstruction({ session, content: content.value, clientMessageId: clientMessageId.value });
   } catch (error) {
     if (error instanceof SessionNotFoundError) return actionFailed(SESSION_GONE);
     throw error;
