@@ -76,14 +76,14 @@ function withPlainJsonContentType(request: Request): Request {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Refuses bodies over MAX_BODY_BYTES with 413: by Content-Length when the client sends one,
- * else by reading at most that many bytes of the stream.
+ * Reads the body once, refusing more than MAX_BODY_BYTES with 413 (by Content-Length when sent,
+ * else by counting the stream) and a JSON body that does not parse with 400, before Apollo sees
+ * it. The request passed on carries the bytes read.
  */
 async function withBoundedBody(request: Request): Promise<Request | Response> {
   if (!request.body) return request;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return payloadTooLarge();
-  if (request.headers.has('content-length')) return request;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -97,7 +97,26 @@ async function withBoundedBody(request: Request): Promise<Request | Response> {
     }
     chunks.push(value);
   }
-  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+  const body = Buffer.concat(chunks);
+  if (isJson(request.headers.get('content-type')) && !parses(body)) return badRequest('The request body is not valid JSON.');
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
+}
+
+function isJson(contentType: string | null): boolean {
+  return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+function parses(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badRequest(message: string): Response {
+  return Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status: 400 });
 }
 
 function payloadTooLarge(): Response {

@@ -50,6 +50,27 @@ describe('the HTTP endpoint', () => {
     expect(await response.json()).toEqual({ data: { viewer: { id: viewerId } } });
   });
 
+  it('refuses a simple-request content type (CSRF prevention) without running anything', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...api.authHeaders() },
+      body: JSON.stringify({ query: 'mutation { createProject(input: { name: "csrf" }) { project { id } } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF|content-type|preflight/i);
+    const projects = await api.data<{ viewer: { projects: { totalCount: number } } }, unknown>('{ viewer { projects { totalCount } } }');
+    expect(projects.viewer.projects.totalCount).toBe(0);
+  });
+
+  it('answers a body that is not JSON with 400, not a crash', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...api.authHeaders() },
+      body: '{"query": "{ viewer { id } }"',
+    });
+    expect(response.status).toBe(400);
+  });
+
   it('refuses batched requests', async () => {
     const response = await fetch(server.url, {
       method: 'POST',
