@@ -12,7 +12,8 @@ export const projectKey = (project: Project): ProjectKey => ({ createdAt: projec
 
 export type NewClip = Omit<Clip, 'id'>;
 
-const clip = (name: string, kind: Clip['kind'], durationMs: number, text: string | null = null): NewClip => ({
+/** A clip with default attributes: no fades, normal speed, full volume. */
+export const newClip = (name: string, kind: Clip['kind'], durationMs: number, text: string | null = null): NewClip => ({
   name,
   kind,
   durationMs,
@@ -26,10 +27,10 @@ const clip = (name: string, kind: Clip['kind'], durationMs: number, text: string
 
 /** A new project starts with a small timeline so the assistant has something to edit. */
 export const STARTER_TIMELINE: readonly NewClip[] = [
-  clip('Intro', 'intro', 4000, 'My video'),
-  clip('Opening shot', 'scene', 8000),
-  clip('Main scene', 'scene', 15000),
-  clip('Outro', 'outro', 5000, 'Thanks for watching'),
+  newClip('Intro', 'intro', 4000, 'My video'),
+  newClip('Opening shot', 'scene', 8000),
+  newClip('Main scene', 'scene', 15000),
+  newClip('Outro', 'outro', 5000, 'Thanks for watching'),
 ];
 
 export async function createProject(

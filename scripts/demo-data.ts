@@ -1,29 +1,17 @@
-import type { NewClip } from '@/db/projects';
+import { newClip, type NewClip } from '@/db/projects';
 
 export const DEMO_USER = { email: 'demo@codirector.dev', password: 'codirector-demo', name: 'Demo Director' };
 export const DEMO_PROJECT_NAME = 'Summer in Lisbon';
 export const DEMO_PAST_SESSIONS = 45;
 
-const footage = (name: string, kind: NewClip['kind'], durationMs: number, text: string | null = null): NewClip => ({
-  name,
-  kind,
-  durationMs,
-  fadeInMs: 0,
-  fadeOutMs: 0,
-  speed: 1,
-  volume: 100,
-  muted: false,
-  text,
-});
-
 export const DEMO_TIMELINE: NewClip[] = [
-  footage('Intro', 'intro', 4000, 'Summer in Lisbon'),
-  footage('Arrival at the airport', 'scene', 9000),
-  footage('Beach scene', 'scene', 12000),
-  footage('Tram ride', 'scene', 10000),
-  footage('Title card', 'title', 3000, 'Day two'),
-  footage('Sunset timelapse', 'scene', 14000),
-  footage('Outro', 'outro', 5000, 'Thanks for watching'),
+  newClip('Intro', 'intro', 4000, 'Summer in Lisbon'),
+  newClip('Arrival at the airport', 'scene', 9000),
+  newClip('Beach scene', 'scene', 12000),
+  newClip('Tram ride', 'scene', 10000),
+  newClip('Title card', 'title', 3000, 'Day two'),
+  newClip('Sunset timelapse', 'scene', 14000),
+  newClip('Outro', 'outro', 5000, 'Thanks for watching'),
 ];
 
 /**

@@ -10,22 +10,11 @@ import { deleteSession, startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
-import type { NewClip } from '@/db/projects';
+import { newClip } from '@/db/projects';
 
 useTestDatabase();
 
-const clip = (name: string, kind: NewClip['kind'], seconds: number): NewClip => ({
-  name,
-  kind,
-  durationMs: seconds * 1000,
-  fadeInMs: 0,
-  fadeOutMs: 0,
-  speed: 1,
-  volume: 100,
-  muted: false,
-  text: null,
-});
-const TIMELINE = [clip('Intro', 'intro', 4), clip('Beach scene', 'scene', 12), clip('Tram ride', 'scene', 10), clip('Outro', 'outro', 5)];
+const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Tram ride', 'scene', 10000), newClip('Outro', 'outro', 5000)];
 
 async function freshSession() {
   const user = await makeUser();
