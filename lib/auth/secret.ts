@@ -19,11 +19,11 @@ export function getAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
 
 export function readOrCreateLocalSecret(file = LOCAL_SECRET_FILE): string {
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    return fs.readFileSync(/* turbopackIgnore: true */ file, 'utf8').trim();
   } catch {
     const secret = randomBytes(32).toString('base64url');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, secret, { mode: 0o600 });
+    fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+    fs.writeFileSync(/* turbopackIgnore: true */ file, secret, { mode: 0o600 });
     return secret;
   }
 }
