@@ -1,0 +1,279 @@
+import type { RequestStatements } from './capture-phase';
+import { CONTENDER_LABELS, type ContenderName } from './contenders';
+import type { ExplainedQuery } from './explain';
+import { LOAD_LABELS, type LoadId, type LoadResult } from './loads';
+import type { ProfileSummary } from './profile';
+import { thinTimeline, type MixedPhase } from './soak';
+
+/** Turns the results into the Markdown the benchmark prints and saves as bench/out/latest.md. */
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  postgres: string;
+  loadAverageAtStart: number;
+  /** The machine is shared: a high figure here means the run was disturbed. */
+  loadAverageAtEnd: number;
+}
+
+export interface RunSettings {
+  mode: 'quick' | 'full';
+  mainSessions: number;
+  otherProjects: number;
+  sessionsPerOtherProject: number;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  rounds: number;
+  soakWarmupSeconds: number;
+  soakSeconds: number;
+}
+
+export interface MemoryFigures {
+  /** RSS once the server answered its first request. */
+  startMiB: number;
+  /** The mixed load that warms the server up right before the soak. */
+  warmup: MixedPhase;
+  soak: MixedPhase;
+  /** Lifetime peak (sum of VmHWM) of each server at the end. */
+  lifetimePeakMiB: Partial<Record<ContenderName, number>>;
+}
+
+export interface ReportInput {
+  startedAt: Date;
+  machine: MachineInfo;
+  settings: RunSettings;
+  results: LoadResult[];
+  memory: MemoryFigures | null;
+  statements: RequestStatements[];
+  explained: ExplainedQuery[];
+  profile: ProfileSummary | null;
+  /** Loads or contenders that could not run, and why. */
+  notes: string[];
+}
+
+export interface TargetCheck {
+  target: string;
+  figure: string;
+  met: boolean | null;
+}
+
+const SESSION_PAGES: readonly LoadId[] = ['page1', 'page50', 'page500'];
+const num = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : '**missed**');
+
+function find(results: readonly LoadResult[], load: LoadId, contender: ContenderName): LoadResult | undefined {
+  return results.find((result) => result.load === load && result.contender === contender);
+}
+
+function throughputRatio(results: readonly LoadResult[], load: LoadId, other: ContenderName): number | null {
+  const ours = find(results, load, 'ours');
+  const theirs = find(results, load, other);
+  return ours && theirs && theirs.requestsPerSecond > 0 ? ours.requestsPerSecond / theirs.requestsPerSecond : null;
+}
+
+function ratioTarget(results: readonly LoadResult[], other: ContenderName, minimum: number): TargetCheck {
+  const ratios = SESSION_PAGES.map((load) => [load, throughputRatio(results, load, other)] as const);
+  const measured = ratios.filter((entry): entry is readonly [LoadId, number] => entry[1] !== null);
+  return {
+    target: `ours ≥ ${minimum.toFixed(1)}× ${CONTENDER_LABELS[other]}'s throughput on the sessions page`,
+    figure: measured.length ? measured.map(([load, value]) => `${LOAD_LABELS[load].replace('sessions ', '')}: ${ratio(value)}`).join(', ') : '—',
+    met: measured.length === SESSION_PAGES.length ? measured.every(([, value]) => value >= minimum) : null,
+  };
+}
+
+export function checkTargets(input: ReportInput): TargetCheck[] {
+  const { results, memory } = input;
+  const checks = [ratioTarget(results, 'postgraphile', 1.0), ratioTarget(results, 'floor', 0.5)];
+
+  const page1 = find(results, 'page1', 'ours');
+  const page500 = find(results, 'page500', 'ours');
+  checks.push({
+    target: 'page 500 within 1.2× of page 1 (ours)',
+    figure:
+      page1 && page500
+        ? `throughput page 1 / page 500: ${ratio(page1.requestsPerSecond / page500.requestsPerSecond)}; p50 ${num(page1.p50Ms, 1)} → ${num(page500.p50Ms, 1)} ms`
+        : '—',
+    met: page1 && page500 ? page1.requestsPerSecond / page500.requestsPerSecond <= 1.2 && page500.p50Ms <= page1.p50Ms * 1.2 + 1 : null,
+  });
+
+  const render = find(results, 'render1', 'ours');
+  checks.push({
+    target: 'project page render p50 < 100 ms (20 sessions in the drawer, one connection)',
+    figure: render ? `p50 ${num(render.p50Ms, 1)} ms, p99 ${num(render.p99Ms, 1)} ms` : '—',
+    met: render ? render.p50Ms < 100 : null,
+  });
+
+  const growth = memory ? memory.soak.crestMiB / memory.warmup.crestMiB - 1 : null;
+  checks.push({
+    target: `RSS after the ${num(input.settings.soakSeconds)} s mixed load within 15% of after warm-up (ours; crest of each phase's last third)`,
+    figure:
+      memory && growth !== null
+        ? `${num(memory.warmup.crestMiB)} MiB → ${num(memory.soak.crestMiB)} MiB (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); ` +
+          `settled ${num(memory.warmup.settledMiB)} → ${num(memory.soak.settledMiB)} MiB`
+        : '—',
+    met: growth === null ? null : growth <= 0.15,
+  });
+  return checks;
+}
+
+function resultsTable(results: readonly LoadResult[]): string[] {
+  const lines = [
+    '| Load | Contender | req/s | p50 ms | p99 ms | peak RSS MiB | failures |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const loads = [...new Set(results.map((result) => result.load))];
+  for (const load of loads) {
+    for (const result of results.filter((entry) => entry.load === load)) {
+      lines.push(
+        `| ${LOAD_LABELS[load]} | ${CONTENDER_LABELS[result.contender]} | ${num(result.requestsPerSecond)} | ${num(result.p50Ms, 1)} | ${num(result.p99Ms, 1)} | ${num(result.peakRssMiB)} | ${result.failures} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+function ratiosTable(results: readonly LoadResult[]): string[] {
+  const lines = ['| Load | ours / PostGraphile | ours / floor |', '| --- | ---: | ---: |'];
+  for (const load of SESSION_PAGES) {
+    const vsPostgraphile = throughputRatio(results, load, 'postgraphile');
+    const vsFloor = throughputRatio(results, load, 'floor');
+    lines.push(`| ${LOAD_LABELS[load]} | ${vsPostgraphile === null ? '—' : ratio(vsPostgraphile)} | ${vsFloor === null ? '—' : ratio(vsFloor)} |`);
+  }
+  return lines;
+}
+
+function memorySection(memory: MemoryFigures | null, settings: RunSettings): string[] {
+  if (!memory) return [];
+  const timeline = (phase: MixedPhase) => thinTimeline(phase.timeline).map((sample) => `${num(sample.seconds)} s ${num(sample.rssMiB)}`).join(', ');
+  return [
+    '## Memory of our server',
+    '',
+    `RSS of the \`next start\` process tree: ${num(memory.startMiB)} MiB after its first request. ` +
+      `Mixed load (each connection sends every sessions page, the project page and sendMessage in turn): ` +
+      `${settings.soakWarmupSeconds} s of warm-up, then the ${settings.soakSeconds} s soak.`,
+    '',
+    '| Phase | req/s | failures | RSS crest of last third, MiB | RSS settled after, MiB |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...(
+      [
+        ['warm-up', memory.warmup],
+        ['soak', memory.soak],
+      ] as const
+    ).map(([name, phase]) => `| ${name} | ${num(phase.requestsPerSecond)} | ${phase.failures} | ${num(phase.crestMiB)} | ${num(phase.settledMiB)} |`),
+    '',
+    `RSS during the soak, MiB: ${timeline(memory.soak)}.`,
+    '',
+    'Lifetime peak (VmHWM) at the end: ' +
+      Object.entries(memory.lifetimePeakMiB)
+        .map(([name, value]) => `${CONTENDER_LABELS[name as ContenderName]} ${num(value ?? 0)} MiB`)
+        .join(', ') +
+      '.',
+    '',
+  ];
+}
+
+const oneLine = (sql: string, max = 140) => {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+};
+
+function statementsSection(statements: readonly RequestStatements[]): string[] {
+  if (statements.length === 0) return [];
+  const lines = [
+    '## SQL per request',
+    '',
+    'Captured on the wire (a proxy in front of Postgres) after warm-up. A round trip is one Sync or Flush of the extended protocol, or one simple Query: the server waits for Postgres each time.',
+    '',
+    '| Contender | Request | statements / request | round trips / request |',
+    '| --- | --- | ---: | ---: |',
+    ...statements.map(
+      (entry) => `| ${CONTENDER_LABELS[entry.contender]} | ${entry.label} | ${num(entry.statementsPerRequest, 1)} | ${num(entry.roundTripsPerRequest, 1)} |`,
+    ),
+    '',
+  ];
+  for (const entry of statements.filter((item) => item.contender === 'ours')) {
+    lines.push(`Ours, ${entry.label}, one request:`, '');
+    entry.statements.forEach((statement, index) => lines.push(`${index + 1}. \`${oneLine(statement.sql).replace(/`/g, "'")}\``));
+    lines.push('');
+  }
+  return lines;
+}
+
+function explainSection(explained: readonly ExplainedQuery[]): string[] {
+  if (explained.length === 0) return [];
+  const lines = ['## Plan of our sessions query (`EXPLAIN (ANALYZE, BUFFERS)`)', ''];
+  for (const query of explained) {
+    lines.push(
+      `**${query.label}**: ${query.usesSessionsIndex ? 'index scan on `sessions_project_created_idx`' : 'no scan of `sessions_project_created_idx`'}, ${query.sorts ? '**a Sort node**' : 'no Sort'}.`,
+      '',
+      '```sql',
+      query.sql,
+      `-- params: ${JSON.stringify(query.params)}`,
+      '```',
+      '',
+      '```',
+      query.plan,
+      '```',
+      '',
+    );
+  }
+  return lines;
+}
+
+function profileSection(profile: ProfileSummary | null): string[] {
+  if (!profile) return [];
+  const entries = (list: ProfileSummary['functions']) =>
+    list.map((entry) => `| ${entry.name.replace(/\|/g, '\\|')} | ${num(entry.selfMs)} | ${(entry.share * 100).toFixed(1)}% |`);
+  return [
+    '## CPU profile of our server under the sessions page 1 load',
+    '',
+    `\`${profile.file}\`, ${num(profile.totalMs)} ms of non-idle samples.`,
+    '',
+    '| Package | self ms | share |',
+    '| --- | ---: | ---: |',
+    ...entries(profile.packages),
+    '',
+    '| Function | self ms | share |',
+    '| --- | ---: | ---: |',
+    ...entries(profile.functions),
+    '',
+  ];
+}
+
+export function formatReport(input: ReportInput): string {
+  const { machine, settings } = input;
+  const lines = [
+    '# CoDirector Sessions benchmark',
+    '',
+    `${input.startedAt.toISOString()}, ${settings.mode} run. Machine: ${machine.cpus} cores (${machine.cpuModel}), ` +
+      `${num(machine.memoryGiB, 1)} GiB, Node ${machine.node}, ${machine.postgres}; load average ${machine.loadAverageAtStart.toFixed(2)} at start, ${machine.loadAverageAtEnd.toFixed(2)} at the end.`,
+    '',
+    `Data: ${num(settings.mainSessions)} sessions in the large project, plus ${num(settings.otherProjects)} projects × ${num(settings.sessionsPerOtherProject)} sessions. ` +
+      `Each load: ${settings.connections} connections (the 1-connection render excepted), ${settings.durationSeconds} s per round, ` +
+      `${settings.rounds} round(s) alternating the contenders, after a ${settings.warmupSeconds} s warm-up of each. ` +
+      'req/s counts only successful answers; req/s, p50 and p99 are each the median over rounds; peak RSS is the highest sum of VmRSS over the server\'s process tree.',
+    '',
+    ...resultsTable(input.results),
+    '',
+    '## Ratios (throughput)',
+    '',
+    ...ratiosTable(input.results),
+    '',
+    '## Targets',
+    '',
+    '| Target | Figure | Verdict |',
+    '| --- | --- | --- |',
+    ...checkTargets(input).map((check) => `| ${check.target} | ${check.figure} | ${verdict(check.met)} |`),
+    '',
+    ...memorySection(input.memory, input.settings),
+    ...statementsSection(input.statements),
+    ...(input.notes.length ? ['## Notes', '', ...input.notes.map((note) => `- ${note}`), ''] : []),
+    ...explainSection(input.explained),
+    ...profileSection(input.profile),
+  ];
+  return lines.join('\n');
+}
