@@ -88,11 +88,13 @@ async function existsBeyond<Key>(
   operator: '<=' | '>=',
   key: Key,
 ): Promise<boolean> {
+  // Ordered from the cursor outwards so the probe is one step down the index, not a scan.
+  const outwards = spec.keyColumns.map((column) => (operator === '>=' ? asc(column) : desc(column)));
   const found = await db
     .select({ one: sql<number>`1` })
-    
     .from(spec.table)
     .where(and(spec.scope, compareKey(spec, operator, key)))
+    .orderBy(...outwards)
     .limit(1);
   return found.length > 0;
 }

@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { startServerAndCreateNextHandler } from '@as-integrations/next';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { typeDefs } from './__generated__/typeDefs';
@@ -29,7 +33,8 @@ export function createApolloServer(env: NodeJS.ProcessEnv = process.env): Apollo
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     validationRules: armor.validationRules,
     // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ...armor.plugins, nodeLimitPlugin(), rateLimitHeadersPlugin()],
+    // The schema sets no cache hints, so Apollo's per-field cache-control bookkeeping is pure cost.
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, nodeLimitPlugin(), rateLimitHeadersPlugin()],
   });
 }
 
