@@ -247,6 +247,8 @@ describe('renameSession', () => {
   it.each([
     ['an empty title', { title: '' }, 'BAD_USER_INPUT'],
     ['a title over 120 characters', { title: 'y'.repeat(121) }, 'BAD_USER_INPUT'],
+    ['a title with a control character', { title: 'Color\u0007pass' }, 'BAD_USER_INPUT'],
+    ['a title with a line break', { title: 'Color\npass' }, 'BAD_USER_INPUT'],
     ['an unknown session', { title: 'ok', sessionId: missing('Session') }, 'NOT_FOUND'],
     ['a malformed id', { title: 'ok', sessionId: 'bad' }, 'BAD_USER_INPUT'],
   ])('refuses %s with %s', async (_label, input, code) => {
