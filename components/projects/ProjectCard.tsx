@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, useTransition, type CSSProperties, type FormEvent } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import type { ActionResult } from '@/app/_lib/actionResult';
 import type { DateLabel } from '@/app/_lib/dates';
+import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
 import styles from './Projects.module.css';
 
 export interface ProjectSummary {
@@ -31,7 +32,18 @@ export function ProjectCard({ project, renameProjectAction }: ProjectCardProps) 
         {project.name.trim().charAt(0).toUpperCase()}
       </div>
       {renaming ? (
-        <RenameProjectForm project={project} renameProjectAction={renameProjectAction} onDone={finishRenaming} />
+        <InlineRenameForm
+          inputId={`rename-${project.id}`}
+          label="Project name"
+          defaultValue={project.name}
+          onSave={async (name) => {
+            const result = await renameProjectAction(project.id, name);
+            return result.ok ? null : result.error;
+          }}
+          onDone={finishRenaming}
+          formClassName={styles.renameForm}
+          buttonsClassName={styles.renameButtons}
+        />
       ) : (
         <div className={styles.cardBody}>
           <div>
@@ -74,53 +86,3 @@ function hueOf(projectId: string): number {
   return parseInt(projectId.slice(0, 6), 16) % 360;
 }
 
-interface RenameProjectFormProps extends ProjectCardProps {
-  onDone: () => void;
-}
-
-function RenameProjectForm({ project, renameProjectAction, onDone }: RenameProjectFormProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const inputId = `rename-${project.id}`;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get('name') ?? '');
-    startTransition(async () => {
-      const result = await renameProjectAction(project.id, name);
-      if (result.ok) onDone();
-      else setError(result.error);
-    });
-  }
-
-  return (
-    <form className={styles.renameForm} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onDone()}>
-      <label htmlFor={inputId} className="visually-hidden">
-        Project name
-      </label>
-      <input
-        id={inputId}
-        className="input"
-        name="name"
-        defaultValue={project.name}
-        maxLength={120}
-        autoFocus
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-      />
-      {error && (
-        <p id={`${inputId}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className={styles.renameButtons}>
-        <button type="submit" className="button primary small" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button ghost small" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}

@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
-import { NAME_MAX_LENGTH } from '@/lib/validation';
 import styles from './SessionHistory.module.css';
 import { UNTITLED_SESSION, type SessionHistoryItem } from './types';
 
@@ -46,7 +46,15 @@ export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, o
   return (
     <li className={`${styles.item} ${isCurrent ? styles.current : ''}`}>
       {mode === 'renaming' ? (
-        <RenameSessionForm title={item.title ?? ''} onRename={onRename} onDone={backToViewing} />
+        <InlineRenameForm
+          inputId="rename-session-title"
+          label="Session title"
+          defaultValue={item.title ?? ''}
+          onSave={onRename}
+          onDone={backToViewing}
+          formClassName={styles.inline}
+          buttonsClassName={styles.inlineButtons}
+        />
       ) : mode === 'confirmingDelete' ? (
         <ConfirmDelete title={title} onDelete={onDelete} onCancel={backToViewing} />
       ) : (
@@ -95,58 +103,6 @@ function cancelOnEscape(cancel: () => void) {
     event.preventDefault();
     cancel();
   };
-}
-
-interface RenameSessionFormProps {
-  title: string;
-  onRename: (title: string) => Promise<string | null>;
-  onDone: () => void;
-}
-
-function RenameSessionForm({ title, onRename, onDone }: RenameSessionFormProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [saving, startSaving] = useTransition();
-
-  function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const newTitle = String(new FormData(event.currentTarget).get('title') ?? '');
-    startSaving(async () => {
-      const failure = await onRename(newTitle);
-      startSaving(() => (failure ? setError(failure) : onDone()));
-    });
-  }
-
-  return (
-    <form className={styles.inline} onSubmit={save} onKeyDown={cancelOnEscape(onDone)}>
-      <label className="visually-hidden" htmlFor="rename-session-title">
-        Session title
-      </label>
-      <input
-        id="rename-session-title"
-        className="input"
-        name="title"
-        defaultValue={title}
-        maxLength={NAME_MAX_LENGTH}
-        autoFocus
-        onFocus={(event) => event.currentTarget.select()}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'rename-session-error' : undefined}
-      />
-      {error && (
-        <p id="rename-session-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className={styles.inlineButtons}>
-        <button type="submit" className="button primary small" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button ghost small" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
 }
 
 interface ConfirmDeleteProps {
