@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { getDb, type Executor } from './client';
 import { lockProject } from './projects';
 import { projectEvents, type ProjectEvent } from './schema';
@@ -23,8 +23,17 @@ export async function recordProjectEvent(
   tx: Executor,
 ): Promise<void> {
   await lockProject(event.projectId, tx);
-  await tx.insert(projectEvents).values(event);
+  const [recorded] = await tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });
   await tx.execute(sql`select pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId})`);
+  // Every hundredth event sweeps the project's old ones: a client away that long reloads anyway.
+  if (recorded.id % 100 === 0) await pruneProjectEvents(event.projectId, new Date(Date.now() - EVENT_RETENTION_MS), tx);
+}
+
+/** How long events are kept for clients that reconnect and resume. */
+export const EVENT_RETENTION_MS = 24 * 3600 * 1000;
+
+export async function pruneProjectEvents(projectId: string, olderThan: Date, db: Executor = getDb()): Promise<void> {
+  await db.delete(projectEvents).where(and(eq(projectEvents.projectId, projectId), lt(projectEvents.createdAt, olderThan)));
 }
 
 export async function listProjectEventsAfter(

@@ -1,5 +1,6 @@
-import { openDatabase } from '@/db/client';
-import { latestProjectEventId } from '@/db/events';
+import { getDb, openDatabase } from '@/db/client';
+import { EVENT_RETENTION_MS, latestProjectEventId, listProjectEventsAfter, pruneProjectEvents } from '@/db/events';
+import { projectEvents } from '@/db/schema';
 import { sendInstruction } from '@/db/instructions';
 import { renameSession, startSession } from '@/db/sessions';
 import { ProjectEventHub } from '@/lib/events/projectEventHub';
@@ -121,5 +122,20 @@ describe('project event stream', () => {
       abort.abort();
       await otherInstance.close();
     }
+  });
+});
+
+describe('event retention', () => {
+  it('prunes a project\'s events older than the retention period and keeps recent ones', async () => {
+    const { project } = await projectWithSession();
+    const old = new Date(Date.now() - EVENT_RETENTION_MS - 60_000);
+    await getDb().insert(projectEvents).values({ projectId: project.id, type: 'session.renamed', createdAt: old });
+    const before = await listProjectEventsAfter(project.id, 0);
+    expect(before.some((event) => event.createdAt.getTime() === old.getTime())).toBe(true);
+
+    await pruneProjectEvents(project.id, new Date(Date.now() - EVENT_RETENTION_MS));
+    const after = await listProjectEventsAfter(project.id, 0);
+    expect(after.some((event) => event.createdAt.getTime() === old.getTime())).toBe(false);
+    expect(after.length).toBe(before.length - 1);
   });
 });
