@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { signUp, uniqueEmail } from './support/app';
-import { BASE_URL, launchBrowser, newPage, pageErrors } from './support/browser';
+import { BASE_URL, newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
 
@@ -22,17 +21,10 @@ async function viewerWithToken(token: string): Promise<ViewerResponse> {
 }
 
 describe('API access', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('a token is created and shown once, works until revoked, and its last use is listed', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const email = uniqueEmail('tokens');
     await signUp(page, email);
@@ -74,7 +66,7 @@ describe('API access', () => {
   });
 
   test('the API explorer runs a query as the signed-in user', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const email = uniqueEmail('explorer');
     await signUp(page, email);
     await page.getByRole('link', { name: 'API explorer' }).click();

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { DEMO, PASSWORD, createProject, signIn, signUp, uniqueEmail } from './support/app';
-import { launchBrowser, newPage, pageErrors } from './support/browser';
+import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
 
 describe('accounts', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('sign up shows problems inline, then signs the new user in', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/signup');
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByLabel('Password').fill('short');
@@ -38,7 +30,7 @@ describe('accounts', () => {
   });
 
   test('sign up refuses an email that already has an account', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/signup');
     await page.getByLabel('Email').fill(DEMO.email.toUpperCase());
     await page.getByLabel('Password').fill(PASSWORD);
@@ -49,7 +41,7 @@ describe('accounts', () => {
   });
 
   test('a wrong password is refused with one generic message, then the right one signs in', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/signin');
     await page.getByLabel('Email').fill(DEMO.email);
     await page.getByLabel('Password').fill('not-the-password');
@@ -74,7 +66,7 @@ describe('accounts', () => {
   });
 
   test('a signed-out visit to a project asks to sign in and then returns to it', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signIn(page, DEMO.email, DEMO.password);
     await page.getByRole('link', { name: DEMO.project }).click();
     await page.waitForURL(/\/projects\//);
@@ -94,7 +86,7 @@ describe('accounts', () => {
   });
 
   test('sign out ends the session: pages ask to sign in again', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signUp(page, uniqueEmail('signout'));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/signin');
@@ -105,12 +97,12 @@ describe('accounts', () => {
   });
 
   test("another user's project is an ordinary not-found page", async () => {
-    const owner = await newPage(browser);
+    const owner = await newPage(browser());
     await signUp(owner, uniqueEmail('owner'));
     await createProject(owner, 'Private cut');
     const projectPath = new URL(owner.url()).pathname;
 
-    const stranger = await newPage(browser);
+    const stranger = await newPage(browser());
     await signUp(stranger, uniqueEmail('stranger'));
     const response = await stranger.goto(projectPath);
     assert.equal(response?.status(), 404);

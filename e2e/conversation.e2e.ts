@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   assistantTurns,
   clipLength,
@@ -17,7 +17,7 @@ import {
   send,
   userTurns,
 } from './support/app';
-import { PHONE, launchBrowser, newPage, pageErrors } from './support/browser';
+import { newPage, PHONE, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 
 const NOTHING_TO_UNDO = "There's nothing in this session to undo.";
@@ -27,17 +27,10 @@ async function sessionPanelTitle(page: Page): Promise<string> {
 }
 
 describe('talking to CoDirector', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('New Session empties the panel, keeps the timeline, and starts without the old context', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await newUserWithProject(page, 'newsession');
     assert.equal(await send(page, 'make the outro a bit longer'), 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
     assert.equal(await sessionPanelTitle(page), 'make the outro a bit longer');
@@ -55,7 +48,7 @@ describe('talking to CoDirector', () => {
   });
 
   test('pressing New Session twice, or on an empty session, makes one session', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await newUserWithProject(page, 'twice');
     await openHistory(page);
     await page.getByText('No sessions yet.').waitFor();
@@ -82,7 +75,7 @@ describe('talking to CoDirector', () => {
   });
 
   test('restoring an older session loads its conversation, and "undo that last change" undoes its last edit', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await newUserWithProject(page, 'restore');
     await send(page, 'make the outro a bit longer');
     await newSession(page);
@@ -111,7 +104,7 @@ describe('talking to CoDirector', () => {
     await assistantTurns(page).first().getByText('Undone').waitFor();
 
     // The current session is kept on the server: another browser lands in it too.
-    const elsewhere = await newPage(browser, { storageState: await page.context().storageState() });
+    const elsewhere = await newPage(browser(), { storageState: await page.context().storageState() });
     await elsewhere.goto(page.url());
     assert.equal(await assistantTurns(elsewhere).count(), 2);
     assert.equal(await sessionPanelTitle(elsewhere), 'make the outro a bit longer');
@@ -120,9 +113,9 @@ describe('talking to CoDirector', () => {
   });
 
   test('a message sent on one device shows on the other, without a reload', async () => {
-    const laptop = await newPage(browser);
+    const laptop = await newPage(browser());
     await newUserWithProject(laptop, 'devices');
-    const phone = await newPage(browser, { viewport: PHONE, storageState: await laptop.context().storageState() });
+    const phone = await newPage(browser(), { viewport: PHONE, storageState: await laptop.context().storageState() });
     // The page subscribes to the project's live events once its script runs.
     await Promise.all([phone.waitForResponse((response) => response.url().endsWith('/events')), phone.goto(laptop.url())]);
 
@@ -140,7 +133,7 @@ describe('talking to CoDirector', () => {
   });
 
   test('the message shows at once, the input waits, Shift+Enter makes a new line', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await newUserWithProject(page, 'optimistic');
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -172,7 +165,7 @@ describe('talking to CoDirector', () => {
   });
 
   test('a send whose answer is lost is marked failed; Retry with the same id applies it exactly once', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     // No live updates on this device: only the Retry can bring the lost answer in.
     await page.route('**/api/projects/*/events', (route) => route.abort());
     await newUserWithProject(page, 'retry');

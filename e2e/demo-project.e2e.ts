@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PAST_SESSIONS, DEMO_TIMELINE, demoSessionTitle } from '../scripts/demo-data';
 import {
   DEMO,
@@ -20,7 +20,7 @@ import {
   signIn,
   timelineTotal,
 } from './support/app';
-import { DESKTOP, PHONE, launchBrowser, newContext, pageErrors } from './support/browser';
+import { DESKTOP, PHONE, newContext, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
 
@@ -31,19 +31,14 @@ const ABSOLUTE_DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/;
 
 // One file, run in order: the history is checked before the seed's instructions add a session to it.
 describe('the demo project', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let context: BrowserContext;
   let page: Page;
 
   before(async () => {
-    browser = await launchBrowser();
-    context = await newContext(browser);
+    context = await newContext(browser());
     page = await context.newPage();
     await signIn(page, DEMO.email, DEMO.password);
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
   });
 
   test('Session History lists the 45 seeded sessions 20 at a time, newest first, with titles and dates', async () => {
@@ -106,7 +101,7 @@ describe('the demo project', () => {
   });
 
   test('without JavaScript, the history opens and Show More pages through it as links', async () => {
-    const noScript = await newContext(browser, { javaScriptEnabled: false, storageState: await context.storageState() });
+    const noScript = await newContext(browser(), { javaScriptEnabled: false, storageState: await context.storageState() });
     const plain = await noScript.newPage();
     await plain.goto(new URL(page.url()).pathname);
     await plain.getByRole('link', { name: 'Session history' }).click();
@@ -161,7 +156,7 @@ describe('the demo project', () => {
       ['desktop', DESKTOP],
       ['phone', PHONE],
     ] as const) {
-      const shots = await newContext(browser, { viewport, storageState: await context.storageState() });
+      const shots = await newContext(browser(), { viewport, storageState: await context.storageState() });
       const shot = await shots.newPage();
       await shot.goto(projectPath);
       await assistantTurns(shot).first().waitFor();

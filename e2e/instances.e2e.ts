@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { conversationTexts, historyEntries, newSession, newUserWithProject, openHistory, send } from './support/app';
-import { BASE_URL, PHONE, launchBrowser, newPage, pageErrors } from './support/browser';
+import { BASE_URL, newPage, PHONE, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
+import { graphql } from './support/ownServer';
 
 /**
  * Two app instances on one Postgres database, as behind a load balancer (e2e/run.mjs starts the
@@ -16,29 +17,18 @@ async function cookieHeader(page: Page): Promise<string> {
   return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }
 
-async function graphql<Data>(baseUrl: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const response = await fetch(`${baseUrl}/api/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: Data; errors?: unknown[] };
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
+/** A GraphQL call that must succeed. */
+async function graphqlData<Data>(baseUrl: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const result = await graphql<Data>(baseUrl, cookie, query, variables);
+  assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+  return result.data!;
 }
 
 describe('two app instances on one database', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('an instruction sent through one instance reaches a subscriber on the other within a second, in order', onTwoInstances, async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await newUserWithProject(page, 'instances');
     const projectUuid = new URL(page.url()).pathname.split('/').pop()!;
     const cookie = await cookieHeader(page);
@@ -62,13 +52,13 @@ describe('two app instances on one database', () => {
       }
     })().catch(() => undefined);
 
-    const { viewer } = await graphql<{ viewer: { projects: { edges: { node: { id: string } }[] } } }>(
+    const { viewer } = await graphqlData<{ viewer: { projects: { edges: { node: { id: string } }[] } } }>(
       BASE_URL,
       cookie,
       '{ viewer { projects(first: 1) { edges { node { id } } } } }',
     );
     const projectId = viewer.projects.edges[0].node.id;
-    const { startSession } = await graphql<{ startSession: { session: { id: string } } }>(
+    const { startSession } = await graphqlData<{ startSession: { session: { id: string } } }>(
       BASE_URL,
       cookie,
       'mutation($id: ID!) { startSession(input: { projectId: $id }) { session { id } } }',
@@ -76,7 +66,7 @@ describe('two app instances on one database', () => {
     );
     const sent: number[] = [];
     for (const content of ['make the intro a bit longer', 'mute the main scene']) {
-      await graphql(BASE_URL, cookie, 'mutation($id: ID!, $content: String!) { sendMessage(input: { sessionId: $id, content: $content }) { reply { content } } }', {
+      await graphqlData(BASE_URL, cookie, 'mutation($id: ID!, $content: String!) { sendMessage(input: { sessionId: $id, content: $content }) { reply { content } } }', {
         id: startSession.session.id,
         content,
       });
@@ -93,9 +83,9 @@ describe('two app instances on one database', () => {
   });
 
   test('a laptop on one instance and a phone on the other share one conversation and one history', onTwoInstances, async () => {
-    const laptop = await newPage(browser);
+    const laptop = await newPage(browser());
     await newUserWithProject(laptop, 'two-instances');
-    const phone = await newPage(browser, { viewport: PHONE, storageState: await laptop.context().storageState() });
+    const phone = await newPage(browser(), { viewport: PHONE, storageState: await laptop.context().storageState() });
     const projectPath = new URL(laptop.url()).pathname;
     await Promise.all([
       phone.waitForResponse((response) => response.url().endsWith('/events')),

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { createProject, readTimeline, signUp, timelineTotal, uniqueEmail } from './support/app';
-import { PHONE, launchBrowser, newPage, pageErrors } from './support/browser';
+import { newPage, PHONE, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
 
 describe('projects page', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('a new user creates projects, sees them newest first, and renames one', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signUp(page, uniqueEmail('projects'));
     await page.getByText('No projects yet.').waitFor();
 

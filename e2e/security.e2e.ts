@@ -1,31 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { uniqueEmail } from './support/app';
-import { BASE_URL, launchBrowser, newPage, pageErrors } from './support/browser';
-
-/** One credentials attempt the way next-auth's client sends it: CSRF token, then a form POST. */
-async function attemptSignIn(email: string, password: string): Promise<Response> {
-  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = (csrf.headers.getSetCookie?.() ?? []).map((entry) => entry.split(';')[0]).join('; ');
-  return fetch(`${BASE_URL}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
-  });
-}
+import { postCredentials } from './support/ownServer';
+import { BASE_URL, newPage, useBrowser } from './support/browser';
 
 describe('security', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('pages carry a nonce-based CSP and the other security headers', async () => {
     const response = await fetch(`${BASE_URL}/signin`);
@@ -43,14 +23,14 @@ describe('security', () => {
   test('after 10 failed sign-ins an account gets 429 with Retry-After, and the form says so', async () => {
     const email = uniqueEmail('throttled');
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      const response = await attemptSignIn(email, `wrong-${attempt}`);
+      const response = await postCredentials(BASE_URL, email, `wrong-${attempt}`);
       assert.notEqual(response.status, 429, `attempt ${attempt} was throttled too early`);
     }
-    const refused = await attemptSignIn(email, 'wrong-again');
+    const refused = await postCredentials(BASE_URL, email, 'wrong-again');
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('retry-after')) > 0);
 
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/signin');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('whatever-password');
@@ -62,7 +42,7 @@ describe('security', () => {
   });
 
   test('the session cookie is HttpOnly and SameSite=Lax', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/signin');
     await page.getByLabel('Email').fill('demo@codirector.dev');
     await page.getByLabel('Password').fill('codirector-demo');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   conversation,
   conversationTexts,
@@ -13,7 +13,7 @@ import {
   openHistory,
   send,
 } from './support/app';
-import { launchBrowser, newPage, pageErrors } from './support/browser';
+import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 
 /** Three sessions, newest first: "Add a fade in to the intro", "Mute the main scene", "make the outro a bit longer". */
@@ -63,17 +63,10 @@ async function focusRingStyle(page: Page): Promise<string> {
 }
 
 describe('the session history drawer', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    assert.deepEqual(pageErrors, []);
-  });
+  const browser = useBrowser();
 
   test('renames a session in place, refusing an empty title', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await projectWithThreeSessions(page, 'rename');
     await openHistory(page);
     const item = historyItems(page).nth(1);
@@ -103,7 +96,7 @@ describe('the session history drawer', () => {
   });
 
   test('deletes a session after confirming; deleting the current one empties the panel', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await projectWithThreeSessions(page, 'delete');
     await openHistory(page);
     await historyDrawer(page).getByText('3 sessions').waitFor();
@@ -133,7 +126,7 @@ describe('the session history drawer', () => {
   });
 
   test('keyboard only: New Session, open the drawer, restore a session, Escape returns focus', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await newUserWithProject(page, 'keyboard');
     await send(page, 'make the outro a bit longer');
     await page.locator('body').click({ position: { x: 1, y: 400 } });

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
@@ -34,3 +36,22 @@ function watchForErrors(page: Page): void {
 }
 
 export const pageErrors: string[] = [];
+
+/**
+ * One Chromium for the enclosing describe block: launched before its tests, closed after them,
+ * and the block fails if any page threw an uncaught error. Call it inside `describe`.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    assert.deepEqual(pageErrors, []);
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser(): the browser is not launched yet (use it inside a test)');
+    return browser;
+  };
+}

@@ -84,17 +84,22 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Signs in through next-auth's credentials endpoint as a browser would; returns the Cookie header. */
-export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+/** One email-and-password attempt as next-auth's client makes it: CSRF token, then the form POST. */
+export async function postCredentials(baseUrl: string, email: string, password: string): Promise<Response> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ');
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
     body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
   });
+}
+
+/** Signs in as a browser would; returns the Cookie header. */
+export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await postCredentials(baseUrl, email, password);
   const session = response.headers.getSetCookie().find((entry) => entry.includes('next-auth.session-token='));
   if (!session) throw new Error(`Sign-in failed with ${response.status}`);
   return session.split(';')[0];
