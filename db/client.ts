@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { preparedStatementsEnabled, preparingStatements } from './preparedStatements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -57,20 +58,25 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
     // queries queue behind that wait. Capping it at 1 s keeps failures fast and recovery quick.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
+    // postgres.js would read the server's array types on each new connection, to serialise
+    // array parameters; the app sends none. Skipping it saves a round trip per connection, and
+    // that query's failure, when the database drops mid-connect, was an unhandled rejection.
+    fetch_types: false,
   });
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const queryClient = preparedStatementsEnabled() ? preparingStatements(client) : client;
+  const db = drizzlePostgres({ client: queryClient, schema }) as unknown as Database;
   return {
     config,
     db,
     async migrate() {
-      // Two app instances starting together must not both run the same migration.
-      const lock = await client.reserve();
+      // Two app instances starting together must not both run the same migration. The lock
+      // is held on a connection of its own, so even a pool of one can run the migrations.
+      const lock = postgres(config.url, { max: 1, connect_timeout: client.options.connect_timeout, onnotice: () => {} });
       try {
         await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-        lock.release();
+        await lock.end({ timeout: 5 });
       }
     },
     async listen(channel, onNotify) {
@@ -122,11 +128,30 @@ export function getDb(): Database {
   return getDatabaseHandle().db;
 }
 
+const BEFORE_CLOSE_KEY = Symbol.for('codirector.beforeDatabaseCloses');
+type GlobalWithHooks = typeof globalThis & { [BEFORE_CLOSE_KEY]?: Set<() => Promise<void>> };
+
+/** Runs `write` (once) before the process-wide database closes: for whatever holds writes back. */
+export function beforeDatabaseCloses(write: () => Promise<void>): void {
+  const holder = globalThis as GlobalWithHooks;
+  (holder[BEFORE_CLOSE_KEY] ??= new Set()).add(write);
+}
+
 export async function closeDb(): Promise<void> {
+  const hooks = (globalThis as GlobalWithHooks)[BEFORE_CLOSE_KEY];
+  for (const write of hooks ?? []) {
+    hooks?.delete(write);
+    await write().catch(() => {});
+  }
   const holder = globalThis as GlobalWithHandle;
   const handle = holder[HANDLE_KEY];
   delete holder[HANDLE_KEY];
   await handle?.close();
+}
+
+/** Resolves when the database answers a trivial query; throws the driver's error when it does not. */
+export async function pingDatabase(db: Executor = getDb()): Promise<void> {
+  await db.execute(sql`select 1`);
 }
 
 /** Runs raw SQL and returns its rows; the two drivers shape `execute` results differently. */

@@ -2,36 +2,49 @@ import { lt, sql } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from './client';
 import { rateLimitBuckets } from './schema';
 
+export interface RateLimitWindowCount {
+  count: number;
+  windowStart: Date;
+  resetAt: Date;
+}
+
 /**
- * Counts one hit on `key` in the current fixed window (by the database's clock, so every
- * instance agrees) and returns the count so far and when the window ends.
+ * Adds `amount` hits to `key`'s fixed window and returns the window's count so far. The window
+ * is the one holding the database's `now()` (so every instance agrees), or the one starting at
+ * `windowStart` when hits counted earlier are written late.
  */
-export async function hitRateLimitBucket(
+export async function addRateLimitHits(
   key: string,
   windowSeconds: number,
+  amount = 1,
+  windowStart?: Date,
   db: Executor = getDb(),
-): Promise<{ count: number; resetAt: Date }> {
+): Promise<RateLimitWindowCount> {
+  const currentWindow = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
   const [row] = await selectRows<{ count: number; window_start: Date | string }>(
     db,
     sql`insert into ${rateLimitBuckets} (key, window_start, count)
-        values (${key}, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}), 1)
-        on conflict (key, window_start) do update set count = ${rateLimitBuckets}.count + 1
+        values (${key}, ${windowStart ? sql`${windowStart.toISOString()}::timestamptz` : currentWindow}, ${amount})
+        on conflict (key, window_start) do update set count = ${rateLimitBuckets}.count + excluded.count
         returning count, window_start`,
   );
-  const windowStart = new Date(row.window_start);
-  return { count: Number(row.count), resetAt: new Date(windowStart.getTime() + windowSeconds * 1000) };
+  return windowCount(row.count, row.window_start, windowSeconds);
+}
+
+function windowCount(count: number | string | null, windowStart: Date | string, windowSeconds: number): RateLimitWindowCount {
+  const start = new Date(windowStart);
+  return { count: Number(count ?? 0), windowStart: start, resetAt: new Date(start.getTime() + windowSeconds * 1000) };
 }
 
 /** The hits on `key` in the current window, without counting one more. */
-export async function countRateLimitBucket(key: string, windowSeconds: number, db: Executor = getDb()): Promise<{ count: number; resetAt: Date }> {
+export async function countRateLimitBucket(key: string, windowSeconds: number, db: Executor = getDb()): Promise<RateLimitWindowCount> {
   const [row] = await selectRows<{ count: number | null; window_start: Date | string }>(
     db,
     sql`select b.count, w.window_start
         from (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as window_start) w
         left join ${rateLimitBuckets} b on b.key = ${key} and b.window_start = w.window_start`,
   );
-  const windowStart = new Date(row.window_start);
-  return { count: Number(row.count ?? 0), resetAt: new Date(windowStart.getTime() + windowSeconds * 1000) };
+  return windowCount(row.count, row.window_start, windowSeconds);
 }
 
 /** Drops windows that ended long ago. */

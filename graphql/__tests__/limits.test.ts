@@ -47,9 +47,9 @@ describe('no N+1 queries', () => {
     );
     expect(result.viewer.projects.edges).toHaveLength(20);
     expect(result.viewer.projects.edges.every((edge) => edge.node.sessions.edges.length === 20)).toBe(true);
-    // Plus the request's rate-limit hit, which is a database write when the store is Postgres.
-    const rateLimitStatements = process.env.DATABASE_URL ? 1 : 0;
-    expect(await statementsFor(client, projectsWithSessions)).toBe(3 + rateLimitStatements);
+    // The rate-limit count costs nothing here: in memory on PGlite; on Postgres the user's
+    // first request of the hour (the one above) wrote it, and later hits are written in batches.
+    expect(await statementsFor(client, projectsWithSessions)).toBe(3);
   });
 
   it('costs the same number of statements for 2 projects as for 20, with every nested field selected', async () => {

@@ -1,12 +1,9 @@
-import { databaseConfigFromEnv } from '@/db/client';
-import { countRateLimitBucket, hitRateLimitBucket, pruneRateLimitBuckets } from '@/db/rateLimits';
+import { beforeDatabaseCloses, databaseConfigFromEnv } from '@/db/client';
+import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './stores';
+import { WriteBehindRateLimitStore } from './writeBehind';
 
-export interface RateLimitRule {
-  /** What is counted, e.g. `graphql:user:<id>` or `signin:ip:<address>`. */
-  key: string;
-  limit: number;
-  windowSeconds: number;
-}
+export * from './stores';
+export * from './writeBehind';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -17,64 +14,13 @@ export interface RateLimitDecision {
   retryAfterSeconds: number;
 }
 
-export interface RateLimitStore {
-  /** Counts one more hit and returns the window's count. */
-  hit(key: string, windowSeconds: number): Promise<{ count: number; resetAt: Date }>;
-  /** The window's count so far, counting nothing. */
-  peek(key: string, windowSeconds: number): Promise<{ count: number; resetAt: Date }>;
-}
-
-/** Shared by every instance on the same Postgres. */
-export class DatabaseRateLimitStore implements RateLimitStore {
-  private hitsSincePrune = 0;
-
-  async hit(key: string, windowSeconds: number) {
-    const result = await hitRateLimitBucket(key, windowSeconds);
-    // Old windows are useless; sweep them now and then rather than on every request.
-    if (++this.hitsSincePrune >= 1000) {
-      this.hitsSincePrune = 0;
-      await pruneRateLimitBuckets(new Date(Date.now() - 24 * 3600 * 1000));
-    }
-    return result;
-  }
-
-  peek(key: string, windowSeconds: number) {
-    return countRateLimitBucket(key, windowSeconds);
-  }
-}
-
-/** For the single-process embedded default: no database write per request. */
-export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows = new Map<string, { count: number; resetAt: Date }>();
-
-  async hit(key: string, windowSeconds: number, now = Date.now()) {
-    const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds * 1000;
-    const resetAt = new Date(windowStart + windowSeconds * 1000);
-    const current = this.windows.get(key);
-    const next = current && current.resetAt.getTime() === resetAt.getTime() ? { count: current.count + 1, resetAt } : { count: 1, resetAt };
-    this.windows.set(key, next);
-    if (this.windows.size > 10_000) this.evictEnded(now);
-    return next;
-  }
-
-  async peek(key: string, windowSeconds: number, now = Date.now()) {
-    const resetAt = new Date((Math.floor(now / 1000 / windowSeconds) + 1) * windowSeconds * 1000);
-    const current = this.windows.get(key);
-    return current && current.resetAt.getTime() === resetAt.getTime() ? current : { count: 0, resetAt };
-  }
-
-  private evictEnded(now: number) {
-    for (const [key, window] of this.windows) if (window.resetAt.getTime() <= now) this.windows.delete(key);
-  }
-}
-
 export async function consumeRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
-  return decide(rule, await store.hit(rule.key, rule.windowSeconds), now);
+  return decide(rule, await store.hit(rule), now);
 }
 
 /** Whether the budget is already spent, without spending any of it. */
 export async function checkRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
-  const window = await store.peek(rule.key, rule.windowSeconds);
+  const window = await store.peek(rule);
   // Spent means `limit` hits already happened: one more would be over.
   return decide(rule, { count: window.count + 1, resetAt: window.resetAt }, now);
 }
@@ -103,11 +49,26 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
 const STORE_KEY = Symbol.for('codirector.rateLimitStore');
 type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: RateLimitStore };
 
-/** A Postgres table when DATABASE_URL is set (works across instances); memory on embedded PGlite. */
+/**
+ * With DATABASE_URL: a Postgres table shared by every instance, written behind (in batches,
+ * and at once near a limit). On embedded PGlite, one process: memory.
+ */
 export function getRateLimitStore(): RateLimitStore {
   const holder = globalThis as GlobalWithStore;
-  holder[STORE_KEY] ??= databaseConfigFromEnv().driver === 'postgres' ? new DatabaseRateLimitStore() : new MemoryRateLimitStore();
+  holder[STORE_KEY] ??= databaseConfigFromEnv().driver === 'postgres' ? writeBehindDatabaseStore() : new MemoryRateLimitStore();
   return holder[STORE_KEY];
+}
+
+function writeBehindDatabaseStore(): WriteBehindRateLimitStore {
+  const store = new WriteBehindRateLimitStore(new DatabaseRateLimitStore());
+  // What is counted is written before the database closes, and before a graceful shutdown of the Next.js server ends the process.
+  beforeDatabaseCloses(async () => {
+    const holder = globalThis as GlobalWithStore;
+    if (holder[STORE_KEY] === store) delete holder[STORE_KEY];
+    await store.flush();
+  });
+  if (process.env.NEXT_RUNTIME) for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void store.flush());
+  return store;
 }
 
 function envNumber(name: string, fallback: number): number {
