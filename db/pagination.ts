@@ -14,6 +14,12 @@ export interface PageArgs<Key> {
   after?: Key;
   last?: number;
   before?: Key;
+  /**
+   * False when nobody will read whether rows exist on the far side of the cursor
+   * (`hasPreviousPage` after `after`, `hasNextPage` after `before`): it then reads as false
+   * and costs no query. Checked unless said otherwise.
+   */
+  checkBeyondCursor?: boolean;
 }
 
 export interface Page<Row> {
@@ -65,7 +71,8 @@ export async function keysetPage<Table extends PgTable, Key>(
   if (backward) rows.reverse();
 
   // Whether rows exist on the far side of the cursor we seeked from.
-  const hasRowsBeyondSeek = seekKey === undefined ? false : await existsBeyond(db, spec, walksAscending ? '<=' : '>=', seekKey);
+  const hasRowsBeyondSeek =
+    seekKey === undefined || args.checkBeyondCursor === false ? false : await existsBeyond(db, spec, walksAscending ? '<=' : '>=', seekKey);
 
   return backward
     ? { rows, hasPreviousPage: hasMore, hasNextPage: hasRowsBeyondSeek }

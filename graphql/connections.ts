@@ -4,6 +4,7 @@ import { MAX_PAGE_SIZE, type Page, type PageArgs } from '@/db/pagination';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { badUserInput } from './errors';
 import { isUuid } from '@/lib/ids';
+import { selectedFieldNames } from './selection';
 
 /**
  * The one helper behind every paginated field (Relay cursor connections over the data
@@ -101,11 +102,15 @@ function pageArgs<Key>(args: ConnectionArgs, info: GraphQLResolveInfo, list: Lis
   }
   checkPageSize('first', first);
   checkPageSize('last', last);
+  // Rows beyond the cursor are looked for only when the query asks: `hasPreviousPage` when
+  // paging forward, `hasNextPage` when paging backward.
+  const beyondCursorField = last !== undefined && first === undefined ? 'hasNextPage' : 'hasPreviousPage';
   return {
     first: first === undefined && last === undefined ? DEFAULT_PAGE_SIZE : first,
     last,
     after: args.after == null ? undefined : decodeCursor('after', args.after, list, cursorKey),
     before: args.before == null ? undefined : decodeCursor('before', args.before, list, cursorKey),
+    checkBeyondCursor: selectedFieldNames(info, ['pageInfo']).has(beyondCursorField),
   };
 }
 

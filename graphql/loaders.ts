@@ -89,7 +89,14 @@ interface PageSources<Row, Key> {
 
 /** Pages of a list (a project's sessions, a session's messages) for many parents per tick. */
 function pageLoader<Row extends { id: string }, Key>(sources: PageSources<Row, Key>) {
-  const atEnds = sources.atEnds ? windowLoader(sources.atEnds) : null;
+  const readAtEnds = sources.atEnds;
+  const atEnds = readAtEnds
+    ? windowLoader<Row>(async (parentIds, window) =>
+        // One parent (the usual case) is read by the plain seek, straight off the index; the
+        // many-parent LATERAL read has to sort its result.
+        parentIds.length === 1 ? new Map([[parentIds[0], await sources.seek(parentIds[0], pageAt(window))]]) : readAtEnds(parentIds, window),
+      )
+    : null;
   return {
     async load(parentId: string, page: PageArgs<Key>): Promise<Page<Row>> {
       const window = windowOf(page);
@@ -125,6 +132,10 @@ function windowLoader<Row>(readAtEnds: NonNullable<PageSources<Row, unknown>['at
     },
     { cacheKeyFn: requestId },
   );
+}
+
+function pageAt(window: PageWindow): PageArgs<never> {
+  return window.end === 'first' ? { first: window.size } : { last: window.size };
 }
 
 function windowOf<Key>(page: PageArgs<Key>): PageWindow | null {

@@ -5,7 +5,7 @@ import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUserWithProject } from '@/testing/factories';
 import { ProjectSessionsDocument, SessionMessagesDocument, ViewerProjectsDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, countStatements, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
 useTestDatabase();
 
@@ -141,6 +141,39 @@ describe('Project.sessions', () => {
       });
       expect({ bad, codes: codes(result), field: result.errors?.[0].extensions?.field }).toEqual({ bad, codes: ['BAD_USER_INPUT'], field: argument });
     }
+  });
+});
+
+describe('what a page costs', () => {
+  const pageQuery = (pageInfo: string) => `query ($id: ID!, $after: String) {
+    project(id: $id) { sessions(first: 20, after: $after) { edges { node { id } } pageInfo { ${pageInfo} } } }
+  }`;
+  const through = (pageInfo: string) => `query ($id: ID!, $after: String) {
+    project(id: $id) { sessions(first: 20, after: $after) { edges { node { id } } ...Info } }
+  }
+  fragment Info on SessionConnection { pageInfo { ... on PageInfo { ${pageInfo} } } }`;
+
+  async function statementsFor(query: string, after: string) {
+    return countStatements(async () => {
+      const result = await api.request(query, { id: toGlobalId('Project', project.id), after });
+      expect(result.errors).toBeUndefined();
+    });
+  }
+
+  it('looks behind the cursor only when the query selects hasPreviousPage', async () => {
+    const first = await sessionsPage({});
+    const after = first.pageInfo.endCursor!;
+    const without = await statementsFor(pageQuery('hasNextPage endCursor'), after);
+    expect(await statementsFor(pageQuery('hasNextPage hasPreviousPage endCursor'), after)).toBe(without + 1);
+    expect(await statementsFor(through('hasPreviousPage'), after)).toBe(without + 1);
+    expect(await statementsFor(through('endCursor'), after)).toBe(without);
+  });
+
+  it('reads page 1 and a page after a cursor in the same number of statements', async () => {
+    const first = await sessionsPage({});
+    const query = pageQuery('hasNextPage endCursor');
+    const pageOne = query.replace(', $after: String', '').replace(', after: $after', '');
+    expect(await statementsFor(query, first.pageInfo.endCursor!)).toBe(await statementsFor(pageOne, first.pageInfo.endCursor!));
   });
 });
 
