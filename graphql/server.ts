@@ -1,10 +1,9 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { startServerAndCreateNextHandler } from '@as-integrations/next';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { typeDefs } from './__generated__/typeDefs';
 import { createContext, type GraphQLContext } from './context';
@@ -49,44 +48,64 @@ type GlobalWithHandler = typeof globalThis & { [HANDLER_KEY]?: { resolvers: obje
 export function getGraphQLHandler(): GraphQLHandler {
   const holder = globalThis as GlobalWithHandler;
   if (holder[HANDLER_KEY]?.resolvers !== resolvers) {
-    const handle = startServerAndCreateNextHandler<Request, GraphQLContext>(createApolloServer(), {
-      context: (request) => createContext(request),
-    });
-    holder[HANDLER_KEY] = {
-      resolvers,
-      handler: async (request) => {
-        const bounded = await withBoundedBody(request);
-        return bounded instanceof Response ? bounded : handle(withPlainJsonContentType(bounded));
-      },
-    };
+    const server = createApolloServer();
+    server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+    holder[HANDLER_KEY] = { resolvers, handler: (request) => handleGraphQLRequest(server, request) };
   }
   return holder[HANDLER_KEY].handler;
 }
 
 /**
- * @as-integrations/next parses the body as JSON only when Content-Type is exactly
- * `application/json`; `application/json; charset=utf-8`, which many clients send, would
- * otherwise be refused as a missing body.
+ * Hands a web Request to Apollo and Apollo's answer back as a web Response. The body is read
+ * and parsed once here, within the size limit; Apollo does the rest (methods, CSRF
+ * prevention, content negotiation).
  */
-function withPlainJsonContentType(request: Request): Request {
-  const contentType = request.headers.get('content-type');
-  if (!contentType || contentType === 'application/json') return request;
-  if (contentType.split(';')[0].trim().toLowerCase() !== 'application/json') return request;
-  const headers = new Headers(request.headers);
-  headers.set('content-type', 'application/json');
-  return new Request(request, { headers });
+async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, request: Request): Promise<Response> {
+  const body = await readBody(request);
+  if (body instanceof Response) return body;
+  const headers = new HeaderMap();
+  for (const [name, value] of request.headers) headers.set(name, value);
+  const answer = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: searchOf(request.url), body },
+    context: () => createContext(request),
+  });
+  const responseHeaders = new Headers();
+  for (const [name, value] of answer.headers) responseHeaders.set(name, value);
+  return new Response(answer.body.kind === 'complete' ? answer.body.string : streamOf(answer.body.asyncIterator), {
+    status: answer.status ?? 200,
+    headers: responseHeaders,
+  });
+}
+
+function searchOf(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return '';
+  const end = url.indexOf('#', start);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+function streamOf(chunks: AsyncIterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+  });
 }
 
 /** Requests larger than this are refused with 413 before anything parses them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Reads the body once, refusing more than MAX_BODY_BYTES with 413 (by Content-Length when sent,
- * else by counting the stream) and a JSON body that does not parse with 400, before Apollo sees
- * it. The request passed on carries the bytes read.
+ * The body as Apollo takes it: parsed JSON for a JSON content type, else the text (which
+ * Apollo refuses with a clear message). More than MAX_BODY_BYTES is refused with 413 (by
+ * Content-Length when sent, else by counting the stream) and JSON that does not parse with
+ * 400, before anything else runs.
  */
-async function withBoundedBody(request: Request): Promise<Request | Response> {
-  if (!request.body) return request;
+async function readBody(request: Request): Promise<unknown> {
+  if (!request.body) return undefined;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return payloadTooLarge();
   const reader = request.body.getReader();
@@ -102,22 +121,17 @@ async function withBoundedBody(request: Request): Promise<Request | Response> {
     }
     chunks.push(value);
   }
-  const body = Buffer.concat(chunks);
-  if (isJson(request.headers.get('content-type')) && !parses(body)) return badRequest('The request body is not valid JSON.');
-  return new Request(request.url, { method: request.method, headers: request.headers, body });
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!isJson(request.headers.get('content-type'))) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return badRequest('The request body is not valid JSON.');
+  }
 }
 
 function isJson(contentType: string | null): boolean {
   return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
-}
-
-function parses(body: Buffer): boolean {
-  try {
-    JSON.parse(body.toString('utf8'));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function badRequest(message: string): Response {
