@@ -18,6 +18,8 @@ export interface BenchOptions {
   skipBuild: boolean;
   /** Start our server with `--cpu-prof` and summarise the profile at the end. */
   cpuProfile: boolean;
+  /** Only the profile: our server under the sessions page 1 load, then its hottest functions. */
+  profileOnly: boolean;
   databaseUrl: string;
   data: DataParams;
   connections: number;
@@ -39,15 +41,16 @@ const FULL_DATA: DataParams = { mainSessions: 100_000, otherProjects: 1_000, ses
 // Page 500 needs 10,000 sessions; the quick data set keeps twice that.
 const QUICK_DATA: DataParams = { mainSessions: 20_000, otherProjects: 50, sessionsPerOtherProject: 100, longConversationEvery: 20 };
 
-const FLAGS = ['--quick', '--fresh', '--skip-build', '--cpu-prof', '--help'] as const;
+const FLAGS = ['--quick', '--fresh', '--skip-build', '--cpu-prof', '--profile-only', '--help'] as const;
 type Flag = (typeof FLAGS)[number];
 
-export const USAGE = `Usage: npx tsx bench/run.ts [--quick] [--fresh] [--skip-build] [--cpu-prof]
+export const USAGE = `Usage: npx tsx bench/run.ts [--quick] [--fresh] [--skip-build] [--cpu-prof] [--profile-only]
 
   --quick       20k sessions, 3 s loads, one round, 15 s soak: a smoke run of a few minutes
   --fresh       drop and regenerate the benchmark database
   --skip-build  reuse the production build in .next-bench
   --cpu-prof    profile our server (node --cpu-prof) and print its hottest functions
+  --profile-only  only that profile, with its req/s: a minute's loop while tuning
 
 Environment: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL}; --quick appends _quick to the
 database name), BENCH_SOAK_SECONDS (default 180), BENCH_SOAK_WARMUP_SECONDS (30),
@@ -84,7 +87,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     quick,
     fresh: flags.has('--fresh'),
     skipBuild: flags.has('--skip-build'),
-    cpuProfile: flags.has('--cpu-prof'),
+    cpuProfile: flags.has('--cpu-prof') || flags.has('--profile-only'),
+    profileOnly: flags.has('--profile-only'),
     databaseUrl: quick ? withDatabaseSuffix(baseUrl, '_quick') : baseUrl,
     data: quick ? QUICK_DATA : FULL_DATA,
     connections: positiveNumber(env, 'BENCH_CONNECTIONS', 10),

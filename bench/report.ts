@@ -244,6 +244,10 @@ function profileSection(profile: ProfileSummary | null): string[] {
   ];
 }
 
+export function formatProfile(profile: ProfileSummary): string {
+  return profileSection(profile).join('\n');
+}
+
 export function formatReport(input: ReportInput): string {
   const { machine, settings } = input;
   const lines = [

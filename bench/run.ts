@@ -13,7 +13,7 @@ import { parseOptions, USAGE, type BenchOptions } from './options';
 import { buildOurs, oursAvailability, startOurs, type Ours, type OursSettings } from './ours';
 import { installCleanupHandlers, stopAll } from './processes';
 import { latestProfile, summariseProfile, type ProfileSummary } from './profile';
-import { formatReport, type MemoryFigures } from './report';
+import { formatProfile, formatReport, type MemoryFigures } from './report';
 import { runRounds, warmUp } from './rounds';
 import { settledRssMiB, treeMemory } from './rss';
 import { mixedPhase } from './soak';
@@ -51,7 +51,8 @@ async function profileSessionsPage(options: BenchOptions, server: ServerSettings
     connections: options.connections,
     source: { kind: 'fixed', request: profiled.contender.sessionsRequest(null) },
   };
-  await runLoad(target, options.warmupSeconds + options.durationSeconds);
+  const load = await runLoad(target, options.warmupSeconds + options.durationSeconds);
+  log(`  ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.failures} failures (profiling slows it)`);
   // The profile is written when the process exits on SIGTERM.
   await profiled.process.stop();
   const file = latestProfile(dir);
@@ -149,6 +150,12 @@ async function main(): Promise<void> {
   const data = await ensureBenchData(options.databaseUrl, options.data, { fresh: options.fresh, log });
   const machine = await describeMachine(options.databaseUrl);
   const server: ServerSettings = { databaseUrl: options.databaseUrl, outDir: options.outDir, poolMax: 10, logSuffix: '' };
+  if (options.profileOnly) {
+    if (!options.skipBuild) await buildOurs(oursSettings(options, server, null));
+    const profile = await profileSessionsPage(options, server, data);
+    if (profile) console.log(`\n${formatProfile(profile)}`);
+    return;
+  }
   const scripts = compileServers(options.outDir);
 
   const availability = oursAvailability();
