@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { generateAccessToken, hashAccessToken, isWellFormedAccessToken } from '@/lib/auth/tokens';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { accessTokens, users, type AccessToken, type User } from './schema';
 
@@ -61,12 +62,16 @@ export async function revokeAccessToken(userId: string, tokenId: string, db: Exe
 /** The user a presented token authenticates, or null for an unknown, malformed or revoked token. */
 export async function findActiveTokenUser(token: string, db: Executor = getDb()): Promise<User | null> {
   if (!isWellFormedAccessToken(token)) return null;
-  const [found] = await db
-    .select({ user: users, tokenId: accessTokens.id, lastUsedAt: accessTokens.lastUsedAt })
-    .from(accessTokens)
-    .innerJoin(users, eq(users.id, accessTokens.userId))
-    .where(and(eq(accessTokens.tokenHash, hashAccessToken(token)), isNull(accessTokens.revokedAt)))
-    .limit(1);
+  // Runs on every API request: built once (db/builtQueries.ts).
+  const [found] = await builtOnce(db, 'accessTokens.activeByHash', () =>
+    db
+      .select({ user: users, tokenId: accessTokens.id, lastUsedAt: accessTokens.lastUsedAt })
+      .from(accessTokens)
+      .innerJoin(users, eq(users.id, accessTokens.userId))
+      .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), isNull(accessTokens.revokedAt)))
+      .limit(1)
+      .prepare('accessTokens.activeByHash'),
+  ).execute({ hash: hashAccessToken(token) });
   if (!found) return null;
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
     await db.update(accessTokens).set({ lastUsedAt: sql`now()` }).where(eq(accessTokens.id, found.tokenId));

@@ -50,7 +50,10 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
 }
 
 function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): DatabaseHandle {
+  const prepare = preparedStatementsEnabled();
   const client = postgres(config.url, {
+    // Off for the whole connection when disabled, even for the queries Drizzle asks to prepare.
+    prepare,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
     idle_timeout: 30,
@@ -63,7 +66,7 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
     // that query's failure, when the database drops mid-connect, was an unhandled rejection.
     fetch_types: false,
   });
-  const queryClient = preparedStatementsEnabled() ? preparingStatements(client) : client;
+  const queryClient = prepare ? preparingStatements(client) : client;
   const db = drizzlePostgres({ client: queryClient, schema }) as unknown as Database;
   return {
     config,

@@ -86,7 +86,8 @@ export function listMessages(sessionId: string, page: PageArgs<MessageKey>, db: 
     db,
     {
       table: messages,
-      scope: eq(messages.sessionId, sessionId),
+      scopeColumn: messages.sessionId,
+      scopeValue: sessionId,
       keyColumns: [messages.seq],
       direction: 'asc',
       keyValues: (key: MessageKey) => [key.seq],

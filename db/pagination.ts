@@ -1,5 +1,6 @@
-import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { builtOnce } from './builtQueries';
 import type { Executor } from './client';
 
 /**
@@ -30,8 +31,9 @@ export interface Page<Row> {
 
 export interface KeysetSpec<Table extends PgTable, Key> {
   table: Table;
-  /** Rows that belong to the list, e.g. one project's sessions. */
-  scope: SQL;
+  /** The list is the rows whose `scopeColumn` is `scopeValue`, e.g. one project's sessions. */
+  scopeColumn: PgColumn;
+  scopeValue: string;
   /** The unique sort key, most significant first. */
   keyColumns: readonly PgColumn[];
   direction: 'asc' | 'desc';
@@ -51,20 +53,29 @@ export async function keysetPage<Table extends PgTable, Key>(
 
   // Walking backward reads the list in reverse order from `before`, then flips the page.
   const walksAscending = (spec.direction === 'asc') !== backward;
-  const order = spec.keyColumns.map((column) => (walksAscending ? asc(column) : desc(column)));
   const seekKey = backward ? args.before : args.after;
   const otherSideKey = backward ? args.after : args.before;
 
-  const conditions: SQL[] = [spec.scope];
-  if (seekKey !== undefined) conditions.push(compareKey(spec, walksAscending ? '>' : '<', seekKey));
-  if (otherSideKey !== undefined) conditions.push(compareKey(spec, walksAscending ? '<' : '>', otherSideKey));
-
-  const fetched = (await db
-    .select()
-    .from(spec.table as PgTable)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(limit + 1)) as Table['$inferSelect'][];
+  const shape = `${listName(spec)}:${walksAscending ? 'asc' : 'desc'}:${seekKey !== undefined ? 'seek' : ''}:${otherSideKey !== undefined ? 'other' : ''}`;
+  const query = builtOnce(db, `page:${shape}`, () => {
+    const order = spec.keyColumns.map((column) => (walksAscending ? asc(column) : desc(column)));
+    const conditions: SQL[] = [eq(spec.scopeColumn, sql.placeholder('scope'))];
+    if (seekKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '>' : '<', 'seek'));
+    if (otherSideKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '<' : '>', 'other'));
+    return db
+      .select()
+      .from(spec.table as PgTable)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .prepare(`page:${shape}`);
+  });
+  const fetched = (await query.execute({
+    scope: spec.scopeValue,
+    limit: limit + 1,
+    ...keyPlaceholders(spec, 'seek', seekKey),
+    ...keyPlaceholders(spec, 'other', otherSideKey),
+  })) as Table['$inferSelect'][];
 
   const hasMore = fetched.length > limit;
   const rows = fetched.slice(0, limit);
@@ -79,14 +90,21 @@ export async function keysetPage<Table extends PgTable, Key>(
     : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
 }
 
-function compareKey<Key>(spec: KeysetSpec<PgTable, Key>, operator: '<' | '>' | '<=' | '>=', key: Key): SQL {
-  const values = spec.keyValues(key);
-  const columns = sql.join(spec.keyColumns.map((column) => sql`${column}`), sql`, `);
-  const params = sql.join(
-    values.map((value, index) => sql`${sql.param(value, spec.keyColumns[index])}`),
-    sql`, `,
-  );
-  return sql`(${columns}) ${sql.raw(operator)} (${params})`;
+function listName({ table, scopeColumn }: { table: PgTable; scopeColumn: PgColumn }): string {
+  return `${getTableName(table)}.${scopeColumn.name}`;
+}
+
+/** `(key columns) <operator> ($<prefix>0, $<prefix>1…)` */
+function compareKey(keyColumns: readonly PgColumn[], operator: '<' | '>' | '<=' | '>=', prefix: string): SQL {
+  const columns = sql.join(keyColumns.map((column) => sql`${column}`), sql`, `);
+  const values = sql.join(keyColumns.map((_, index) => sql`${sql.placeholder(`${prefix}${index}`)}`), sql`, `);
+  return sql`(${columns}) ${sql.raw(operator)} (${values})`;
+}
+
+/** A key's values for compareKey's placeholders; times as ISO text, which both drivers pass on exactly. */
+function keyPlaceholders<Key>(spec: KeysetSpec<PgTable, Key>, prefix: string, key: Key | undefined): Record<string, string | number> {
+  if (key === undefined) return {};
+  return Object.fromEntries(spec.keyValues(key).map((value, index) => [`${prefix}${index}`, value instanceof Date ? value.toISOString() : value]));
 }
 
 async function existsBeyond<Key>(
@@ -95,13 +113,18 @@ async function existsBeyond<Key>(
   operator: '<=' | '>=',
   key: Key,
 ): Promise<boolean> {
-  // Ordered from the cursor outwards so the probe is one step down the index, not a scan.
-  const outwards = spec.keyColumns.map((column) => (operator === '>=' ? asc(column) : desc(column)));
-  const found = await db
-    .select({ one: sql<number>`1` })
-    .from(spec.table)
-    .where(and(spec.scope, compareKey(spec, operator, key)))
-    .orderBy(...outwards)
-    .limit(1);
+  const shape = `${listName(spec)}:beyond${operator}`;
+  const query = builtOnce(db, `page:${shape}`, () => {
+    // Ordered from the cursor outwards so the probe is one step down the index, not a scan.
+    const outwards = spec.keyColumns.map((column) => (operator === '>=' ? asc(column) : desc(column)));
+    return db
+      .select({ one: sql<number>`1` })
+      .from(spec.table)
+      .where(and(eq(spec.scopeColumn, sql.placeholder('scope')), compareKey(spec.keyColumns, operator, 'key')))
+      .orderBy(...outwards)
+      .limit(1)
+      .prepare(`page:${shape}`);
+  });
+  const found = await query.execute({ scope: spec.scopeValue, ...keyPlaceholders(spec, 'key', key) });
   return found.length > 0;
 }

@@ -79,7 +79,8 @@ export function listProjects(ownerId: string, page: PageArgs<ProjectKey>, db: Ex
     db,
     {
       table: projects,
-      scope: eq(projects.ownerId, ownerId),
+      scopeColumn: projects.ownerId,
+      scopeValue: ownerId,
       keyColumns: [projects.createdAt, projects.id],
       direction: 'desc',
       keyValues: (key: ProjectKey) => [key.createdAt, key.id],

@@ -47,7 +47,8 @@ export function listSessions(projectId: string, page: PageArgs<SessionKey>, db: 
     db,
     {
       table: sessions,
-      scope: eq(sessions.projectId, projectId),
+      scopeColumn: sessions.projectId,
+      scopeValue: projectId,
       keyColumns: [sessions.createdAt, sessions.id],
       direction: 'desc',
       keyValues: (key: SessionKey) => [key.createdAt, key.id],

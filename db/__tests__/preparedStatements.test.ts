@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb, openDatabase, selectRows, type Executor } from '@/db/client';
-import { getOwnedProject } from '@/db/projects';
+import { getOwnedProject, listProjects } from '@/db/projects';
 import { preparedStatementsEnabled } from '@/db/preparedStatements';
 import { makeUserWithProject } from '@/testing/factories';
 import { useTestDatabase } from '@/testing/database';
@@ -59,7 +59,9 @@ onRealPostgres('query-builder statements on Postgres', () => {
     const handle = openDatabase();
     try {
       expect(await getOwnedProject(user.id, project.id, handle.db)).toMatchObject({ id: project.id });
-      expect((await preparedTexts(handle.db)).filter(projectLookup)).toEqual([]);
+      // Queries built once (db/builtQueries.ts) ask Drizzle to prepare them; the setting wins.
+      expect((await listProjects(user.id, { first: 5 }, handle.db)).rows).toHaveLength(1);
+      expect((await preparedTexts(handle.db)).filter((text) => text.includes('from "projects"'))).toEqual([]);
     } finally {
       delete process.env.DATABASE_PREPARE;
       await handle.close();
