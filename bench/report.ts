@@ -75,12 +75,22 @@ function throughputRatio(results: readonly LoadResult[], load: LoadId, other: Co
   return ours && theirs && theirs.requestsPerSecond > 0 ? ours.requestsPerSecond / theirs.requestsPerSecond : null;
 }
 
+/** The Next.js no-op route of ours against the other's sessions page 1: the most any request of ours could reach. */
+function ceilingRatio(results: readonly LoadResult[], other: ContenderName): number | null {
+  const noop = find(results, 'nextNoop', 'ours');
+  const theirs = find(results, 'page1', other);
+  return noop && theirs && theirs.requestsPerSecond > 0 ? noop.requestsPerSecond / theirs.requestsPerSecond : null;
+}
+
 function ratioTarget(results: readonly LoadResult[], other: ContenderName, minimum: number): TargetCheck {
   const ratios = SESSION_PAGES.map((load) => [load, throughputRatio(results, load, other)] as const);
   const measured = ratios.filter((entry): entry is readonly [LoadId, number] => entry[1] !== null);
+  const ceiling = ceilingRatio(results, other);
+  const figures = measured.map(([load, value]) => `${LOAD_LABELS[load].replace('sessions ', '')}: ${ratio(value)}`);
+  if (ceiling !== null) figures.push(`ceiling (a Next.js route doing nothing): ${ratio(ceiling)}`);
   return {
     target: `ours ≥ ${minimum.toFixed(1)}× ${CONTENDER_LABELS[other]}'s throughput on the sessions page`,
-    figure: measured.length ? measured.map(([load, value]) => `${LOAD_LABELS[load].replace('sessions ', '')}: ${ratio(value)}`).join(', ') : '—',
+    figure: figures.length ? figures.join(', ') : '—',
     met: measured.length === SESSION_PAGES.length ? measured.every(([, value]) => value >= minimum) : null,
   };
 }
@@ -142,6 +152,14 @@ function ratiosTable(results: readonly LoadResult[]): string[] {
     const vsPostgraphile = throughputRatio(results, load, 'postgraphile');
     const vsFloor = throughputRatio(results, load, 'floor');
     lines.push(`| ${LOAD_LABELS[load]} | ${vsPostgraphile === null ? '—' : ratio(vsPostgraphile)} | ${vsFloor === null ? '—' : ratio(vsFloor)} |`);
+  }
+  const [vsPostgraphile, vsFloor] = [ceilingRatio(results, 'postgraphile'), ceilingRatio(results, 'floor')];
+  if (vsPostgraphile !== null || vsFloor !== null) {
+    lines.push(
+      `| ceiling: ${LOAD_LABELS.nextNoop} vs their page 1 | ${vsPostgraphile === null ? '—' : ratio(vsPostgraphile)} | ${vsFloor === null ? '—' : ratio(vsFloor)} |`,
+      '',
+      'The ceiling is what our server answers when none of our code runs: no request of ours can be cheaper than a Next.js route handler returning a constant.',
+    );
   }
   return lines;
 }

@@ -43,7 +43,8 @@ export function sessionPageTargets(contenders: readonly Contender[], walks: Walk
 
 export function oursOnlyTargets(ours: Ours, connections: number): LoadTarget[] {
   const base = { contender: 'ours' as const, baseUrl: ours.contender.baseUrl, pid: ours.process.pid };
-  const targets: LoadTarget[] = [];
+  // What a request to our Next.js server costs before any of our code runs: the ceiling of ours.
+  const targets: LoadTarget[] = [{ ...base, load: 'nextNoop', source: { kind: 'fixed', request: { method: 'GET', path: '/api/health', headers: {} } }, connections }];
   if (ours.projectPageRequest) {
     const source = { kind: 'fixed' as const, request: ours.projectPageRequest };
     targets.push({ ...base, load: 'render1', source, connections: 1 }, { ...base, load: 'render', source, connections });
