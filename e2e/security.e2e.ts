@@ -20,6 +20,18 @@ describe('security', () => {
     assert.notEqual(again.headers.get('content-security-policy'), csp, 'each page view gets a new nonce');
   });
 
+  test('health checks answer a load balancer without a session, uncached', async () => {
+    for (const [path, body] of [
+      ['/api/health', { status: 'ok' }],
+      ['/api/health/ready', { status: 'ok', database: 'ok' }],
+    ] as const) {
+      const response = await fetch(`${BASE_URL}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get('cache-control'), 'no-store', path);
+      assert.deepEqual(await response.json(), body);
+    }
+  });
+
   test('after 10 failed sign-ins an account gets 429 with Retry-After, and the form says so', async () => {
     const email = uniqueEmail('throttled');
     for (let attempt = 1; attempt <= 10; attempt += 1) {
