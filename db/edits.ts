@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
 import { isUuid } from '@/lib/ids';
 import { getDb, type Executor } from './client';
-import { edits, projects, type Edit } from './schema';
+import { edits, instructionEdits, projects, type Edit } from './schema';
 
 /** A session's edits, oldest first: the order the assistant reasons about them in. */
 export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
@@ -17,6 +17,23 @@ export async function listEditsForMessages(messageIds: readonly string[], db: Ex
     .from(edits)
     .where(inArray(edits.messageId, [...messageIds]))
     .orderBy(asc(edits.createdAt), asc(edits.id));
+}
+
+/** Records the edits an instruction touched (made, reverted or applied again), in order. */
+export async function recordInstructionEdits(messageId: string, touched: readonly Edit[], tx: Executor): Promise<void> {
+  if (touched.length === 0) return;
+  await tx.insert(instructionEdits).values(touched.map((edit, position) => ({ messageId, position, editId: edit.id })));
+}
+
+/** The edits an instruction touched, in the order it touched them, as they are now. */
+export async function listInstructionEdits(messageId: string, db: Executor = getDb()): Promise<Edit[]> {
+  const rows = await db
+    .select({ edit: edits })
+    .from(instructionEdits)
+    .innerJoin(edits, eq(edits.id, instructionEdits.editId))
+    .where(eq(instructionEdits.messageId, messageId))
+    .orderBy(asc(instructionEdits.position));
+  return rows.map((row) => row.edit);
 }
 
 /** The edit if it belongs to a project `ownerId` owns; otherwise null, as if it did not exist. */

@@ -4,7 +4,7 @@ import { applyOperations } from '@/lib/assistant/operations';
 import type { Assistant, AssistantAction, Clip, SessionContext } from '@/lib/assistant/types';
 import { getDb, selectRows, type Executor } from './client';
 import { recordProjectEvent } from './events';
-import { insertEdit, listEditsForMessages, listEditsForSession, setEditReverted, toSessionEdit } from './edits';
+import { insertEdit, listEditsForSession, listInstructionEdits, recordInstructionEdits, setEditReverted, toSessionEdit } from './edits';
 import { findMessageByClientId, getAllMessages, insertNextMessage, lockSession } from './messages';
 import { lockProject, touchProject } from './projects';
 import { messages, type Edit, type Message, type Session } from './schema';
@@ -57,6 +57,7 @@ export async function sendInstruction(
     if (touched.length > 0) {
       await saveTimeline(session.projectId, timeline, current, tx);
       await touchProject(session.projectId, tx);
+      await recordInstructionEdits(userMessage.id, touched, tx);
     }
     const reply = await insertNextMessage(
       session.id,
@@ -109,8 +110,8 @@ async function loadInstructionResult(projectId: string, userMessage: Message, tx
     .from(messages)
     .where(and(eq(messages.sessionId, userMessage.sessionId), eq(messages.replyToId, userMessage.id)))
     .limit(1);
-  const [madeEdits, timeline] = await Promise.all([listEditsForMessages([userMessage.id], tx), getTimeline(projectId, tx)]);
-  return { userMessage, reply, edits: madeEdits, timeline };
+  const [touched, timeline] = await Promise.all([listInstructionEdits(userMessage.id, tx), getTimeline(projectId, tx)]);
+  return { userMessage, reply, edits: touched, timeline };
 }
 
 /**

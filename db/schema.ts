@@ -155,6 +155,24 @@ export const edits = pgTable(
   ],
 );
 
+/**
+ * Every edit each instruction touched, in order: the edits it made, and those it reverted
+ * (undo) or applied again (redo). A retried instruction answers with exactly these.
+ */
+export const instructionEdits = pgTable(
+  'instruction_edits',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    editId: uuid('edit_id')
+      .notNull()
+      .references(() => edits.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.position] }), index('instruction_edits_edit_idx').on(t.editId)],
+);
+
 /** The session each user is in on each project, shared by all their devices. */
 export const currentSessions = pgTable(
   'current_sessions',

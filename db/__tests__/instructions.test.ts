@@ -102,6 +102,25 @@ describe('sendInstruction', () => {
     expect((await getTimeline(project.id))[0].durationMs).toBe(5000);
   });
 
+  it('answers a retried undo or redo with the edits it reverted or applied again, not with nothing', async () => {
+    const { session } = await freshSession();
+    await sendInstruction({ session, content: 'split the beach scene at 5 seconds' });
+    await sendInstruction({ session, content: 'fade in the tram ride over 2 seconds' });
+    const undo = await sendInstruction({ session, content: 'undo the last 2 changes', clientMessageId: 'undo-1' });
+    expect(undo.edits).toHaveLength(2);
+    expect(undo.edits.every((edit) => edit.revertedAt !== null)).toBe(true);
+
+    const retried = await sendInstruction({ session, content: 'undo the last 2 changes', clientMessageId: 'undo-1' });
+    expect(retried.reply.id).toBe(undo.reply.id);
+    expect(retried.edits.map((edit) => edit.id)).toEqual(undo.edits.map((edit) => edit.id));
+    expect(retried.edits.every((edit) => edit.revertedAt !== null)).toBe(true);
+
+    const redo = await sendInstruction({ session, content: 'redo', clientMessageId: 'redo-1' });
+    const retriedRedo = await sendInstruction({ session, content: 'redo', clientMessageId: 'redo-1' });
+    expect(redo.edits).toHaveLength(1);
+    expect(retriedRedo.edits.map((edit) => [edit.id, edit.revertedAt])).toEqual([[redo.edits[0].id, null]]);
+  });
+
   it('keeps a new session from undoing the edits of an earlier one, and keeps those edits', async () => {
     const { user, project, session } = await freshSession();
     await sendInstruction({ session, content: 'make the outro a bit longer' });

@@ -16,6 +16,7 @@ describe('migrations', () => {
       'clips',
       'current_sessions',
       'edits',
+      'instruction_edits',
       'messages',
       'project_events',
       'projects',
