@@ -1,0 +1,70 @@
+import type { ContenderName } from '../contenders';
+import type { LoadId, LoadResult } from '../loads';
+import { checkTargets, formatReport, type ReportInput } from '../report';
+import type { MixedPhase } from '../soak';
+
+function result(load: LoadId, contender: ContenderName, requestsPerSecond: number, p50Ms = 10): LoadResult {
+  return { load, contender, requestsPerSecond, p50Ms, p99Ms: p50Ms * 2, peakRssMiB: 200, succeeded: requestsPerSecond * 10, failures: 0, seconds: 10 };
+}
+
+function phase(crestMiB: number): MixedPhase {
+  return { seconds: 180, settledMiB: crestMiB, crestMiB, timeline: [], requestsPerSecond: 200, failures: 0 };
+}
+
+function input(results: LoadResult[], soakCrestMiB = 500): ReportInput {
+  return {
+    startedAt: new Date('2026-11-25T10:00:00Z'),
+    machine: { cpus: 2, cpuModel: 'test', memoryGiB: 8, node: 'v20', postgres: 'PostgreSQL 15', loadAverageAtStart: 0, loadAverageAtEnd: 0 },
+    settings: {
+      mode: 'full',
+      mainSessions: 100_000,
+      otherProjects: 1000,
+      sessionsPerOtherProject: 100,
+      connections: 10,
+      durationSeconds: 10,
+      warmupSeconds: 3,
+      rounds: 3,
+      soakWarmupSeconds: 30,
+      soakSeconds: 180,
+    },
+    results,
+    memory: { startMiB: 120, warmup: phase(500), soak: phase(soakCrestMiB), lifetimePeakMiB: {} },
+    statements: [],
+    explained: [],
+    profile: null,
+    notes: [],
+  };
+}
+
+const pages = (ours: number, postgraphile: number, floor: number): LoadResult[] =>
+  (['page1', 'page50', 'page500'] as const).flatMap((load) => [result(load, 'ours', ours), result(load, 'postgraphile', postgraphile), result(load, 'floor', floor)]);
+
+describe('the benchmark targets', () => {
+  it('are met when ours keeps up with PostGraphile and half the floor', () => {
+    const checks = checkTargets(input([...pages(1000, 1000, 2000), result('render1', 'ours', 50, 20)]));
+    expect(checks.map((check) => check.met)).toEqual([true, true, true, true, true]);
+  });
+
+  it('are missed, with the ratios and the Next.js ceiling as the figure, when ours is slower', () => {
+    const checks = checkTargets(input([...pages(500, 1500, 5000), result('nextNoop', 'ours', 1400), result('render1', 'ours', 50, 20)]));
+    expect(checks[0]).toMatchObject({ met: false, figure: expect.stringContaining('page 1: 0.33×') });
+    expect(checks[0].figure).toContain('ceiling (a Next.js route doing nothing): 0.93×');
+    expect(checks[1]).toMatchObject({ met: false, figure: expect.stringContaining('ceiling (a Next.js route doing nothing): 0.28×') });
+  });
+
+  it('miss page 500 when it is more than 1.2 times slower than page 1, and a slow render or growing memory', () => {
+    const results = [...pages(1000, 1000, 2000).filter((entry) => !(entry.load === 'page500' && entry.contender === 'ours')), result('page500', 'ours', 700, 20)];
+    const checks = checkTargets(input([...results, result('render1', 'ours', 5, 150)], 600));
+    expect(checks.slice(2).map((check) => check.met)).toEqual([false, false, false]);
+  });
+
+  it('are "not measured" when a load did not run (memory was)', () => {
+    expect(checkTargets(input([])).map((check) => check.met)).toEqual([null, null, null, null, true]);
+  });
+
+  it('print in the report with the ceiling row under the ratios', () => {
+    const report = formatReport(input([...pages(500, 1500, 5000), result('nextNoop', 'ours', 1400)]));
+    expect(report).toContain('| ceiling: Next.js route doing nothing (GET /api/health) vs their page 1 | 0.93× | 0.28× |');
+    expect(report).toContain('| ours ≥ 1.0× PostGraphile\'s throughput on the sessions page |');
+  });
+});
