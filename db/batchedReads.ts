@@ -93,11 +93,11 @@ export async function getCurrentSessions(
 export async function countSessionsByProject(projectIds: readonly string[], db: Executor = getDb()): Promise<Map<string, number>> {
   const counts = new Map<string, number>(projectIds.map((id) => [id, 0]));
   if (projectIds.length === 0) return counts;
+  // The counter the database keeps on each project (see db/schema.ts), not a count(*).
   const rows = await db
-    .select({ projectId: sessions.projectId, count: sql<number>`count(*)::int` })
-    .from(sessions)
-    .where(inArray(sessions.projectId, [...projectIds]))
-    .groupBy(sessions.projectId);
+    .select({ projectId: projects.id, count: projects.sessionCount })
+    .from(projects)
+    .where(inArray(projects.id, [...projectIds]));
   for (const row of rows) counts.set(row.projectId, row.count);
   return counts;
 }

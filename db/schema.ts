@@ -56,6 +56,8 @@ export const projects = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** How many sessions the project has; kept by statement triggers on `sessions` (migration 0004), never written by the app. */
+    sessionCount: integer('session_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },

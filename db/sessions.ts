@@ -57,9 +57,10 @@ export function listSessions(projectId: string, page: PageArgs<SessionKey>, db: 
   );
 }
 
+/** The project's number of sessions: a counter the database keeps (projects.session_count), not a count(*). */
 export async function countSessions(projectId: string, db: Executor = getDb()): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(sessions).where(eq(sessions.projectId, projectId));
-  return row.count;
+  const [row] = await db.select({ count: projects.sessionCount }).from(projects).where(eq(projects.id, projectId));
+  return row?.count ?? 0;
 }
 
 export async function renameSession(sessionId: string, title: string, db: Executor = getDb()): Promise<Session | null> {

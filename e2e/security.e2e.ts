@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { uniqueEmail } from './support/app';
-import { postCredentials } from './support/ownServer';
+import { graphql, postCredentials, prepareOwnDatabase, startOwnServer } from './support/ownServer';
 import { BASE_URL, newPage, useBrowser } from './support/browser';
 
 describe('security', () => {
@@ -51,6 +51,25 @@ describe('security', () => {
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /Too many failed sign-in attempts/);
     await page.context().close();
+  });
+
+  test('served as https (NEXTAUTH_URL https://…), the session cookie is Secure and __Secure- prefixed, and the API reads it', async () => {
+    const database = await prepareOwnDatabase();
+    const server = await startOwnServer(database, { NEXTAUTH_URL: 'https://codirector.example' });
+    try {
+      const response = await postCredentials(server.url, 'demo@codirector.dev', 'codirector-demo');
+      const session = response.headers.getSetCookie().find((entry) => entry.startsWith('__Secure-next-auth.session-token='));
+      assert.ok(session, 'the session cookie has the __Secure- prefix');
+      assert.match(session, /;\s*Secure(;|$)/i);
+      assert.match(session, /;\s*HttpOnly(;|$)/i);
+      assert.match(session, /;\s*SameSite=Lax(;|$)/i);
+      const answer = await graphql<{ viewer: { email: string } }>(server.url, session.split(';')[0], '{ viewer { email } }');
+      assert.equal(answer.data?.viewer.email, 'demo@codirector.dev');
+    } finally {
+      server.process.kill('SIGTERM');
+      await server.exited;
+      await database.drop();
+    }
   });
 
   test('the session cookie is HttpOnly and SameSite=Lax', async () => {

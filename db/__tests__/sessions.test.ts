@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { sessions as sessionsTable } from '@/db/schema';
 import {
   countSessions,
+  deleteSession,
   getCurrentSession,
   getOrStartCurrentSession,
   getOwnedSession,
@@ -142,5 +144,39 @@ describe('ids from outside', () => {
   it('treats a malformed id as not found instead of failing the query', async () => {
     const { user } = await makeUserWithProject();
     expect(await getOwnedSession(user.id, 'not-a-uuid')).toBeNull();
+  });
+});
+
+describe('the session count the database keeps on each project', () => {
+  it('follows single and bulk inserts, deletes, and a rolled-back insert, per project', async () => {
+    const user = await makeUser();
+    const [a, b] = [await makeProject(user.id, 'A'), await makeProject(user.id, 'B')];
+    await startSession(user.id, a.id);
+    await getDb()
+      .insert(sessionsTable)
+      .values([
+        ...Array.from({ length: 30 }, () => ({ projectId: a.id, createdById: user.id })),
+        ...Array.from({ length: 7 }, () => ({ projectId: b.id, createdById: user.id })),
+      ]);
+    expect([await countSessions(a.id), await countSessions(b.id)]).toEqual([31, 7]);
+
+    await getDb().delete(sessionsTable).where(eq(sessionsTable.projectId, b.id));
+    const [one] = await listSessions(a.id, { first: 1 }).then((page) => page.rows);
+    expect(await deleteSession(one.id)).toBe(true);
+    expect([await countSessions(a.id), await countSessions(b.id)]).toEqual([30, 0]);
+
+    await expect(
+      getDb().transaction(async (tx) => {
+        await tx.insert(sessionsTable).values({ projectId: b.id, createdById: user.id });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await countSessions(b.id)).toBe(0);
+  });
+
+  it('stays exact under concurrent inserts into one project', async () => {
+    const { user, project } = await makeUserWithProject();
+    await Promise.all(Array.from({ length: 20 }, () => getDb().insert(sessionsTable).values({ projectId: project.id, createdById: user.id })));
+    expect(await countSessions(project.id)).toBe(20);
   });
 });
