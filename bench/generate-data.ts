@@ -143,13 +143,18 @@ async function insertMessages(tx: Sql): Promise<void> {
     VALUES (md5('bench-user')::uuid, md5('main-project')::uuid, md5('main-session:1')::uuid, ${ANCHOR})`;
 }
 
-async function loadData(url: string, params: DataParams, log: (line: string) => void): Promise<void> {
+/** Applies the app's migrations: all of them to a new database, the pending ones to a kept one. */
+async function migrateBenchDatabase(url: string): Promise<void> {
   const handle = openDatabase({ driver: 'postgres', url });
   try {
     await handle.migrate();
   } finally {
     await handle.close();
   }
+}
+
+async function loadData(url: string, params: DataParams, log: (line: string) => void): Promise<void> {
+  await migrateBenchDatabase(url);
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql.begin(async (tx) => {
@@ -195,6 +200,7 @@ export async function ensureBenchData(
       SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = ${name}`;
     if (!options.fresh && existing?.comment === expected) {
       options.log(`Data: database ${name} already holds this data set (--fresh regenerates it).`);
+      await migrateBenchDatabase(url);
       return await describeData(url, params, false);
     }
     const started = Date.now();
