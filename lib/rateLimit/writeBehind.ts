@@ -79,7 +79,8 @@ export class WriteBehindRateLimitStore implements RateLimitStore {
   async flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    await this.flushing;
+    // One batch at a time: a second caller waits for the batch in flight, then sends what is left.
+    while (this.flushing) await this.flushing;
     const batch = [...this.unsent];
     this.unsent.clear();
     for (const tally of batch) {

@@ -134,3 +134,13 @@ describe('the write-behind store', () => {
     expect(windows.map((window) => Number(window.count))).toEqual([5, 1]);
   });
 });
+
+it('the write-behind store sends one batch at a time when flushes overlap', async () => {
+  const shared = new CountingDatabaseStore();
+  const store = new WriteBehindRateLimitStore(shared, rarely);
+  const rule = { key: `overlap:${Math.random()}`, limit: 1000, windowSeconds: 3600 };
+  for (let index = 0; index < 10; index += 1) await consumeRateLimit(store, rule);
+  await Promise.all([store.flush(), store.flush(), store.flush()]);
+  expect(shared.writes).toBe(2);
+  expect(await storedCount(rule)).toBe(10);
+});
