@@ -2,6 +2,7 @@ import type { RequestStatements } from './capture-phase';
 import { CONTENDER_LABELS, type ContenderName } from './contenders';
 import type { ExplainedQuery } from './explain';
 import { LOAD_LABELS, type LoadId, type LoadResult } from './loads';
+import type { BenchOptions, DataParams } from './options';
 import type { ProfileSummary } from './profile';
 import { thinTimeline, type MixedPhase } from './soak';
 
@@ -18,18 +19,9 @@ export interface MachineInfo {
   loadAverageAtEnd: number;
 }
 
-export interface RunSettings {
-  mode: 'quick' | 'full';
-  mainSessions: number;
-  otherProjects: number;
-  sessionsPerOtherProject: number;
-  connections: number;
-  durationSeconds: number;
-  warmupSeconds: number;
-  rounds: number;
-  soakWarmupSeconds: number;
-  soakSeconds: number;
-}
+/** The parts of the options a report states. */
+export type RunSettings = { mode: 'quick' | 'full' } & Pick<DataParams, 'mainSessions' | 'otherProjects' | 'sessionsPerOtherProject'> &
+  Pick<BenchOptions, 'connections' | 'durationSeconds' | 'warmupSeconds' | 'rounds' | 'soakWarmupSeconds' | 'soakSeconds'>;
 
 export interface MemoryFigures {
   /** RSS once the server answered its first request. */

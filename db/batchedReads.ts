@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
+import { getOwnedProject } from './projects';
 import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
 import { clipFromRow } from './timeline';
 import type { Clip } from '@/lib/assistant/types';
@@ -15,15 +15,10 @@ import type { Clip } from '@/lib/assistant/types';
 
 export async function getOwnedProjects(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Project[]> {
   if (ids.length === 0) return [];
-  // One project is the common case (every `project(id:)` query): built once (db/builtQueries.ts).
+  // One project is the common case (every `project(id:)` query), and getOwnedProject's query is built once.
   if (ids.length === 1) {
-    return builtOnce(db, 'projects.ownedById', () =>
-      db
-        .select()
-        .from(projects)
-        .where(and(eq(projects.ownerId, sql.placeholder('ownerId')), eq(projects.id, sql.placeholder('id'))))
-        .prepare('projects.ownedById'),
-    ).execute({ ownerId, id: ids[0] });
+    const project = await getOwnedProject(ownerId, ids[0], db);
+    return project ? [project] : [];
   }
   return db
     .select()

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Clip } from '@/lib/assistant/types';
 import { isUuid } from '@/lib/ids';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { recordProjectEvent } from './events';
 import { keysetPage, type PageArgs } from './pagination';
@@ -53,11 +54,15 @@ export async function createProject(
 /** The project if `ownerId` owns it; another user's project is indistinguishable from a missing one. */
 export async function getOwnedProject(ownerId: string, projectId: string, db: Executor = getDb()): Promise<Project | null> {
   if (!isUuid(projectId)) return null;
-  const [project] = await db
-    .select()
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.ownerId, ownerId)))
-    .limit(1);
+  // Runs on most requests (every project page, every `project(id:)` query): built once (db/builtQueries.ts).
+  const [project] = await builtOnce(db, 'projects.ownedById', () =>
+    db
+      .select()
+      .from(projects)
+      .where(and(eq(projects.id, sql.placeholder('id')), eq(projects.ownerId, sql.placeholder('ownerId'))))
+      .limit(1)
+      .prepare('projects.ownedById'),
+  ).execute({ id: projectId, ownerId });
   return project ?? null;
 }
 
