@@ -3,6 +3,7 @@ import { contentSecurityPolicy } from '@/lib/security/csp';
 
 /** Every page view gets its own CSP nonce (see lib/security/csp.ts). */
 export function proxy(request: NextRequest) {
+  if (isForeignServerAction(request)) return foreignOriginRefused();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -11,6 +12,29 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
   return response;
+}
+
+/**
+ * A server action posted from another site. Next.js refuses it too, but with a bare 500; this
+ * answers what it is. Browsers always send Origin on a cross-site POST.
+ */
+function isForeignServerAction(request: NextRequest): boolean {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return false;
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+function foreignOriginRefused(): Response {
+  return Response.json(
+    { errors: [{ message: 'This request came from another site and was refused.', extensions: { code: 'FORBIDDEN' } }] },
+    { status: 403 },
+  );
 }
 
 export const config = {

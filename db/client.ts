@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { preparedStatementsEnabled, preparingStatements } from './preparedStatements';
+import { boundingQueries, queryTimeoutsFromEnv } from './queryTimeout';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -51,7 +52,11 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
 
 function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): DatabaseHandle {
   const prepare = preparedStatementsEnabled();
+  const timeouts = queryTimeoutsFromEnv();
   const client = postgres(config.url, {
+    // Postgres ends a statement (or a lock wait) that runs longer; db/queryTimeout.ts bounds
+    // what Postgres cannot: a connection on which no bytes move any more.
+    connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.transactionMs },
     // Off for the whole connection when disabled, even for the queries Drizzle asks to prepare.
     prepare,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
@@ -66,7 +71,7 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
     // that query's failure, when the database drops mid-connect, was an unhandled rejection.
     fetch_types: false,
   });
-  const queryClient = prepare ? preparingStatements(client) : client;
+  const queryClient = boundingQueries(prepare ? preparingStatements(client) : client, timeouts);
   const db = drizzlePostgres({ client: queryClient, schema }) as unknown as Database;
   return {
     config,
@@ -74,12 +79,14 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
     async migrate() {
       // Two app instances starting together must not both run the same migration. The lock
       // is held on a connection of its own, so even a pool of one can run the migrations.
+      // Migrations run on a client of their own, without the request timeouts: one may take long.
       const lock = postgres(config.url, { max: 1, connect_timeout: client.options.connect_timeout, onnotice: () => {} });
+      const migrator = postgres(config.url, { max: 1, connect_timeout: client.options.connect_timeout, onnotice: () => {}, fetch_types: false });
       try {
         await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePostgres(drizzlePostgres({ client: migrator, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await lock.end({ timeout: 5 });
+        await Promise.all([lock.end({ timeout: 5 }), migrator.end({ timeout: 5 })]);
       }
     },
     async listen(channel, onNotify) {

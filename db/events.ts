@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import { getDb, type Executor } from './client';
-import { lockProject } from './projects';
+import { getDb, type Executor, type Transaction } from './client';
 import { projectEvents, type ProjectEvent } from './schema';
 
 /** Postgres channel woken on every project event; the payload is the project id. */
@@ -16,13 +15,13 @@ export type ProjectEventType =
 
 /**
  * Records what changed inside the caller's transaction and wakes listeners when it commits.
- * Takes the project's lock so event ids within a project follow commit order.
+ * Runs inside inProjectTransaction (db/transaction.ts): the project's lock is held, so event
+ * ids within a project follow commit order.
  */
 export async function recordProjectEvent(
   event: { projectId: string; type: ProjectEventType; sessionId?: string | null; userId?: string | null },
-  tx: Executor,
+  tx: Transaction,
 ): Promise<void> {
-  await lockProject(event.projectId, tx);
   const [recorded] = await tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });
   await tx.execute(sql`select pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId})`);
   // Every hundredth event sweeps the project's old ones: a client away that long reloads anyway.

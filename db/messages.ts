@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Executor } from './client';
+import { getDb, type Executor, type Transaction } from './client';
 import { keysetPage, type PageArgs } from './pagination';
-import { messages, sessions, type Message } from './schema';
+import { messages, sessions, type Message, type Session } from './schema';
 import { titleFromInstruction } from './sessions';
+import { inProjectTransaction, lockSession } from './transaction';
 
 export type MessageKey = { seq: number };
 export const messageKey = (message: Message): MessageKey => ({ seq: message.seq });
@@ -12,22 +13,6 @@ export interface NewMessage {
   content: string;
   clientMessageId?: string | null;
   replyToId?: string | null;
-}
-
-export class SessionNotFoundError extends Error {
-  override name = 'SessionNotFoundError';
-  constructor(readonly sessionId: string) {
-    super(`Session ${sessionId} does not exist (it may have been deleted).`);
-  }
-}
-
-/**
- * Locks the session row for the rest of the transaction, so appends to one session are
- * strictly ordered. Throws SessionNotFoundError when it is gone.
- */
-export async function lockSession(sessionId: string, tx: Executor): Promise<void> {
-  const locked = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for('update');
-  if (locked.length === 0) throw new SessionNotFoundError(sessionId);
 }
 
 export async function findMessageByClientId(
@@ -48,7 +33,7 @@ export async function findMessageByClientId(
  * that holds lockSession: the counter and the row are written together or not at all.
  * The first user message titles an untitled session.
  */
-export async function insertNextMessage(sessionId: string, message: NewMessage, tx: Executor): Promise<Message> {
+export async function insertNextMessage(sessionId: string, message: NewMessage, tx: Transaction): Promise<Message> {
   const [counter] = await tx
     .update(sessions)
     .set({
@@ -69,15 +54,19 @@ export async function insertNextMessage(sessionId: string, message: NewMessage, 
  * Appends one message in its own transaction. Idempotent on clientMessageId: a retry
  * returns the message stored the first time and writes nothing.
  */
-export async function appendMessage(sessionId: string, message: NewMessage, db: Executor = getDb()): Promise<Message> {
-  return db.transaction(async (tx) => {
-    await lockSession(sessionId, tx);
-    if (message.clientMessageId) {
-      const existing = await findMessageByClientId(sessionId, message.clientMessageId, tx);
-      if (existing) return existing;
-    }
-    return insertNextMessage(sessionId, message, tx);
-  });
+export async function appendMessage(session: Pick<Session, 'id' | 'projectId'>, message: NewMessage, db: Executor = getDb()): Promise<Message> {
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      await lockSession(session.id, tx);
+      if (message.clientMessageId) {
+        const existing = await findMessageByClientId(session.id, message.clientMessageId, tx);
+        if (existing) return existing;
+      }
+      return insertNextMessage(session.id, message, tx);
+    },
+    db,
+  );
 }
 
 /** A session's messages, oldest first. */

@@ -5,6 +5,7 @@ import { isUuid } from '@/lib/ids';
 import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { recordProjectEvent } from './events';
+import { inProjectTransaction } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
 import { clips, projects, type Project } from './schema';
 
@@ -66,16 +67,21 @@ export async function getOwnedProject(ownerId: string, projectId: string, db: Ex
   return project ?? null;
 }
 
+/** Throws RowNotFoundError when the project was deleted meanwhile. */
 export async function renameProject(projectId: string, name: string, db: Executor = getDb()): Promise<Project> {
-  return db.transaction(async (tx) => {
-    const [project] = await tx
-      .update(projects)
-      .set({ name: name.trim(), updatedAt: sql`now()` })
-      .where(eq(projects.id, projectId))
-      .returning();
-    await recordProjectEvent({ projectId, type: 'project.renamed' }, tx);
-    return project;
-  });
+  return inProjectTransaction(
+    projectId,
+    async (tx) => {
+      const [project] = await tx
+        .update(projects)
+        .set({ name: name.trim(), updatedAt: sql`now()` })
+        .where(eq(projects.id, projectId))
+        .returning();
+      await recordProjectEvent({ projectId, type: 'project.renamed' }, tx);
+      return project;
+    },
+    db,
+  );
 }
 
 /** Newest first. */
@@ -99,20 +105,7 @@ export async function countProjects(ownerId: string, db: Executor = getDb()): Pr
   return row.count;
 }
 
-/**
- * Serializes changes to one project's timeline: held until the transaction ends.
- * Returns false when the project no longer exists.
- */
-export async function lockProject(projectId: string, tx: Executor): Promise<boolean> {
-  const locked = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
-  return locked.length > 0;
-}
-
 export async function touchProject(projectId: string, tx: Executor): Promise<void> {
   await tx.update(projects).set({ updatedAt: sql`now()` }).where(eq(projects.id, projectId));
 }
 
-export async function countAllProjects(db: Executor = getDb()): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(projects);
-  return row.count;
-}

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
-import { getDb, type Executor } from './client';
+import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
+import { inProjectTransaction, lockSession } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
 import { currentSessions, projects, sessions, type Session } from './schema';
 
@@ -63,28 +64,36 @@ export async function countSessions(projectId: string, db: Executor = getDb()): 
   return row?.count ?? 0;
 }
 
-export async function renameSession(sessionId: string, title: string, db: Executor = getDb()): Promise<Session | null> {
-  return db.transaction(async (tx) => {
-    const [session] = await tx
-      .update(sessions)
-      .set({ title, updatedAt: sql`now()` })
-      .where(eq(sessions.id, sessionId))
-      .returning();
-    if (session) await recordProjectEvent({ projectId: session.projectId, type: 'session.renamed', sessionId }, tx);
-    return session ?? null;
-  });
+type SessionRef = Pick<Session, 'id' | 'projectId'>;
+
+/** Null when the session was deleted meanwhile. */
+export async function renameSession(session: SessionRef, title: string, db: Executor = getDb()): Promise<Session | null> {
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      const [renamed] = await tx
+        .update(sessions)
+        .set({ title, updatedAt: sql`now()` })
+        .where(eq(sessions.id, session.id))
+        .returning();
+      if (renamed) await recordProjectEvent({ projectId: session.projectId, type: 'session.renamed', sessionId: session.id }, tx);
+      return renamed ?? null;
+    },
+    db,
+  );
 }
 
-/** Deletes the conversation; edits it made stay on the timeline, detached from it. */
-export async function deleteSession(sessionId: string, db: Executor = getDb()): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [deleted] = await tx
-      .delete(sessions)
-      .where(eq(sessions.id, sessionId))
-      .returning({ projectId: sessions.projectId });
-    if (deleted) await recordProjectEvent({ projectId: deleted.projectId, type: 'session.deleted', sessionId }, tx);
-    return deleted !== undefined;
-  });
+/** Deletes the conversation; edits it made stay on the timeline, detached from it. False when it was already gone. */
+export async function deleteSession(session: SessionRef, db: Executor = getDb()): Promise<boolean> {
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      const [deleted] = await tx.delete(sessions).where(eq(sessions.id, session.id)).returning({ id: sessions.id });
+      if (deleted) await recordProjectEvent({ projectId: session.projectId, type: 'session.deleted', sessionId: session.id }, tx);
+      return deleted !== undefined;
+    },
+    db,
+  );
 }
 
 export async function getCurrentSession(userId: string, projectId: string, db: Executor = getDb()): Promise<Session | null> {
@@ -97,7 +106,7 @@ export async function getCurrentSession(userId: string, projectId: string, db: E
   return row?.session ?? null;
 }
 
-async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Executor): Promise<void> {
+async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<void> {
   await db
     .insert(currentSessions)
     .values({ userId, projectId, sessionId })
@@ -107,18 +116,13 @@ async function setCurrentSession(userId: string, projectId: string, sessionId: s
     });
 }
 
-/** One user's session switches on one project happen one at a time, across all their devices. */
-async function lockUserProject(userId: string, projectId: string, tx: Executor): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${userId}:${projectId}`}, 0))`);
-}
-
 /**
  * Starts a fresh conversation and makes it the user's current one on the project. An empty
  * session of theirs is reused instead, so repeated clicks never pile up empty sessions.
  */
 export async function startSession(userId: string, projectId: string, db: Executor = getDb()): Promise<Session> {
-  return db.transaction(async (tx) => {
-    await lockUserProject(userId, projectId, tx);
+  // Under the project's lock, one user's session switches on a project happen one at a time across all their devices.
+  return inProjectTransaction(projectId, async (tx) => {
     const [empty] = await tx
       .select()
       .from(sessions)
@@ -129,7 +133,7 @@ export async function startSession(userId: string, projectId: string, db: Execut
     await setCurrentSession(userId, projectId, session.id, tx);
     await recordProjectEvent({ projectId, type: 'session.started', sessionId: session.id, userId }, tx);
     return session;
-  });
+  }, db);
 }
 
 /** The user's current session on the project, starting one when they have none. */
@@ -137,12 +141,16 @@ export async function getOrStartCurrentSession(userId: string, projectId: string
   return (await getCurrentSession(userId, projectId, db)) ?? startSession(userId, projectId, db);
 }
 
-/** Makes a past session the user's current one on its project. */
+/** Makes a past session the user's current one on its project. Throws RowNotFoundError when it was deleted meanwhile. */
 export async function restoreSession(userId: string, session: Session, db: Executor = getDb()): Promise<Session> {
-  return db.transaction(async (tx) => {
-    await lockUserProject(userId, session.projectId, tx);
-    await setCurrentSession(userId, session.projectId, session.id, tx);
-    await recordProjectEvent({ projectId: session.projectId, type: 'session.restored', sessionId: session.id, userId }, tx);
-    return session;
-  });
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      await lockSession(session.id, tx);
+      await setCurrentSession(userId, session.projectId, session.id, tx);
+      await recordProjectEvent({ projectId: session.projectId, type: 'session.restored', sessionId: session.id, userId }, tx);
+      return session;
+    },
+    db,
+  );
 }

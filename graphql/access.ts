@@ -1,6 +1,6 @@
 import type { AccessToken, Edit, Message, Project, Session, User } from '@/db/schema';
 import type { GraphQLContext, SignedInViewer } from './context';
-import { badUserInput, forbidden, notFound, unauthenticated } from './errors';
+import { badUserInput, notFound, unauthenticated } from './errors';
 import { fromGlobalId, toGlobalId, type NodeType } from './ids';
 
 /**
@@ -33,11 +33,16 @@ export function requireViewer(ctx: GraphQLContext): SignedInViewer {
   return ctx.viewer;
 }
 
-/** For what a personal access token must not do (a leaked token must not mint more tokens). */
-export function requireWebSession(ctx: GraphQLContext, action: string): SignedInViewer {
-  const viewer = requireViewer(ctx);
-  if (viewer.via !== 'session') throw forbidden(`${action} needs a signed-in web session; access tokens cannot do it.`);
-  return viewer;
+/**
+ * The database id inside a global id of the expected type, for handing to a use case (which
+ * checks ownership itself). Nobody signed in is UNAUTHENTICATED before the id is looked at; a
+ * malformed id, or one of another type, is BAD_USER_INPUT.
+ */
+export function databaseId(ctx: GraphQLContext, globalId: string, type: NodeType, field: string): string {
+  requireViewer(ctx);
+  const parsed = parseId(globalId, field);
+  if (parsed.type !== type) throw badUserInput(field, `\`${field}\` is not the id of a ${type}.`);
+  return parsed.id;
 }
 
 /** Any object the viewer may see, by global id. `field` names the argument for error messages. */
@@ -55,10 +60,6 @@ export function requireSession(ctx: GraphQLContext, globalId: string, field = 'i
   return requireOwned(ctx, 'Session', globalId, field);
 }
 
-export function requireAccessToken(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<AccessToken> {
-  return requireOwned(ctx, 'AccessToken', globalId, field);
-}
-
 /** The project a session, already checked, belongs to (it may have been deleted meanwhile). */
 export async function requireProjectOf(ctx: GraphQLContext, session: Session): Promise<Project> {
   const project = await requireViewer(ctx).loaders.projects.load(session.projectId);
@@ -73,9 +74,7 @@ async function requireOwned<Type extends NodeType>(
   field: string,
 ): Promise<NodeRows[Type]> {
   const viewer = requireViewer(ctx);
-  const parsed = parseId(globalId, field);
-  if (parsed.type !== type) throw badUserInput(field, `\`${field}\` is not the id of a ${type}.`);
-  return found(type, globalId, await NODE_READERS[type](viewer, parsed.id));
+  return found(type, globalId, await NODE_READERS[type](viewer, databaseId(ctx, globalId, type, field)));
 }
 
 function parseId(globalId: string, field: string): { type: NodeType; id: string } {

@@ -1,34 +1,27 @@
-import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
-import type { RateLimitDecision } from '@/lib/rateLimit';
-import { invalidAccessToken, isDatabaseUnavailable, serviceUnavailable } from './errors';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { Caller } from '@/server/access';
+import { callerFromRequest } from '@/server/callers';
+import { DomainError } from '@/server/errors';
+import { requestRefused } from './errors';
 import { createLoaders, type Loaders } from './loaders';
-import { enforceGraphQLRateLimit } from './rateLimit';
 
 export interface SignedInViewer extends Viewer {
   /** This request's DataLoaders; they read only what this viewer owns. */
   loaders: Loaders;
 }
 
-export interface GraphQLContext {
+/** A use-case Caller (server/access.ts) whose viewer carries this request's loaders. */
+export interface GraphQLContext extends Caller {
   /** Null for anonymous requests; resolvers reach it only through access.ts. */
   viewer: SignedInViewer | null;
-  /** This request's place in the caller's hourly budget, reported in response headers (absent in direct executeOperation calls). */
-  rateLimit?: RateLimitDecision;
 }
 
-/** Built once per HTTP request: who is asking, and empty loader caches. */
+/** Built once per HTTP request: who is asking (one request counted in their budget), and empty loader caches. */
 export async function createContext(request: Request): Promise<GraphQLContext> {
-  let viewer: Viewer | null;
   try {
-    viewer = await resolveViewer(request);
+    const { viewer, rateLimit } = await callerFromRequest(request);
+    return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
   } catch (error) {
-    if (error instanceof InvalidAccessTokenError) throw invalidAccessToken();
-    // Refuse the whole request with 503 rather than a generic 500.
-    if (isDatabaseUnavailable(error)) throw serviceUnavailable();
-    throw error;
+    throw error instanceof DomainError ? requestRefused(error) : error;
   }
-  const rateLimit = await enforceGraphQLRateLimit(request, viewer).catch((error: unknown) => {
-    throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
-  });
-  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
 }

@@ -9,7 +9,7 @@ import { typeDefs } from './__generated__/typeDefs';
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
 import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
-import { rateLimitHeadersPlugin } from './rateLimit';
+import { httpResponsePlugin } from './httpResponse';
 import { resolvers } from './resolvers';
 
 export type GraphQLHandler = (request: Request) => Promise<Response>;
@@ -33,7 +33,7 @@ export function createApolloServer(env: NodeJS.ProcessEnv = process.env): Apollo
     validationRules: armor.validationRules,
     // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
     // The schema sets no cache hints, so Apollo's per-field cache-control bookkeeping is pure cost.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, nodeLimitPlugin(), rateLimitHeadersPlugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, nodeLimitPlugin(), httpResponsePlugin()],
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
-import { sendInstruction } from '@/db/instructions';
+import { runInstruction as sendInstruction } from '@/server/instructions';
 import { createProject } from '@/db/projects';
 import { projects } from '@/db/schema';
 import { createSession } from '@/db/sessions';

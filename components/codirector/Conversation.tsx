@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
-import { actionFailed } from '@/app/_lib/actionResult';
+import { actionFailed } from '@/lib/actionResult';
 import { PlusCircleIcon } from '@/components/ui/icons';
 import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
@@ -53,7 +53,7 @@ export function Conversation({ sessionId, turns, sendInstruction }: Conversation
     startTransition(async () => {
       addOutgoing(message);
       const result = await sendInstruction({ sessionId, ...message }).catch(() => actionFailed(CONNECTION_PROBLEM));
-      if (!result.ok) startTransition(() => setFailed((current) => [...current, { ...message, sessionId, error: result.error }]));
+      if (!result.ok) startTransition(() => setFailed((current) => [...current, { ...message, sessionId, error: result.message }]));
     });
   }
 

@@ -1,4 +1,4 @@
-import type { ActionResult } from '@/app/_lib/actionResult';
+import type { ActionResult } from '@/lib/actionResult';
 
 /** An edit as a reply lists it: what changed, and whether it has since been undone. */
 export interface AppliedEdit {

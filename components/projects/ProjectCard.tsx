@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState, type CSSProperties } from 'react';
-import type { ActionResult } from '@/app/_lib/actionResult';
+import type { ActionResult } from '@/lib/actionResult';
 import type { DateLabel } from '@/app/_lib/dates';
 import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
 import styles from './Projects.module.css';
@@ -38,7 +38,7 @@ export function ProjectCard({ project, renameProjectAction }: ProjectCardProps) 
           defaultValue={project.name}
           onSave={async (name) => {
             const result = await renameProjectAction(project.id, name);
-            return result.ok ? null : result.error;
+            return result.ok ? null : result.message;
           }}
           onDone={finishRenaming}
           formClassName={styles.renameForm}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { actionFailed } from '@/app/_lib/actionResult';
+import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
 import styles from './SessionHistory.module.css';
@@ -74,7 +74,7 @@ export function SessionHistoryDrawer({
       const result = await actions.loadMoreSessions(nextCursor).catch(() => actionFailed(CONNECTION_PROBLEM));
       startLoadingMore(() => {
         if (!result.ok) {
-          setError(result.error);
+          setError(result.message);
           return;
         }
         setAppended((current) => [...current, ...result.page.items]);
@@ -97,14 +97,14 @@ export function SessionHistoryDrawer({
       startRestoring(() => {
         setRestoringId(null);
         if (result.ok) onClose();
-        else setError(result.error);
+        else setError(result.message);
       });
     });
   }
 
   async function rename(item: SessionHistoryItem, title: string): Promise<string | null> {
     const result = await actions.renameSession(item.id, title).catch(() => actionFailed(CONNECTION_PROBLEM));
-    if (!result.ok) return result.error;
+    if (!result.ok) return result.message;
     setTitles((current) => new Map(current).set(item.id, result.title));
     setAnnouncement(`Renamed to “${result.title}”.`);
     return null;
@@ -112,7 +112,7 @@ export function SessionHistoryDrawer({
 
   async function remove(item: SessionHistoryItem): Promise<string | null> {
     const result = await actions.deleteSession(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
-    if (!result.ok) return result.error;
+    if (!result.ok) return result.message;
     setDeleted((current) => new Set(current).add(item.id));
     setAnnouncement(`Deleted “${item.title ?? UNTITLED_SESSION}”.`);
     dialog.current?.focus();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition, type FormEvent } from 'react';
-import type { ActionResult } from '@/app/_lib/actionResult';
+import type { ActionResult } from '@/lib/actionResult';
 import { NAME_MAX_LENGTH } from '@/lib/validation';
 import { NewTokenSecret } from './NewTokenSecret';
 import styles from './Tokens.module.css';
@@ -25,7 +25,7 @@ export function CreateTokenForm({ createTokenAction }: CreateTokenFormProps) {
       const result = await createTokenAction(name);
       startCreating(() => {
         if (!result.ok) {
-          setError(result.error);
+          setError(result.message);
           return;
         }
         form.reset();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/actionResult';
+import type { ActionResult } from '@/lib/actionResult';
 import styles from './Tokens.module.css';
 
 interface RevokeTokenButtonProps {
@@ -27,7 +27,7 @@ export function RevokeTokenButton({ tokenId, tokenName, revokeTokenAction }: Rev
   function revoke() {
     startRevoking(async () => {
       const result = await revokeTokenAction(tokenId);
-      if (!result.ok) startRevoking(() => setError(result.error));
+      if (!result.ok) startRevoking(() => setError(result.message));
     });
   }
 

@@ -1,4 +1,4 @@
-import type { ActionResult } from '@/app/_lib/actionResult';
+import type { ActionResult } from '@/lib/actionResult';
 import type { DateLabel } from '@/app/_lib/dates';
 import { RevokeTokenButton } from './RevokeTokenButton';
 import styles from './Tokens.module.css';

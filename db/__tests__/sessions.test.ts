@@ -115,7 +115,7 @@ describe('current session', () => {
   it('startSession after a conversation creates a fresh current session', async () => {
     const { user, project } = await makeUserWithProject();
     const first = await startSession(user.id, project.id);
-    await appendMessage(first.id, { role: 'user', content: 'make the outro longer' });
+    await appendMessage(first, { role: 'user', content: 'make the outro longer' });
     const second = await startSession(user.id, project.id);
     expect(second.id).not.toBe(first.id);
     expect((await getCurrentSession(user.id, project.id))?.id).toBe(second.id);
@@ -124,7 +124,7 @@ describe('current session', () => {
   it('restoreSession makes a past session current for every device of the user', async () => {
     const { user, project } = await makeUserWithProject();
     const past = await startSession(user.id, project.id);
-    await appendMessage(past.id, { role: 'user', content: 'first goal' });
+    await appendMessage(past, { role: 'user', content: 'first goal' });
     await startSession(user.id, project.id);
     await restoreSession(user.id, past);
     expect((await getOrStartCurrentSession(user.id, project.id)).id).toBe(past.id);
@@ -162,7 +162,7 @@ describe('the session count the database keeps on each project', () => {
 
     await getDb().delete(sessionsTable).where(eq(sessionsTable.projectId, b.id));
     const [one] = await listSessions(a.id, { first: 1 }).then((page) => page.rows);
-    expect(await deleteSession(one.id)).toBe(true);
+    expect(await deleteSession(one)).toBe(true);
     expect([await countSessions(a.id), await countSessions(b.id)]).toEqual([30, 0]);
 
     await expect(

@@ -218,7 +218,7 @@ describe('the session cookie', () => {
 describe('sessions of other users on a shared id space', () => {
   it('treats a session id of Alice’s as unknown to Bob even inside a connection cursor', async () => {
     const own = await createSession({ projectId: aliceProject.id, createdById: aliceUser.id });
-    await appendMessage(own.id, { role: 'user', content: 'hello' });
+    await appendMessage(own, { role: 'user', content: 'hello' });
     const page = await alice.data(SessionMessagesDocument, { sessionId: toGlobalId('Session', own.id), first: 1 });
     if (page.node?.__typename !== 'Session') throw new Error('not a session');
     const cursor = page.node.messages.pageInfo.endCursor ?? '';

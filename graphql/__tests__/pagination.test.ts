@@ -189,7 +189,7 @@ describe('other connections use the same helper', () => {
 
   it('pages a session messages oldest first, with totalCount from the session', async () => {
     const session = await createSession({ projectId: project.id, createdById: user.id });
-    for (let index = 1; index <= 5; index += 1) await appendMessage(session.id, { role: index % 2 ? 'user' : 'assistant', content: `Message ${index}` });
+    for (let index = 1; index <= 5; index += 1) await appendMessage(session, { role: index % 2 ? 'user' : 'assistant', content: `Message ${index}` });
     const sessionId = toGlobalId('Session', session.id);
     const first = await api.data(SessionMessagesDocument, { sessionId, first: 3 });
     if (first.node?.__typename !== 'Session') throw new Error('not a session');

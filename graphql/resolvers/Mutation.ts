@@ -1,98 +1,86 @@
-import { createAccessToken, revokeAccessToken } from '@/db/accessTokens';
-import { sendInstruction } from '@/db/instructions';
-import { createProject, renameProject } from '@/db/projects';
-import { deleteSession, renameSession, restoreSession, startSession } from '@/db/sessions';
-import { validateClientMessageId, validateInstruction, validateName } from '@/lib/validation';
-import { requireAccessToken, requireProject, requireSession, requireViewer, requireWebSession } from '../access';
+import * as accessTokens from '@/server/accessTokens';
+import * as instructions from '@/server/instructions';
+import * as projects from '@/server/projects';
+import * as sessions from '@/server/sessions';
+import { databaseId } from '../access';
+import type { GraphQLContext } from '../context';
 import { notFound } from '../errors';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
-
 /*
- * Each mutation: check access, validate, write through the data layer, then forget what this
- * request's loaders read before the write, so the payload shows the state after it.
+ * Each mutation maps its input to a use case (server/): global ids to database ids, and the
+ * use case's result to the payload. Afterwards this request's loaders forget what they read
+ * before the write, so the payload shows the state after it.
  */
+function wrote(ctx: GraphQLContext): void {
+  ctx.viewer?.loaders.clearAll();
+}
+
 export const Mutation: TypeResolvers<'Mutation'> = {
   async createProject(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const project = await createProject(viewer.user.id, validateName('name', input.name));
-    viewer.loaders.clearAll();
+    const project = await projects.createProject(ctx, { name: input.name });
+    wrote(ctx);
     return { clientMutationId: input.clientMutationId, project };
   },
 
   async renameProject(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const project = await requireProject(ctx, input.projectId, 'projectId');
-    const renamed = await renameProject(project.id, validateName('name', input.name));
-    viewer.loaders.clearAll();
-    return { clientMutationId: input.clientMutationId, project: renamed };
+    const project = await projects.renameProject(ctx, { projectId: databaseId(ctx, input.projectId, 'Project', 'projectId'), name: input.name });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, project };
   },
 
   async startSession(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const project = await requireProject(ctx, input.projectId, 'projectId');
-    const session = await startSession(viewer.user.id, project.id);
-    viewer.loaders.clearAll();
+    const session = await sessions.startSession(ctx, { projectId: databaseId(ctx, input.projectId, 'Project', 'projectId') });
+    wrote(ctx);
     return { clientMutationId: input.clientMutationId, session };
   },
 
   async restoreSession(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const session = await requireSession(ctx, input.sessionId, 'sessionId');
-    const restored = await restoreSession(viewer.user.id, session);
-    viewer.loaders.clearAll();
-    return { clientMutationId: input.clientMutationId, session: restored };
+    const session = await sessions.restoreSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, session };
   },
 
   async sendMessage(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const session = await requireSession(ctx, input.sessionId, 'sessionId');
-    const content = validateInstruction(input.content);
-    const clientMessageId = validateClientMessageId(input.clientMessageId);
-    const result = await sendInstruction({ session, content, clientMessageId });
-    viewer.loaders.clearAll();
+    const sessionId = databaseId(ctx, input.sessionId, 'Session', 'sessionId');
+    const result = await instructions.sendInstruction(ctx, { sessionId, content: input.content, clientMessageId: input.clientMessageId });
+    wrote(ctx);
+    // Read again: the message count and, after the first instruction, the title changed.
+    const session = await ctx.viewer?.loaders.sessions.load(sessionId);
+    if (!session) throw notFound('Session', input.sessionId);
     return {
       clientMutationId: input.clientMutationId,
       userMessage: result.userMessage,
       reply: result.reply,
       edits: result.edits,
       timeline: { clips: result.timeline },
-      // Read again: the message count and, after the first instruction, the title changed.
-      session: await requireSession(ctx, input.sessionId, 'sessionId'),
+      session,
     };
   },
 
   async renameSession(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const session = await requireSession(ctx, input.sessionId, 'sessionId');
-    const renamed = await renameSession(session.id, validateName('title', input.title));
-    viewer.loaders.clearAll();
-    if (!renamed) throw notFound('Session', input.sessionId);
-    return { clientMutationId: input.clientMutationId, session: renamed };
+    const session = await sessions.renameSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId'), title: input.title });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, session };
   },
 
   async deleteSession(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const session = await requireSession(ctx, input.sessionId, 'sessionId');
-    await deleteSession(session.id);
-    viewer.loaders.clearAll();
+    const session = await sessions.deleteSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
+    wrote(ctx);
     return { clientMutationId: input.clientMutationId, deletedSessionId: toGlobalId('Session', session.id) };
   },
 
   async createAccessToken(_root, { input }, ctx) {
-    const viewer = requireWebSession(ctx, 'Creating an access token');
-    const created = await createAccessToken(viewer.user.id, validateName('name', input.name));
-    viewer.loaders.clearAll();
+    const created = await accessTokens.createAccessToken(ctx, { name: input.name });
+    wrote(ctx);
     return { clientMutationId: input.clientMutationId, token: created.token, accessToken: created.accessToken };
   },
 
   async revokeAccessToken(_root, { input }, ctx) {
-    const viewer = requireViewer(ctx);
-    const token = await requireAccessToken(ctx, input.accessTokenId, 'accessTokenId');
-    const revoked = await revokeAccessToken(viewer.user.id, token.id);
-    viewer.loaders.clearAll();
-    if (!revoked) throw notFound('AccessToken', input.accessTokenId);
-    return { clientMutationId: input.clientMutationId, accessToken: revoked };
+    const accessTokenId = databaseId(ctx, input.accessTokenId, 'AccessToken', 'accessTokenId');
+    const accessToken = await accessTokens.revokeAccessToken(ctx, { accessTokenId });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, accessToken };
   },
 };

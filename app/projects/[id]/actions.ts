@@ -1,115 +1,65 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { sendInstruction } from '@/db/instructions';
-import { SessionNotFoundError } from '@/db/messages';
-import { getOwnedProject } from '@/db/projects';
-import type { Project, Session } from '@/db/schema';
-import {
-  deleteSession,
-  getOrStartCurrentSession,
-  getOwnedSession,
-  renameSession,
-  restoreSession,
-  startSession,
-} from '@/db/sessions';
-import { actionFailed, checkInput, type ActionResult } from '@/app/_lib/actionResult';
 import { decodeCursor } from '@/app/_lib/cursor';
-import { isUuid } from '@/lib/ids';
+import type { ActionResult } from '@/lib/actionResult';
 import type { SendInstructionInput } from '@/components/codirector/types';
 import type { SessionHistoryPage } from '@/components/session-history/types';
-import { requireSignedInUser, type SignedInUser } from '@/lib/auth/session';
-import { validateClientMessageId, validateInstruction, validateName } from '@/lib/validation';
+import { ownedProject, requireViewer } from '@/server/access';
+import { runAction } from '@/server/adapters/serverAction';
+import { badInput } from '@/server/errors';
+import { inputObject, requiredId, requiredString } from '@/server/inputs';
+import * as instructions from '@/server/instructions';
+import * as sessions from '@/server/sessions';
 import { loadSessionHistoryPage } from './sessionHistory';
 
-const PROJECT_GONE = 'This project no longer exists.';
-const SESSION_GONE = 'This session no longer exists. It may have been deleted on another device.';
-
-interface Owner {
-  user: SignedInUser;
-  project: Project;
-}
-
-/**
- * Every action of the project page is bound to the project's id and runs only for the
- * signed-in owner: anyone else's project is treated as missing.
+/*
+ * The project page's actions, bound to the page's project id: each maps its arguments to a
+ * use case (server/), scoped to that project, and refreshes the page after a change.
  */
-async function authorizeProject(projectId: string): Promise<Owner | null> {
-  const user = await requireSignedInUser(`/projects/${projectId}`);
-  const project = isUuid(projectId) ? await getOwnedProject(user.id, projectId) : null;
-  return project ? { user, project } : null;
-}
 
-async function findSession({ user, project }: Owner, sessionId: unknown): Promise<Session | null> {
-  const session = isUuid(sessionId) ? await getOwnedSession(user.id, sessionId) : null;
-  return session?.projectId === project.id ? session : null;
+function refreshedOnSuccess<Result extends ActionResult>(result: Result): Result {
+  if (result.ok) refresh();
+  return result;
 }
 
 export async function sendInstructionAction(projectId: string, input: SendInstructionInput): Promise<ActionResult> {
-  const owner = await authorizeProject(projectId);
-  if (!owner) return actionFailed(PROJECT_GONE);
-  const content = checkInput(() => validateInstruction(String(input.content)));
-  if (!content.ok) return content;
-  const clientMessageId = checkInput(() => validateClientMessageId(String(input.clientMessageId)));
-  if (!clientMessageId.ok) return clientMessageId;
-
-  const session =
-    input.sessionId === null ? await getOrStartCurrentSession(owner.user.id, owner.project.id) : await findSession(owner, input.sessionId);
-  if (!session) return actionFailed(SESSION_GONE);
-  try {
-    await sendInstruction({ session, content: content.value, clientMessageId: clientMessageId.value });
-  } catch (error) {
-    if (error instanceof SessionNotFoundError) return actionFailed(SESSION_GONE);
-    throw error;
-  }
-  refresh();
-  return { ok: true };
+  return refreshedOnSuccess(
+    await runAction(async (caller) => {
+      await instructions.sendInstruction(caller, { ...inputObject(input), projectId }, { clientMessageIdRequired: true });
+      return {};
+    }),
+  );
 }
 
 /** Form action of the New Session button; works without JavaScript too. */
 export async function startNewSessionAction(projectId: string): Promise<void> {
-  const owner = await authorizeProject(projectId);
-  if (!owner) return;
-  await startSession(owner.user.id, owner.project.id);
-  refresh();
+  refreshedOnSuccess(await runAction(async (caller) => (await sessions.startSession(caller, { projectId }), {})));
 }
 
 export async function restoreSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
-  const owner = await authorizeProject(projectId);
-  if (!owner) return actionFailed(PROJECT_GONE);
-  const session = await findSession(owner, sessionId);
-  if (!session) return actionFailed(SESSION_GONE);
-  await restoreSession(owner.user.id, session);
-  refresh();
-  return { ok: true };
+  return refreshedOnSuccess(await runAction(async (caller) => (await sessions.restoreSession(caller, { projectId, sessionId }), {})));
 }
 
 export async function renameSessionAction(projectId: string, sessionId: string, title: string): Promise<ActionResult<{ title: string }>> {
-  const owner = await authorizeProject(projectId);
-  if (!owner) return actionFailed(PROJECT_GONE);
-  const checked = checkInput(() => validateName('title', String(title)));
-  if (!checked.ok) return checked;
-  const session = await findSession(owner, sessionId);
-  const renamed = session && (await renameSession(session.id, checked.value));
-  if (!renamed) return actionFailed(SESSION_GONE);
-  refresh();
-  return { ok: true, title: checked.value };
+  return refreshedOnSuccess(
+    await runAction(async (caller) => {
+      const renamed = await sessions.renameSession(caller, { projectId, sessionId, title });
+      return { title: renamed.title ?? '' };
+    }),
+  );
 }
 
 export async function deleteSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
-  const owner = await authorizeProject(projectId);
-  if (!owner) return actionFailed(PROJECT_GONE);
-  const session = await findSession(owner, sessionId);
-  if (session) await deleteSession(session.id);
-  refresh();
-  return { ok: true };
+  return refreshedOnSuccess(await runAction(async (caller) => (await sessions.deleteSession(caller, { projectId, sessionId }), {})));
 }
 
 /** Show More: the page of sessions after `cursor`. Reads only, so the page is not re-rendered. */
 export async function loadMoreSessionsAction(projectId: string, cursor: string): Promise<ActionResult<{ page: SessionHistoryPage }>> {
-  const owner = await authorizeProject(projectId);
-  if (!owner) return actionFailed(PROJECT_GONE);
-  const after = decodeCursor(String(cursor));
-  if (!after) return actionFailed('Could not load more sessions. Reload the page and try again.');
-  return { ok: true, page: await loadSessionHistoryPage(owner.project.id, after) };
+  return runAction(async (caller) => {
+    const project = await ownedProject(requireViewer(caller), requiredId(projectId, 'projectId'));
+    const after = decodeCursor(requiredString(cursor, 'cursor'));
+    if (!after) throw badInput('cursor', 'Could not load more sessions. Reload the page and try again.');
+    return { page: await loadSessionHistoryPage(project.id, after) };
+  });
 }

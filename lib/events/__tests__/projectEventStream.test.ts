@@ -1,7 +1,7 @@
 import { getDb, openDatabase } from '@/db/client';
 import { EVENT_RETENTION_MS, latestProjectEventId, listProjectEventsAfter, pruneProjectEvents } from '@/db/events';
 import { projectEvents } from '@/db/schema';
-import { sendInstruction } from '@/db/instructions';
+import { runInstruction as sendInstruction } from '@/server/instructions';
 import { renameSession, startSession } from '@/db/sessions';
 import { ProjectEventHub } from '@/lib/events/projectEventHub';
 import { createProjectEventStream } from '@/lib/events/projectEventStream';
@@ -65,7 +65,7 @@ describe('project event stream', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sendInstruction({ session, content: 'make the intro a bit longer' });
-    await renameSession(session.id, 'Intro pass');
+    await renameSession(session, 'Intro pass');
     const [answered, renamed] = await events.waitFor(2);
     expect(answered).toMatchObject({ type: 'instruction.answered', sessionId: session.id });
     expect(renamed).toMatchObject({ type: 'session.renamed', sessionId: session.id });

@@ -3,7 +3,7 @@ import { A_BIT_MS } from '@/lib/assistant';
 import type { Assistant } from '@/lib/assistant/types';
 import { getDb } from '@/db/client';
 import { listEditsForSession } from '@/db/edits';
-import { sendInstruction } from '@/db/instructions';
+import { runInstruction as sendInstruction } from '@/server/instructions';
 import { getAllMessages } from '@/db/messages';
 import { edits as editsTable } from '@/db/schema';
 import { deleteSession, startSession } from '@/db/sessions';
@@ -135,7 +135,7 @@ describe('sendInstruction', () => {
   it('leaves a deleted session\'s edits on the timeline, detached', async () => {
     const { project, session } = await freshSession();
     const { edits } = await sendInstruction({ session, content: 'make the intro a bit longer' });
-    await deleteSession(session.id);
+    await deleteSession(session);
     const [kept] = await getDb().select().from(editsTable).where(eq(editsTable.id, edits[0].id));
     expect(kept.sessionId).toBeNull();
     expect((await getTimeline(project.id))[0].durationMs).toBe(4000 + A_BIT_MS);

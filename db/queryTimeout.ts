@@ -1,0 +1,101 @@
+import type { Sql } from 'postgres';
+
+/**
+ * A database that stops answering without closing the connection (a paused network, a hung
+ * proxy) would leave every request waiting for TCP to give up, minutes later. Postgres'
+ * statement_timeout cannot help when no bytes move, so the client bounds each query too:
+ *
+ * - a query with no answer within `queryMs` is rejected with QUERY_TIMEOUT (and Postgres is
+ *   asked to cancel it);
+ * - a transaction is bounded as a whole by `transactionMs`. Its callback's queries fail on
+ *   their own timeouts, which makes postgres.js roll back; but the rollback itself may hang on
+ *   the same silent connection, so the caller is answered at the deadline and the
+ *   transaction is marked abandoned: any query it sends after that fails, so it can only
+ *   roll back, never commit late.
+ */
+export interface QueryTimeouts {
+  queryMs: number;
+  transactionMs: number;
+}
+
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+  readonly code = 'QUERY_TIMEOUT';
+  constructor(what: 'query' | 'transaction', ms: number) {
+    super(`The database did not answer the ${what} within ${ms} ms.`);
+  }
+}
+
+type Unsafe = Sql['unsafe'];
+type Begin = (...args: unknown[]) => Promise<unknown>;
+interface Abandonable {
+  abandoned: boolean;
+}
+
+/** Patches `client` (and the clients of its transactions) in place; returns it. */
+export function boundingQueries<Client extends Sql>(client: Client, timeouts: QueryTimeouts, transaction?: Abandonable): Client {
+  const unsafe = client.unsafe as Unsafe;
+  const begin = (client as unknown as { begin?: Begin }).begin;
+  Object.assign(client, {
+    unsafe: (...args: Parameters<Unsafe>) => {
+      const query = unsafe.apply(client, args);
+      const rejectable = query as unknown as RejectableQuery;
+      if (transaction?.abandoned) rejectable.reject(new QueryTimeoutError('transaction', timeouts.transactionMs));
+      else bound(rejectable, timeouts.queryMs);
+      return query;
+    },
+    ...(begin && {
+      begin: (...args: unknown[]) => {
+        const state: Abandonable = { abandoned: false };
+        const withBoundedClient = (arg: unknown) =>
+          typeof arg === 'function' ? (inner: Sql) => (arg as (inner: Sql) => unknown)(boundingQueries(inner, timeouts, state)) : arg;
+        return deadline(begin.apply(client, args.map(withBoundedClient)), timeouts.transactionMs, () => {
+          state.abandoned = true;
+        });
+      },
+    }),
+  });
+  return client;
+}
+
+interface RejectableQuery {
+  reject(error: Error): void;
+  /** postgres.js' own: drops a queued query, or asks Postgres to cancel a running one. */
+  canceller: ((query: RejectableQuery) => Promise<void>) | null;
+}
+
+function bound(rejectable: RejectableQuery, ms: number): void {
+  const timer = setTimeout(() => {
+    rejectable.reject(new QueryTimeoutError('query', ms));
+    const cancel = rejectable.canceller;
+    rejectable.canceller = null;
+    // Best effort: a cancel request needs the same network that just went silent. (Query.cancel()
+    // would drop this promise, and its rejection would be unhandled.)
+    cancel?.(rejectable).catch(() => {});
+  }, ms);
+  timer.unref();
+  // The native `then`: postgres.js' own would start the query before Drizzle has configured it.
+  const clear = () => clearTimeout(timer);
+  Promise.prototype.then.call(rejectable, clear, clear);
+}
+
+function deadline<Value>(work: Promise<Value>, ms: number, onExpired: () => void): Promise<Value> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onExpired();
+      reject(new QueryTimeoutError('transaction', ms));
+    }, ms);
+    timer.unref();
+  });
+  // The abandoned work still settles later; nobody waits for it any more.
+  work.catch(() => {});
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/** DATABASE_STATEMENT_TIMEOUT_MS (default 4 s) for Postgres; the client waits one second longer. */
+export function queryTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryTimeouts & { statementMs: number } {
+  const configured = Number(env.DATABASE_STATEMENT_TIMEOUT_MS);
+  const statementMs = Number.isFinite(configured) && configured > 0 ? configured : 4000;
+  return { statementMs, queryMs: statementMs + 1000, transactionMs: 2 * statementMs + 2000 };
+}

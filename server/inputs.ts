@@ -1,0 +1,25 @@
+import { isUuid } from '@/lib/ids';
+import { badInput, notFound } from './errors';
+
+/**
+ * Arguments arrive from clients (server actions take any JSON-like values, GraphQL checks only
+ * its own types), so every use case reads them through these: the wrong shape is
+ * BAD_USER_INPUT naming the field, never a TypeError.
+ */
+
+export function inputObject(value: unknown, field = 'input'): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badInput(field, `\`${field}\` must be an object.`);
+  return value as Record<string, unknown>;
+}
+
+export function requiredString(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw badInput(field, `\`${field}\` must be a string.`);
+  return value;
+}
+
+/** A database id. One that is not shaped like ours names nothing: NOT_FOUND, as for a missing row. */
+export function requiredId(value: unknown, field: string, what = field.replace(/Id$/, '')): string {
+  const id = requiredString(value, field);
+  if (!isUuid(id)) throw notFound(what);
+  return id.toLowerCase();
+}

@@ -1,0 +1,65 @@
+import {
+  deleteSession as deleteSessionRow,
+  getCurrentSession,
+  renameSession as renameSessionRow,
+  restoreSession as restoreSessionRow,
+  startSession as startSessionRow,
+} from '@/db/sessions';
+import type { Session } from '@/db/schema';
+import { validateName } from '@/lib/validation';
+import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
+import { notFound } from './errors';
+import { inputObject, requiredId, requiredString } from './inputs';
+import { whileItExists } from './writes';
+
+/**
+ * Sessions of a project. `projectId`, where given, scopes a session id to that project (the
+ * web app's actions are bound to the page's project); the API passes the session id alone.
+ */
+
+/** A fresh conversation, made the viewer's current one; an empty session of theirs is reused. */
+export async function startSession(caller: Caller, raw: unknown): Promise<Session> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
+  return whileItExists('project', () => startSessionRow(viewer.user.id, project.id));
+}
+
+/** The viewer's current session on the project, starting one when they have none. */
+export async function currentOrNewSession(caller: Caller, projectId: unknown): Promise<Session> {
+  const viewer = requireViewer(caller);
+  const project = await ownedProject(viewer, requiredId(projectId, 'projectId'));
+  return (await getCurrentSession(viewer.user.id, project.id)) ?? whileItExists('project', () => startSessionRow(viewer.user.id, project.id));
+}
+
+/** Makes a past session the viewer's current one on its project. */
+export async function restoreSession(caller: Caller, raw: unknown): Promise<Session> {
+  const viewer = requireViewer(caller);
+  const session = await sessionFromInput(caller, raw);
+  return whileItExists('session', () => restoreSessionRow(viewer.user.id, session));
+}
+
+export async function renameSession(caller: Caller, raw: unknown): Promise<Session> {
+  const input = inputObject(raw);
+  const title = validateName('title', requiredString(input.title, 'title'));
+  const session = await sessionFromInput(caller, input);
+  const renamed = await whileItExists('session', () => renameSessionRow(session, title));
+  if (!renamed) throw notFound('session');
+  return renamed;
+}
+
+/** Deletes the conversation; the edits it made stay on the timeline. NOT_FOUND when already gone. */
+export async function deleteSession(caller: Caller, raw: unknown): Promise<Session> {
+  const session = await sessionFromInput(caller, raw);
+  const deleted = await whileItExists('session', () => deleteSessionRow(session));
+  if (!deleted) throw notFound('session');
+  return session;
+}
+
+async function sessionFromInput(caller: Caller, raw: unknown): Promise<Session> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const sessionId = requiredId(input.sessionId, 'sessionId');
+  const projectId = input.projectId === undefined ? undefined : requiredId(input.projectId, 'projectId');
+  return ownedSession(viewer, sessionId, projectId);
+}
