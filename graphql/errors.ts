@@ -37,7 +37,7 @@ export function requestRefused(error: DomainError): GraphQLError {
   });
 }
 
-const OUR_CODES = new Set<string>([...Object.values(ErrorCode), 'QUERY_TOO_COMPLEX']);
+const OUR_CODES = new Set<string>([...Object.values(ErrorCode), 'QUERY_TOO_COMPLEX', 'BAD_REQUEST']);
 
 /** Codes Apollo gives to requests that are wrong (malformed, invalid); safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<string>([

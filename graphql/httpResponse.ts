@@ -1,16 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { rateLimitHeaders, type RateLimitDecision } from '@/lib/rateLimit';
 import { ErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@/server/errors';
 
 /**
  * What every GraphQL response says at the HTTP level: the x-ratelimit-* headers (and
- * Retry-After when refused), and HTTP 503 with Retry-After whenever an error is
- * SERVICE_UNAVAILABLE, so clients and proxies retry instead of caching a 200.
+ * Retry-After when refused); HTTP 503 with Retry-After whenever an error is
+ * SERVICE_UNAVAILABLE, so clients and proxies retry instead of caching a 200; HTTP 401 with
+ * `WWW-Authenticate: Bearer` when the request needed a viewer and had none.
  */
 export function httpResponsePlugin(): ApolloServerPlugin<{ rateLimit?: RateLimitDecision }> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not served over this endpoint. Live updates stream from GET /api/projects/<project id>/events (Server-Sent Events).', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+        },
         async willSendResponse({ contextValue, response }) {
           if (contextValue.rateLimit) {
             for (const [name, value] of Object.entries(rateLimitHeaders(contextValue.rateLimit))) response.http.headers.set(name, value);
@@ -19,6 +28,8 @@ export function httpResponsePlugin(): ApolloServerPlugin<{ rateLimit?: RateLimit
           if (errors?.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
+          } else if (errors?.some((error) => error.extensions?.code === ErrorCode.UNAUTHENTICATED)) {
+            response.http.status = 401;
           }
         },
       };

@@ -71,6 +71,8 @@ async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, reques
   });
   const responseHeaders = new Headers();
   for (const [name, value] of answer.headers) responseHeaders.set(name, value);
+  if (answer.status === 401) responseHeaders.set('www-authenticate', 'Bearer');
+  if (answer.status === 405) responseHeaders.set('allow', ALLOWED_METHODS);
   return new Response(answer.body.kind === 'complete' ? answer.body.string : streamOf(answer.body.asyncIterator), {
     status: answer.status ?? 200,
     headers: responseHeaders,
@@ -93,6 +95,17 @@ function streamOf(chunks: AsyncIterator<string>): ReadableStream<Uint8Array> {
       else controller.enqueue(encoder.encode(value));
     },
   });
+}
+
+/** The methods the endpoint answers: POST for everything, GET for queries. */
+export const ALLOWED_METHODS = 'GET, POST';
+
+/** Any other method: 405 with Allow, in the API's error envelope. */
+export function methodNotAllowed(): Response {
+  return Response.json(
+    { errors: [{ message: `This endpoint answers ${ALLOWED_METHODS} only.`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
+    { status: 405, headers: { allow: ALLOWED_METHODS } },
+  );
 }
 
 /** Requests larger than this are refused with 413 before anything parses them. */

@@ -2,11 +2,15 @@ import net from 'node:net';
 
 /**
  * A TCP proxy in front of a server that a test can cut and restore, to simulate the database
- * becoming unreachable mid-load (connections drop, new ones are refused) and coming back.
+ * becoming unreachable mid-load (connections drop, new ones are refused) and coming back; or
+ * pause and resume, to simulate a network that goes silent (connections stay open, no byte
+ * moves either way).
  */
 export class CuttableTcpProxy {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
+  private paused = false;
+  private readonly held: (() => void)[] = [];
   port = 0;
 
   constructor(
@@ -22,7 +26,8 @@ export class CuttableTcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -36,6 +41,26 @@ export class CuttableTcpProxy {
     this.server = null;
     for (const socket of this.sockets) socket.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Holds every byte in both directions (open and new connections) until resume(). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const deliver of this.held.splice(0)) deliver();
+  }
+
+  private forward(from: net.Socket, to: net.Socket): void {
+    from.on('data', (chunk) => {
+      const deliver = () => {
+        if (!to.destroyed) to.write(chunk);
+      };
+      if (this.paused) this.held.push(deliver);
+      else deliver();
+    });
   }
 
   /** Listens again on the same port. */

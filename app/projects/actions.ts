@@ -12,7 +12,8 @@ export interface CreateProjectState {
 
 /** Form action: creates the project and opens it. */
 export async function createProjectAction(_previous: CreateProjectState, form: FormData): Promise<CreateProjectState> {
-  const created = await runAction(async (caller) => ({ project: await projects.createProject(caller, { name: form.get('name') ?? '' }) }));
+  const name = form instanceof FormData ? form.get('name') : undefined;
+  const created = await runAction(async (caller) => ({ project: await projects.createProject(caller, { name }) }));
   if (!created.ok) return { error: created.message };
   redirect(`/projects/${created.project.id}`);
 }

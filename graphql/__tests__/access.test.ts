@@ -140,7 +140,7 @@ describe('anonymous requests are UNAUTHENTICATED', () => {
     ['revokeAccessToken', 'mutation { revokeAccessToken(input: { accessTokenId: "x" }) { accessToken { id } } }'],
   ])('%s', async (_label, query) => {
     const result = await anonymous.request(query);
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(401);
     expect(codes(result)).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -25,8 +25,11 @@ onRealPostgres('when the database becomes unreachable', () => {
   let client: ApiClient;
   let sessionId: string;
 
+  let directUrl = '';
+
   beforeAll(async () => {
-    const direct = new URL(process.env.DATABASE_URL!);
+    directUrl = process.env.DATABASE_URL!;
+    const direct = new URL(directUrl);
     proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
     await proxy.start();
     // From here on the app reaches its database only through the proxy.
@@ -47,6 +50,7 @@ onRealPostgres('when the database becomes unreachable', () => {
     await server.close();
     await closeDb();
     await proxy.cut();
+    process.env.DATABASE_URL = directUrl;
     delete process.env.DATABASE_CONNECT_TIMEOUT_S;
   });
 
@@ -85,3 +89,70 @@ onRealPostgres('when the database becomes unreachable', () => {
     expect(orphans).toEqual({ unanswered: 0, edits_without_message: 0, gaps: 0 });
   });
 });
+
+onRealPostgres('when the network to the database goes silent', () => {
+  let proxy: CuttableTcpProxy;
+  let server: ApiServer;
+  let client: ApiClient;
+  let sessionId: string;
+  let directUrl = '';
+
+  beforeAll(async () => {
+    directUrl = process.env.DATABASE_URL!;
+    const direct = new URL(directUrl);
+    proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
+    await proxy.start();
+    await closeDb();
+    const throughProxy = new URL(direct);
+    throughProxy.hostname = '127.0.0.1';
+    throughProxy.port = String(proxy.port);
+    process.env.DATABASE_URL = throughProxy.toString();
+    process.env.DATABASE_STATEMENT_TIMEOUT_MS = '2000';
+
+    server = await startApiServer();
+    const { user, project } = await makeUserWithProject();
+    sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
+    client = new ApiClient(server.url).as(await sessionCookie(user));
+    expect(codes(await client.request(SEND, { id: sessionId, content: 'make the intro a bit longer', clientMessageId: 'before' }))).toEqual([]);
+  });
+
+  afterAll(async () => {
+    proxy.resume();
+    await server.close();
+    await closeDb();
+    await proxy.cut();
+    process.env.DATABASE_URL = directUrl;
+    delete process.env.DATABASE_STATEMENT_TIMEOUT_MS;
+  });
+
+  it('answers HTTP 503 SERVICE_UNAVAILABLE with Retry-After within the client timeout, readiness 503, and recovers', async () => {
+    proxy.pause();
+    const started = Date.now();
+    const [send, read, ready] = await Promise.all([
+      client.request(SEND, { id: sessionId, content: 'mute the intro', clientMessageId: 'while-silent' }),
+      client.request('{ viewer { projects(first: 1) { edges { node { name } } } } }'),
+      readiness(),
+    ]);
+    const waited = Date.now() - started;
+    expect(codes(send)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(send.status).toBe(503);
+    expect(codes(read)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(read.status).toBe(503);
+    expect(ready).toBe(503);
+    // Statement timeout 2 s, so the client gives up after 3 s: well before TCP would.
+    expect(waited).toBeLessThan(6_000);
+
+    proxy.resume();
+    // The retry with the same clientMessageId completes it exactly once.
+    const retried = await client.request(SEND, { id: sessionId, content: 'mute the intro', clientMessageId: 'while-silent' });
+    expect(codes(retried)).toEqual([]);
+    const [row] = await selectRows<{ count: number }>(getDb(), sql`select count(*)::int as count from messages where client_message_id = 'while-silent'`);
+    expect(row.count).toBe(1);
+  });
+});
+
+async function readiness(): Promise<number> {
+  const { GET } = await import('@/app/api/health/ready/route');
+  return (await GET()).status;
+}
+

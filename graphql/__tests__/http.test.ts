@@ -25,6 +25,50 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the HTTP endpoint', () => {
+  it('answers anonymous requests with 401 UNAUTHENTICATED and WWW-Authenticate: Bearer', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { id } }' }) });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a bad token with 401 and WWW-Authenticate: Bearer', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer cds_nonsense' },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('answers a subscription with a coded error pointing to the live events stream, not an internal error', async () => {
+    const result = await api.request('subscription { anything }');
+    expect(codes(result)).not.toContain('INTERNAL_SERVER_ERROR');
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { ...api.authHeaders(), 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'subscription Live { __typename }' }),
+    });
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors[0].message).toMatch(/subscription/i);
+  });
+
+  it('answers other methods and mutations over GET with 405 and Allow', async () => {
+    const { PUT, DELETE } = await import('@/app/api/graphql/route');
+    for (const handler of [PUT, DELETE]) {
+      const response = handler();
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, POST');
+    }
+    const mutation = await fetch(`${server.url}?query=${encodeURIComponent('mutation { createProject(input: { name: "x" }) { project { id } } }')}`, {
+      headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' },
+    });
+    expect(mutation.status).toBe(405);
+    expect(mutation.headers.get('allow')).toBe('GET, POST');
+  });
+
   it('answers queries sent with GET when a CSRF-safe header comes along', async () => {
     const url = `${server.url}?query=${encodeURIComponent('{ viewer { id } }')}`;
     const response = await fetch(url, { headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' } });

@@ -1,4 +1,4 @@
-import { getGraphQLHandler } from '@/graphql/server';
+import { getGraphQLHandler, methodNotAllowed } from '@/graphql/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +10,5 @@ export function GET(request: Request): Promise<Response> {
 export function POST(request: Request): Promise<Response> {
   return getGraphQLHandler()(request);
 }
+
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

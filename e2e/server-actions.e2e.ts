@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { PASSWORD, uniqueEmail } from './support/app';
+import { BASE_URL } from './support/browser';
+import { graphql, prepareOwnDatabase, signInCookie, startOwnServer } from './support/ownServer';
+
+/**
+ * Every server action, called the way an attacker would: straight over HTTP with its action
+ * id (from the build's manifest), anonymously, as Bob with Alice's ids, and with malformed
+ * arguments. Each answers a coded result (never a 500), and Alice's data is left exactly as it
+ * was. A new action without a case here fails the first test.
+ */
+
+interface ManifestEntry {
+  filename: string;
+  exportedName: string;
+  workers: Record<string, unknown>;
+}
+
+function serverActions(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
+  return new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
+}
+
+interface AliceIds {
+  projectId: string;
+  sessionId: string;
+  tokenId: string;
+}
+
+interface ActionCase {
+  /** The page the action is posted to (any page that renders it). */
+  page: (ids: AliceIds) => string;
+  /** Arguments naming Alice's objects; null when the action takes no id (only the anonymous call applies). */
+  withAliceIds: ((ids: AliceIds) => unknown[]) | null;
+  /** Arguments of the wrong shape. */
+  malformed: (ids: AliceIds) => unknown[][];
+}
+
+const projectPage = (ids: AliceIds) => `/projects/${ids.projectId}`;
+const CASES: Record<string, ActionCase> = {
+  'app/projects/actions.ts#createProjectAction': { page: () => '/', withAliceIds: null, malformed: () => [[null, 'not a form'], []] },
+  'app/projects/actions.ts#renameProjectAction': {
+    page: () => '/',
+    withAliceIds: (ids) => [ids.projectId, 'Taken'],
+    malformed: (ids) => [[ids.projectId, { name: 1 }], [null, null], []],
+  },
+  'app/projects/[id]/actions.ts#sendInstructionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, { sessionId: ids.sessionId, content: 'delete the intro', clientMessageId: 'bob-1' }],
+    malformed: (ids) => [[ids.projectId, null], [ids.projectId, 'delete the intro'], [ids.projectId, { sessionId: ids.sessionId, content: 42 }], []],
+  },
+  'app/projects/[id]/actions.ts#startNewSessionAction': { page: projectPage, withAliceIds: (ids) => [ids.projectId], malformed: () => [[{}], []] },
+  'app/projects/[id]/actions.ts#restoreSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, { id: 1 }], [null], []],
+  },
+  'app/projects/[id]/actions.ts#renameSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId, 'Taken'],
+    malformed: (ids) => [[ids.projectId, ids.sessionId, null], [ids.projectId, ids.sessionId, 'x'.repeat(5000)], []],
+  },
+  'app/projects/[id]/actions.ts#deleteSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, 7], []],
+  },
+  'app/projects/[id]/actions.ts#loadMoreSessionsAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, 'MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA'],
+    malformed: (ids) => [[ids.projectId, 'not-a-cursor'], [ids.projectId, { cursor: 1 }], []],
+  },
+  'app/settings/tokens/actions.ts#createTokenAction': { page: () => '/settings/tokens', withAliceIds: null, malformed: () => [[{}], []] },
+  'app/settings/tokens/actions.ts#revokeTokenAction': {
+    page: () => '/settings/tokens',
+    withAliceIds: (ids) => [ids.tokenId],
+    malformed: () => [[{ id: 1 }], []],
+  },
+  'app/signup/actions.ts#signUpAction': { page: () => '/signup', withAliceIds: null, malformed: () => [[null], ['x'], [{ email: 1, password: [] }]] },
+};
+
+interface ActionAnswer {
+  status: number;
+  /** The action's return value, when it returned one. */
+  result: Record<string, unknown> | null;
+}
+
+/** Posts an action the way Next.js' client does, and reads its return value out of the RSC answer. */
+async function callAction(actionId: string, pagePath: string, args: unknown[], cookie: string | null, origin = BASE_URL): Promise<ActionAnswer> {
+  const response = await fetch(`${BASE_URL}${pagePath}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'next-action': actionId,
+      accept: 'text/x-component',
+      'content-type': 'text/plain;charset=UTF-8',
+      origin,
+      ...(cookie && { cookie }),
+    },
+    body: JSON.stringify(args),
+  });
+  const text = await response.text();
+  const line = text.split('\n').find((entry) => /^\d+:\{/.test(entry) && /"(ok|error|errors)"/.test(entry));
+  return { status: response.status, result: line ? JSON.parse(line.slice(line.indexOf(':') + 1)) : null };
+}
+
+async function newAccount(label: string): Promise<{ email: string; cookie: string }> {
+  const email = uniqueEmail(label);
+  const signUp = serverActions().get('app/signup/actions.ts#signUpAction')!;
+  const answer = await callAction(signUp, '/signup', [{ name: label, email, password: PASSWORD }], null);
+  assert.deepEqual(answer.result, { ok: true }, `sign-up of ${label}`);
+  return { email, cookie: await signInCookie(BASE_URL, email, PASSWORD) };
+}
+
+/** Everything of Alice's a stray write could touch, as she reads it. */
+async function aliceChecksum(cookie: string): Promise<string> {
+  const answer = await graphql<unknown>(
+    BASE_URL,
+    cookie,
+    `{ viewer { projects(first: 20) { totalCount edges { node { id name currentSession { id }
+        timeline { totalDurationMs clips { id name durationMs } }
+        sessions(first: 20) { totalCount edges { node { id title messages(first: 50) { totalCount edges { node { content } } } } } } } } } } }`,
+  );
+  assert.equal(answer.errors, undefined);
+  return JSON.stringify(answer.data);
+}
+
+function assertCoded(answer: ActionAnswer, label: string): void {
+  assert.ok(answer.status < 500, `${label}: HTTP ${answer.status}`);
+  const result = answer.result;
+  if (!result || !('ok' in result)) return;
+  if (result.ok === false) {
+    assert.equal(typeof result.code, 'string', `${label}: a failure carries a code`);
+    assert.notEqual(result.code, 'INTERNAL_SERVER_ERROR', `${label}: ${JSON.stringify(result)}`);
+  }
+}
+
+describe('server actions', () => {
+  const actions = serverActions();
+  let alice: { email: string; cookie: string };
+  let bob: { email: string; cookie: string };
+  let ids: AliceIds;
+
+  before(async () => {
+    alice = await newAccount('alice');
+    bob = await newAccount('bob');
+    const created = await graphql<{ createProject: { project: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createProject(input: { name: "Alice film" }) { project { id } } }');
+    const projectGlobalId = created.data!.createProject.project.id;
+    const started = await graphql<{ startSession: { session: { id: string } } }>(
+      BASE_URL,
+      alice.cookie,
+      'mutation($id: ID!) { startSession(input: { projectId: $id }) { session { id } } }',
+      { id: projectGlobalId },
+    );
+    const sessionGlobalId = started.data!.startSession.session.id;
+    await graphql(BASE_URL, alice.cookie, 'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "make the intro a bit longer" }) { reply { id } } }', { id: sessionGlobalId });
+    const token = await graphql<{ createAccessToken: { accessToken: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createAccessToken(input: { name: "script" }) { accessToken { id } } }');
+    const databaseId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+    ids = { projectId: databaseId(projectGlobalId), sessionId: databaseId(sessionGlobalId), tokenId: databaseId(token.data!.createAccessToken.accessToken.id) };
+  });
+
+  test('every action of the build has a case here', () => {
+    assert.deepEqual([...actions.keys()].sort(), Object.keys(CASES).sort());
+  });
+
+  test('anonymous calls are refused (or, for sign-up, stay sign-up) and change nothing of Alice’s', async () => {
+    const before = await aliceChecksum(alice.cookie);
+    for (const [name, actionCase] of Object.entries(CASES)) {
+      if (name.endsWith('#signUpAction')) continue;
+      const args = actionCase.withAliceIds?.(ids) ?? (name.endsWith('#createProjectAction') ? [{ error: null }, null] : ['Mine']);
+      const answer = await callAction(actions.get(name)!, actionCase.page(ids), args, null);
+      assertCoded(answer, `${name} anonymously`);
+      if (answer.result && 'ok' in answer.result) assert.equal(answer.result.code, 'UNAUTHENTICATED', name);
+    }
+    assert.equal(await aliceChecksum(alice.cookie), before);
+  });
+
+  test('Bob calling with Alice’s ids gets NOT_FOUND and changes nothing of Alice’s', async () => {
+    const before = await aliceChecksum(alice.cookie);
+    for (const [name, actionCase] of Object.entries(CASES)) {
+      if (!actionCase.withAliceIds) continue;
+      const answer = await callAction(actions.get(name)!, actionCase.page(ids), actionCase.withAliceIds(ids), bob.cookie);
+      assertCoded(answer, `${name} as Bob`);
+      if (answer.result) assert.equal(answer.result.code, 'NOT_FOUND', `${name}: ${JSON.stringify(answer.result)}`);
+    }
+    assert.equal(await aliceChecksum(alice.cookie), before);
+  });
+
+  test('malformed arguments get a coded result, never a 500', async () => {
+    for (const [name, actionCase] of Object.entries(CASES)) {
+      for (const args of actionCase.malformed(ids)) {
+        assertCoded(await callAction(actions.get(name)!, actionCase.page(ids), args, alice.cookie), `${name}(${JSON.stringify(args).slice(0, 60)})`);
+      }
+    }
+  });
+
+  test('an instruction without a clientMessageId is refused, naming the field, and nothing is stored', async () => {
+    const before = await aliceChecksum(alice.cookie);
+    const answer = await callAction(
+      actions.get('app/projects/[id]/actions.ts#sendInstructionAction')!,
+      projectPage(ids),
+      [ids.projectId, { sessionId: ids.sessionId, content: 'mute the intro' }],
+      alice.cookie,
+    );
+    assert.deepEqual({ code: answer.result?.code, field: answer.result?.field }, { code: 'BAD_USER_INPUT', field: 'clientMessageId' });
+    assert.equal(await aliceChecksum(alice.cookie), before);
+  });
+
+  test('an action posted from another origin is refused with 403 FORBIDDEN', async () => {
+    const answer = await fetch(`${BASE_URL}${projectPage(ids)}`, {
+      method: 'POST',
+      headers: { 'next-action': actions.get('app/projects/[id]/actions.ts#deleteSessionAction')!, origin: 'https://evil.example', cookie: alice.cookie, 'content-type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify([ids.projectId, ids.sessionId]),
+    });
+    assert.equal(answer.status, 403);
+    assert.equal((await answer.json()).errors[0].extensions.code, 'FORBIDDEN');
+  });
+
+  test('actions spend the same hourly budget as the GraphQL API and are refused with RATE_LIMITED once it is gone', async () => {
+    const database = await prepareOwnDatabase();
+    const server = await startOwnServer(database, { RATE_LIMIT_GRAPHQL_PER_HOUR: '4' });
+    try {
+      const cookie = await signInCookie(server.url, 'demo@codirector.dev', 'codirector-demo');
+      for (let request = 1; request <= 4; request += 1) {
+        assert.equal((await graphql(server.url, cookie, '{ viewer { id } }')).errors, undefined, `request ${request}`);
+      }
+      const response = await fetch(`${server.url}/settings/tokens`, {
+        method: 'POST',
+        headers: { 'next-action': actions.get('app/settings/tokens/actions.ts#createTokenAction')!, accept: 'text/x-component', origin: server.url, cookie, 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify(['over budget']),
+      });
+      const line = (await response.text()).split('\n').find((entry) => entry.includes('"ok"'));
+      assert.ok(line, 'the action answered a result');
+      assert.equal(JSON.parse(line.slice(line.indexOf(':') + 1)).code, 'RATE_LIMITED');
+    } finally {
+      server.process.kill('SIGTERM');
+      await server.exited;
+      await database.drop();
+    }
+  });
+});
