@@ -30,23 +30,19 @@ export async function openProjectEventStream(
       'retry-after': '5',
     });
   }
-  openStreamsByUser.set(viewer.user.id, open + 1);
   const afterId = input.afterId ?? (await latestProjectEventId(project.id));
+  openStreamsByUser.set(viewer.user.id, (openStreamsByUser.get(viewer.user.id) ?? 0) + 1);
 
   const ended = new AbortController();
   const stopWatching = watchCredential(request, viewer.user.id, () => ended.abort());
   request.signal.addEventListener('abort', () => ended.abort(), { once: true });
-  ended.signal.addEventListener(
-    'abort',
-    () => {
-      stopWatching();
-      const left = (openStreamsByUser.get(viewer.user.id) ?? 1) - 1;
-      if (left > 0) openStreamsByUser.set(viewer.user.id, left);
-      else openStreamsByUser.delete(viewer.user.id);
-    },
-    { once: true },
-  );
-  return createProjectEventStream({ projectId: project.id, afterId, signal: ended.signal });
+  const closed = () => {
+    stopWatching();
+    const left = (openStreamsByUser.get(viewer.user.id) ?? 1) - 1;
+    if (left > 0) openStreamsByUser.set(viewer.user.id, left);
+    else openStreamsByUser.delete(viewer.user.id);
+  };
+  return createProjectEventStream({ projectId: project.id, afterId, signal: ended.signal, onClose: closed });
 }
 
 /** Re-checking spends none of the client's rate-limit budget: it is not a request of theirs. */

@@ -28,6 +28,8 @@ export function createProjectEventStream(options: {
   projectId: string;
   afterId: number;
   signal: AbortSignal;
+  /** Called once when the stream ends, whoever ends it (the client, the signal, a failure). */
+  onClose?: () => void;
   hub?: ProjectEventHub;
   db?: () => Executor;
 }): ReadableStream<Uint8Array> {
@@ -40,6 +42,7 @@ export function createProjectEventStream(options: {
   let pumpAgain = false;
   let closed = false;
   const cleanups: (() => void)[] = [];
+  if (options.onClose) cleanups.push(options.onClose);
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
