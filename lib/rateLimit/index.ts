@@ -2,6 +2,7 @@ import { beforeDatabaseCloses, databaseConfigFromEnv } from '@/db/client';
 import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './stores';
 import { WriteBehindRateLimitStore } from './writeBehind';
 
+export * from './clientAddress';
 export * from './stores';
 export * from './writeBehind';
 
@@ -82,8 +83,3 @@ export const rateLimits = {
   signInPerAccountPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_ACCOUNT', 10),
   signInPerIpPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_IP', 50),
 };
-
-/** The client address as the nearest proxy saw it; behind no proxy, anonymous callers share one bucket. */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip') || 'unknown';
-}
