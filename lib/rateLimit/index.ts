@@ -19,13 +19,6 @@ export async function consumeRateLimit(store: RateLimitStore, rule: RateLimitRul
   return decide(rule, await store.hit(rule), now);
 }
 
-/** Whether the budget is already spent, without spending any of it. */
-export async function checkRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
-  const window = await store.peek(rule);
-  // Spent means `limit` hits already happened: one more would be over.
-  return decide(rule, { count: window.count + 1, resetAt: window.resetAt }, now);
-}
-
 function decide(rule: RateLimitRule, { count, resetAt }: { count: number; resetAt: Date }, now: number): RateLimitDecision {
   return {
     allowed: count <= rule.limit,
@@ -82,4 +75,5 @@ export const rateLimits = {
   graphqlPerHour: () => envNumber('RATE_LIMIT_GRAPHQL_PER_HOUR', 5000),
   signInPerAccountPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_ACCOUNT', 10),
   signInPerIpPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_IP', 50),
+  signUpPerIpPerHour: () => envNumber('RATE_LIMIT_SIGNUP_PER_IP', 30),
 };
