@@ -101,7 +101,8 @@ async function mintAccessToken(settings: ServerSettings, userId: string): Promis
 }
 
 async function sessionCookie(secret: string, userId: string): Promise<string> {
-  const jwt = await encode({ token: { sub: userId, email: BENCH_USER.email, name: BENCH_USER.name }, secret });
+  // The bench user never signs out: its auth session version stays the initial 0.
+  const jwt = await encode({ token: { sub: userId, email: BENCH_USER.email, name: BENCH_USER.name, authSessionVersion: 0 }, secret });
   return `next-auth.session-token=${jwt}`;
 }
 
