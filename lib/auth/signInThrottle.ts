@@ -1,4 +1,4 @@
-import { normalizeEmail } from '@/lib/auth/email';
+import { parseAccountEmail } from '@/lib/auth/email';
 import { consumeRateLimit, getRateLimitStore, rateLimits, type RateLimitRule } from '@/lib/rateLimit';
 
 /** The `error` next-auth's sign-in page receives when attempts are throttled. */
@@ -8,10 +8,11 @@ export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 const WINDOW_SECONDS = 15 * 60;
 
 function rules(email: string, address: string): RateLimitRule[] {
-  return [
-    { key: `signin:account:${normalizeEmail(email)}`, limit: rateLimits.signInPerAccountPer15Min(), windowSeconds: WINDOW_SECONDS },
-    { key: `signin:ip:${address}`, limit: rateLimits.signInPerIpPer15Min(), windowSeconds: WINDOW_SECONDS },
-  ];
+  const perAddress = { key: `signin:ip:${address}`, limit: rateLimits.signInPerIpPer15Min(), windowSeconds: WINDOW_SECONDS };
+  // An email that can name no account has no account to protect (and may hold bytes no key should).
+  const account = parseAccountEmail(email);
+  if (!account) return [perAddress];
+  return [{ key: `signin:account:${account}`, limit: rateLimits.signInPerAccountPer15Min(), windowSeconds: WINDOW_SECONDS }, perAddress];
 }
 
 export type SignInAttempt =

@@ -41,6 +41,13 @@ describe('the sign-in throttle', () => {
     expect(other.allowed).toBe(true);
   });
 
+  it('counts an email that can name no account (a NUL byte, say) on the address only', async () => {
+    const from = address();
+    const attempts = [];
+    for (let index = 0; index < 12; index += 1) attempts.push(await reserveSignInAttempt('nobody\u0000@example.test', from));
+    expect(attempts.every((attempt) => attempt.allowed)).toBe(true);
+  });
+
   it('says minutes in words that read right', () => {
     expect(tooManyAttemptsMessage(30)).toBe('Too many failed sign-in attempts. Try again in 1 minute.');
     expect(tooManyAttemptsMessage(60)).toBe('Too many failed sign-in attempts. Try again in 1 minute.');
