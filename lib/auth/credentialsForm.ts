@@ -18,6 +18,7 @@ export type CredentialsFormResult = { ok: true; form: CredentialsForm } | { ok: 
  */
 export async function readCredentialsForm(request: Request): Promise<CredentialsFormResult> {
   const contentType = request.headers.get('content-type') ?? '';
+  if (Number(request.headers.get('content-length')) > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large.' };
   const text = await request.text().catch(() => null);
   if (text === null || text.length > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large or unreadable.' };
 
