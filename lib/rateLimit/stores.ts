@@ -80,7 +80,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-export function windowStartOf(resetAt: Date, windowSeconds: number): Date {
+function windowStartOf(resetAt: Date, windowSeconds: number): Date {
   return new Date(resetAt.getTime() - windowSeconds * 1000);
 }
 
