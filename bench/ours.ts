@@ -10,11 +10,12 @@ import { freePort, runToCompletion, startProcess, waitForHttp, type ManagedProce
 import { graphqlRequest, graphqlValue, pathValue, type HttpRequestSpec } from './requests';
 
 /**
- * Our app as it ships: `next build` into its own folder, then `next start`, called with a
+ * Our app as it ships: `next build` into its own folder, then its server (scripts/server.mjs), called with a
  * personal access token (GraphQL) and a next-auth session cookie (pages).
  */
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const APP_SERVER = path.join(process.cwd(), 'scripts', 'server.mjs');
 const GRAPHQL_ROUTE = path.join(process.cwd(), 'app', 'api', 'graphql', 'route.ts');
 const PROJECT_PAGE = path.join(process.cwd(), 'app', 'projects', '[id]', 'page.tsx');
 const READY_TIMEOUT_MS = 120_000;
@@ -100,7 +101,8 @@ async function mintAccessToken(settings: ServerSettings, userId: string): Promis
 }
 
 async function sessionCookie(secret: string, userId: string): Promise<string> {
-  const jwt = await encode({ token: { sub: userId, email: BENCH_USER.email, name: BENCH_USER.name }, secret });
+  // The bench user never signs out: its auth session version stays the initial 0.
+  const jwt = await encode({ token: { sub: userId, email: BENCH_USER.email, name: BENCH_USER.name, authSessionVersion: 0 }, secret });
   return `next-auth.session-token=${jwt}`;
 }
 
@@ -147,9 +149,9 @@ export async function startOurs(settings: OursSettings, data: BenchData, sendMes
   const baseUrl = `http://127.0.0.1:${port}`;
   const profileArgs = settings.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', settings.cpuProfileDir] : [];
   const server = startProcess({
-    name: 'next start',
+    name: 'app server',
     command: process.execPath,
-    args: [...profileArgs, NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    args: [...profileArgs, APP_SERVER, '--port', String(port), '--hostname', '127.0.0.1'],
     env: nextEnv(settings, { NEXTAUTH_SECRET: settings.authSecret, NEXTAUTH_URL: baseUrl }),
     logFile: logFile(settings, 'next-start'),
   });

@@ -162,7 +162,7 @@ function memorySection(memory: MemoryFigures | null, settings: RunSettings): str
   return [
     '## Memory of our server',
     '',
-    `RSS of the \`next start\` process tree: ${num(memory.startMiB)} MiB after its first request. ` +
+    `RSS of our app server's process tree: ${num(memory.startMiB)} MiB after its first request. ` +
       `Mixed load (each connection sends every sessions page, the project page and sendMessage in turn): ` +
       `${settings.soakWarmupSeconds} s of warm-up, then the ${settings.soakSeconds} s soak.`,
     '',

@@ -68,7 +68,7 @@ async function buildAndStartOurs(options: BenchOptions, server: ServerSettings, 
     log(`Building our app into ${options.nextDistDir} (log: bench/out/next-build.log)`);
     await buildOurs(oursSettings(options, server, null));
   }
-  log('Starting our app (next start)');
+  log('Starting our app (scripts/server.mjs)');
   return startOurs(oursSettings(options, server, null), data, SEND_MESSAGE_PROJECTS);
 }
 

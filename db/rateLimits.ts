@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from './client';
 import { rateLimitBuckets } from './schema';
 
@@ -45,6 +45,14 @@ export async function countRateLimitBucket(key: string, windowSeconds: number, d
         left join ${rateLimitBuckets} b on b.key = ${key} and b.window_start = w.window_start`,
   );
   return windowCount(row.count, row.window_start, windowSeconds);
+}
+
+/** Takes back one hit from `key`'s window starting at `windowStart`; a count never goes below zero. */
+export async function removeRateLimitHit(key: string, windowStart: Date, db: Executor = getDb()): Promise<void> {
+  await db
+    .update(rateLimitBuckets)
+    .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
+    .where(and(eq(rateLimitBuckets.key, key), eq(rateLimitBuckets.windowStart, windowStart)));
 }
 
 /** Drops windows that ended long ago. */

@@ -31,6 +31,11 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   /** Null for users who only sign in through an OAuth provider. */
   passwordHash: text('password_hash'),
+  /**
+   * Carried in every auth session cookie issued to the user; raising it (sign out, sign out
+   * everywhere) makes every cookie issued before refused at once.
+   */
+  authSessionVersion: integer('auth_session_version').notNull().default(0),
   createdAt: createdAt(),
 });
 

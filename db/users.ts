@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { normalizeEmail } from '@/lib/auth/email';
 import { getDb, type Executor } from './client';
 import { users, type User } from './schema';
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export async function createUser(
   input: { email: string; name: string; passwordHash: string | null },
@@ -25,4 +22,24 @@ export async function getUserByEmail(email: string, db: Executor = getDb()): Pro
 export async function getUserById(id: string, db: Executor = getDb()): Promise<User | null> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;
+}
+
+/** Replaces a password hash, unless it changed since it was read (a concurrent password change wins). */
+export async function replacePasswordHash(userId: string, previousHash: string, newHash: string, db: Executor = getDb()): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash: newHash })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, previousHash)));
+}
+
+/**
+ * Refuses every auth session cookie issued to the user so far. With `cookieVersion`, only while
+ * the user's version is still that one: signing out with a cookie already refused changes nothing.
+ */
+export async function endAuthSessions(userId: string, cookieVersion?: number, db: Executor = getDb()): Promise<void> {
+  const sameUser = eq(users.id, userId);
+  await db
+    .update(users)
+    .set({ authSessionVersion: sql`${users.authSessionVersion} + 1` })
+    .where(cookieVersion === undefined ? sameUser : and(sameUser, eq(users.authSessionVersion, cookieVersion)));
 }

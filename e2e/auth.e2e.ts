@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO, PASSWORD, createProject, signIn, signUp, uniqueEmail } from './support/app';
-import { newPage, useBrowser } from './support/browser';
+import { BASE_URL, newContext, newPage, useBrowser } from './support/browser';
+import { graphql } from './support/ownServer';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
 
@@ -66,10 +67,11 @@ describe('accounts', () => {
   });
 
   test('a signed-out visit to a project asks to sign in and then returns to it', async () => {
+    // A user of its own: signing out ends every auth session of the user, and other files sign in as the demo user.
     const page = await newPage(browser());
-    await signIn(page, DEMO.email, DEMO.password);
-    await page.getByRole('link', { name: DEMO.project }).click();
-    await page.waitForURL(/\/projects\//);
+    const email = uniqueEmail('returns');
+    await signUp(page, email);
+    await createProject(page, 'returns project');
     const projectPath = new URL(page.url()).pathname;
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -77,22 +79,73 @@ describe('accounts', () => {
     await page.goto(projectPath);
     await page.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('callbackUrl') === projectPath);
 
-    await page.getByLabel('Email').fill(DEMO.email);
-    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === projectPath);
-    await page.getByRole('heading', { level: 1, name: DEMO.project }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'returns project' }).waitFor();
     await page.context().close();
   });
 
-  test('sign out ends the session: pages ask to sign in again', async () => {
+  test('sign out ends the session on the server: the old cookie is refused by pages and the API', async () => {
     const page = await newPage(browser());
     await signUp(page, uniqueEmail('signout'));
+    const cookies = await page.context().cookies();
+    const sessionCookie = cookies.find((cookie) => cookie.name.endsWith('next-auth.session-token'));
+    assert.ok(sessionCookie);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/signin');
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/signin');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // Someone who copied the cookie before sign-out gets nothing with it.
+    const copy = await newContext(browser());
+    await copy.addCookies([sessionCookie]);
+    const thief = await copy.newPage();
+    await thief.goto('/');
+    await thief.waitForURL((url) => url.pathname === '/signin');
+    const api = await graphql<{ viewer: unknown }>(BASE_URL, `${sessionCookie.name}=${sessionCookie.value}`, '{ viewer { email } }');
+    assert.equal(api.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    await page.context().close();
+    await copy.close();
+  });
+
+  test('"Sign out everywhere" in settings ends the sessions of every device at once', async () => {
+    const laptop = await newPage(browser());
+    const email = uniqueEmail('everywhere');
+    await signUp(laptop, email);
+    const phone = await newPage(browser());
+    await signIn(phone, email, PASSWORD);
+
+    await phone.goto('/settings/tokens');
+    await phone.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await phone.waitForURL((url) => url.pathname === '/signin');
+    await saveScreenshot(phone, 'signed-out-everywhere');
+
+    await laptop.reload();
+    await laptop.waitForURL((url) => url.pathname === '/signin');
+    await signIn(laptop, email, PASSWORD);
+    await laptop.getByRole('heading', { name: 'Your projects' }).waitFor();
+    await laptop.context().close();
+    await phone.context().close();
+  });
+
+  test('signing in with a callbackUrl that points elsewhere ends on this origin', async () => {
+    const page = await newPage(browser());
+    const email = uniqueEmail('redirect');
+    await signUp(page, email);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/signin');
+    for (const callbackUrl of ['/\t/evil.example', '/%09/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/']) {
+      await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname !== '/signin');
+      assert.equal(new URL(page.url()).origin, new URL(BASE_URL).origin, `${JSON.stringify(callbackUrl)} led to ${page.url()}`);
+      await page.context().clearCookies();
+    }
     await page.context().close();
   });
 

@@ -76,8 +76,7 @@ function startServer(port, env, name = 'server') {
   mkdirSync(artifactsDir, { recursive: true });
   const logFile = path.join(artifactsDir, `${name}.log`);
   const output = createWriteStream(logFile);
-  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const server = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

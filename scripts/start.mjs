@@ -7,7 +7,7 @@ import fs from 'node:fs';
 const port = process.env.PORT ?? '3000';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
-// `next start` runs in production mode, which requires a cookie-signing secret. For a local run
+// The app server runs in production mode, which requires a cookie-signing secret. For a local run
 // we keep a random one in .data/nextauth-secret (the file lib/auth/secret.ts uses in development).
 if (!process.env.NEXTAUTH_SECRET) {
   const file = '.data/nextauth-secret';
@@ -29,4 +29,4 @@ if (process.env.SKIP_BUILD !== '1') run('Building the app', 'npx', ['next', 'bui
 run('Migrating the database', 'npx', ['tsx', 'scripts/migrate.ts']);
 run('Seeding the demo user and project', 'npx', ['tsx', 'scripts/seed.ts']);
 console.log(`\n> Serving CoDirector at http://localhost:${port}`);
-run('next start', 'npx', ['next', 'start', '--port', port]);
+run('Serving', process.execPath, ['scripts/server.mjs', '--port', port]);

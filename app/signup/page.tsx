@@ -6,7 +6,7 @@ import { AuthCard } from '@/components/auth/AuthCard';
 import { OAuthButtons } from '@/components/auth/OAuthButtons';
 import { SignUpForm } from '@/components/auth/SignUpForm';
 import { configuredOAuthProviders } from '@/lib/auth/options';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwordPolicy';
 import { getSignedInUser, safeCallbackUrl } from '@/lib/auth/session';
 import { signUpAction } from './actions';
 

@@ -55,7 +55,7 @@ const SECRET = randomBytes(32).toString('base64url');
 export async function startOwnServer(database: OwnDatabase, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, ...database.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: url, ...extraEnv },
     stdio: 'ignore',
   });
@@ -84,16 +84,28 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One email-and-password attempt as next-auth's client makes it: CSRF token, then the form POST. */
-export async function postCredentials(baseUrl: string, email: string, password: string): Promise<Response> {
+/** next-auth's CSRF token and the cookie that goes with it, as its client fetches them before posting. */
+export async function csrfPair(baseUrl: string): Promise<{ csrfToken: string; cookie: string }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ');
+  return { csrfToken, cookie: csrf.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ') };
+}
+
+/** One email-and-password attempt as next-auth's client makes it: CSRF token, then the form POST. */
+export async function postCredentials(
+  baseUrl: string,
+  email: string,
+  password: string,
+  options: { callbackUrl?: string; json?: boolean; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const { csrfToken, cookie } = await csrfPair(baseUrl);
+  const form = new URLSearchParams({ email, password, csrfToken, json: String(options.json ?? true) });
+  if (options.callbackUrl !== undefined) form.set('callbackUrl', options.callbackUrl);
   return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...options.headers },
+    body: form,
   });
 }
 

@@ -204,11 +204,19 @@ describe('the session cookie', () => {
     expect(codes(result)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('is read from the secure name and from chunks', async () => {
+  it('is read under the name next-auth sets (the __Secure- one when served over https) and from chunks', async () => {
     const { cookie } = await sessionCookie(aliceUser);
     const jwt = cookie.split('=')[1];
-    const secure = await anonymous.as({ cookie: `__Secure-next-auth.session-token=${jwt}` }).data(ViewerDocument, {});
-    expect(secure.viewer.id).toBe(of.user);
+    const secureCookie = { cookie: `__Secure-next-auth.session-token=${jwt}` };
+    expect(codes(await anonymous.as(secureCookie).request(ViewerDocument, {}))).toEqual(['UNAUTHENTICATED']);
+    const configured = process.env.NEXTAUTH_URL;
+    process.env.NEXTAUTH_URL = 'https://codirector.example';
+    try {
+      expect((await anonymous.as(secureCookie).data(ViewerDocument, {})).viewer.id).toBe(of.user);
+    } finally {
+      if (configured === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = configured;
+    }
     const middle = Math.floor(jwt.length / 2);
     const chunked = `next-auth.session-token.0=${jwt.slice(0, middle)}; next-auth.session-token.1=${jwt.slice(middle)}`;
     expect((await anonymous.as({ cookie: chunked }).data(ViewerDocument, {})).viewer.id).toBe(of.user);

@@ -1,16 +1,28 @@
-import type { DefaultSession, NextAuthOptions } from 'next-auth';
+import type { DefaultSession, NextAuthOptions, User as AuthUser } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import type { Provider } from 'next-auth/providers/index';
-import { getUserByEmail } from '@/db/users';
+import { endAuthSessions } from '@/db/users';
+import { isUuid } from '@/lib/ids';
+import { sameOriginPath } from './callbackUrl';
 import { linkOAuthIdentity, verifiedEmail } from './oauth';
-import { verifyAgainstNothing, verifyPassword } from './password';
+import { signInWithPassword } from './passwordSignIn';
 import { getAuthSecret } from './secret';
 
 declare module 'next-auth' {
   interface Session {
     user: DefaultSession['user'] & { id: string };
+  }
+  interface User {
+    authSessionVersion?: number;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** The user's auth session version when this cookie was issued (see lib/auth/authSession.ts). */
+    authSessionVersion?: number;
   }
 }
 
@@ -37,13 +49,10 @@ const credentialsProvider = CredentialsProvider({
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
   },
-  async authorize(credentials) {
-    const email = credentials?.email?.trim() ?? '';
-    const password = credentials?.password ?? '';
-    const user = email ? await getUserByEmail(email) : null;
-    // An unknown email costs the same bcrypt work as a known one, so timing reveals nothing.
-    const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
-    return valid && user ? { id: user.id, email: user.email, name: user.name } : null;
+  // The route (app/api/auth/[...nextauth]/route.ts) has checked the form's shape and lengths.
+  async authorize(credentials): Promise<AuthUser | null> {
+    const user = await signInWithPassword(credentials?.email ?? '', credentials?.password ?? '');
+    return user && { id: user.id, email: user.email, name: user.name, authSessionVersion: user.authSessionVersion };
   },
 });
 
@@ -65,20 +74,29 @@ function buildAuthOptions(env: NodeJS.ProcessEnv): NextAuthOptions {
         return verifiedEmail(account.provider, profile) !== null;
       },
       // `sub` is always our user id: the GraphQL API reads it from the same cookie.
-      async jwt({ token, account, profile }) {
-        if (account?.type !== 'oauth') return token;
+      async jwt({ token, user, account, profile }) {
+        if (account?.type !== 'oauth') return user ? { ...token, authSessionVersion: user.authSessionVersion } : token;
         const email = verifiedEmail(account.provider, profile);
         if (!email) throw new Error('The provider did not confirm an email address.');
-        const user = await linkOAuthIdentity({
+        const linked = await linkOAuthIdentity({
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email,
           name: profile?.name ?? null,
         });
-        return { ...token, sub: user.id, email: user.email, name: user.name };
+        return { ...token, sub: linked.id, email: linked.email, name: linked.name, authSessionVersion: linked.authSessionVersion };
       },
       session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub ?? '' } };
+      },
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
+      },
+    },
+    events: {
+      // Signing out refuses this cookie (and every other one of the user) from now on, not only here.
+      async signOut({ token }) {
+        if (isUuid(token?.sub) && typeof token.authSessionVersion === 'number') await endAuthSessions(token.sub, token.authSessionVersion);
       },
     },
   };

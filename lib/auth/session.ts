@@ -1,10 +1,11 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { getUserById } from '@/db/users';
-import { getAuthOptions, SIGN_IN_PATH } from './options';
+import { authSessionUser } from './authSession';
+import { sameOriginPath } from './callbackUrl';
+import { SIGN_IN_PATH } from './options';
 
 export interface SignedInUser {
   id: string;
@@ -12,17 +13,11 @@ export interface SignedInUser {
   name: string;
 }
 
-/**
- * The user whose session cookie came with this request, or null. Read once per request; a
- * cookie for a user who no longer exists counts as signed out.
- */
+/** The user whose auth session cookie came with this request, or null (see `authSessionUser`). Read once per request. */
 export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   // Depends on the request: never prerendered, so `next build` needs neither the secret nor the database.
   await connection();
-  const session = await getServerSession(getAuthOptions());
-  const userId = session?.user.id;
-  if (!userId) return null;
-  const user = await getUserById(userId);
+  const user = await authSessionUser(await cookies());
   return user ? { id: user.id, email: user.email, name: user.name } : null;
 });
 
@@ -37,9 +32,16 @@ export function signInPath(callbackUrl: string): string {
   return `${SIGN_IN_PATH}?${new URLSearchParams({ callbackUrl: safeCallbackUrl(callbackUrl) })}`;
 }
 
-/** Only paths on this site: anything else (another origin, `//host`) becomes the projects page. */
+/** Only paths on this site: anything the URL parser places on another origin becomes the projects page. */
 export function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return '/';
-  return url;
+  return sameOriginPath(Array.isArray(value) ? value[0] : value, appOrigin());
+}
+
+/** The app's public origin where configured; any fixed origin serves to tell relative paths from other hosts. */
+function appOrigin(): string {
+  try {
+    return new URL(process.env.NEXTAUTH_URL ?? '').origin;
+  } catch {
+    return 'http://codirector.invalid';
+  }
 }

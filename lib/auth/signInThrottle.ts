@@ -1,27 +1,45 @@
-import { normalizeEmail } from '@/db/users';
-import { checkRateLimit, consumeRateLimit, getRateLimitStore, rateLimits, type RateLimitDecision } from '@/lib/rateLimit';
+import { parseAccountEmail } from '@/lib/auth/email';
+import { consumeRateLimit, getRateLimitStore, rateLimits, type RateLimitRule } from '@/lib/rateLimit';
 
 /** The `error` next-auth's sign-in page receives when attempts are throttled. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 
-/** Failed sign-ins are counted per account and per address in 15-minute windows. */
+/** Sign-in attempts are counted per account and per address in 15-minute windows. */
 const WINDOW_SECONDS = 15 * 60;
 
-function rules(email: string, address: string) {
-  return [
-    { key: `signin:account:${normalizeEmail(email)}`, limit: rateLimits.signInPerAccountPer15Min(), windowSeconds: WINDOW_SECONDS },
-    { key: `signin:ip:${address}`, limit: rateLimits.signInPerIpPer15Min(), windowSeconds: WINDOW_SECONDS },
-  ];
+function rules(email: string, address: string): RateLimitRule[] {
+  const perAddress = { key: `signin:ip:${address}`, limit: rateLimits.signInPerIpPer15Min(), windowSeconds: WINDOW_SECONDS };
+  // An email that can name no account has no account to protect (and may hold bytes no key should).
+  const account = parseAccountEmail(email);
+  if (!account) return [perAddress];
+  return [{ key: `signin:account:${account}`, limit: rateLimits.signInPerAccountPer15Min(), windowSeconds: WINDOW_SECONDS }, perAddress];
 }
 
-/** The spent budget that blocks this attempt, or null when it may go ahead. */
-export async function signInBlockedBy(email: string, address: string): Promise<RateLimitDecision | null> {
+export type SignInAttempt =
+  | { allowed: true; /** Called when the password turned out right, or none was checked. */ giveBack(): Promise<void> }
+  | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts an attempt on the account and the address before its password is checked, so
+ * parallel attempts cannot all pass a check made before any of them is counted: at most
+ * `limit` attempts hold a place in a window at once. A successful sign-in gives its place
+ * back, so only failures add up (and many people signing in from one office address are not
+ * throttled); an attempt refused here gives its place back at once, so attempts refused on one
+ * count do not fill the other.
+ */
+export async function reserveSignInAttempt(email: string, address: string): Promise<SignInAttempt> {
   const store = getRateLimitStore();
-  const decisions = await Promise.all(rules(email, address).map((rule) => checkRateLimit(store, rule)));
-  return decisions.find((decision) => !decision.allowed) ?? null;
+  const reserved = await Promise.all(rules(email, address).map(async (rule) => ({ rule, decision: await consumeRateLimit(store, rule) })));
+  const giveBack = async () => {
+    await Promise.all(reserved.map(({ rule, decision }) => store.release(rule, decision.resetAt)));
+  };
+  const refusedBy = reserved.find(({ decision }) => !decision.allowed)?.decision;
+  if (!refusedBy) return { allowed: true, giveBack };
+  await giveBack();
+  return { allowed: false, retryAfterSeconds: refusedBy.retryAfterSeconds };
 }
 
-export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  const store = getRateLimitStore();
-  await Promise.all(rules(email, address).map((rule) => consumeRateLimit(store, rule)));
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many failed sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
 }

@@ -1,6 +1,10 @@
-import { createUser, getUserByEmail, normalizeEmail } from '@/db/users';
+import { headers } from 'next/headers';
+import { createUser, getUserByEmail } from '@/db/users';
+import { clientAddress, consumeRateLimit, getRateLimitStore, rateLimits } from '@/lib/rateLimit';
 import { ValidationError, validateName } from '@/lib/validation';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { MAX_EMAIL_LENGTH, parseAccountEmail } from './email';
+import { hashPassword } from './password';
+import { passwordProblem } from './passwordPolicy';
 
 export interface SignUpInput {
   name: string;
@@ -9,23 +13,19 @@ export interface SignUpInput {
 }
 
 export type SignUpField = keyof SignUpInput;
-export type SignUpErrors = Partial<Record<SignUpField, string>>;
+/** Problems per field; `form` for one that belongs to no field. */
+export type SignUpErrors = Partial<Record<SignUpField | 'form', string>>;
 export type SignUpResult = { ok: true } | { ok: false; errors: SignUpErrors };
 
-/** bcrypt reads at most 72 bytes; a longer password would silently lose its tail. */
-const MAX_PASSWORD_BYTES = 72;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DUPLICATE_EMAIL = 'An account with this email already exists. Sign in instead.';
+const TOO_MANY_SIGN_UPS = 'Too many accounts were created from your network. Try again in an hour.';
 
 export function validateSignUp(input: SignUpInput): SignUpErrors {
   const errors: SignUpErrors = {};
-  const email = normalizeEmail(input.email);
-  if (!EMAIL_PATTERN.test(email)) errors.email = 'Enter an email address like name@example.com.';
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  } else if (Buffer.byteLength(input.password, 'utf8') > MAX_PASSWORD_BYTES) {
-    errors.password = `Use at most ${MAX_PASSWORD_BYTES} characters.`;
-  }
+  if (input.email.length > MAX_EMAIL_LENGTH) errors.email = `Use at most ${MAX_EMAIL_LENGTH} characters.`;
+  else if (!parseAccountEmail(input.email)) errors.email = 'Enter an email address like name@example.com.';
+  const password = passwordProblem(input.password);
+  if (password) errors.password = password;
   if (input.name.trim()) {
     try {
       validateName('name', input.name);
@@ -37,13 +37,21 @@ export function validateSignUp(input: SignUpInput): SignUpErrors {
   return errors;
 }
 
-/** Creates a password account. The caller signs the new user in with the same credentials. */
-export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+/**
+ * Creates a password account. The caller signs the new user in with the same credentials.
+ * Valid attempts are counted per address (the answer tells whether an email has an account,
+ * and each one costs a password hash); `address` defaults to the current request's.
+ */
+export async function signUp(input: SignUpInput, address?: string): Promise<SignUpResult> {
   const errors = validateSignUp(input);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (await getUserByEmail(input.email)) return { ok: false, errors: { email: DUPLICATE_EMAIL } };
+  const email = parseAccountEmail(input.email) ?? '';
 
-  const email = normalizeEmail(input.email);
+  const from = address ?? clientAddress({ headers: await headers() });
+  const budget = await consumeRateLimit(getRateLimitStore(), { key: `signup:ip:${from}`, limit: rateLimits.signUpPerIpPerHour(), windowSeconds: 3600 });
+  if (!budget.allowed) return { ok: false, errors: { form: TOO_MANY_SIGN_UPS } };
+
+  if (await getUserByEmail(email)) return { ok: false, errors: { email: DUPLICATE_EMAIL } };
   const name = input.name.trim() || email.split('@')[0];
   try {
     await createUser({ email, name, passwordHash: await hashPassword(input.password) });

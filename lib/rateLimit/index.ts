@@ -2,6 +2,7 @@ import { beforeDatabaseCloses, databaseConfigFromEnv } from '@/db/client';
 import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './stores';
 import { WriteBehindRateLimitStore } from './writeBehind';
 
+export * from './clientAddress';
 export * from './stores';
 export * from './writeBehind';
 
@@ -16,13 +17,6 @@ export interface RateLimitDecision {
 
 export async function consumeRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
   return decide(rule, await store.hit(rule), now);
-}
-
-/** Whether the budget is already spent, without spending any of it. */
-export async function checkRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
-  const window = await store.peek(rule);
-  // Spent means `limit` hits already happened: one more would be over.
-  return decide(rule, { count: window.count + 1, resetAt: window.resetAt }, now);
 }
 
 function decide(rule: RateLimitRule, { count, resetAt }: { count: number; resetAt: Date }, now: number): RateLimitDecision {
@@ -81,9 +75,5 @@ export const rateLimits = {
   graphqlPerHour: () => envNumber('RATE_LIMIT_GRAPHQL_PER_HOUR', 5000),
   signInPerAccountPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_ACCOUNT', 10),
   signInPerIpPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_IP', 50),
+  signUpPerIpPerHour: () => envNumber('RATE_LIMIT_SIGNUP_PER_IP', 30),
 };
-
-/** The client address as the nearest proxy saw it; behind no proxy, anonymous callers share one bucket. */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip') || 'unknown';
-}

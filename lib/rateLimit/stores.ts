@@ -1,4 +1,4 @@
-import { addRateLimitHits, countRateLimitBucket, pruneRateLimitBuckets, type RateLimitWindowCount } from '@/db/rateLimits';
+import { addRateLimitHits, countRateLimitBucket, pruneRateLimitBuckets, removeRateLimitHit, type RateLimitWindowCount } from '@/db/rateLimits';
 
 export interface RateLimitRule {
   /** What is counted, e.g. `graphql:user:<id>` or `signin:ip:<address>`. */
@@ -17,6 +17,8 @@ export interface RateLimitStore {
   hit(rule: RateLimitRule): Promise<WindowCount>;
   /** The window's count so far, counting nothing. */
   peek(rule: RateLimitRule): Promise<WindowCount>;
+  /** Takes back one hit counted in the window ending at `resetAt` (nothing once that window is over). */
+  release(rule: RateLimitRule, resetAt: Date): Promise<void>;
 }
 
 /** Counts in a Postgres table: shared by every instance on the same database, one write per hit. */
@@ -41,6 +43,10 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   peek(rule: RateLimitRule): Promise<RateLimitWindowCount> {
     return countRateLimitBucket(rule.key, rule.windowSeconds);
   }
+
+  release(rule: RateLimitRule, resetAt: Date): Promise<void> {
+    return removeRateLimitHit(rule.key, windowStartOf(resetAt, rule.windowSeconds));
+  }
 }
 
 /** For the single-process embedded default: no database write per request. */
@@ -62,9 +68,20 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return current && current.resetAt.getTime() === resetAt.getTime() ? current : { count: 0, resetAt };
   }
 
+  async release(rule: RateLimitRule, resetAt: Date): Promise<void> {
+    const current = this.windows.get(rule.key);
+    if (current && current.resetAt.getTime() === resetAt.getTime() && current.count > 0) {
+      this.windows.set(rule.key, { count: current.count - 1, resetAt });
+    }
+  }
+
   private evictEnded(now: number) {
     for (const [key, window] of this.windows) if (window.resetAt.getTime() <= now) this.windows.delete(key);
   }
+}
+
+function windowStartOf(resetAt: Date, windowSeconds: number): Date {
+  return new Date(resetAt.getTime() - windowSeconds * 1000);
 }
 
 function windowEnd(now: number, windowSeconds: number): Date {

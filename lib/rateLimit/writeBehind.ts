@@ -6,6 +6,7 @@ export interface SharedRateLimitCounter {
   hit(rule: RateLimitRule): Promise<RateLimitWindowCount>;
   peek(rule: RateLimitRule): Promise<RateLimitWindowCount>;
   add(key: string, windowSeconds: number, amount: number, windowStart: Date): Promise<RateLimitWindowCount>;
+  release(rule: RateLimitRule, resetAt: Date): Promise<void>;
 }
 
 export interface WriteBehindOptions {
@@ -73,6 +74,19 @@ export class WriteBehindRateLimitStore implements RateLimitStore {
     await this.flushing;
     const window = this.track(rule, await this.shared.peek(rule));
     return { count: count(window), resetAt: window.resetAt };
+  }
+
+  /** A hit not written yet is simply not written; one already written is taken back from the shared count. */
+  async release(rule: RateLimitRule, resetAt: Date): Promise<void> {
+    const tally = this.tallies.get(rule.key);
+    const sameWindow = tally?.resetAt.getTime() === resetAt.getTime();
+    if (tally && sameWindow && tally.unsent > 0) {
+      tally.unsent -= 1;
+      return;
+    }
+    await this.flushing;
+    await this.shared.release(rule, resetAt);
+    if (tally && sameWindow) tally.shared = Math.max(0, tally.shared - 1);
   }
 
   /** Writes every unsent hit now (tests; shutdown). */

@@ -3,11 +3,13 @@ import { headers } from 'next/headers';
 import { listAccessTokens } from '@/db/accessTokens';
 import { labelDate } from '@/app/_lib/dates';
 import { AppHeader } from '@/components/app-shell/AppHeader';
+import { SignOutEverywhereForm } from '@/components/auth/SignOutEverywhereForm';
 import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
 import { TokenList } from '@/components/tokens/TokenList';
 import styles from '@/components/tokens/Tokens.module.css';
 import { requireSignedInUser } from '@/lib/auth/session';
 import { createTokenAction, revokeTokenAction } from './actions';
+import { signOutEverywhereAction } from './signOutEverywhere';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
@@ -57,6 +59,12 @@ export default async function AccessTokensPage() {
           <pre className={styles.usage}>
             {`curl http://${host}/api/graphql \\\n  -H 'Authorization: Bearer <token>' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"query":"{ viewer { email } }"}'`}
           </pre>
+        </section>
+        <section className={styles.card} aria-labelledby="devices-heading">
+          <h2 id="devices-heading" className={styles.cardTitle}>
+            Signed-in devices
+          </h2>
+          <SignOutEverywhereForm signOutEverywhereAction={signOutEverywhereAction} />
         </section>
       </main>
     </>

@@ -112,9 +112,10 @@ export class ApiClient {
   }
 }
 
-/** The cookie next-auth sets after sign-in: an encrypted JWT whose `sub` is the user id. */
+/** The cookie next-auth sets after sign-in: an encrypted JWT whose `sub` is the user id, with the user's auth session version. */
 export async function sessionCookie(user: User): Promise<{ cookie: string }> {
-  const jwt = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret: getAuthSecret() });
+  const token = { sub: user.id, name: user.name, email: user.email, authSessionVersion: user.authSessionVersion };
+  const jwt = await encode({ token, secret: getAuthSecret() });
   return { cookie: `next-auth.session-token=${jwt}` };
 }
 

@@ -1,7 +1,8 @@
 import NextAuth from 'next-auth';
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
+import { readCredentialsForm, type CredentialsForm } from '@/lib/auth/credentialsForm';
 import { getAuthOptions, SIGN_IN_PATH } from '@/lib/auth/options';
-import { recordFailedSignIn, signInBlockedBy, TOO_MANY_ATTEMPTS } from '@/lib/auth/signInThrottle';
+import { reserveSignInAttempt, TOO_MANY_ATTEMPTS, tooManyAttemptsMessage } from '@/lib/auth/signInThrottle';
 import { clientAddress } from '@/lib/rateLimit';
 
 interface AuthRouteContext {
@@ -13,31 +14,38 @@ function handleAuth(request: NextRequest, context: AuthRouteContext): Promise<Re
 }
 
 /**
- * Email and password sign-in, throttled: once an account or an address has too many failed
- * attempts in 15 minutes, further attempts get 429 with Retry-After until the window ends.
+ * Email and password sign-in, throttled per account and per address (lib/auth/signInThrottle.ts).
+ * The form is read once, here; next-auth is handed exactly what was read and counted, so the
+ * email that is throttled is the email that is checked.
  */
 async function handleAuthPost(request: NextRequest, context: AuthRouteContext): Promise<Response> {
   const { nextauth } = await context.params;
   if (nextauth.join('/') !== 'callback/credentials') return handleAuth(request, context);
 
-  const form = await request.clone().formData().catch(() => null);
-  const email = String(form?.get('email') ?? '');
-  const address = clientAddress(request);
-  const blocked = await signInBlockedBy(email, address);
-  if (blocked) {
-    const message = `Too many failed sign-in attempts. Try again in ${Math.ceil(blocked.retryAfterSeconds / 60)} minutes.`;
+  const read = await readCredentialsForm(request);
+  if (!read.ok) return Response.json({ error: read.problem }, { status: 400 });
+
+  const attempt = await reserveSignInAttempt(read.form.email, clientAddress(request));
+  if (!attempt.allowed) {
     return Response.json(
-      { url: `${new URL(request.url).origin}${SIGN_IN_PATH}?error=${TOO_MANY_ATTEMPTS}`, error: message },
-      { status: 429, headers: { 'retry-after': String(blocked.retryAfterSeconds) } },
+      { url: `${new URL(request.url).origin}${SIGN_IN_PATH}?error=${TOO_MANY_ATTEMPTS}`, error: tooManyAttemptsMessage(attempt.retryAfterSeconds) },
+      { status: 429, headers: { 'retry-after': String(attempt.retryAfterSeconds) } },
     );
   }
-
-  const response = await handleAuth(request, context);
-  if (await signInFailed(response)) await recordFailedSignIn(email, address);
+  const response = await handleAuth(withForm(request, read.form), context);
+  if (!(await signInFailed(response))) await attempt.giveBack();
   return response;
 }
 
-/** next-auth answers a failed attempt with a redirect, or a JSON url, carrying `error=`. */
+/** The same request with `form` as its body, in the encoding next-auth reads field by field. */
+function withForm(request: NextRequest, form: CredentialsForm): NextRequest {
+  const headers = new Headers(request.headers);
+  headers.set('content-type', 'application/x-www-form-urlencoded');
+  headers.delete('content-length');
+  return new NextRequest(request.url, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
+}
+
+/** next-auth answers a rejected password with a redirect, or a JSON url, carrying `error=`. */
 async function signInFailed(response: Response): Promise<boolean> {
   const location = response.headers.get('location');
   if (location) return location.includes('error=');

@@ -1,0 +1,56 @@
+import { MAX_EMAIL_LENGTH } from './email';
+import { MAX_PASSWORD_LENGTH } from './passwordPolicy';
+
+/** What next-auth's client sends to the credentials callback, and nothing else. */
+const FIELDS = new Set(['email', 'password', 'csrfToken', 'callbackUrl', 'json', 'redirect']);
+/** Far above any legitimate form (a 1,024-character password and a long callback URL). */
+const MAX_BODY_LENGTH = 16 * 1024;
+
+export type CredentialsForm = Record<string, string> & { email: string; password: string };
+export type CredentialsFormResult = { ok: true; form: CredentialsForm } | { ok: false; problem: string };
+
+/**
+ * Reads an email-and-password sign-in body the way next-auth 4 does in the App Router
+ * (`next-auth/next/utils` getBody: JSON when the content type mentions application/json,
+ * else form-urlencoded when it mentions that), and refuses what two readers could read
+ * differently (a repeated field, a field that is not a string, an unknown field) or what no
+ * password check should see (an email or password over its length limit).
+ */
+export async function readCredentialsForm(request: Request): Promise<CredentialsFormResult> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (Number(request.headers.get('content-length')) > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large.' };
+  const text = await request.text().catch(() => null);
+  if (text === null || text.length > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large or unreadable.' };
+
+  let entries: [string, unknown][];
+  if (contentType.includes('application/json')) {
+    const parsed = parseJsonObject(text);
+    if (!parsed) return { ok: false, problem: 'The request body is not a JSON object.' };
+    entries = Object.entries(parsed);
+  } else if (contentType.includes('application/x-www-form-urlencoded')) {
+    entries = [...new URLSearchParams(text)];
+  } else {
+    return { ok: false, problem: 'Send the form as application/x-www-form-urlencoded.' };
+  }
+
+  const form: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    if (!FIELDS.has(name)) return { ok: false, problem: `Unexpected field "${name}".` };
+    if (name in form) return { ok: false, problem: `The field "${name}" is repeated.` };
+    if (typeof value !== 'string') return { ok: false, problem: `The field "${name}" is not a string.` };
+    form[name] = value;
+  }
+  if (form.email === undefined || form.password === undefined) return { ok: false, problem: 'Email and password are required.' };
+  if (form.email.length > MAX_EMAIL_LENGTH) return { ok: false, problem: `The email is longer than ${MAX_EMAIL_LENGTH} characters.` };
+  if (form.password.length > MAX_PASSWORD_LENGTH) return { ok: false, problem: `The password is longer than ${MAX_PASSWORD_LENGTH} characters.` };
+  return { ok: true, form: form as CredentialsForm };
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
