@@ -66,8 +66,11 @@ export class WriteBehindRateLimitStore implements RateLimitStore {
     }
     // A batch being written may or may not be in the shared count yet; wait so it is.
     await this.flushing;
-    const written = this.track(rule, await this.shared.hit(rule));
-    return { count: count(written), resetAt: written.resetAt };
+    const reported = await this.shared.hit(rule);
+    const written = this.track(rule, reported);
+    // This hit's own place in the shared count (concurrent hits each get theirs), plus what this
+    // instance counted and has not written yet: not the highest count any hit has seen.
+    return { count: reported.count + written.unsent + written.sending, resetAt: written.resetAt };
   }
 
   async peek(rule: RateLimitRule): Promise<WindowCount> {
