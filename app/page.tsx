@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listProjects, projectKey } from '@/db/projects';
-import { decodeCursor, encodeCursor } from '@/app/_lib/cursor';
-import { labelDate } from '@/app/_lib/dates';
+import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
+import { createdAtIdCursorKey, decodeCursor, encodeCursor } from '@/lib/cursors';
+import { labelDate } from '@/lib/dates';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
@@ -13,12 +14,15 @@ import { createProjectAction, renameProjectAction } from './projects/actions';
 
 export const metadata: Metadata = { title: 'Projects' };
 
-const PROJECTS_PER_PAGE = 24;
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireSignedInUser('/');
-  const after = decodeCursor(firstParam((await searchParams).after)) ?? undefined;
-  const page = await listProjects(user.id, { first: PROJECTS_PER_PAGE, after });
+  // The API's `User.projects` list: its cursors work here and there.
+  const projectsOfUser = { name: 'User.projects', parentId: user.id };
+  const cursor = firstParam((await searchParams).after);
+  const decoded = cursor ? decodeCursor(cursor, projectsOfUser, createdAtIdCursorKey) : null;
+  const after = decoded && 'key' in decoded ? decoded.key : undefined;
+  const page = await listProjects(user.id, { first: DEFAULT_PAGE_SIZE, after });
   const now = new Date();
   const last = page.rows.at(-1);
 
@@ -58,7 +62,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               </Link>
             )}
             {page.hasNextPage && last && (
-              <Link className="button" href={`/?after=${encodeCursor(projectKey(last))}`}>
+              <Link className="button" href={`/?after=${encodeCursor(projectsOfUser, createdAtIdCursorKey, projectKey(last))}`}>
                 Older projects
               </Link>
             )}

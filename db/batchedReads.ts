@@ -6,6 +6,7 @@ import { getOwnedProject } from './projects';
 import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
 import { clipFromRow } from './timeline';
 import type { Clip } from '@/lib/assistant/types';
+import { isUuid } from '@/lib/ids';
 
 /**
  * Reads for many parents at once, one statement each, for the per-request DataLoaders: the
@@ -26,35 +27,45 @@ export async function getOwnedProjects(ownerId: string, ids: readonly string[], 
     .where(and(eq(projects.ownerId, ownerId), inArray(projects.id, [...ids])));
 }
 
-export async function getOwnedSessions(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Session[]> {
+/*
+ * The ownership predicate of each table, written once: a row is the user's when its project
+ * is. Every by-id read adds it, so another user's row is simply not found.
+ */
+const projectIdsOwnedBy = (ownerId: string, db: Executor) => db.select({ id: projects.id }).from(projects).where(eq(projects.ownerId, ownerId));
+const sessionOwnedBy = (ownerId: string, db: Executor) => inArray(sessions.projectId, projectIdsOwnedBy(ownerId, db));
+const messageOwnedBy = (ownerId: string, db: Executor) =>
+  inArray(messages.sessionId, db.select({ id: sessions.id }).from(sessions).where(sessionOwnedBy(ownerId, db)));
+const editOwnedBy = (ownerId: string, db: Executor) => inArray(edits.projectId, projectIdsOwnedBy(ownerId, db));
+
+/** Ids from outside that are not shaped like ours name nothing (Postgres would refuse them). */
+const wellFormed = (ids: readonly string[]) => ids.filter(isUuid);
+
+/** Single reads are these with one id: `getOwnedSessions(ownerId, [id])`. */
+export async function getOwnedSessions(ownerId: string, candidates: readonly string[], db: Executor = getDb()): Promise<Session[]> {
+  const ids = wellFormed(candidates);
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ session: sessions })
+  return db
+    .select()
     .from(sessions)
-    .innerJoin(projects, eq(projects.id, sessions.projectId))
-    .where(and(eq(projects.ownerId, ownerId), inArray(sessions.id, [...ids])));
-  return rows.map((row) => row.session);
+    .where(and(inArray(sessions.id, [...ids]), sessionOwnedBy(ownerId, db)));
 }
 
-export async function getOwnedMessages(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Message[]> {
+export async function getOwnedMessages(ownerId: string, candidates: readonly string[], db: Executor = getDb()): Promise<Message[]> {
+  const ids = wellFormed(candidates);
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ message: messages })
+  return db
+    .select()
     .from(messages)
-    .innerJoin(sessions, eq(sessions.id, messages.sessionId))
-    .innerJoin(projects, eq(projects.id, sessions.projectId))
-    .where(and(eq(projects.ownerId, ownerId), inArray(messages.id, [...ids])));
-  return rows.map((row) => row.message);
+    .where(and(inArray(messages.id, [...ids]), messageOwnedBy(ownerId, db)));
 }
 
-export async function getOwnedEdits(ownerId: string, ids: readonly string[], db: Executor = getDb()): Promise<Edit[]> {
+export async function getOwnedEdits(ownerId: string, candidates: readonly string[], db: Executor = getDb()): Promise<Edit[]> {
+  const ids = wellFormed(candidates);
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ edit: edits })
+  return db
+    .select()
     .from(edits)
-    .innerJoin(projects, eq(projects.id, edits.projectId))
-    .where(and(eq(projects.ownerId, ownerId), inArray(edits.id, [...ids])));
-  return rows.map((row) => row.edit);
+    .where(and(inArray(edits.id, [...ids]), editOwnedBy(ownerId, db)));
 }
 
 /** Each project's clips in playback order. */

@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
-import { isUuid } from '@/lib/ids';
 import { getDb, type Executor } from './client';
-import { edits, instructionEdits, projects, type Edit } from './schema';
+import { edits, instructionEdits, type Edit } from './schema';
 
 /** A session's edits, oldest first: the order the assistant reasons about them in. */
 export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
@@ -34,18 +33,6 @@ export async function listInstructionEdits(messageId: string, db: Executor = get
     .where(eq(instructionEdits.messageId, messageId))
     .orderBy(asc(instructionEdits.position));
   return rows.map((row) => row.edit);
-}
-
-/** The edit if it belongs to a project `ownerId` owns; otherwise null, as if it did not exist. */
-export async function getOwnedEdit(ownerId: string, editId: string, db: Executor = getDb()): Promise<Edit | null> {
-  if (!isUuid(editId)) return null;
-  const [row] = await db
-    .select({ edit: edits })
-    .from(edits)
-    .innerJoin(projects, eq(projects.id, edits.projectId))
-    .where(and(eq(edits.id, editId), eq(projects.ownerId, ownerId)))
-    .limit(1);
-  return row?.edit ?? null;
 }
 
 export function toSessionEdit(edit: Edit): SessionEdit {

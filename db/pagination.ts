@@ -40,6 +40,8 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   keyValues(key: Key): KeyValue[];
 }
 
+/** What a list shows when the client does not say: the drawer's 20, the API's default `first`. */
+export const DEFAULT_PAGE_SIZE = 20;
 /** Upper bound callers must enforce on first/last; guards the query even if they forget. */
 export const MAX_PAGE_SIZE = 100;
 

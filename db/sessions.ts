@@ -25,23 +25,6 @@ export async function createSession(
   return session;
 }
 
-export async function getSession(sessionId: string, db: Executor = getDb()): Promise<Session | null> {
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-  return session ?? null;
-}
-
-/** The session if it belongs to a project `ownerId` owns; otherwise null, as if it did not exist. */
-export async function getOwnedSession(ownerId: string, sessionId: string, db: Executor = getDb()): Promise<Session | null> {
-  if (!isUuid(sessionId)) return null;
-  const [row] = await db
-    .select({ session: sessions })
-    .from(sessions)
-    .innerJoin(projects, eq(projects.id, sessions.projectId))
-    .where(and(eq(sessions.id, sessionId), eq(projects.ownerId, ownerId)))
-    .limit(1);
-  return row?.session ?? null;
-}
-
 /** A project's sessions, newest first, tie-broken by id. */
 export function listSessions(projectId: string, page: PageArgs<SessionKey>, db: Executor = getDb()) {
   return keysetPage(

@@ -81,6 +81,8 @@ const CASES: Record<string, ActionCase> = {
     withAliceIds: (ids) => [ids.tokenId],
     malformed: () => [[{ id: 1 }], []],
   },
+  // Takes no arguments; called with Alice's cookie it would end her sessions, which is its job.
+  'app/settings/tokens/signOutEverywhere.ts#signOutEverywhereAction': { page: () => '/settings/tokens', withAliceIds: null, malformed: () => [] },
   'app/signup/actions.ts#signUpAction': { page: () => '/signup', withAliceIds: null, malformed: () => [[null], ['x'], [{ email: 1, password: [] }]] },
 };
 

@@ -1,18 +1,16 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import { MAX_PAGE_SIZE, type Page, type PageArgs } from '@/db/pagination';
-import { getAuthSecret } from '@/lib/auth/secret';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs } from '@/db/pagination';
+import { decodeCursor, encodeCursor, type CursorKey, type ListIdentity } from '@/lib/cursors';
 import { badUserInput } from './errors';
-import { isUuid } from '@/lib/ids';
 import { selectedFieldNames } from './selection';
+
+export { createdAtIdCursorKey, seqCursorKey } from '@/lib/cursors';
 
 /**
  * The one helper behind every paginated field (Relay cursor connections over the data
  * layer's keyset pages). It checks `first`/`last`, turns cursors into keys and back, and
  * counts the whole list only when `totalCount` is selected.
  */
-
-export const DEFAULT_PAGE_SIZE = 20;
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -35,13 +33,6 @@ export interface Connection<Node> {
   totalCount: () => Promise<number>;
 }
 
-/** How a list's sort key is written into a cursor and read back. */
-export interface CursorKey<Key> {
-  encode(key: Key): (string | number)[];
-  /** Null when the values are not a key of this list. */
-  decode(values: unknown[]): Key | null;
-}
-
 export interface ConnectionSource<Row, Key> {
   /** The object that owns the list: a cursor only works on the list it was issued for. */
   parentId: string;
@@ -58,7 +49,7 @@ export async function resolveConnection<Row, Key>(
 ): Promise<Connection<Row>> {
   const list = { name: `${info.parentType.name}.${info.fieldName}`, parentId: source.parentId };
   const page = await source.fetchPage(pageArgs(args, info, list, source.cursorKey));
-  const edges = page.rows.map((row) => ({ cursor: encodeCursor(list, source.cursorKey.encode(source.keyOf(row))), node: row }));
+  const edges = page.rows.map((row) => ({ cursor: encodeCursor(list, source.cursorKey, source.keyOf(row)), node: row }));
   return {
     edges,
     pageInfo: {
@@ -69,28 +60,6 @@ export async function resolveConnection<Row, Key>(
     },
     totalCount: source.count,
   };
-}
-
-/** Sort keys of a creation time tie-broken by id (projects, sessions). */
-export const createdAtIdCursorKey: CursorKey<{ createdAt: Date; id: string }> = {
-  encode: (key) => [key.createdAt.toISOString(), key.id],
-  decode([createdAt, id]) {
-    if (typeof createdAt !== 'string' || typeof id !== 'string') return null;
-    const date = new Date(createdAt);
-    return Number.isNaN(date.getTime()) || !isUuid(id) ? null : { createdAt: date, id };
-  },
-};
-
-/** Sort keys of a position within the parent (messages within a session). */
-export const seqCursorKey: CursorKey<{ seq: number }> = {
-  encode: (key) => [key.seq],
-  decode: ([seq]) => (typeof seq === 'number' && Number.isSafeInteger(seq) ? { seq } : null),
-};
-
-interface ListIdentity {
-  /** `Type.field`, e.g. `Project.sessions`. */
-  name: string;
-  parentId: string;
 }
 
 function pageArgs<Key>(args: ConnectionArgs, info: GraphQLResolveInfo, list: ListIdentity, cursorKey: CursorKey<Key>): PageArgs<Key> {
@@ -108,8 +77,8 @@ function pageArgs<Key>(args: ConnectionArgs, info: GraphQLResolveInfo, list: Lis
   return {
     first: first === undefined && last === undefined ? DEFAULT_PAGE_SIZE : first,
     last,
-    after: args.after == null ? undefined : decodeCursor('after', args.after, list, cursorKey),
-    before: args.before == null ? undefined : decodeCursor('before', args.before, list, cursorKey),
+    after: args.after == null ? undefined : decodeArgument('after', args.after, list, cursorKey),
+    before: args.before == null ? undefined : decodeArgument('before', args.before, list, cursorKey),
     checkBeyondCursor: selectedFieldNames(info, ['pageInfo']).has(beyondCursorField),
   };
 }
@@ -127,50 +96,10 @@ function isWrittenInQuery(info: GraphQLResolveInfo, argument: string): boolean {
   return node.value.kind !== Kind.VARIABLE || info.variableValues[node.value.name.value] !== undefined;
 }
 
-/*
- * A cursor is `<payload>.<signature>`: the payload (base64url JSON of the list's name, its
- * parent's id and the row's sort key) signed with a key derived from the app secret. Clients
- * cannot forge positions or carry a cursor over to another list; both are refused by name.
- */
-
-let signingKey: Buffer | undefined;
-function cursorSigningKey(): Buffer {
-  signingKey ??= createHash('sha256').update(`codirector graphql cursors\0${getAuthSecret()}`).digest();
-  return signingKey;
-}
-
-function sign(payload: string): string {
-  return createHmac('sha256', cursorSigningKey()).update(payload).digest().subarray(0, 16).toString('base64url');
-}
-
-function encodeCursor(list: ListIdentity, keyValues: (string | number)[]): string {
-  const payload = Buffer.from(JSON.stringify([list.name, list.parentId, ...keyValues]), 'utf8').toString('base64url');
-  return `${payload}.${sign(payload)}`;
-}
-
-function decodeCursor<Key>(argument: 'after' | 'before', cursor: string, list: ListIdentity, cursorKey: CursorKey<Key>): Key {
-  const invalid = () => badUserInput(argument, `\`${argument}\` is not a valid cursor. Use a cursor from this connection's edges or pageInfo.`);
-  const [payload, signature, ...rest] = cursor.split('.');
-  if (!payload || !signature || rest.length > 0 || !sameSignature(sign(payload), signature)) throw invalid();
-
-  let values: unknown;
-  try {
-    values = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(values)) throw invalid();
-  const [name, parentId, ...keyValues] = values;
-  if (name !== list.name || parentId !== list.parentId) {
-    throw badUserInput(argument, `\`${argument}\` is a cursor from another list; use one from this ${list.name} connection.`);
-  }
-  const key = cursorKey.decode(keyValues);
-  if (!key) throw invalid();
-  return key;
-}
-
-function sameSignature(expected: string, actual: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(actual);
-  return a.length === b.length && timingSafeEqual(a, b);
+function decodeArgument<Key>(argument: 'after' | 'before', cursor: string, list: ListIdentity, cursorKey: CursorKey<Key>): Key {
+  const decoded = decodeCursor(cursor, list, cursorKey);
+  if ('key' in decoded) return decoded.key;
+  throw decoded.problem === 'foreign'
+    ? badUserInput(argument, `\`${argument}\` is a cursor from another list; use one from this ${list.name} connection.`)
+    : badUserInput(argument, `\`${argument}\` is not a valid cursor. Use a cursor from this connection's edges or pageInfo.`);
 }

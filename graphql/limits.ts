@@ -22,7 +22,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '@/db/pagination';
-import { DEFAULT_PAGE_SIZE } from './connections';
+import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
 import type { GraphQLContext } from './context';
 import { queryTooComplex } from './errors';
 

@@ -1,3 +1,6 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { sessions } from '@/db/schema';
 import { randomUUID } from 'node:crypto';
 import { createProject, type NewClip } from '@/db/projects';
 import { createUser } from '@/db/users';
@@ -14,4 +17,10 @@ export async function makeUserWithProject() {
   const user = await makeUser();
   const project = await makeProject(user.id);
   return { user, project };
+}
+
+/** A session as stored, whoever owns it (tests only: the app reads sessions through ownership checks). */
+export async function readSession(sessionId: string) {
+  const [session] = await getDb().select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
+  return session ?? null;
 }

@@ -2,13 +2,11 @@
 
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { CreateProjectState } from '@/components/projects/CreateProjectForm';
 import type { ActionResult } from '@/lib/actionResult';
 import { runAction } from '@/server/adapters/serverAction';
 import * as projects from '@/server/projects';
 
-export interface CreateProjectState {
-  error: string | null;
-}
 
 /** Form action: creates the project and opens it. */
 export async function createProjectAction(_previous: CreateProjectState, form: FormData): Promise<CreateProjectState> {

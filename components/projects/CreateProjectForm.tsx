@@ -1,8 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { CreateProjectState } from '@/app/projects/actions';
 import styles from './Projects.module.css';
+
+/** What the form shows after a failed attempt (a successful one opens the new project). */
+export interface CreateProjectState {
+  error: string | null;
+}
 
 interface CreateProjectFormProps {
   createProjectAction: (previous: CreateProjectState, form: FormData) => Promise<CreateProjectState>;

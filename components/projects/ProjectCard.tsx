@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRef, useState, type CSSProperties } from 'react';
 import type { ActionResult } from '@/lib/actionResult';
-import type { DateLabel } from '@/app/_lib/dates';
+import type { DateLabel } from '@/lib/dates';
 import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
 import styles from './Projects.module.css';
 

@@ -1,5 +1,5 @@
 import type { ActionResult } from '@/lib/actionResult';
-import type { DateLabel } from '@/app/_lib/dates';
+import type { DateLabel } from '@/lib/dates';
 
 export interface SessionHistoryItem {
   id: string;

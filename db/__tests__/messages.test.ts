@@ -1,6 +1,7 @@
 import { RowNotFoundError } from '@/db/errors';
 import { appendMessage, getAllMessages, listMessages, messageKey } from '@/db/messages';
-import { deleteSession, getSession, startSession } from '@/db/sessions';
+import { deleteSession, startSession } from '@/db/sessions';
+import { readSession as getSession } from '@/testing/factories';
 import { useTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 

@@ -6,7 +6,6 @@ import {
   deleteSession,
   getCurrentSession,
   getOrStartCurrentSession,
-  getOwnedSession,
   listSessions,
   restoreSession,
   sessionKey,
@@ -14,6 +13,7 @@ import {
   type SessionKey,
 } from '@/db/sessions';
 import { appendMessage } from '@/db/messages';
+import { getOwnedSessions } from '@/db/batchedReads';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser, makeUserWithProject } from '@/testing/factories';
 
@@ -130,20 +130,20 @@ describe('current session', () => {
     expect((await getOrStartCurrentSession(user.id, project.id)).id).toBe(past.id);
   });
 
-  it('getOwnedSession hides another user\'s session', async () => {
+  it('getOwnedSessions hides another user\'s session', async () => {
     const { user, project } = await makeUserWithProject();
     const stranger = await makeUser('Stranger');
     await makeProject(stranger.id);
     const session = await startSession(user.id, project.id);
-    expect(await getOwnedSession(user.id, session.id)).not.toBeNull();
-    expect(await getOwnedSession(stranger.id, session.id)).toBeNull();
+    expect(await getOwnedSessions(user.id, [session.id])).toHaveLength(1);
+    expect(await getOwnedSessions(stranger.id, [session.id])).toEqual([]);
   });
 });
 
 describe('ids from outside', () => {
   it('treats a malformed id as not found instead of failing the query', async () => {
     const { user } = await makeUserWithProject();
-    expect(await getOwnedSession(user.id, 'not-a-uuid')).toBeNull();
+    expect(await getOwnedSessions(user.id, ['not-a-uuid'])).toEqual([]);
   });
 });
 

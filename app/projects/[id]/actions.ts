@@ -1,7 +1,6 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { decodeCursor } from '@/app/_lib/cursor';
 import type { ActionResult } from '@/lib/actionResult';
 import type { SendInstructionInput } from '@/components/codirector/types';
 import type { SessionHistoryPage } from '@/components/session-history/types';
@@ -11,7 +10,7 @@ import { badInput } from '@/server/errors';
 import { inputObject, requiredId, requiredString } from '@/server/inputs';
 import * as instructions from '@/server/instructions';
 import * as sessions from '@/server/sessions';
-import { loadSessionHistoryPage } from './sessionHistory';
+import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
 
 /*
  * The project page's actions, bound to the page's project id: each maps its arguments to a
@@ -58,7 +57,7 @@ export async function deleteSessionAction(projectId: string, sessionId: string):
 export async function loadMoreSessionsAction(projectId: string, cursor: string): Promise<ActionResult<{ page: SessionHistoryPage }>> {
   return runAction(async (caller) => {
     const project = await ownedProject(requireViewer(caller), requiredId(projectId, 'projectId'));
-    const after = decodeCursor(requiredString(cursor, 'cursor'));
+    const after = sessionHistoryPosition(project.id, requiredString(cursor, 'cursor'));
     if (!after) throw badInput('cursor', 'Could not load more sessions. Reload the page and try again.');
     return { page: await loadSessionHistoryPage(project.id, after) };
   });

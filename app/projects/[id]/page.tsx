@@ -4,7 +4,6 @@ import { cache } from 'react';
 import { getOwnedProject } from '@/db/projects';
 import { countSessions, getCurrentSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
-import { decodeCursor } from '@/app/_lib/cursor';
 import { isUuid } from '@/lib/ids';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
@@ -23,7 +22,7 @@ import {
   startNewSessionAction,
 } from './actions';
 import { loadConversation } from './conversation';
-import { loadSessionHistoryPage } from './sessionHistory';
+import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
 
 interface ProjectPageProps {
   params: Promise<{ id: string }>;
@@ -50,7 +49,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
   const projectPath = `/projects/${project.id}`;
 
   const query = await searchParams;
-  const historyAfter = decodeCursor(firstParam(query.historyAfter));
+  const historyAfter = sessionHistoryPosition(project.id, firstParam(query.historyAfter));
   // The page reads the current session but never creates one: that waits for the first instruction or New Session.
   const [clips, session, historyPage, sessionCount] = await Promise.all([
     getTimeline(project.id),

@@ -1,18 +1,27 @@
 import 'server-only';
+import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
 import { listSessions, sessionKey, type SessionKey } from '@/db/sessions';
-import { encodeCursor } from '@/app/_lib/cursor';
-import { labelDate } from '@/app/_lib/dates';
+import { createdAtIdCursorKey, decodeCursor, encodeCursor, type ListIdentity } from '@/lib/cursors';
+import { labelDate } from '@/lib/dates';
 import type { SessionHistoryPage } from '@/components/session-history/types';
 
-export const SESSIONS_PER_PAGE = 20;
+/** The drawer pages the same list as the API's `Project.sessions`: its cursors work in both. */
+const sessionsOf = (projectId: string): ListIdentity => ({ name: 'Project.sessions', parentId: projectId });
 
 /** One page of the project's sessions for the history drawer, newest first. */
 export async function loadSessionHistoryPage(projectId: string, after?: SessionKey): Promise<SessionHistoryPage> {
-  const page = await listSessions(projectId, { first: SESSIONS_PER_PAGE, after });
+  const page = await listSessions(projectId, { first: DEFAULT_PAGE_SIZE, after });
   const now = new Date();
   const last = page.rows.at(-1);
   return {
     items: page.rows.map((session) => ({ id: session.id, title: session.title, createdAt: labelDate(session.createdAt, now) })),
-    nextCursor: page.hasNextPage && last ? encodeCursor(sessionKey(last)) : null,
+    nextCursor: page.hasNextPage && last ? encodeCursor(sessionsOf(projectId), createdAtIdCursorKey, sessionKey(last)) : null,
   };
+}
+
+/** The position a drawer cursor stands for, or null when it is not a cursor of this project's sessions. */
+export function sessionHistoryPosition(projectId: string, cursor: string | undefined): SessionKey | null {
+  if (!cursor) return null;
+  const decoded = decodeCursor(cursor, sessionsOf(projectId), createdAtIdCursorKey);
+  return 'key' in decoded ? decoded.key : null;
 }

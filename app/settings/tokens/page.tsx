@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { listAccessTokens } from '@/db/accessTokens';
-import { labelDate } from '@/app/_lib/dates';
+import { labelDate } from '@/lib/dates';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { SignOutEverywhereForm } from '@/components/auth/SignOutEverywhereForm';
 import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';

@@ -1,13 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { endAuthSessions } from '@/db/users';
-import { getSignedInUser } from '@/lib/auth/session';
 import { SIGN_IN_PATH } from '@/lib/auth/options';
+import * as accounts from '@/server/accounts';
+import { runAction } from '@/server/adapters/serverAction';
 
-/** Refuses every auth session cookie of the signed-in user, this browser's included. */
+/** Form action: refuses every auth session cookie of the signed-in user, this browser's included, and goes to sign-in. */
 export async function signOutEverywhereAction(): Promise<void> {
-  const user = await getSignedInUser();
-  if (user) await endAuthSessions(user.id);
-  redirect(SIGN_IN_PATH);
+  const result = await runAction(async (caller) => (await accounts.signOutEverywhere(caller), {}));
+  if (result.ok || result.code === 'UNAUTHENTICATED') redirect(SIGN_IN_PATH);
 }

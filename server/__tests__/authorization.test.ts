@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { createAccessToken } from '@/db/accessTokens';
+import { getDb, selectRows } from '@/db/client';
+import { startSession } from '@/db/sessions';
+import type { Caller } from '@/server/access';
+import * as accessTokens from '@/server/accessTokens';
+import * as accounts from '@/server/accounts';
+import { DomainError } from '@/server/errors';
+import * as instructions from '@/server/instructions';
+import * as projectEvents from '@/server/projectEvents';
+import * as projects from '@/server/projects';
+import * as sessions from '@/server/sessions';
+import { useTestDatabase } from '@/testing/database';
+import { makeUserWithProject } from '@/testing/factories';
+
+/**
+ * The use-case layer's authorization suite: every exported function of every use-case module
+ * has an entry below (a new one without an entry fails the first test). Each is called by
+ * nobody and by Bob with Alice's ids; every call is refused and Alice's rows are unchanged.
+ */
+useTestDatabase();
+
+type Ids = { projectId: string; sessionId: string; accessTokenId: string };
+interface UseCaseCase {
+  /** Calls the use case as `caller`, with Alice's ids where it takes any. */
+  call: (caller: Caller, ids: Ids) => Promise<unknown>;
+  /** False when the use case takes no id of Alice's (then only the anonymous call applies). */
+  takesAliceIds: boolean;
+}
+
+const request = () => new Request('http://app.test/');
+const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point'>> = {
+  accessTokens: {
+    createAccessToken: { call: (caller) => accessTokens.createAccessToken(caller, { name: 'Mine' }), takesAliceIds: false },
+    revokeAccessToken: { call: (caller, ids) => accessTokens.revokeAccessToken(caller, { accessTokenId: ids.accessTokenId }), takesAliceIds: true },
+  },
+  accounts: {
+    signOutEverywhere: { call: (caller) => accounts.signOutEverywhere(caller), takesAliceIds: false },
+  },
+  instructions: {
+    sendInstruction: {
+      call: (caller, ids) => instructions.sendInstruction(caller, { sessionId: ids.sessionId, content: 'delete the intro', clientMessageId: 'x' }),
+      takesAliceIds: true,
+    },
+    runInstruction: 'not an entry point',
+    loadSessionContext: 'not an entry point',
+  },
+  projectEvents: {
+    openProjectEventStream: { call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }), takesAliceIds: true },
+    CREDENTIAL_RECHECK_MS: 'not an entry point',
+    MAX_STREAMS_PER_USER: 'not an entry point',
+  },
+  projects: {
+    createProject: { call: (caller) => projects.createProject(caller, { name: 'Mine' }), takesAliceIds: false },
+    renameProject: { call: (caller, ids) => projects.renameProject(caller, { projectId: ids.projectId, name: 'Taken' }), takesAliceIds: true },
+  },
+  sessions: {
+    startSession: { call: (caller, ids) => sessions.startSession(caller, { projectId: ids.projectId }), takesAliceIds: true },
+    currentOrNewSession: { call: (caller, ids) => sessions.currentOrNewSession(caller, ids.projectId), takesAliceIds: true },
+    restoreSession: { call: (caller, ids) => sessions.restoreSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    renameSession: { call: (caller, ids) => sessions.renameSession(caller, { sessionId: ids.sessionId, title: 'Taken' }), takesAliceIds: true },
+    deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+  },
+};
+const MODULES: Record<string, object> = { accessTokens, accounts, instructions, projectEvents, projects, sessions };
+
+let ids: Ids;
+let aliceId: string;
+let bob: Caller;
+
+beforeAll(async () => {
+  const alice = await makeUserWithProject();
+  aliceId = alice.user.id;
+  const session = await startSession(alice.user.id, alice.project.id);
+  await instructions.runInstruction({ session, content: 'make the intro a bit longer' });
+  const token = await createAccessToken(alice.user.id, 'script');
+  ids = { projectId: alice.project.id, sessionId: session.id, accessTokenId: token.accessToken.id };
+  bob = { viewer: { user: (await makeUserWithProject()).user, via: 'session' } };
+});
+
+/** Everything of Alice's a stray write could touch. */
+async function aliceChecksum(): Promise<string> {
+  const [row] = await selectRows<{ checksum: string }>(
+    getDb(),
+    sql`select md5(concat_ws('|',
+      (select string_agg(concat_ws(',', id, name, session_count), ';' order by id) from projects where owner_id = ${aliceId}),
+      (select string_agg(concat_ws(',', s.id, s.title, s.message_count), ';' order by s.id) from sessions s join projects p on p.id = s.project_id where p.owner_id = ${aliceId}),
+      (select string_agg(concat_ws(',', m.id, m.content), ';' order by m.id) from messages m join sessions s on s.id = m.session_id join projects p on p.id = s.project_id where p.owner_id = ${aliceId}),
+      (select string_agg(concat_ws(',', c.id, c.duration_ms, c.position), ';' order by c.id) from clips c join projects p on p.id = c.project_id where p.owner_id = ${aliceId}),
+      (select string_agg(concat_ws(',', id, name, revoked_at), ';' order by id) from access_tokens where user_id = ${aliceId}),
+      (select string_agg(concat_ws(',', user_id, project_id, session_id), ';' order by project_id) from current_sessions where user_id = ${aliceId}),
+      (select auth_session_version from users where id = ${aliceId})
+    )) as checksum`,
+  );
+  return row.checksum;
+}
+
+async function refusal(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'ALLOWED';
+}
+
+const entryPoints = Object.entries(USE_CASES).flatMap(([module, functions]) =>
+  Object.entries(functions).flatMap(([name, useCase]) => (useCase === 'not an entry point' ? [] : [[`${module}.${name}`, useCase] as const])),
+);
+
+it('has a case for every export of every use-case module', () => {
+  for (const [module, exports] of Object.entries(MODULES)) {
+    expect(Object.keys(exports).sort()).toEqual(Object.keys(USE_CASES[module]).sort());
+  }
+});
+
+it.each(entryPoints)('%s refuses nobody with UNAUTHENTICATED', async (_name, useCase) => {
+  const before = await aliceChecksum();
+  expect(await refusal(useCase.call({ viewer: null }, ids))).toBe('UNAUTHENTICATED');
+  expect(await aliceChecksum()).toBe(before);
+});
+
+it.each(entryPoints.filter(([, useCase]) => useCase.takesAliceIds))('%s answers Bob with Alice’s ids NOT_FOUND', async (_name, useCase) => {
+  const before = await aliceChecksum();
+  expect(await refusal(useCase.call(bob, ids))).toBe('NOT_FOUND');
+  expect(await aliceChecksum()).toBe(before);
+});
