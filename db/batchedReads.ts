@@ -4,6 +4,7 @@ import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
 import { getOwnedProject } from './projects';
 import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
+import { editsInOrder } from './edits';
 import { clipFromRow } from './timeline';
 import type { Clip } from '@/lib/assistant/types';
 import { isUuid } from '@/lib/ids';
@@ -116,7 +117,7 @@ export async function listEditsForSessions(sessionIds: readonly string[], db: Ex
     .select()
     .from(edits)
     .where(inArray(edits.sessionId, [...sessionIds]))
-    .orderBy(asc(edits.createdAt), asc(edits.id));
+    .orderBy(...editsInOrder);
   for (const row of rows) if (row.sessionId) bySession.get(row.sessionId)?.push(row);
   return bySession;
 }

@@ -1,21 +1,19 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
 import { getDb, type Executor } from './client';
 import { edits, instructionEdits, type Edit } from './schema';
 
-/** A session's edits, oldest first: the order the assistant reasons about them in. */
-export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
-  return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(asc(edits.createdAt), asc(edits.id));
-}
+/**
+ * Oldest first, the order the assistant reasons about edits in: by when they were made, and
+ * the edits of one instruction (which share its timestamp) in the order it made them.
+ */
+const creationPosition = sql<number>`(select ${instructionEdits.position} from ${instructionEdits}
+  where ${instructionEdits.editId} = ${edits.id} and ${instructionEdits.messageId} = ${edits.messageId})`;
+export const editsInOrder = [asc(edits.createdAt), asc(creationPosition), asc(edits.id)];
 
-/** The edits made by each of these messages, oldest first (for batching per request). */
-export async function listEditsForMessages(messageIds: readonly string[], db: Executor = getDb()): Promise<Edit[]> {
-  if (messageIds.length === 0) return [];
-  return db
-    .select()
-    .from(edits)
-    .where(inArray(edits.messageId, [...messageIds]))
-    .orderBy(asc(edits.createdAt), asc(edits.id));
+/** A session's edits, oldest first. */
+export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
+  return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(...editsInOrder);
 }
 
 /** Records the edits an instruction touched (made, reverted or applied again), in order. */
@@ -24,15 +22,21 @@ export async function recordInstructionEdits(messageId: string, touched: readonl
   await tx.insert(instructionEdits).values(touched.map((edit, position) => ({ messageId, position, editId: edit.id })));
 }
 
-/** The edits an instruction touched, in the order it touched them, as they are now. */
-export async function listInstructionEdits(messageId: string, db: Executor = getDb()): Promise<Edit[]> {
+/**
+ * The edits each instruction touched (made, undid or redid), in the order it touched them, as
+ * they are now: the one record of what an instruction did.
+ */
+export async function listInstructionEdits(messageIds: readonly string[], db: Executor = getDb()): Promise<Map<string, Edit[]>> {
+  const byMessage = new Map<string, Edit[]>(messageIds.map((id) => [id, []]));
+  if (messageIds.length === 0) return byMessage;
   const rows = await db
-    .select({ edit: edits })
+    .select({ messageId: instructionEdits.messageId, edit: edits })
     .from(instructionEdits)
     .innerJoin(edits, eq(edits.id, instructionEdits.editId))
-    .where(eq(instructionEdits.messageId, messageId))
-    .orderBy(asc(instructionEdits.position));
-  return rows.map((row) => row.edit);
+    .where(inArray(instructionEdits.messageId, [...messageIds]))
+    .orderBy(asc(instructionEdits.messageId), asc(instructionEdits.position));
+  for (const row of rows) byMessage.get(row.messageId)?.push(row.edit);
+  return byMessage;
 }
 
 export function toSessionEdit(edit: Edit): SessionEdit {

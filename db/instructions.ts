@@ -21,8 +21,8 @@ export async function loadInstructionResult(projectId: string, userMessage: Mess
     .from(messages)
     .where(and(eq(messages.sessionId, userMessage.sessionId), eq(messages.replyToId, userMessage.id)))
     .limit(1);
-  const [touched, timeline] = await Promise.all([listInstructionEdits(userMessage.id, tx), getTimeline(projectId, tx)]);
-  return { userMessage, reply, edits: touched, timeline };
+  const [touched, timeline] = await Promise.all([listInstructionEdits([userMessage.id], tx), getTimeline(projectId, tx)]);
+  return { userMessage, reply, edits: touched.get(userMessage.id) ?? [], timeline };
 }
 
 /**

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { getOwnedAccessTokens } from '@/db/accessTokens';
-import { listEditsForMessages } from '@/db/edits';
+import { listInstructionEdits } from '@/db/edits';
 import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
 import { listProjects, type ProjectKey } from '@/db/projects';
@@ -49,9 +49,10 @@ export function createLoaders(viewerId: string) {
       const counts = await countSessionsByProject(projectIds);
       return projectIds.map((id) => counts.get(id) ?? 0);
     }),
+    /** What each instruction touched: the edits it made, undid or redid. */
     editsByMessage: new DataLoader<string, Edit[]>(async (messageIds) => {
-      const edits = await listEditsForMessages(messageIds);
-      return messageIds.map((id) => edits.filter((edit) => edit.messageId === id));
+      const touched = await listInstructionEdits(messageIds);
+      return messageIds.map((id) => touched.get(id) ?? []);
     }),
     editsBySession: new DataLoader<string, Edit[]>(async (sessionIds) => {
       const edits = await listEditsForSessions(sessionIds);

@@ -183,6 +183,21 @@ describe('sendMessage', () => {
     expect(undo.timeline.clips.find((clip) => clip.kind === 'OUTRO')?.durationMs).toBe(outroBefore - 2000);
   });
 
+  it('lists on each instruction message the edits it touched: the undo message lists the edit it reverted', async () => {
+    const sessionId = await startFreshSession();
+    const lengthen = await send(sessionId, 'make the outro a bit longer');
+    await send(sessionId, 'undo that');
+    const result = await api.request<{ node: { messages: { edges: { node: { role: string; content: string; edits: { id: string }[] } }[] } } }, { id: string }>(
+      'query($id: ID!) { node(id: $id) { ... on Session { messages(first: 10) { edges { node { role content edits { id } } } } } } }',
+      { id: sessionId },
+    );
+    const instructions = result.data!.node.messages.edges.map((edge) => edge.node).filter((message) => message.role === 'USER');
+    expect(instructions.map((message) => [message.content, message.edits.map((edit) => edit.id)])).toEqual([
+      ['make the outro a bit longer', lengthen.edits.map((edit) => edit.id)],
+      ['undo that', lengthen.edits.map((edit) => edit.id)],
+    ]);
+  });
+
   it.each([
     ['blank content', { content: '   ' }, 'content'],
     ['4,001 characters', { content: 'x'.repeat(4001) }, 'content'],
