@@ -16,6 +16,8 @@ const EVENT_TYPES = [
 
 /** Bursts of events (an instruction and its reply) cause one re-render, not several. */
 const REFRESH_DELAY_MS = 150;
+/** After a reconnect the page catches up once the stream has stayed open this long (a server going down can accept one last connection). */
+const CATCH_UP_DELAY_MS = 1_000;
 /** A drop shorter than this (a deploy, a proxy's idle cut) shows as "reconnecting", not "offline". */
 const OFFLINE_AFTER_MS = 2_500;
 /** When the browser gives up on a stream (an error status), a new one is opened after this, doubling to the cap. */
@@ -41,9 +43,24 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
     let offlineTimer: ReturnType<typeof setTimeout> | undefined;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
+    // Only while the stream is open: a refresh that fails makes Next.js fall back to a full
+    // navigation, which on a server that is down replaces the page (and the draft) with an error.
     const refreshSoon = () => {
       clearTimeout(pending);
-      pending = setTimeout(() => router.refresh(), REFRESH_DELAY_MS);
+      pending = setTimeout(() => {
+        if (events?.readyState === EventSource.OPEN) router.refresh();
+      }, REFRESH_DELAY_MS);
+    };
+    // A server on its way down can still accept a stream: catch up only once it answers a health check too.
+    const catchUpSoon = () => {
+      clearTimeout(pending);
+      pending = setTimeout(async () => {
+        const healthy = await fetch('/api/health', { cache: 'no-store' }).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (healthy && events?.readyState === EventSource.OPEN) router.refresh();
+      }, CATCH_UP_DELAY_MS);
     };
     const onEvent = (event: MessageEvent) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
@@ -69,7 +86,7 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
         clearTimeout(offlineTimer);
         reopenDelay = REOPEN_FIRST_MS;
         // Whatever changed while the stream was down: the missed events replay, and a refresh covers the rest.
-        if (droppedSinceOpen) refreshSoon();
+        if (droppedSinceOpen) catchUpSoon();
         droppedSinceOpen = false;
         everOpened = true;
         setLiveConnectionState('connected');
