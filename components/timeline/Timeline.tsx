@@ -77,8 +77,10 @@ export function Timeline({ clips }: { clips: readonly Clip[] }) {
 /** The ids of clips added or changed (attributes or position) since the previous render, for HIGHLIGHT_MS. */
 function useChangedClips(clips: readonly Clip[]): ReadonlySet<string> {
   const previous = useRef<Map<string, string> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
 
+  // Every server render passes a new array: compare contents, and let a running mark expire on its own.
   useEffect(() => {
     const signatures = new Map(clips.map((clip, index) => [clip.id, `${index}:${JSON.stringify(clip)}`]));
     const before = previous.current;
@@ -87,9 +89,11 @@ function useChangedClips(clips: readonly Clip[]): ReadonlySet<string> {
     const ids = [...signatures].filter(([id, signature]) => before.get(id) !== signature).map(([id]) => id);
     if (ids.length === 0) return;
     setChanged(new Set(ids));
-    const timer = setTimeout(() => setChanged(new Set()), HIGHLIGHT_MS);
-    return () => clearTimeout(timer);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setChanged(new Set()), HIGHLIGHT_MS);
   }, [clips]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   return changed;
 }
