@@ -84,14 +84,14 @@ describe('layout with the longest user text, at 1440×900, 1024×768 and 390×84
       await page.keyboard.press('Escape');
       await historyDrawer(page).waitFor({ state: 'detached' });
 
-      for (const [name, url] of [
-        ['projects', '/'],
-        ['tokens', '/settings/tokens'],
-        ['explorer', '/graphql'],
-        ['not-found', '/projects/00000000-0000-4000-8000-000000000000'],
+      for (const [name, url, ready] of [
+        ['projects', '/', 'main'],
+        ['tokens', '/settings/tokens', 'main'],
+        ['explorer', '/graphql', '.graphiql-container .monaco-editor'],
+        ['not-found', '/projects/00000000-0000-4000-8000-000000000000', 'main'],
       ] as const) {
         await page.goto(url);
-        await page.locator('main').first().waitFor();
+        await page.locator(ready).first().waitFor();
         await assertNoSidewaysScroll(page, name);
         await saveScreenshot(page, `layout-${name}-${label}`);
       }

@@ -86,6 +86,8 @@ export function SessionHistoryItemRow({
             type="button"
             className={styles.restore}
             onClick={onRestore}
+            // A long title is cut short with an ellipsis; the tooltip shows all of it.
+            title={title}
             aria-current={isCurrent ? 'true' : undefined}
             aria-busy={restoring}
             aria-keyshortcuts="F2 Delete"
