@@ -6,6 +6,7 @@ import { createProject, signUp, uniqueEmail } from './app';
 export const LONG_PROJECT_NAME = `A documentary about the longest tram line in Lisbon and every neighbourhood it passes through ${'x'.repeat(26)}`;
 export const LONG_SESSION_TITLE = `Colour grading pass for the sunset timelapse with warmer highlights and softer shadows everywhere ${'y'.repeat(22)}`;
 export const LONG_WORD = `https://example.com/${'a'.repeat(280)}`;
+export const LONG_TOKEN_NAME = `render-farm-${'z'.repeat(108)}`;
 export const CLIP_COUNT = 40;
 
 /** Runs a GraphQL operation as the page's signed-in user (its cookies), failing on any error. */
@@ -18,7 +19,8 @@ export async function graphqlAsPage<Data>(page: Page, query: string, variables: 
 
 /**
  * A new user whose project has a 120-character name, a 40-clip timeline and a current session
- * titled with 120 characters holding a 300-character unbroken word. Returns the project's path.
+ * titled with 120 characters holding a 300-character unbroken word, and who has an API token
+ * with a 120-character unbroken name. Returns the project's path.
  */
 export async function userWithStressProject(page: Page, label: string): Promise<string> {
   assert.equal(LONG_PROJECT_NAME.length, 120);
@@ -53,6 +55,7 @@ export async function userWithStressProject(page: Page, label: string): Promise<
     id: sessionId,
     title: LONG_SESSION_TITLE,
   });
+  await graphqlAsPage(page, 'mutation($name: String!) { createAccessToken(input: { name: $name }) { token } }', { name: LONG_TOKEN_NAME });
   await page.goto(projectPath);
   return projectPath;
 }
