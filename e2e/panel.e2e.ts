@@ -141,4 +141,29 @@ describe('the CoDirector panel as a person uses it', () => {
     assert.equal(await toggle.evaluate((button) => getComputedStyle(button, '::after').opacity), '1');
     await page.context().close();
   });
+
+  test("polish: the ruler's last label stays inside, kind badges line up, clip names have tooltips", async () => {
+    const page = await newPage(browser());
+    await newUserWithProject(page, 'polish');
+    const track = page.getByRole('region', { name: 'Timeline clips, scrollable' }).locator(':scope > div');
+    const labels = await track.evaluate((element) => {
+      const ruler = element.firstElementChild!;
+      const right = ruler.getBoundingClientRect().right;
+      return Array.from(ruler.querySelectorAll('span > span'), (label) => ({ text: label.textContent, overflow: label.getBoundingClientRect().right - right }));
+    });
+    assert.equal(labels.at(-1)?.text, '0:30');
+    for (const label of labels) assert.ok(label.overflow <= 0.5, `ruler label ${label.text} sticks out by ${label.overflow} px`);
+
+    const clips = page.getByRole('list', { name: 'Clips' }).locator(':scope > li');
+    const badges = await clips.evaluateAll((items) =>
+      items.map((item) => {
+        const kind = (item.getAttribute('title') ?? '').split(' · ')[1];
+        const badge = Array.from(item.querySelectorAll('span')).find((span) => span.textContent === kind)!;
+        return { title: item.getAttribute('title'), offset: badge.getBoundingClientRect().top - item.getBoundingClientRect().top };
+      }),
+    );
+    assert.deepEqual(badges.map((badge) => badge.title), ['Intro · intro · 4.0 s', 'Opening shot · scene · 8.0 s', 'Main scene · scene · 15.0 s', 'Outro · outro · 5.0 s']);
+    assert.equal(new Set(badges.map((badge) => Math.round(badge.offset))).size, 1, `kind badges at different heights: ${JSON.stringify(badges)}`);
+    await page.context().close();
+  });
 });
