@@ -10,6 +10,8 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   themeColor: '#0b0d12',
   colorScheme: 'dark',
+  // The on-screen keyboard shrinks the layout, so the composer (pinned with dvh) stays above it.
+  interactiveWidget: 'resizes-content',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

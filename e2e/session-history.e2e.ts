@@ -153,7 +153,11 @@ describe('the session history drawer', () => {
 
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor();
-    await tabTo(page, 'make the outro a bit longer');
+    // The list is one tab stop: the down arrow moves to the older session.
+    assert.equal(await focusedLabel(page), 'New session');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedLabel(page), 'make the outro a bit longer');
+    assert.equal(await focusRingStyle(page), 'solid');
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor({ state: 'detached' });
     await eventually(async () =>

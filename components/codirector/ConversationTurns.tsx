@@ -27,7 +27,15 @@ export function UserTurn({ content, status }: { content: string; status: UserTur
   );
 }
 
-export function AssistantTurn({ content, edits }: { content: string; edits: readonly AppliedEdit[] }) {
+interface AssistantTurnProps {
+  content: string;
+  edits: readonly AppliedEdit[];
+  /** The one edit an "undo" would take back now; it gets an Undo button. */
+  undoableEditId: string | null;
+  onUndo: () => void;
+}
+
+export function AssistantTurn({ content, edits, undoableEditId, onUndo }: AssistantTurnProps) {
   return (
     <li className={`${styles.turn} ${styles.assistant}`} data-role="assistant">
       <CoDirectorAvatar />
@@ -41,6 +49,11 @@ export function AssistantTurn({ content, edits }: { content: string; edits: read
                 <CheckIcon />
                 <span>{edit.description}</span>
                 {edit.undone && <span className={styles.undoneBadge}>Undone</span>}
+                {edit.id === undoableEditId && (
+                  <button type="button" className={`button ghost small ${styles.undoButton}`} onClick={onUndo} aria-label={`Undo: ${edit.description}`}>
+                    Undo
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -23,7 +23,7 @@ function NewSessionSubmit() {
       type="submit"
       className="icon-button"
       aria-label="New session"
-      title="New session"
+      data-tooltip="New session"
       // aria-disabled rather than disabled, so keyboard focus stays on the button.
       aria-disabled={pending}
       onClick={(event) => {

@@ -4,6 +4,7 @@ import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { buildSchema } from 'graphql';
+import { useEffect, useRef, type RefObject } from 'react';
 import { typeDefs } from '@/graphql/__generated__/typeDefs';
 import styles from './ApiExplorer.module.css';
 
@@ -56,9 +57,37 @@ const fetchGraphQL: GraphiQLProps['fetcher'] = async (params, options) => {
   return response.json();
 };
 
+/**
+ * GraphiQL marks each query tab's <li> as the tab and puts the tab's button inside it, which
+ * nests one control in another for assistive technology. The button becomes the tab instead.
+ */
+function useAccessibleTabs(root: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const container = root.current;
+    if (!container) return;
+    const fix = () => {
+      for (const item of container.querySelectorAll<HTMLLIElement>('li.graphiql-tab')) {
+        const button = item.querySelector<HTMLButtonElement>('.graphiql-tab-button');
+        if (!button) continue;
+        const selected = String(item.classList.contains('graphiql-tab-active'));
+        if (button.getAttribute('role') !== 'tab') button.setAttribute('role', 'tab');
+        if (button.getAttribute('aria-selected') !== selected) button.setAttribute('aria-selected', selected);
+        if (item.getAttribute('role') !== 'presentation') item.setAttribute('role', 'presentation');
+        if (item.hasAttribute('aria-selected')) item.removeAttribute('aria-selected');
+      }
+    };
+    fix();
+    const observer = new MutationObserver(fix);
+    observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'role', 'aria-selected'] });
+    return () => observer.disconnect();
+  }, [root]);
+}
+
 export default function GraphiQLExplorer() {
+  const root = useRef<HTMLDivElement>(null);
+  useAccessibleTabs(root);
   return (
-    <div className={styles.graphiql}>
+    <div ref={root} className={styles.graphiql}>
       <GraphiQL fetcher={fetchGraphQL} schema={SCHEMA} defaultQuery={STARTER_QUERY} forcedTheme="dark" isHeadersEditorEnabled />
     </div>
   );

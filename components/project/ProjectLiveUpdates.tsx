@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { ProjectEventType } from '@/db/events';
+import { setLiveConnectionState } from './liveConnection';
 
 const EVENT_TYPES = [
   'instruction.answered',
@@ -15,25 +16,105 @@ const EVENT_TYPES = [
 
 /** Bursts of events (an instruction and its reply) cause one re-render, not several. */
 const REFRESH_DELAY_MS = 150;
+/** After a reconnect the page catches up once the stream has stayed open this long (a server going down can accept one last connection). */
+const CATCH_UP_DELAY_MS = 1_000;
+/** A drop shorter than this (a deploy, a proxy's idle cut) shows as "reconnecting", not "offline". */
+const OFFLINE_AFTER_MS = 2_500;
+/** When the browser gives up on a stream (an error status), a new one is opened after this, doubling to the cap. */
+const REOPEN_FIRST_MS = 1_000;
+const REOPEN_MAX_MS = 10_000;
 
 /**
  * Keeps the page in step with the owner's other devices: whatever changes in the project
- * there re-renders this page from the server. EventSource reconnects and resumes by itself.
+ * there re-renders this page from the server. EventSource reconnects and resumes by itself;
+ * when it gives up, a new stream resumes after the last event seen. Publishes the stream's
+ * state for the panel's status and offline banner.
  */
 export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
   const router = useRouter();
 
   useEffect(() => {
-    const events = new EventSource(`/api/projects/${projectId}/events`);
+    let events: EventSource | null = null;
+    let lastEventId: string | null = null;
+    let everOpened = false;
+    let droppedSinceOpen = false;
+    let reopenDelay = REOPEN_FIRST_MS;
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+
+    // Only while the stream is open: a refresh that fails makes Next.js fall back to a full
+    // navigation, which on a server that is down replaces the page (and the draft) with an error.
     const refreshSoon = () => {
       clearTimeout(pending);
-      pending = setTimeout(() => router.refresh(), REFRESH_DELAY_MS);
+      pending = setTimeout(() => {
+        if (events?.readyState === EventSource.OPEN) router.refresh();
+      }, REFRESH_DELAY_MS);
     };
-    for (const type of EVENT_TYPES) events.addEventListener(type, refreshSoon);
-    return () => {
+    // A server on its way down can still accept a stream: catch up only once it answers a health check too.
+    const catchUpSoon = () => {
       clearTimeout(pending);
-      events.close();
+      pending = setTimeout(async () => {
+        const healthy = await fetch('/api/health', { cache: 'no-store' }).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (healthy && events?.readyState === EventSource.OPEN) router.refresh();
+      }, CATCH_UP_DELAY_MS);
+    };
+    const onEvent = (event: MessageEvent) => {
+      if (event.lastEventId) lastEventId = event.lastEventId;
+      refreshSoon();
+    };
+    const markDropped = () => {
+      droppedSinceOpen = true;
+      if (!navigator.onLine) {
+        setLiveConnectionState('offline');
+        return;
+      }
+      setLiveConnectionState(everOpened ? 'reconnecting' : 'connecting');
+      clearTimeout(offlineTimer);
+      offlineTimer = setTimeout(() => setLiveConnectionState('offline'), OFFLINE_AFTER_MS);
+    };
+
+    function open() {
+      const query = lastEventId ? `?after=${encodeURIComponent(lastEventId)}` : '';
+      const source = new EventSource(`/api/projects/${projectId}/events${query}`);
+      events = source;
+      for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+      source.onopen = () => {
+        clearTimeout(offlineTimer);
+        reopenDelay = REOPEN_FIRST_MS;
+        // Whatever changed while the stream was down: the missed events replay, and a refresh covers the rest.
+        if (droppedSinceOpen) catchUpSoon();
+        droppedSinceOpen = false;
+        everOpened = true;
+        setLiveConnectionState('connected');
+      };
+      source.onerror = () => {
+        // Only the first error of a drop starts the offline countdown; the browser's retries keep it running.
+        if (!droppedSinceOpen) markDropped();
+        if (source.readyState === EventSource.CLOSED) {
+          source.close();
+          clearTimeout(reopenTimer);
+          reopenTimer = setTimeout(open, reopenDelay);
+          reopenDelay = Math.min(reopenDelay * 2, REOPEN_MAX_MS);
+        }
+      };
+    }
+    const wentOffline = () => {
+      droppedSinceOpen = true;
+      setLiveConnectionState('offline');
+    };
+    window.addEventListener('offline', wentOffline);
+    open();
+    return () => {
+      window.removeEventListener('offline', wentOffline);
+      clearTimeout(pending);
+      clearTimeout(offlineTimer);
+      clearTimeout(reopenTimer);
+      events?.close();
+      setLiveConnectionState('connecting');
     };
   }, [projectId, router]);
 

@@ -25,9 +25,10 @@ export function SessionHistory({ initiallyOpen, ...drawerProps }: SessionHistory
   const [open, setOpen] = useState(initiallyOpen);
   const toggle = useRef<HTMLButtonElement>(null);
 
-  const close = useCallback(() => {
+  // Closing from inside (Escape, Close, a restore) gives focus back to the button; a click elsewhere keeps it there.
+  const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
-    toggle.current?.focus();
+    if (returnFocus) toggle.current?.focus();
   }, []);
 
   return (
@@ -37,14 +38,14 @@ export function SessionHistory({ initiallyOpen, ...drawerProps }: SessionHistory
         href={`${drawerProps.projectPath}?history=open`}
         className="icon-button"
         aria-label="Session history"
-        title="Session history"
+        data-tooltip="Session history"
         aria-expanded={open}
         aria-controls={open ? DRAWER_ID : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
+        onClick={() => (open ? close(true) : setOpen(true))}
       >
         <ClockIcon />
       </ProgressiveButton>
-      {open && <SessionHistoryDrawer id={DRAWER_ID} onClose={close} {...drawerProps} />}
+      {open && <SessionHistoryDrawer id={DRAWER_ID} onClose={close} toggle={toggle} {...drawerProps} />}
     </>
   );
 }

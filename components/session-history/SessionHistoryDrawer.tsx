@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
@@ -16,7 +16,16 @@ interface SessionHistoryDrawerProps {
   totalCount: number;
   showingOlder: boolean;
   actions: SessionHistoryActions;
-  onClose: () => void;
+  /** Closes the drawer; with returnFocus, focus goes back to the toggle. */
+  onClose: (returnFocus: boolean) => void;
+  /** The button that opened the drawer: clicks on it are not "outside". */
+  toggle: RefObject<HTMLElement | null>;
+}
+
+interface FocusRequest {
+  sessionId: string;
+  /** Grows with every request, so asking for the same row twice still moves focus. */
+  seq: number;
 }
 
 const CONNECTION_PROBLEM = 'Something went wrong. Check your connection and try again.';
@@ -24,6 +33,11 @@ const CONNECTION_PROBLEM = 'Something went wrong. Check your connection and try 
 /**
  * The project's sessions, newest first: the server-rendered first page, then pages appended by
  * Show More. Renames and deletions apply here at once; the server re-renders the rest.
+ *
+ * A modal dialog for the keyboard (WAI-ARIA dialog pattern): focus starts on the current
+ * session, Tab stays inside, Escape or a click outside closes it. The list is one tab stop
+ * (a roving tabindex): Up/Down/Home/End move between sessions, Enter restores, Right/Left reach
+ * a row's Rename and Delete, F2 renames and Delete deletes.
  */
 export function SessionHistoryDrawer({
   id,
@@ -34,13 +48,14 @@ export function SessionHistoryDrawer({
   showingOlder,
   actions,
   onClose,
+  toggle,
 }: SessionHistoryDrawerProps) {
   const [appended, setAppended] = useState<SessionHistoryItem[]>([]);
   // undefined until Show More is used; then the cursor after the last appended page (null at the end).
   const [appendedCursor, setAppendedCursor] = useState<string | null | undefined>(undefined);
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [restoringId, setRestoringId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -53,19 +68,103 @@ export function SessionHistoryDrawer({
     .filter((item) => !deleted.has(item.id))
     .map((item) => ({ ...item, title: titles.get(item.id) ?? item.title }));
   const nextCursor = appendedCursor === undefined ? firstPage.nextCursor : appendedCursor;
+  // The row the list's single tab stop is on: the last one focused, else the current session, else the newest.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const tabStopId = items.some((item) => item.id === activeId)
+    ? activeId
+    : (items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null;
 
+  const requestFocus = (sessionId: string) => setFocusRequest((current) => ({ sessionId, seq: (current?.seq ?? 0) + 1 }));
+
+  // When the drawer opens, focus goes to the list's tab stop (or the dialog itself when the list is empty).
+  const initialFocus = useRef(tabStopId);
   useEffect(() => {
-    const first = list.current?.querySelector<HTMLButtonElement>('button');
-    (first ?? dialog.current)?.focus();
+    if (initialFocus.current) requestFocus(initialFocus.current);
+    else dialog.current?.focus();
   }, []);
 
   useEffect(() => {
     function closeOnEscape(event: KeyboardEvent) {
-      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose(true);
+    }
+    function closeOnClickOutside(event: PointerEvent) {
+      const target = event.target as Node;
+      if (dialog.current?.contains(target) || toggle.current?.contains(target)) return;
+      onClose(false);
+    }
+    // Focus that lands outside while the drawer is open (a screen reader's cursor, a script) is brought back.
+    function keepFocusInside(event: FocusEvent) {
+      const target = event.target as Node;
+      if (!dialog.current || dialog.current.contains(target) || toggle.current?.contains(target)) return;
+      const active = dialog.current.querySelector<HTMLElement>('[data-cell][tabindex="0"]');
+      (active ?? dialog.current).focus();
     }
     document.addEventListener('keydown', closeOnEscape);
-    return () => document.removeEventListener('keydown', closeOnEscape);
-  }, [onClose]);
+    document.addEventListener('pointerdown', closeOnClickOutside, true);
+    document.addEventListener('focusin', keepFocusInside);
+    return () => {
+      document.removeEventListener('keydown', closeOnEscape);
+      document.removeEventListener('pointerdown', closeOnClickOutside, true);
+      document.removeEventListener('focusin', keepFocusInside);
+    };
+  }, [onClose, toggle]);
+
+  /** Tab and Shift+Tab cycle through the drawer's own tab stops. */
+  function trapTab(event: ReactKeyboardEvent<HTMLDivElement>) {
+    if (event.key !== 'Tab' || !dialog.current) return;
+    const stops = tabStops(dialog.current);
+    if (stops.length === 0) {
+      event.preventDefault();
+      return;
+    }
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || active === dialog.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /** Arrow keys, Home and End move focus between the rows' cells (restore, rename, delete). */
+  function moveBetweenRows(event: ReactKeyboardEvent<HTMLUListElement>) {
+    const target = event.target as HTMLElement;
+    if (!target.hasAttribute('data-cell') || !list.current) return;
+    const rows = Array.from(list.current.querySelectorAll<HTMLElement>(':scope > li'));
+    const cellsOf = (row: HTMLElement) => Array.from(row.querySelectorAll<HTMLElement>('[data-cell]'));
+    const row = target.closest('li');
+    if (!row) return;
+    let rowIndex = rows.indexOf(row);
+    let column = cellsOf(row).indexOf(target);
+    switch (event.key) {
+      case 'ArrowDown':
+        rowIndex = Math.min(rows.length - 1, rowIndex + 1);
+        break;
+      case 'ArrowUp':
+        rowIndex = Math.max(0, rowIndex - 1);
+        break;
+      case 'Home':
+        rowIndex = 0;
+        break;
+      case 'End':
+        rowIndex = rows.length - 1;
+        break;
+      case 'ArrowRight':
+        column += 1;
+        break;
+      case 'ArrowLeft':
+        column = Math.max(0, column - 1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const cells = cellsOf(rows[rowIndex]);
+    cells[Math.min(column, cells.length - 1)]?.focus();
+  }
 
   function showMore() {
     if (!nextCursor || loadingMore) return;
@@ -79,7 +178,11 @@ export function SessionHistoryDrawer({
         }
         setAppended((current) => [...current, ...result.page.items]);
         setAppendedCursor(result.page.nextCursor);
-        setFocusId(result.page.items[0]?.id ?? null);
+        const first = result.page.items[0];
+        if (first) {
+          setActiveId(first.id);
+          requestFocus(first.id);
+        }
         setAnnouncement(`Loaded ${result.page.items.length} more sessions.`);
       });
     });
@@ -87,7 +190,7 @@ export function SessionHistoryDrawer({
 
   function restore(item: SessionHistoryItem) {
     if (item.id === currentSessionId) {
-      onClose();
+      onClose(true);
       return;
     }
     setError(null);
@@ -96,7 +199,7 @@ export function SessionHistoryDrawer({
       const result = await actions.restoreSession(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
       startRestoring(() => {
         setRestoringId(null);
-        if (result.ok) onClose();
+        if (result.ok) onClose(true);
         else setError(result.message);
       });
     });
@@ -113,14 +216,31 @@ export function SessionHistoryDrawer({
   async function remove(item: SessionHistoryItem): Promise<string | null> {
     const result = await actions.deleteSession(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
     if (!result.ok) return result.message;
+    // Focus moves to the next session (or the previous one at the end).
+    const index = items.findIndex((other) => other.id === item.id);
+    const neighbour = items[index + 1] ?? items[index - 1];
     setDeleted((current) => new Set(current).add(item.id));
     setAnnouncement(`Deleted “${item.title ?? UNTITLED_SESSION}”.`);
-    dialog.current?.focus();
+    if (neighbour) {
+      setActiveId(neighbour.id);
+      requestFocus(neighbour.id);
+    } else {
+      dialog.current?.focus();
+    }
     return null;
   }
 
   return (
-    <div id={id} ref={dialog} className={styles.drawer} role="dialog" aria-labelledby={`${id}-title`} tabIndex={-1}>
+    <div
+      id={id}
+      ref={dialog}
+      className={styles.drawer}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={`${id}-title`}
+      tabIndex={-1}
+      onKeyDown={trapTab}
+    >
       <div className={styles.header}>
         <h3 id={`${id}-title`} className={styles.title}>
           Session history
@@ -128,7 +248,13 @@ export function SessionHistoryDrawer({
         <span className={styles.count}>
           {totalCount} {totalCount === 1 ? 'session' : 'sessions'}
         </span>
-        <ProgressiveButton href={projectPath} className="icon-button small" aria-label="Close session history" onClick={onClose}>
+        <ProgressiveButton
+          href={projectPath}
+          className="icon-button small"
+          aria-label="Close session history"
+          data-tooltip="Close (Esc)"
+          onClick={() => onClose(true)}
+        >
           <CloseIcon />
         </ProgressiveButton>
       </div>
@@ -148,14 +274,22 @@ export function SessionHistoryDrawer({
         {items.length === 0 ? (
           <p className={styles.empty}>No sessions yet. Your first instruction to CoDirector starts one.</p>
         ) : (
-          <ul ref={list} className={styles.list} aria-label="Sessions, newest first">
+          <ul
+            ref={list}
+            className={styles.list}
+            aria-label="Sessions, newest first"
+            aria-describedby={`${id}-keys`}
+            onKeyDown={moveBetweenRows}
+          >
             {items.map((item) => (
               <SessionHistoryItemRow
                 key={item.id}
                 item={item}
                 isCurrent={item.id === currentSessionId}
                 restoring={item.id === restoringId}
-                takeFocus={item.id === focusId}
+                tabbable={item.id === tabStopId}
+                focusSignal={focusRequest?.sessionId === item.id ? focusRequest.seq : 0}
+                onFocusRow={() => setActiveId(item.id)}
                 onRestore={() => restore(item)}
                 onRename={(title) => rename(item, title)}
                 onDelete={() => remove(item)}
@@ -182,11 +316,22 @@ export function SessionHistoryDrawer({
             </ProgressiveButton>
           </div>
         )}
+        <p id={`${id}-keys`} className="visually-hidden">
+          Up and down arrows move between sessions, Enter opens one; right arrow reaches Rename and Delete.
+        </p>
         <p className="visually-hidden" role="status">
           {announcement}
         </p>
       </div>
     </div>
+  );
+}
+
+/** The elements Tab stops at inside `root`, in document order. */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  const candidates = root.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, [tabindex]');
+  return Array.from(candidates).filter(
+    (element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
   );
 }
 

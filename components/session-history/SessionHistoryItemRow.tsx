@@ -10,8 +10,11 @@ interface SessionHistoryItemRowProps {
   item: SessionHistoryItem;
   isCurrent: boolean;
   restoring: boolean;
-  /** Move keyboard focus here when the row appears (the first row a Show More loaded). */
-  takeFocus: boolean;
+  /** The row holds the list's one tab stop (on its title). */
+  tabbable: boolean;
+  /** Non-zero, and changing, when focus should move to this row (opening, Show More, a deletion). */
+  focusSignal: number;
+  onFocusRow: () => void;
   onRestore: () => void;
   /** Each resolves to an error message to show, or null when done. */
   onRename: (title: string) => Promise<string | null>;
@@ -21,16 +24,27 @@ interface SessionHistoryItemRowProps {
 type Mode = 'viewing' | 'renaming' | 'confirmingDelete';
 
 /** One session in the history list: click to restore; rename and delete (confirmed) in place. */
-export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, onRestore, onRename, onDelete }: SessionHistoryItemRowProps) {
+export function SessionHistoryItemRow({
+  item,
+  isCurrent,
+  restoring,
+  tabbable,
+  focusSignal,
+  onFocusRow,
+  onRestore,
+  onRename,
+  onDelete,
+}: SessionHistoryItemRowProps) {
   const [mode, setMode] = useState<Mode>('viewing');
   const restoreButton = useRef<HTMLButtonElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
   // Leaving the rename form or the delete confirmation puts focus back on the row.
   const returnFocus = useRef(false);
   const title = item.title ?? UNTITLED_SESSION;
 
   useEffect(() => {
-    if (takeFocus) restoreButton.current?.focus();
-  }, [takeFocus]);
+    if (focusSignal) restoreButton.current?.focus();
+  }, [focusSignal]);
 
   useEffect(() => {
     if (mode !== 'viewing' || !returnFocus.current) return;
@@ -43,8 +57,17 @@ export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, o
     setMode('viewing');
   }
 
+  /** F2 renames, Delete asks to delete, the menu key (or Shift+F10) goes to the row's Rename and Delete. */
+  function rowShortcuts(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key === 'F2') setMode('renaming');
+    else if (event.key === 'Delete') setMode('confirmingDelete');
+    else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) renameButton.current?.focus();
+    else return;
+    event.preventDefault();
+  }
+
   return (
-    <li className={`${styles.item} ${isCurrent ? styles.current : ''}`}>
+    <li className={`${styles.item} ${isCurrent ? styles.current : ''}`} onFocus={onFocusRow}>
       {mode === 'renaming' ? (
         <InlineRenameForm
           inputId="rename-session-title"
@@ -63,9 +86,15 @@ export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, o
             type="button"
             className={styles.restore}
             onClick={onRestore}
+            // A long title is cut short with an ellipsis; the tooltip shows all of it.
+            title={title}
             aria-current={isCurrent ? 'true' : undefined}
             aria-busy={restoring}
+            aria-keyshortcuts="F2 Delete"
             ref={restoreButton}
+            data-cell
+            tabIndex={tabbable ? 0 : -1}
+            onKeyDown={rowShortcuts}
           >
             {title}
           </button>
@@ -77,14 +106,25 @@ export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, o
             {restoring && <span>Opening…</span>}
           </p>
           <div className={styles.actions}>
-            <button type="button" className="icon-button small" aria-label={`Rename “${title}”`} title="Rename" onClick={() => setMode('renaming')}>
+            <button
+              type="button"
+              ref={renameButton}
+              className="icon-button small"
+              aria-label={`Rename “${title}”`}
+              data-tooltip="Rename (F2)"
+              data-cell
+              tabIndex={-1}
+              onClick={() => setMode('renaming')}
+            >
               <PencilIcon />
             </button>
             <button
               type="button"
               className="icon-button small"
               aria-label={`Delete “${title}”`}
-              title="Delete"
+              data-tooltip="Delete (Del)"
+              data-cell
+              tabIndex={-1}
               onClick={() => setMode('confirmingDelete')}
             >
               <TrashIcon />

@@ -6,6 +6,8 @@ import { useHydrated } from './useHydrated';
 interface ProgressiveButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
   /** Where the plain link goes while JavaScript is off or not yet running. */
   href: string;
+  /** A tooltip shown on hover and on keyboard focus (see globals.css), for icon-only buttons. */
+  'data-tooltip'?: string;
   ref?: Ref<HTMLButtonElement>;
 }
 
@@ -17,7 +19,7 @@ export function ProgressiveButton({ href, ref, children, className, title, ...bu
   const hydrated = useHydrated();
   if (!hydrated) {
     return (
-      <a href={href} className={className} title={title} aria-label={buttonProps['aria-label']}>
+      <a href={href} className={className} title={title} aria-label={buttonProps['aria-label']} data-tooltip={buttonProps['data-tooltip']}>
         {children}
       </a>
     );

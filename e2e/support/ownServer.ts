@@ -52,8 +52,9 @@ export interface OwnServer {
 
 const SECRET = randomBytes(32).toString('base64url');
 
-export async function startOwnServer(database: OwnDatabase, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
-  const port = await freePort();
+/** `port` reuses a port (a restart that browsers already pointed at the server should reach). */
+export async function startOwnServer(database: OwnDatabase, extraEnv: Record<string, string> = {}, port?: number): Promise<OwnServer> {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, ...database.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: url, ...extraEnv },

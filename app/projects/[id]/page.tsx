@@ -71,6 +71,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
             sessionId={session?.id ?? null}
             sessionTitle={session?.title ?? UNTITLED_SESSION}
             turns={turns}
+            clips={clips}
             sendInstruction={sendInstructionAction.bind(null, project.id)}
             startNewSession={startNewSessionAction.bind(null, project.id)}
             sessionHistory={

@@ -56,7 +56,8 @@ export default async function AccessTokensPage() {
           <h2 id="token-usage-heading" className={styles.cardTitle}>
             Using a token
           </h2>
-          <pre className={styles.usage}>
+          {/* Focusable, so a keyboard can scroll it sideways on a narrow screen. */}
+          <pre className={styles.usage} tabIndex={0} role="region" aria-label="Example request with a token">
             {`curl http://${host}/api/graphql \\\n  -H 'Authorization: Bearer <token>' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"query":"{ viewer { email } }"}'`}
           </pre>
         </section>
