@@ -8,8 +8,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { preparedStatementsEnabled, preparingStatements } from './preparedStatements';
-import { boundingQueries, queryTimeoutsFromEnv } from './queryTimeout';
+import { driverClient } from './driver';
+import { preparedStatementsEnabled } from './preparedStatements';
+import { queryTimeoutsFromEnv } from './queryTimeout';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -71,7 +72,7 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): 
     // that query's failure, when the database drops mid-connect, was an unhandled rejection.
     fetch_types: false,
   });
-  const queryClient = boundingQueries(prepare ? preparingStatements(client) : client, timeouts);
+  const queryClient = driverClient(client, { prepare, timeouts });
   const db = drizzlePostgres({ client: queryClient, schema }) as unknown as Database;
   return {
     config,

@@ -66,12 +66,13 @@ interface RejectableQuery {
 
 function bound(rejectable: RejectableQuery, ms: number): void {
   const timer = setTimeout(() => {
-    rejectable.reject(new QueryTimeoutError('query', ms));
+    // Cancel first: rejecting marks the query inactive, and postgres.js only sends a cancel
+    // request for an active one. Best effort: the request needs the same network that may just
+    // have gone silent. (Query.cancel() would drop this promise, and its rejection would be unhandled.)
     const cancel = rejectable.canceller;
     rejectable.canceller = null;
-    // Best effort: a cancel request needs the same network that just went silent. (Query.cancel()
-    // would drop this promise, and its rejection would be unhandled.)
     cancel?.(rejectable).catch(() => {});
+    rejectable.reject(new QueryTimeoutError('query', ms));
   }, ms);
   timer.unref();
   // The native `then`: postgres.js' own would start the query before Drizzle has configured it.
