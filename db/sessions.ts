@@ -89,7 +89,18 @@ export async function getCurrentSession(userId: string, projectId: string, db: E
   return row?.session ?? null;
 }
 
-async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<void> {
+/** A switch of the user's current session: the one current now, and the one that was (null when none or the same). */
+export interface SessionSwitch {
+  session: Session;
+  previousSessionId: string | null;
+}
+
+/** Makes `sessionId` current; returns the one it replaced. The caller holds the project's lock, so nothing switches in between. */
+async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<string | null> {
+  const [previous] = await db
+    .select({ sessionId: currentSessions.sessionId })
+    .from(currentSessions)
+    .where(and(eq(currentSessions.userId, userId), eq(currentSessions.projectId, projectId)));
   await db
     .insert(currentSessions)
     .values({ userId, projectId, sessionId })
@@ -97,6 +108,7 @@ async function setCurrentSession(userId: string, projectId: string, sessionId: s
       target: [currentSessions.userId, currentSessions.projectId],
       set: { sessionId, updatedAt: sql`now()` },
     });
+  return previous && previous.sessionId !== sessionId ? previous.sessionId : null;
 }
 
 /**
@@ -104,6 +116,10 @@ async function setCurrentSession(userId: string, projectId: string, sessionId: s
  * session of theirs is reused instead, so repeated clicks never pile up empty sessions.
  */
 export async function startSession(userId: string, projectId: string, db: Executor = getDb()): Promise<Session> {
+  return (await startSessionSwitch(userId, projectId, db)).session;
+}
+
+export async function startSessionSwitch(userId: string, projectId: string, db: Executor = getDb()): Promise<SessionSwitch> {
   // Under the project's lock, one user's session switches on a project happen one at a time across all their devices.
   return inProjectTransaction(projectId, async (tx) => {
     const [empty] = await tx
@@ -113,9 +129,9 @@ export async function startSession(userId: string, projectId: string, db: Execut
       .orderBy(desc(sessions.createdAt), desc(sessions.id))
       .limit(1);
     const session = empty ?? (await createSession({ projectId, createdById: userId }, tx));
-    await setCurrentSession(userId, projectId, session.id, tx);
+    const previousSessionId = await setCurrentSession(userId, projectId, session.id, tx);
     await recordProjectEvent({ projectId, type: 'session.started', sessionId: session.id, userId }, tx);
-    return session;
+    return { session, previousSessionId };
   }, db);
 }
 
@@ -126,13 +142,17 @@ export async function getOrStartCurrentSession(userId: string, projectId: string
 
 /** Makes a past session the user's current one on its project. Throws RowNotFoundError when it was deleted meanwhile. */
 export async function restoreSession(userId: string, session: Session, db: Executor = getDb()): Promise<Session> {
+  return (await restoreSessionSwitch(userId, session, db)).session;
+}
+
+export async function restoreSessionSwitch(userId: string, session: Session, db: Executor = getDb()): Promise<SessionSwitch> {
   return inProjectTransaction(
     session.projectId,
     async (tx) => {
       await lockSession(session.id, tx);
-      await setCurrentSession(userId, session.projectId, session.id, tx);
+      const previousSessionId = await setCurrentSession(userId, session.projectId, session.id, tx);
       await recordProjectEvent({ projectId: session.projectId, type: 'session.restored', sessionId: session.id, userId }, tx);
-      return session;
+      return { session, previousSessionId };
     },
     db,
   );

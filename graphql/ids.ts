@@ -10,8 +10,8 @@ export type GlobalId = string & { readonly __brand: 'GlobalId' };
 
 export const NODE_TYPES = ['User', 'Project', 'Session', 'Message', 'Edit', 'AccessToken'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
-/** Clips carry global ids too, though `node` does not fetch them. */
-export type IdType = NodeType | 'Clip';
+/** Clips and timelines carry global ids too, though `node` does not fetch them. */
+export type IdType = NodeType | 'Clip' | 'Timeline';
 
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 

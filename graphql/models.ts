@@ -8,6 +8,7 @@ import type { Connection } from './connections';
  */
 
 export interface TimelineModel {
+  projectId: string;
   clips: readonly Clip[];
 }
 

@@ -2,8 +2,9 @@ import {
   deleteSession as deleteSessionRow,
   getCurrentSession,
   renameSession as renameSessionRow,
-  restoreSession as restoreSessionRow,
-  startSession as startSessionRow,
+  restoreSessionSwitch,
+  startSessionSwitch,
+  type SessionSwitch,
 } from '@/db/sessions';
 import type { Session } from '@/db/schema';
 import { validateName } from '@/lib/validation';
@@ -17,26 +18,28 @@ import { whileItExists } from './writes';
  * web app's actions are bound to the page's project); the API passes the session id alone.
  */
 
+export type { SessionSwitch };
+
 /** A fresh conversation, made the viewer's current one; an empty session of theirs is reused. */
-export async function startSession(caller: Caller, raw: unknown): Promise<Session> {
+export async function startSession(caller: Caller, raw: unknown): Promise<SessionSwitch> {
   const viewer = requireViewer(caller);
   const input = inputObject(raw);
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
-  return whileItExists('project', () => startSessionRow(viewer.user.id, project.id));
+  return whileItExists('project', () => startSessionSwitch(viewer.user.id, project.id));
 }
 
 /** The viewer's current session on the project, starting one when they have none. */
 export async function currentOrNewSession(caller: Caller, projectId: unknown): Promise<Session> {
   const viewer = requireViewer(caller);
   const project = await ownedProject(viewer, requiredId(projectId, 'projectId'));
-  return (await getCurrentSession(viewer.user.id, project.id)) ?? whileItExists('project', () => startSessionRow(viewer.user.id, project.id));
+  return (await getCurrentSession(viewer.user.id, project.id)) ?? (await whileItExists('project', () => startSessionSwitch(viewer.user.id, project.id))).session;
 }
 
 /** Makes a past session the viewer's current one on its project. */
-export async function restoreSession(caller: Caller, raw: unknown): Promise<Session> {
+export async function restoreSession(caller: Caller, raw: unknown): Promise<SessionSwitch> {
   const viewer = requireViewer(caller);
   const session = await sessionFromInput(caller, raw);
-  return whileItExists('session', () => restoreSessionRow(viewer.user.id, session));
+  return whileItExists('session', () => restoreSessionSwitch(viewer.user.id, session));
 }
 
 export async function renameSession(caller: Caller, raw: unknown): Promise<Session> {

@@ -313,6 +313,11 @@ export type RestoreSessionInput = {
 export type RestoreSessionPayload = {
   __typename?: 'RestoreSessionPayload';
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
+  previousSession?: Maybe<Session>;
+  /** The project, whose `currentSession` is now `session`. */
+  project: Project;
+  /** The viewer's current session now (`isCurrent: true`). */
   session: Session;
 };
 
@@ -341,9 +346,11 @@ export type SendMessagePayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The edits this instruction made, undid or redid. */
   edits: Array<Edit>;
+  /** The project, with its timeline after the instruction. */
+  project: Project;
   reply: Message;
   session: Session;
-  /** The project's timeline after the instruction. */
+  /** The project's timeline after the instruction (the same object as `project.timeline`). */
   timeline: Timeline;
   userMessage: Message;
 };
@@ -396,13 +403,24 @@ export type StartSessionInput = {
 export type StartSessionPayload = {
   __typename?: 'StartSessionPayload';
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
+  previousSession?: Maybe<Session>;
+  /** The project, whose `currentSession` is now `session`. */
+  project: Project;
+  /** The viewer's current session now (`isCurrent: true`). */
   session: Session;
 };
 
-/** The project's clips in playback order. */
+/**
+ * The project's clips in playback order. One per project: its `id` stays the same across edits,
+ * so normalized caches (Apollo Client, Relay, urql) update it in place from any payload that
+ * returns it.
+ */
 export type Timeline = {
   __typename?: 'Timeline';
   clips: Array<Clip>;
+  /** The timeline's id: one per project, not fetchable with `node`; read it through `Project.timeline`. */
+  id: Scalars['ID']['output'];
   totalDurationMs: Scalars['Int']['output'];
 };
 
@@ -540,16 +558,16 @@ export type ResolversTypes = {
   RenameSessionInput: RenameSessionInput;
   RenameSessionPayload: ResolverTypeWrapper<Omit<RenameSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
   RestoreSessionInput: RestoreSessionInput;
-  RestoreSessionPayload: ResolverTypeWrapper<Omit<RestoreSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
+  RestoreSessionPayload: ResolverTypeWrapper<Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: ResolverTypeWrapper<Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   SendMessageInput: SendMessageInput;
-  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'edits' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversTypes['Edit']>, reply: ResolversTypes['Message'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'], userMessage: ResolversTypes['Message'] }>;
+  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'edits' | 'project' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversTypes['Edit']>, project: ResolversTypes['Project'], reply: ResolversTypes['Message'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'], userMessage: ResolversTypes['Message'] }>;
   Session: ResolverTypeWrapper<SessionRow>;
   SessionConnection: ResolverTypeWrapper<SessionConnectionModel>;
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
   StartSessionInput: StartSessionInput;
-  StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
+  StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Timeline: ResolverTypeWrapper<TimelineModel>;
   User: ResolverTypeWrapper<UserRow>;
@@ -586,16 +604,16 @@ export type ResolversParentTypes = {
   RenameSessionInput: RenameSessionInput;
   RenameSessionPayload: Omit<RenameSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
   RestoreSessionInput: RestoreSessionInput;
-  RestoreSessionPayload: Omit<RestoreSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
+  RestoreSessionPayload: Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   SendMessageInput: SendMessageInput;
-  SendMessagePayload: Omit<SendMessagePayload, 'edits' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversParentTypes['Edit']>, reply: ResolversParentTypes['Message'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'], userMessage: ResolversParentTypes['Message'] };
+  SendMessagePayload: Omit<SendMessagePayload, 'edits' | 'project' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversParentTypes['Edit']>, project: ResolversParentTypes['Project'], reply: ResolversParentTypes['Message'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'], userMessage: ResolversParentTypes['Message'] };
   Session: SessionRow;
   SessionConnection: SessionConnectionModel;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
   StartSessionInput: StartSessionInput;
-  StartSessionPayload: Omit<StartSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
+  StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
   String: Scalars['String']['output'];
   Timeline: TimelineModel;
   User: UserRow;
@@ -737,6 +755,8 @@ export type RenameSessionPayloadResolvers<ContextType = GraphQLContext, ParentTy
 
 export type RestoreSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreSessionPayload'] = ResolversParentTypes['RestoreSessionPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 };
 
@@ -748,6 +768,7 @@ export type RevokeAccessTokenPayloadResolvers<ContextType = GraphQLContext, Pare
 export type SendMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   reply?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
@@ -780,11 +801,14 @@ export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type StartSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartSessionPayload'] = ResolversParentTypes['StartSessionPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 };
 
 export type TimelineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
   clips?: Resolver<Array<ResolversTypes['Clip']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   totalDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

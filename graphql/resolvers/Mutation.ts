@@ -17,6 +17,21 @@ function wrote(ctx: GraphQLContext): void {
   ctx.viewer?.loaders.clearAll();
 }
 
+async function projectOf(ctx: GraphQLContext, projectId: string) {
+  const project = await ctx.viewer?.loaders.projects.load(projectId);
+  if (!project) throw notFound('Project', toGlobalId('Project', projectId));
+  return project;
+}
+
+/** What a session switch changed, for normalized caches: the new current session, its project, and the one it replaced. */
+async function afterSwitch(ctx: GraphQLContext, { session, previousSessionId }: sessions.SessionSwitch) {
+  return {
+    session,
+    project: await projectOf(ctx, session.projectId),
+    previousSession: previousSessionId ? await ctx.viewer?.loaders.sessions.load(previousSessionId) : null,
+  };
+}
+
 export const Mutation: TypeResolvers<'Mutation'> = {
   async createProject(_root, { input }, ctx) {
     const project = await projects.createProject(ctx, { name: input.name });
@@ -31,15 +46,15 @@ export const Mutation: TypeResolvers<'Mutation'> = {
   },
 
   async startSession(_root, { input }, ctx) {
-    const session = await sessions.startSession(ctx, { projectId: databaseId(ctx, input.projectId, 'Project', 'projectId') });
+    const switched = await sessions.startSession(ctx, { projectId: databaseId(ctx, input.projectId, 'Project', 'projectId') });
     wrote(ctx);
-    return { clientMutationId: input.clientMutationId, session };
+    return { clientMutationId: input.clientMutationId, ...(await afterSwitch(ctx, switched)) };
   },
 
   async restoreSession(_root, { input }, ctx) {
-    const session = await sessions.restoreSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
+    const switched = await sessions.restoreSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
     wrote(ctx);
-    return { clientMutationId: input.clientMutationId, session };
+    return { clientMutationId: input.clientMutationId, ...(await afterSwitch(ctx, switched)) };
   },
 
   async sendMessage(_root, { input }, ctx) {
@@ -54,8 +69,9 @@ export const Mutation: TypeResolvers<'Mutation'> = {
       userMessage: result.userMessage,
       reply: result.reply,
       edits: result.edits,
-      timeline: { clips: result.timeline },
+      timeline: { projectId: session.projectId, clips: result.timeline },
       session,
+      project: await projectOf(ctx, session.projectId),
     };
   },
 

@@ -6,7 +6,7 @@ import type { TypeResolvers } from './types';
 
 export const Project: TypeResolvers<'Project'> = {
   id: (project) => toGlobalId('Project', project.id),
-  timeline: async (project, _args, ctx) => ({ clips: await requireViewer(ctx).loaders.timelines.load(project.id) }),
+  timeline: async (project, _args, ctx) => ({ projectId: project.id, clips: await requireViewer(ctx).loaders.timelines.load(project.id) }),
   currentSession: (project, _args, ctx) => requireViewer(ctx).loaders.currentSessions.load(project.id),
   sessions(project, args, ctx, info) {
     const { loaders } = requireViewer(ctx);

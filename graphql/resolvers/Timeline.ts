@@ -1,7 +1,9 @@
 import { totalDurationMs } from '@/lib/assistant/operations';
+import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
 export const Timeline: TypeResolvers<'Timeline'> = {
+  id: (timeline) => toGlobalId('Timeline', timeline.projectId),
   clips: (timeline) => timeline.clips.map((clip, position) => ({ ...clip, position })),
   totalDurationMs: (timeline) => totalDurationMs(timeline.clips),
 };
