@@ -33,9 +33,10 @@ const FILLER_ANYWHERE =
   /\b(?:please|pls|actually|kindly|a little bit|a little|a bit|a tad|slightly|somewhat|just|real quick)\b/gi;
 
 const FILLER_LEADING =
-  /^(?:ok|okay|hey|hi|hello|so|and|then|now|also|alright|right|oh|um|uh|hmm|well|can you|could you|would you|will you|can we|could we|let's|lets|i want you to|i'd like you to|i would like you to|i need you to|i want to|i'd like to|go ahead and|try to)\b\s*/i;
+  /^(?:ok|okay|hey|hi|hello|so|and|then|now|also|alright|right|oh|um|uh|hmm|well|maybe|perhaps|can you|could you|would you|will you|can we|could we|shall we|should we|may i ask you to|would you mind|do you think you could|would it be possible to|is it possible to|if you could|if possible|possibly|let's|lets|let us|i want you to|i'd like you to|i would like you to|i need you to|i want to|i'd like to|i would like to|we should|we could|you could|i think we should|go ahead and|try to|make sure to)\b\s*/i;
 
-const FILLER_TRAILING = /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then)$/i;
+const FILLER_TRAILING =
+  /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then|if you can|if you could|if possible|if that's ok|if that's okay|would you|could you|ok|okay)$/i;
 
 function stripRepeatedly(text: string, pattern: RegExp): string {
   let current = text;
@@ -55,6 +56,9 @@ export function normalizeInstruction(instruction: string): NormalizedInstruction
   text = text
     .replace(/[’`]/g, "'")
     .replace(/\bfade(in|out)s?\b/gi, 'fade $1')
+    // A decimal comma ("1,5 s") is a decimal point, not a pause.
+    .replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2')
+    .replace(/(\d)\s*%/g, '$1 percent')
     // A minus sign before a number stays, so "-2 seconds" is refused rather than read as 2.
     .replace(/[–—_/]|-(?!\d)/g, ' ')
     .replace(/[,;!?()[\]{}"“”]/g, ' ')

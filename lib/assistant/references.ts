@@ -10,6 +10,17 @@ import { refuse, succeed, type Outcome } from './outcome';
 import { EMPTY_TIMELINE, formatCount, quote } from './replies';
 import type { Clip, ClipKind, SessionContext, Timeline } from './types';
 
+/**
+ * A session context that can settle a singular reference matching several clips: with the
+ * clips the user picked when asked "which one?", or to learn which clips were in question.
+ */
+export interface ChoosingContext extends SessionContext {
+  choose?: (matching: readonly Clip[]) => Clip[] | null;
+}
+
+/** The question asked when a singular reference matches several clips; the next message may answer it. */
+export const WHICH_CLIP = 'Which clip do you mean?';
+
 export type ClipReference =
   /** "it", "that clip": the clip this session last acted on. */
   | { kind: 'lastTarget' }
@@ -25,7 +36,15 @@ export type ClipReference =
   /** A name or kind: "the intro", "the beach scene", "every scene", a quoted name. */
   | { kind: 'named'; phrase: string; plural: boolean }
   /** "the intro and the outro"; `phrase` is kept in case a clip is really called that. */
-  | { kind: 'list'; phrase: string; items: ClipReference[] };
+  | { kind: 'list'; phrase: string; items: ClipReference[] }
+  /** "both scenes": a plural that must come to exactly `count` clips, or it is asked about. */
+  | { kind: 'counted'; count: number; base: ClipReference; phrase: string }
+  /** "everything except the intro", "all the scenes but the beach one". */
+  | { kind: 'except'; base: ClipReference; excluded: ClipReference }
+  /** "the clips after the title", "everything before the interview", "the scenes after the intro". */
+  | { kind: 'beyond'; side: 'before' | 'after'; anchor: ClipReference; among: string | null }
+  /** "the opening", "the closing shot": the first or last clip that is footage rather than audio. */
+  | { kind: 'edge'; end: 'first' | 'last' };
 
 const LAST_TARGET = new Set([
   'it',
@@ -59,12 +78,16 @@ const CLIP_NUMBER = /^(?:the )?clip (?:number |no |#)?(\S+)$/;
 const RANGE = /^(?:the )?(first|last) (\S+)(?: (.+))?$/;
 const NEIGHBOUR = /^(?:the )?(?:one|clip) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
 const NEXT_OR_PREVIOUS = /^(?:the )?(next|previous|following|preceding) (?:one|clip)$/;
-const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones']);
+const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones', 'shot', 'shots']);
+const EXCEPT = /^(.+?) (?:except(?: for)?|but(?: not)?|other than|apart from|besides|excluding|save for|minus|not including) (.+)$/;
+const BEYOND =
+  /^(?:(?:all|every|each)(?: of)?(?: the)? |the |everything |anything )?(?:(.+?) )?(?:after|following|before|preceding|ahead of) (.+)$/;
+const OPENING = /^(?:the )?(?:opening|opening (?:shot|clip|scene)|very first (?:shot|clip)|first shot|beginning)$/;
+const CLOSING = /^(?:the )?(?:closing|closing (?:shot|clip|scene)|final shot|last shot|very last (?:shot|clip))$/;
 const RELATION_WORDS = /\b(?:before|after|between)\b/;
 
 const KIND_WORDS: Record<string, ClipKind> = {
   intro: 'intro',
-  opening: 'intro',
   outro: 'outro',
   ending: 'outro',
   title: 'title',
@@ -121,6 +144,23 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   if (LAST_TARGET.has(phrase)) return { kind: 'lastTarget' };
   if (LAST_TARGETS.has(phrase)) return { kind: 'lastTargets' };
   if (ALL.test(phrase)) return { kind: 'all' };
+  if (OPENING.test(phrase)) return { kind: 'edge', end: 'first' };
+  if (CLOSING.test(phrase)) return { kind: 'edge', end: 'last' };
+
+  const except = EXCEPT.exec(phrase);
+  if (except) {
+    const base = parseReference(except[1], quotes);
+    const excluded = parseReference(except[2], quotes);
+    if (base && excluded && isPlural(base)) return { kind: 'except', base, excluded };
+  }
+  const beyond = pluralBeyond(phrase, quotes);
+  if (beyond) return beyond;
+
+  const both = /^both(?: of)?(?: the)? (.+)$/.exec(phrase);
+  if (both && !both[1].includes(' and ')) {
+    const base = namedReference(both[1], true);
+    return base && { kind: 'counted', count: 2, base, phrase };
+  }
 
   const parts = phrase.replace(/^both /, '').split(' and ');
   if (parts.length > 1) {
@@ -169,6 +209,22 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   return namedReference(phrase, false);
 }
 
+/** "the clips after the title" (plural, so never "the clip after the title", which is one neighbour). */
+function pluralBeyond(phrase: string, quotes: readonly string[]): ClipReference | null {
+  const match = BEYOND.exec(phrase);
+  if (!match) return null;
+  const noun = match[1] ?? '';
+  const everything = /^(?:everything|anything)\b/.test(phrase) && noun === '';
+  const nounWords = noun.split(' ');
+  const pluralNoun = noun !== '' && nounWords.length <= 3 && stem(nounWords[nounWords.length - 1]) !== nounWords[nounWords.length - 1];
+  if (!everything && !pluralNoun) return null;
+  const anchor = parseReference(match[2], quotes);
+  if (!anchor) return null;
+  const side = /before|preceding|ahead/.test(phrase.slice(noun.length)) ? 'before' : 'after';
+  const among = everything || noun === 'clips' || noun === 'ones' || noun === 'shots' ? null : amongPhrase(noun);
+  return among === undefined ? null : { kind: 'beyond', side, anchor, among };
+}
+
 /** Whether the reference may stand for several clips at once. */
 function isPlural(reference: ClipReference): boolean {
   switch (reference.kind) {
@@ -176,6 +232,9 @@ function isPlural(reference: ClipReference): boolean {
     case 'all':
     case 'range':
     case 'list':
+    case 'except':
+    case 'beyond':
+    case 'counted':
       return true;
     case 'named':
       return reference.plural;
@@ -197,10 +256,9 @@ function matchesName(clip: Clip, phrase: string): boolean {
 function clipsNamed(timeline: Timeline, phrase: string): Clip[] {
   const exact = timeline.filter((clip) => clip.name.toLowerCase() === phrase);
   if (exact.length > 0) return exact;
-  const byName = timeline.filter((clip) => matchesName(clip, phrase));
-  if (byName.length > 0) return byName;
+  // A kind word ("the scenes") means every clip of that kind, and clips named after it too.
   const kind = KIND_WORDS[stemmedWords(phrase).join(' ')];
-  return timeline.filter((clip) => clip.kind === kind);
+  return timeline.filter((clip) => matchesName(clip, phrase) || clip.kind === kind);
 }
 
 function listClips(clips: readonly Clip[]): string {
@@ -223,6 +281,37 @@ function pool(timeline: Timeline, among: string | null): Outcome<Clip[]> {
 
 function candidates(reference: ClipReference, timeline: Timeline, context: SessionContext): Outcome<Clip[]> {
   switch (reference.kind) {
+    case 'edge': {
+      const footage = timeline.filter((clip) => clip.kind !== 'audio');
+      const from = footage.length > 0 ? footage : timeline;
+      return succeed([reference.end === 'first' ? from[0] : from[from.length - 1]]);
+    }
+    case 'counted': {
+      const clips = resolveReference(reference.base, timeline, context);
+      if (!clips.ok || clips.value.length === reference.count) return clips;
+      return refuse(
+        `You said ${reference.phrase.split(' ')[0]}, but ${formatCount(clips.value.length, 'clip matches', 'clips match')}: ` +
+          `${listClips(clips.value)}. Which ones do you mean?`,
+      );
+    }
+    case 'except': {
+      const base = resolveReference(reference.base, timeline, context);
+      if (!base.ok) return base;
+      const excluded = candidates(reference.excluded, timeline, context);
+      if (!excluded.ok) return excluded;
+      const left = base.value.filter((clip) => !excluded.value.some((other) => other.id === clip.id));
+      return left.length > 0 ? succeed(left) : refuse('That leaves no clip to change.');
+    }
+    case 'beyond': {
+      const anchor = resolveReference(reference.anchor, timeline, context);
+      if (!anchor.ok) return anchor;
+      const index = timeline.findIndex((clip) => clip.id === anchor.value[0].id);
+      const side = reference.side === 'before' ? timeline.slice(0, index) : timeline.slice(index + 1);
+      const among = reference.among === null ? null : new Set(clipsNamed(timeline, reference.among).map((clip) => clip.id));
+      const clips = among === null ? side : side.filter((clip) => among.has(clip.id));
+      if (clips.length > 0) return succeed(clips);
+      return refuse(`There is no ${reference.among === null ? 'clip' : singular(reference.among)} ${reference.side} ${quote(anchor.value[0].name)}.`);
+    }
     case 'lastTarget':
     case 'lastTargets': {
       const ids = lastTargetClipIds(context);
@@ -296,7 +385,9 @@ export function resolveReference(
   if (timeline.length === 0) return refuse(EMPTY_TIMELINE);
   const resolution = candidates(reference, timeline, context);
   if (!resolution.ok || isPlural(reference) || resolution.value.length === 1) return resolution;
+  const chosen = (context as ChoosingContext).choose?.(resolution.value);
+  if (chosen) return succeed(chosen);
   const label = reference.kind === 'named' ? `${singular(reference.phrase)} clips` : 'matching clips';
   const count = resolution.value.length;
-  return refuse(`Which clip do you mean? There are ${count} ${label}: ${listClips(resolution.value)}.`);
+  return refuse(`${WHICH_CLIP} There are ${count} ${label}: ${listClips(resolution.value)}.`);
 }

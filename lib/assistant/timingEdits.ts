@@ -2,7 +2,7 @@ import { MAX_SPEED, MIN_CLIP_DURATION_MS, MIN_SPEED } from './defaults';
 import { alreadyReply, describeChanges } from './editReplies';
 import { toIntent, type EditSpec } from './editSpec';
 import { refuse, succeed, type EditOutcome } from './outcome';
-import { describeClips, formatSeconds, formatSpeed, quote } from './replies';
+import { describeClips, formatPercent, formatSeconds, formatSpeed, quote } from './replies';
 import { TimelineDraft } from './timelineDraft';
 import type { Clip, ClipAttributes, Timeline } from './types';
 
@@ -45,12 +45,20 @@ function refuseTooShort(attempt: string, reasons: readonly string[]): EditOutcom
 }
 
 export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], timeline: Timeline): EditOutcome {
-  if (spec.amountMs <= 0) return refuse("That wouldn't change anything: the amount has to be more than 0 s.");
-  const amount = formatSeconds(spec.amountMs);
+  const percent = spec.action === 'setDuration' ? undefined : spec.percent;
+  if (percent === undefined && spec.amountMs <= 0) {
+    return refuse("That wouldn't change anything: the amount has to be more than 0 s.");
+  }
+  if (percent !== undefined && spec.action === 'shorten' && percent >= 100) {
+    return refuse(`I can't make a clip ${formatPercent(percent)} shorter: that leaves nothing of it.`);
+  }
+  const amount = percent === undefined ? formatSeconds(spec.amountMs) : formatPercent(percent);
   const clips = describeClips(targets);
+  const changeOf: PerClip<number> = (clip) =>
+    percent === undefined ? spec.amountMs : Math.round((clip.durationMs * percent) / 100);
   const durationOf: PerClip<number> = (clip) => {
-    if (spec.action === 'lengthen') return clip.durationMs + spec.amountMs;
-    if (spec.action === 'shorten') return clip.durationMs - spec.amountMs;
+    if (spec.action === 'lengthen') return clip.durationMs + changeOf(clip);
+    if (spec.action === 'shorten') return clip.durationMs - changeOf(clip);
     return spec.amountMs;
   };
   const comparison = spec.action === 'lengthen' ? 'longer' : 'shorter';

@@ -6,14 +6,20 @@ import {
   reference,
   rule,
   slotDuration,
+  splitTrailing,
   targetAndAmount,
   type ParsedCommand,
   type Quotes,
   type Rule,
 } from './grammar';
-import { parseSpeedFactor } from './numbers';
+import { parseFractionPercent, parseMultiplier, parseSpeedFactor } from './numbers';
 
 const DURATIONS = { by: slotDuration, trailing: markedDuration };
+
+/** A share said plainly enough not to be part of a name: "10 percent", "a third", "one quarter". */
+function trailingShare(text: string): number | null {
+  return /percent$|^(?:a|one|two|three) /.test(text) ? parseFractionPercent(text) : null;
+}
 
 function durationEdit(
   action: 'lengthen' | 'shorten',
@@ -21,6 +27,10 @@ function durationEdit(
   by: string | undefined,
   quotes: Quotes,
 ): ParsedCommand | null {
+  const share = by === undefined ? null : parseFractionPercent(by);
+  if (share !== null) return edit({ action, amountMs: 0, percent: share }, reference(rest, quotes));
+  const trailing = by === undefined ? splitTrailing(rest, trailingShare) : null;
+  if (trailing) return edit({ action, amountMs: 0, percent: trailing.value }, reference(trailing.head, quotes));
   const parsed = targetAndAmount(rest, by, DURATIONS, A_BIT_MS);
   return parsed && edit({ action, amountMs: parsed.amount }, reference(parsed.target, quotes));
 }
@@ -31,9 +41,43 @@ function durationFromSlot(
   amount: string | undefined,
   quotes: Quotes,
 ): ParsedCommand | null {
-  const amountMs = amount === undefined ? null : slotDuration(amount.replace(/\b(?:more|extra)\b/gi, ' ').trim());
+  const cleaned = amount?.replace(/\b(?:more|extra)\b/gi, ' ').trim();
+  const share = cleaned === undefined || action === 'setDuration' ? null : parseFractionPercent(cleaned);
+  if (share !== null && action !== 'setDuration') {
+    return edit({ action, amountMs: 0, percent: share }, reference(target, quotes));
+  }
+  const amountMs = cleaned === undefined ? null : slotDuration(cleaned);
   return amountMs === null ? null : edit({ action, amountMs }, reference(target, quotes));
 }
+
+/** "twice as long" lengthens by 100%, "half as long" shortens by 50%; "twice as fast" doubles the rate. */
+function timesAs(target: string | undefined, factorText: string | undefined, quality: string | undefined, quotes: Quotes): ParsedCommand | null {
+  const factor = factorText === undefined ? null : parseMultiplier(factorText);
+  if (factor === null || factor === 1) return null;
+  const clips = target === undefined ? ({ kind: 'lastTargets' } as const) : reference(target, quotes);
+  if (quality?.toLowerCase() === 'fast') {
+    return edit(factor > 1 ? { action: 'speedUp', factor } : { action: 'slowDown', factor }, clips);
+  }
+  const percent = Math.abs(factor - 1) * 100;
+  return edit({ action: factor > 1 ? 'lengthen' : 'shorten', amountMs: 0, percent }, clips);
+}
+
+const TIMES_AS = '(?<factor>twice|half|double|a third|\\S+ times) as (?<quality>long|fast)';
+
+const SCALE_RULES: readonly Rule[] = [
+  rule(new RegExp(`^(?:make|have) (?<target>.+?) ${TIMES_AS}(?: as (?:it is|before|now))?$`, 'i'), ({ target, factor, quality }, quotes) =>
+    timesAs(target, factor, quality, quotes),
+  ),
+  rule(new RegExp(`^(?:make (?:it|them) )?${TIMES_AS}(?: as (?:it is|before|now))?$`, 'i'), ({ factor, quality }, quotes) =>
+    timesAs(undefined, factor, quality, quotes),
+  ),
+  rule(/^double (?:the (?:length|duration) of )?(?<target>.+?)(?:'s| s)?(?: (?:length|duration))?$/i, ({ target }, quotes) =>
+    edit({ action: 'lengthen', amountMs: 0, percent: 100 }, reference(target, quotes)),
+  ),
+  rule(/^halve (?:the (?:length|duration) of )?(?<target>.+?)(?:'s| s)?(?: (?:length|duration))?$/i, ({ target }, quotes) =>
+    edit({ action: 'shorten', amountMs: 0, percent: 50 }, reference(target, quotes)),
+  ),
+];
 
 const LENGTHEN_VERBS = new Set(['lengthen', 'extend', 'stretch']);
 
@@ -193,4 +237,4 @@ const SPEED_RULES: readonly Rule[] = [
   ),
 ];
 
-export const TIMING_RULES: readonly Rule[] = [...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];
+export const TIMING_RULES: readonly Rule[] = [...SCALE_RULES, ...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];

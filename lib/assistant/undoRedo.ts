@@ -86,6 +86,11 @@ function take(
   };
 }
 
+/** Undoes exactly these edits, newest first ("undo the fade", "restore the outro"). */
+export function undoEdits(timeline: Timeline, edits: readonly SessionEdit[]): AssistantResult {
+  return stepThroughHistory('undo', edits, timeline, '');
+}
+
 export function undo(timeline: Timeline, context: SessionContext, count: number | 'all'): AssistantResult {
   const edits = undoableEdits(context);
   if (edits.length === 0) {

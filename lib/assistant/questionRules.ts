@@ -1,0 +1,153 @@
+/** Questions about the timeline and the session, answered from them without editing anything. */
+import { rule, type ParsedCommand, type Quotes, type Rule } from './grammar';
+import { latestEdit } from './history';
+import { totalDurationMs } from './operations';
+import { parseReference, resolveReference, type ClipReference } from './references';
+import { EMPTY_TIMELINE, formatCount, formatPercent, formatSeconds, formatSpeed, lowerFirst, quote } from './replies';
+import type { Clip, SessionContext, Timeline } from './types';
+
+type Answer = (timeline: Timeline, context: SessionContext) => string;
+
+function question(answer: Answer): ParsedCommand {
+  return { type: 'question', answer };
+}
+
+function listNames(clips: readonly Clip[]): string {
+  const names = clips.map((clip) => quote(clip.name));
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Where a clip starts and ends when the timeline plays its clips one after another. */
+function placement(clip: Clip, timeline: Timeline): { position: number; startMs: number } {
+  const position = timeline.findIndex((candidate) => candidate.id === clip.id);
+  const startMs = timeline.slice(0, position).reduce((sum, earlier) => sum + earlier.durationMs, 0);
+  return { position: position + 1, startMs };
+}
+
+function aboutClip(reference: ClipReference, describe: (clip: Clip, timeline: Timeline) => string): Answer {
+  return (timeline, context) => {
+    const clips = resolveReference(reference, timeline, context);
+    if (!clips.ok) return clips.reply;
+    return clips.value.map((clip) => describe(clip, timeline)).join(' ');
+  };
+}
+
+function clipQuestion(target: string | undefined, quotes: Quotes, describe: (clip: Clip, timeline: Timeline) => string) {
+  const reference = target === undefined ? null : parseReference(target, quotes);
+  return reference && question(aboutClip(reference, describe));
+}
+
+const describeLength = (clip: Clip): string => `${quote(clip.name)} is ${formatSeconds(clip.durationMs)} long.`;
+
+function describePosition(clip: Clip, timeline: Timeline): string {
+  const { position, startMs } = placement(clip, timeline);
+  return (
+    `${quote(clip.name)} is clip ${position} of ${timeline.length}, ` +
+    `from ${formatSeconds(startMs)} to ${formatSeconds(startMs + clip.durationMs)}.`
+  );
+}
+
+function describeClip(clip: Clip, timeline: Timeline): string {
+  const { position } = placement(clip, timeline);
+  const extras = [
+    clip.speed !== 1 ? `at ${formatSpeed(clip.speed)}` : '',
+    clip.muted ? 'muted' : clip.volume !== 100 ? `volume ${formatPercent(clip.volume)}` : '',
+    clip.fadeInMs ? `${formatSeconds(clip.fadeInMs)} fade-in` : '',
+    clip.fadeOutMs ? `${formatSeconds(clip.fadeOutMs)} fade-out` : '',
+  ].filter(Boolean);
+  const details = [clip.kind, formatSeconds(clip.durationMs), ...extras].join(', ');
+  return `Clip ${position} is ${quote(clip.name)} (${details}).`;
+}
+
+const totalLength: Answer = (timeline) =>
+  timeline.length === 0
+    ? 'The timeline is empty.'
+    : `The timeline is ${formatSeconds(totalDurationMs(timeline))} long, in ${formatCount(timeline.length, 'clip')}.`;
+
+const clipList: Answer = (timeline) =>
+  timeline.length === 0
+    ? EMPTY_TIMELINE
+    : `The timeline has ${formatCount(timeline.length, 'clip')}: ${timeline
+        .map((clip, index) => `${index + 1}. ${quote(clip.name)} ${formatSeconds(clip.durationMs)}`)
+        .join(', ')}.`;
+
+const mutedClips: Answer = (timeline) => {
+  const muted = timeline.filter((clip) => clip.muted);
+  if (muted.length === 0) return 'No clip is muted.';
+  return `${listNames(muted)} ${muted.length === 1 ? 'is' : 'are'} muted.`;
+};
+
+const changedSpeeds: Answer = (timeline) => {
+  const changed = timeline.filter((clip) => clip.speed !== 1);
+  if (changed.length === 0) return 'Every clip plays at normal speed.';
+  return `${changed.map((clip) => `${quote(clip.name)} plays at ${formatSpeed(clip.speed)}`).join(', ')}; the rest at normal speed.`;
+};
+
+const lastChange: Answer = (_, context) => {
+  const latest = latestEdit(context);
+  if (!latest) return "This session hasn't changed anything yet.";
+  const undone = latest.revertedAt !== null ? ' (since undone)' : '';
+  return `The last change was: ${lowerFirst(latest.description)}${undone}.`;
+};
+
+const sessionChanges: Answer = (_, context) => {
+  if (context.edits.length === 0) return "This session hasn't changed anything yet.";
+  const lines = context.edits.map(
+    (edit, index) => `${index + 1}. ${edit.description}${edit.revertedAt !== null ? ' (undone)' : ''}`,
+  );
+  return `This session made ${formatCount(context.edits.length, 'change')}: ${lines.join('; ')}.`;
+};
+
+const THE_VIDEO = '(?:the |my |this |our )?(?:video|timeline|project|edit|film|movie|whole thing|sequence|cut|total)';
+const HOW_LONG = `how long(?: is| s|'s)? ${THE_VIDEO}(?: is)?(?: now| in total| overall| altogether| right now)?`;
+
+export const QUESTION_RULES: readonly Rule[] = [
+  rule(
+    new RegExp(
+      `^(?:tell me |do you know )?(?:${HOW_LONG}|what(?:'s| s| is) the (?:total |overall )?(?:length|duration|runtime|running time)(?: of ${THE_VIDEO})?(?: now)?|(?:total|overall) (?:length|duration|runtime)|how long does (?:it|${THE_VIDEO}) (?:run|last|take)(?: now)?)$`,
+      'i',
+    ),
+    () => question(totalLength),
+  ),
+  rule(/^(?:tell me )?how (?:long|many seconds) (?:is|are) (?<target>.+?)(?: now)?$/i, ({ target }, quotes) =>
+    clipQuestion(target, quotes, describeLength),
+  ),
+  rule(/^(?:tell me )?how long does (?<target>.+?) (?:last|run|take)(?: now)?$/i, ({ target }, quotes) =>
+    clipQuestion(target, quotes, describeLength),
+  ),
+  rule(/^what(?:'s| s| is) the (?:length|duration) of (?<target>.+)$/i, ({ target }, quotes) =>
+    clipQuestion(target, quotes, describeLength),
+  ),
+  rule(
+    /^(?:where(?:'s| s| is) (?<where>.+?)(?: in the timeline)?|what position is (?<position>.+?)(?: at| in)?|where does (?<starts>.+?) (?:start|begin|come|sit))$/i,
+    ({ where, position, starts }, quotes) => clipQuestion(where ?? position ?? starts, quotes, describePosition),
+  ),
+  rule(
+    /^(?:which|what) (?:clips?|ones?|parts?|things?) (?:are|is|have been|got) (?:muted|silenced|silent)(?: now)?$|^(?:is|are) (?:anything|any clips?|any of them|something) (?:muted|silent)$|^what(?:'s| s| is) muted$/i,
+    () => question(mutedClips),
+  ),
+  rule(
+    /^(?:which|what) (?:clips?|ones?) (?:are|is|have been|got|play) (?:sped up|speeded up|faster|slowed down|slower|at a different speed|not at normal speed|playing (?:faster|slower|fast|slow))$|^(?:is|are) (?:anything|any clips?) (?:sped up|slowed down)$/i,
+    () => question(changedSpeeds),
+  ),
+  rule(
+    /^what (?:was|is) (?:the|your|my) (?:last|latest|previous|most recent) (?:change|edit|thing you did)$|^what did you (?:just )?(?:do|change)(?: last)?$/i,
+    () => question(lastChange),
+  ),
+  rule(
+    /^(?:what (?:have|did) (?:you|we) (?:changed?|done|do|edited)(?: so far)?(?: in this (?:session|conversation))?(?: so far)?|(?:list|show|summari[sz]e|recap) (?:me )?(?:the |all |your |my )?(?:changes|edits)(?: so far)?(?: in this (?:session|conversation))?|what changes (?:have been|were|did you) made?(?: so far)?(?: in this (?:session|conversation))?)$/i,
+    () => question(sessionChanges),
+  ),
+  rule(
+    /^(?:what|which) (?:clips are there|clips do (?:i|we) have|is (?:on|in) the timeline|s on the timeline)$|^(?:list|show) (?:me )?(?:the |all )?(?:the )?clips$|^how many clips(?: are there| do (?:i|we) have| are in the timeline)?$/i,
+    () => question(clipList),
+  ),
+  rule(/^(?:what|which)(?:'s| s| is) (?<target>.+?)$/i, ({ target = '' }, quotes) => {
+    const reference = parseReference(target, quotes);
+    if (!reference || (reference.kind !== 'position' && reference.kind !== 'edge')) return null;
+    return question(aboutClip(reference, describeClip));
+  }),
+  rule(/^(?:which|what) clip is (?:at )?(?:position |number |no )?(?<number>\d+)$/i, ({ number = '' }, quotes) =>
+    clipQuestion(`clip ${number}`, quotes, describeClip),
+  ),
+];
