@@ -251,6 +251,8 @@ function otherTarget(text: string, latest: SessionEdit, scene: Scene): Outcome<C
   }
   const others = pool.filter((clip) => !previous.some((earlier) => earlier.id === clip.id));
   if (others.length === 1) return succeed(others);
+  const chosen = others.length > 1 ? scene.context.choose?.(others) : null;
+  if (chosen) return succeed(chosen);
   if (others.length === 0) return refuse(`There is no other ${noun ?? 'clip like that'}.`);
   return refuse(`${WHICH_CLIP} There are ${others.length} others: ${others.map((clip) => quote(clip.name)).join(', ')}.`);
 }
@@ -370,9 +372,8 @@ function referenceOnly(target: ClipReference, raw: string, scene: Scene): Assist
   if (isAdditive(raw)) return finish(repeatLatestEdit(target, scene));
   const clips = resolveReference(target, scene.timeline, scene.context);
   if (!clips.ok) return answer(DID_NOT_UNDERSTAND);
-  const latest = latestEdit(scene.context);
-  const example = latest ? ` For example “${lowerFirst(describeClips(clips.value))} too” repeats the last change on it.` : '';
-  return answer(`What should I do with ${describeClips(clips.value)}?${example} ${CAPABILITIES}`);
+  const again = latestEdit(scene.context) ? ', or add “too” to repeat the last change on it' : '';
+  return answer(`What should I do with ${describeClips(clips.value)}? For example “make it a bit longer”${again}.`);
 }
 
 function interpretInstruction(input: AssistantInput & { context: ChoosingContext }, options: InterpretOptions, answersAllowed: boolean): AssistantResult {

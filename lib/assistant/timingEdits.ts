@@ -75,8 +75,15 @@ export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], 
   if (changing.length === 0) return alreadyReply(targets, `is already ${amount}`, `are already ${amount}`);
 
   const { draft, details } = resize(changing, timeline, durationOf);
+  // Only clips that really change are named: "set both scenes to 9 s" when one already is names the other.
+  const changed = describeClips(changing);
+  const twice = percent === 100 && spec.action === 'lengthen';
   const description =
-    spec.action === 'setDuration' ? `Set ${clips} to ${amount}` : `Made ${clips} ${amount} ${comparison}`;
+    spec.action === 'setDuration'
+      ? `Set ${changed} to ${amount}`
+      : twice
+        ? `Made ${changed} twice as long`
+        : `Made ${changed} ${amount} ${comparison}`;
   return succeed({
     edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
     reply: `${description}${details}`,

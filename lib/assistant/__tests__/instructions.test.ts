@@ -523,9 +523,9 @@ describe('fades, speed and volume', () => {
     },
     {
       instruction: 'fade out all clips',
-      reply: 'Added a 1.0 s fade-out to 7 clips.',
+      reply: 'Added a 1.0 s fade-out to “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro” and “Background music”.',
       edit: {
-        description: 'Added a 1.0 s fade-out to 7 clips',
+        description: 'Added a 1.0 s fade-out to “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro” and “Background music”',
         intent: {
           action: 'fadeOut',
           amount: 1000,
