@@ -157,7 +157,8 @@ export function correctionBody(text: string): string {
 }
 
 /** "the intro too", "and the outro", "same for clip 4", "also the beach scene": repeat on these clips. */
-const ADDITIVE = /(?:\b(?:too|as well|also))\s*[.!?]*\s*$|^\s*(?:and|also|plus|same (?:for|with|goes for)|ditto|now)\b/i;
+const ADDITIVE =
+  /\b(?:too|as well|also)\b[\s,]*(?:please|thanks|thank you)?\s*[.!?]*\s*$|^\s*(?:and|also|plus|same (?:for|with|goes for)|ditto|now)\b/i;
 
 export function isAdditive(instruction: string): boolean {
   return ADDITIVE.test(instruction);

@@ -28,7 +28,8 @@ export function redoableEdits(context: SessionContext): SessionEdit[] {
   const newestCreatedAt = newest.createdAt.getTime();
   return context.edits
     .filter((edit): edit is SessionEdit & { revertedAt: Date } => edit.revertedAt !== null)
-    .filter((edit) => edit.revertedAt.getTime() >= newestCreatedAt)
+    // Strictly after: an edit undone by the instruction that made the newest one (a correction) is replaced, not redoable.
+    .filter((edit) => edit.revertedAt.getTime() > newestCreatedAt)
     // Edits undone together share a time; the oldest of them was undone last, so it is redone first.
     .sort((a, b) => b.revertedAt.getTime() - a.revertedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
 }

@@ -141,7 +141,8 @@ function editFor(command: ParsedCommand, scene: Scene): EditOutcome | null {
 
 // ---- Compound instructions: several edits, all or nothing, stored as one edit so one undo reverts them.
 
-const COMPOUND_SEPARATOR = /and then|and also|and afterwards|and after that|after that|afterwards|then|and|plus|also/;
+const COMPOUND_SEPARATOR =
+  /and then after that|then after that|and then|and also|and afterwards|and after that|after that|afterwards|then|and|plus|also/;
 
 function isEditCommand(command: ParsedCommand | null): command is ParsedCommand {
   return command !== null && (command.type === 'edit' || command.type === 'repeat' || command.type === 'adjust');
@@ -234,13 +235,20 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
   };
 }
 
+/** The same clips as they are in another version of the timeline. */
+function sameIn(clips: readonly Clip[], timeline: Timeline): Clip[] {
+  return clips
+    .map((clip) => timeline.find((candidate) => candidate.id === clip.id))
+    .filter((clip): clip is Clip => clip !== undefined);
+}
+
 /** "the other scene", "the other one": the clips like the latest target, except it. */
 function otherTarget(text: string, latest: SessionEdit, scene: Scene): Outcome<Clip[]> | null {
   const match = /^(?:the )?other(?: (?<noun>.+))?$/i.exec(text);
   if (!match) return null;
   const previous = clipsOf(latest, scene.timeline);
-  const noun = match.groups?.noun;
-  const reference = noun && !/^(?:one|clip)$/.test(noun) ? parseReference(`every ${noun}`, []) : null;
+  const noun = match.groups?.noun && !/^(?:one|clip)$/.test(match.groups.noun) ? match.groups.noun : undefined;
+  const reference = noun ? parseReference(`every ${noun}`, []) : null;
   let pool: Clip[];
   if (reference) {
     const resolved = resolveReference(reference, scene.timeline, scene.context);
@@ -269,19 +277,19 @@ function correct(strength: 'strong' | 'weak', text: string, quotes: readonly str
   }
   const value = spec && correctedValue(spec, body);
   if (spec && value) {
-    return replaceLatest(latest, scene, (reverted) => buildEdit(value, clipsOf(latest, scene.timeline), reverted.timeline, reverted.newClipId));
+    return replaceLatest(latest, scene, (reverted) => buildEdit(value, clipsOf(latest, reverted.timeline), reverted.timeline, reverted.newClipId));
   }
   const other = otherTarget(body, latest, scene);
   if (other) {
     if (!other.ok) return answer(other.reply);
     if (!spec) return null;
-    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, other.value, reverted.timeline, reverted.newClipId));
+    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, sameIn(other.value, reverted.timeline), reverted.timeline, reverted.newClipId));
   }
   const command = parseCommand({ text: body, quotes });
   if (command?.type === 'reference' && spec && takesTargets(spec)) {
     const targets = resolveReference(command.target, scene.timeline, scene.context);
     if (!targets.ok) return answer(targets.reply);
-    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, targets.value, reverted.timeline, reverted.newClipId));
+    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, sameIn(targets.value, reverted.timeline), reverted.timeline, reverted.newClipId));
   }
   if (command?.type !== 'edit') return null;
   if (strength === 'weak') {
@@ -349,21 +357,45 @@ function answerWhichClip(instruction: NormalizedInstruction, input: AssistantInp
   };
   const probe: ChoosingContext = { ...earlier, choose: capture };
   interpretInstruction({ ...input, context: probe, instruction: asked.content }, { newClipId: () => 'unused' }, false);
-  const among: Clip[] | null = matching;
+  const among = matching as Clip[] | null;
   if (!among) return null;
   const text = instruction.text.replace(/^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i, '');
   let chosen: Clip[];
   if (ALL_OF_THEM.test(text)) {
     chosen = among;
   } else {
-    const reference = parseReference(text, instruction.quotes);
-    const resolved = reference && resolveReference(reference, among, earlier);
-    if (!resolved?.ok) return null;
+    // Only a bare clip reference answers; "undo everything" or "trim the intro" is a new request.
+    const command = parseCommand({ text, quotes: instruction.quotes });
+    if (command?.type !== 'reference') return null;
+    const reference = command.target;
+    const resolved = resolveReference(reference, among, earlier);
+    if (!resolved.ok) {
+      // A short reply that names no clip at all was still meant as an answer: ask again rather than guess.
+      const known = resolveReference(reference, input.timeline, earlier);
+      if (reference.kind !== 'named' || known.ok || text.split(' ').length > 3) return null;
+      const listed = among.map((clip) => quote(clip.name)).join(', ');
+      return answer(`${WHICH_CLIP} None of them matches ${quote(reference.phrase)}: ${listed}.`);
+    }
     chosen = resolved.value;
   }
   const choose = (clips: readonly Clip[]): Clip[] | null => (sameClips(clips, among) ? chosen : null);
   const answered: ChoosingContext = { ...earlier, choose };
   return interpretInstruction({ ...input, context: answered, instruction: asked.content }, options, false);
+}
+
+// ---- Commas: "trim the intro, fade it in and mute the music", "mute the intro, the outro and the music".
+
+/** The instruction with each comma read as "and", or null if it has none. */
+function commaClauses(instruction: string): NormalizedInstruction | null {
+  if (!/[,;]/.test(instruction)) return null;
+  return normalizeInstruction(instruction.replace(/\s*[,;]+\s*(?:and\s+)?/g, ' and '));
+}
+
+/** The comma reading, when it makes an edit whose clips all exist (a list of clips); otherwise null. */
+function listedTargets(clauses: NormalizedInstruction, scene: Scene): ParsedCommand | null {
+  const command = parseCommand(clauses);
+  if (command?.type !== 'edit' || !command.targets.some((target) => target.kind === 'list')) return null;
+  return resolveTargets(command.targets, scene).ok ? command : null;
 }
 
 // ----
@@ -393,11 +425,16 @@ function interpretInstruction(input: AssistantInput & { context: ChoosingContext
   if (strength) {
     const corrected = correct(strength, instruction.text, instruction.quotes, scene);
     if (corrected) return corrected;
+    // With nothing to correct, "no, I meant the intro" is read as "the intro".
+    const body = correctionBody(instruction.text);
+    if (strength === 'strong' && body !== '') instruction.text = body;
   }
-  const compound = compoundCommands(instruction.text, instruction.quotes);
+  const clauses = commaClauses(input.instruction);
+  const compound =
+    compoundCommands(instruction.text, instruction.quotes) ?? (clauses && compoundCommands(clauses.text, clauses.quotes));
   if (compound) return performCompound(compound, scene);
 
-  const command = parseCommand(instruction);
+  const command = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);
   if (!command) return answer(mentionsFramesWithoutRate(instruction.text) ? NO_FRAME_RATE : DID_NOT_UNDERSTAND);
   switch (command.type) {
     case 'help':

@@ -127,7 +127,7 @@ export const QUESTION_RULES: readonly Rule[] = [
     () => question(mutedClips),
   ),
   rule(
-    /^(?:which|what) (?:clips?|ones?) (?:are|is|have been|got|play) (?:sped up|speeded up|faster|slowed down|slower|at a different speed|not at normal speed|playing (?:faster|slower|fast|slow))$|^(?:is|are) (?:anything|any clips?) (?:sped up|slowed down)$/i,
+    /^(?:which|what) (?:clips?|ones?) (?:are|is|have been|got|play) (?:sped up|speeded up|faster|slowed down|slower|(?:playing |running )?at a different speed|not at normal speed|(?:playing|running) (?:faster|slower|fast|slow))$|^(?:is|are) (?:anything|any clips?) (?:sped up|slowed down)$/i,
     () => question(changedSpeeds),
   ),
   rule(

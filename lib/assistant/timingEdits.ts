@@ -78,11 +78,12 @@ export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], 
   // Only clips that really change are named: "set both scenes to 9 s" when one already is names the other.
   const changed = describeClips(changing);
   const twice = percent === 100 && spec.action === 'lengthen';
+  const half = percent === 50 && spec.action === 'shorten';
   const description =
     spec.action === 'setDuration'
       ? `Set ${changed} to ${amount}`
-      : twice
-        ? `Made ${changed} twice as long`
+      : twice || half
+        ? `Made ${changed} ${twice ? 'twice' : 'half'} as long`
         : `Made ${changed} ${amount} ${comparison}`;
   return succeed({
     edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),

@@ -105,6 +105,7 @@ const DURATION_RULES: readonly Rule[] = [
     durationEdit('shorten', rest, by, quotes),
   ),
   rule(/^cut down (?<rest>.+)$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
+  rule(/^cut (?<rest>.+?) down$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
   rule(
     /^(?:set|change|make) (?:the )?(?:duration|length) of (?<target>.+?) (?:to|into) (?<amount>.+)$/i,
     ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),

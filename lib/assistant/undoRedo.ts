@@ -27,11 +27,11 @@ function describeResult(direction: Direction, ops: readonly Operation[], before:
   }
   const resized = new Set<string>();
   for (const op of ops) {
-    if (op.type !== 'update' || op.after.durationMs === undefined || reappeared.has(op.clipId)) continue;
-    const clip = after.find((candidate) => candidate.id === op.clipId);
-    if (!clip || resized.has(clip.id)) continue;
-    resized.add(clip.id);
-    sentences.push(`${quote(clip.name)} ${WORDS[direction].state} ${formatSeconds(clip.durationMs)}.`);
+    if (op.type === 'update' && op.after.durationMs !== undefined && !reappeared.has(op.clipId)) resized.add(op.clipId);
+  }
+  // In timeline order, however the operations were recorded.
+  for (const clip of after) {
+    if (resized.has(clip.id)) sentences.push(`${quote(clip.name)} ${WORDS[direction].state} ${formatSeconds(clip.durationMs)}.`);
   }
   return sentences.map((sentence) => ` ${sentence}`).join('');
 }
