@@ -430,8 +430,9 @@ function interpretInstruction(input: AssistantInput & { context: ChoosingContext
     if (strength === 'strong' && body !== '') instruction.text = body;
   }
   const clauses = commaClauses(input.instruction);
+  // Commas mark clauses when there are any ("trim the intro, fade it in and mute the music").
   const compound =
-    compoundCommands(instruction.text, instruction.quotes) ?? (clauses && compoundCommands(clauses.text, clauses.quotes));
+    (clauses && compoundCommands(clauses.text, clauses.quotes)) ?? compoundCommands(instruction.text, instruction.quotes);
   if (compound) return performCompound(compound, scene);
 
   const command = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);

@@ -204,6 +204,11 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
     return among === undefined ? null : { kind: 'position', ordinal, among };
   }
 
+  // "each of the first two scenes", "all of the clips after the title": the quantifier adds nothing.
+  const quantifiedGroup = /^(?:each|all|every one|any) of (.+)$/.exec(phrase);
+  const group = quantifiedGroup ? parseReference(quantifiedGroup[1], quotes) : null;
+  if (group && isPlural(group)) return group;
+
   const quantified = QUANTIFIED.exec(phrase);
   if (quantified) return namedReference(quantified[1], true);
   return namedReference(phrase, false);

@@ -25,6 +25,12 @@ function describeResult(direction: Direction, ops: readonly Operation[], before:
     reappeared.add(op.clip.id);
     sentences.push(`${quote(after[position].name)} is back at position ${position + 1}.`);
   }
+  const gone = new Set<string>();
+  for (const op of ops) {
+    if (op.type !== 'remove' || after.some((clip) => clip.id === op.clip.id) || gone.has(op.clip.id)) continue;
+    gone.add(op.clip.id);
+    sentences.push(`${quote(op.clip.name)} is removed.`);
+  }
   const resized = new Set<string>();
   for (const op of ops) {
     if (op.type === 'update' && op.after.durationMs !== undefined && !reappeared.has(op.clipId)) resized.add(op.clipId);
