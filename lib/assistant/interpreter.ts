@@ -1,6 +1,13 @@
 import { buildEdit } from './buildEdit';
 import { specFromIntent, takesTargets, type Destination, type EditSpec } from './editSpec';
-import { adjustedSpec, correctedValue, correctionBody, correctionStrength, inlineSubject, isAdditive } from './followUps';
+import {
+  adjustedSpec,
+  correctedValue,
+  correctionBody,
+  correctionStrength,
+  inlineSubject,
+  isAdditive,
+} from './followUps';
 import { cutsAround, type Adjustment, type EditMatch, type ParsedCommand } from './grammar';
 import { latestEdit, undoableEdits } from './history';
 import { normalizeInstruction, type NormalizedInstruction } from './normalize';
@@ -38,7 +45,7 @@ const CARD_NOT_RETARGETABLE =
   'Adding a card doesn\'t apply to another clip. Say where to add one, e.g. “add a title "Chapter 3" after the interview”.';
 
 const NO_FRAME_RATE =
-  'Projects have no frame rate yet, so I can\'t turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.';
+  "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.";
 
 function answer(reply: string): AssistantResult {
   return { reply, actions: [] };
@@ -60,7 +67,10 @@ function resolveTargets(references: readonly ClipReference[], { timeline, contex
   return succeed(clips);
 }
 
-function resolveDestination(destination: Destination<ClipReference>, { timeline, context }: Scene): Outcome<Destination<string>> {
+function resolveDestination(
+  destination: Destination<ClipReference>,
+  { timeline, context }: Scene,
+): Outcome<Destination<string>> {
   if (destination.to === 'start' || destination.to === 'end') return succeed({ to: destination.to });
   if (destination.to === 'position') return succeed(destination);
   const anchor = resolveReference(destination.anchor, timeline, context);
@@ -165,7 +175,8 @@ function compoundCommands(text: string, quotes: readonly string[], depth = 0): P
 /** A stand-in for an edit not stored yet, so later parts of an instruction can say "it" and "the same". */
 function pendingEdit(edit: NewEdit, index: number): SessionEdit {
   return {
-    ...edit, id: `pending-${index}`,
+    ...edit,
+    id: `pending-${index}`,
     createdAt: new Date(8.64e15 - 1000 + index),
     revertedAt: null,
   };
@@ -179,7 +190,9 @@ function combine(edits: readonly NewEdit[]): NewEdit {
     targetClipIds,
     params: { steps: edits.map((edit) => edit.intent) },
   };
-  const description = edits.map((edit, index) => (index === 0 ? edit.description : lowerFirst(edit.description))).join('; ');
+  const description = edits
+    .map((edit, index) => (index === 0 ? edit.description : lowerFirst(edit.description)))
+    .join('; ');
   return { description, intent, operations, inverse: invertOperations(operations) };
 }
 
@@ -222,7 +235,9 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
     reverted = applyOperations(scene.timeline, latest.inverse);
   } catch (error) {
     if (!(error instanceof TimelineConflictError)) throw error;
-    return answer(`I can't replace the last change (${lowerFirst(latest.description)}): ${lowerFirst(error.message)} Nothing was changed.`);
+    return answer(
+      `I can't replace the last change (${lowerFirst(latest.description)}): ${lowerFirst(error.message)} Nothing was changed.`,
+    );
   }
   const outcome = build({ ...scene, timeline: reverted });
   if (!outcome.ok) return answer(outcome.reply);
@@ -262,34 +277,49 @@ function otherTarget(text: string, latest: SessionEdit, scene: Scene): Outcome<C
   const chosen = others.length > 1 ? scene.context.choose?.(others) : null;
   if (chosen) return succeed(chosen);
   if (others.length === 0) return refuse(`There is no other ${noun ?? 'clip like that'}.`);
-  return refuse(`${WHICH_CLIP} There are ${others.length} others: ${others.map((clip) => quote(clip.name)).join(', ')}.`);
+  return refuse(
+    `${WHICH_CLIP} There are ${others.length} others: ${others.map((clip) => quote(clip.name)).join(', ')}.`,
+  );
 }
 
-function correct(strength: 'strong' | 'weak', text: string, quotes: readonly string[], scene: Scene): AssistantResult | null {
+function correct(
+  strength: 'strong' | 'weak',
+  text: string,
+  quotes: readonly string[],
+  scene: Scene,
+): AssistantResult | null {
   const latest = latestEdit(scene.context);
   if (!latest || latest.revertedAt !== null) return null;
   const spec = specFromIntent(latest.intent);
   const body = correctionBody(text);
   if (body === '') {
     return strength === 'strong'
-      ? answer(`Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: ${lowerFirst(latest.description)}.`)
+      ? answer(
+          `Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: ${lowerFirst(latest.description)}.`,
+        )
       : null;
   }
   const value = spec && correctedValue(spec, body);
   if (spec && value) {
-    return replaceLatest(latest, scene, (reverted) => buildEdit(value, clipsOf(latest, reverted.timeline), reverted.timeline, reverted.newClipId));
+    return replaceLatest(latest, scene, (reverted) =>
+      buildEdit(value, clipsOf(latest, reverted.timeline), reverted.timeline, reverted.newClipId),
+    );
   }
   const other = otherTarget(body, latest, scene);
   if (other) {
     if (!other.ok) return answer(other.reply);
     if (!spec) return null;
-    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, sameIn(other.value, reverted.timeline), reverted.timeline, reverted.newClipId));
+    return replaceLatest(latest, scene, (reverted) =>
+      buildEdit(spec, sameIn(other.value, reverted.timeline), reverted.timeline, reverted.newClipId),
+    );
   }
   const command = parseCommand({ text: body, quotes });
   if (command?.type === 'reference' && spec && takesTargets(spec)) {
     const targets = resolveReference(command.target, scene.timeline, scene.context);
     if (!targets.ok) return answer(targets.reply);
-    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, sameIn(targets.value, reverted.timeline), reverted.timeline, reverted.newClipId));
+    return replaceLatest(latest, scene, (reverted) =>
+      buildEdit(spec, sameIn(targets.value, reverted.timeline), reverted.timeline, reverted.newClipId),
+    );
   }
   if (command?.type !== 'edit') return null;
   if (strength === 'weak') {
@@ -318,10 +348,14 @@ function revertMatching(match: EditMatch, scene: Scene): AssistantResult {
   const candidates = undoableEdits(context);
   if (match.by === 'action') {
     const found = candidates.find((edit) => stepActions(edit.intent).some((action) => match.actions.includes(action)));
-    return found ? undoEdits(timeline, [found]) : answer(`Nothing in this session made a ${match.label} that is still in effect.`);
+    return found
+      ? undoEdits(timeline, [found])
+      : answer(`Nothing in this session made a ${match.label} that is still in effect.`);
   }
   // Deleted clips can be restored too, so they count as clips here.
-  const removed = candidates.flatMap((edit) => edit.operations.flatMap((op) => (op.type === 'remove' ? [op.clip] : [])));
+  const removed = candidates.flatMap((edit) =>
+    edit.operations.flatMap((op) => (op.type === 'remove' ? [op.clip] : [])),
+  );
   const known = [...timeline, ...removed.filter((clip) => !timeline.some((present) => present.id === clip.id))];
   const clips = resolveReference(match.target, known, context);
   if (!clips.ok) return answer(clips.reply);
@@ -344,7 +378,11 @@ function sameClips(a: readonly Clip[], b: readonly Clip[]): boolean {
 }
 
 /** If the assistant just asked which clip, and this names one of them, the asked-for instruction with that clip. */
-function answerWhichClip(instruction: NormalizedInstruction, input: AssistantInput & { context: ChoosingContext }, options: InterpretOptions): AssistantResult | null {
+function answerWhichClip(
+  instruction: NormalizedInstruction,
+  input: AssistantInput & { context: ChoosingContext },
+  options: InterpretOptions,
+): AssistantResult | null {
   const { messages } = input.context;
   const question = messages[messages.length - 1];
   const asked = messages[messages.length - 2];
@@ -359,7 +397,10 @@ function answerWhichClip(instruction: NormalizedInstruction, input: AssistantInp
   interpretInstruction({ ...input, context: probe, instruction: asked.content }, { newClipId: () => 'unused' }, false);
   const among = matching as Clip[] | null;
   if (!among) return null;
-  const text = instruction.text.replace(/^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i, '');
+  const text = instruction.text.replace(
+    /^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i,
+    '',
+  );
   let chosen: Clip[];
   if (ALL_OF_THEM.test(text)) {
     chosen = among;
@@ -408,7 +449,11 @@ function referenceOnly(target: ClipReference, raw: string, scene: Scene): Assist
   return answer(`What should I do with ${describeClips(clips.value)}? For example “make it a bit longer”${again}.`);
 }
 
-function interpretInstruction(input: AssistantInput & { context: ChoosingContext }, options: InterpretOptions, answersAllowed: boolean): AssistantResult {
+function interpretInstruction(
+  input: AssistantInput & { context: ChoosingContext },
+  options: InterpretOptions,
+  answersAllowed: boolean,
+): AssistantResult {
   const newClipId = options.newClipId ?? (() => globalThis.crypto.randomUUID());
   const scene: Scene = { timeline: input.timeline, context: input.context, newClipId };
   const normalized = normalizeInstruction(input.instruction);
@@ -432,7 +477,8 @@ function interpretInstruction(input: AssistantInput & { context: ChoosingContext
   const clauses = commaClauses(input.instruction);
   // Commas mark clauses when there are any ("trim the intro, fade it in and mute the music").
   const compound =
-    (clauses && compoundCommands(clauses.text, clauses.quotes)) ?? compoundCommands(instruction.text, instruction.quotes);
+    (clauses && compoundCommands(clauses.text, clauses.quotes)) ??
+    compoundCommands(instruction.text, instruction.quotes);
   if (compound) return performCompound(compound, scene);
 
   const command = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);

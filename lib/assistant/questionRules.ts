@@ -32,7 +32,11 @@ function aboutClip(reference: ClipReference, describe: (clip: Clip, timeline: Ti
   };
 }
 
-function clipQuestion(target: string | undefined, quotes: Quotes, describe: (clip: Clip, timeline: Timeline) => string) {
+function clipQuestion(
+  target: string | undefined,
+  quotes: Quotes,
+  describe: (clip: Clip, timeline: Timeline) => string,
+) {
   const reference = target === undefined ? null : parseReference(target, quotes);
   return reference && question(aboutClip(reference, describe));
 }

@@ -41,7 +41,8 @@ export function replyMismatch(
     if (op.type === 'insert' || op.type === 'remove') clips.push(op.clip);
     if (op.type === 'update') {
       for (const name of [op.before.name, op.after.name]) {
-        if (name !== undefined) clips.push({ ...(clips.find((clip) => clip.id === op.clipId) ?? before[0]), id: op.clipId, name });
+        if (name !== undefined)
+          clips.push({ ...(clips.find((clip) => clip.id === op.clipId) ?? before[0]), id: op.clipId, name });
       }
     }
   }
