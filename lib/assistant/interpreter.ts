@@ -27,7 +27,7 @@ import type {
   SessionEdit,
   Timeline,
 } from './types';
-import { redo, undo, undoEdits } from './undoRedo';
+import { describeArrangementChanges, redo, undo, undoEdits } from './undoRedo';
 
 export interface InterpretOptions {
   /** Ids for clips an edit creates (duplicates, split parts, titles); injectable so tests are deterministic. */
@@ -241,8 +241,9 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
   }
   const outcome = build({ ...scene, timeline: reverted });
   if (!outcome.ok) return answer(outcome.reply);
+  const arrangement = describeArrangementChanges('undo', latest.inverse, scene.timeline, reverted);
   return {
-    reply: `Undid: ${lowerFirst(latest.description)}. Instead, ${lowerFirst(outcome.value.reply)}`,
+    reply: `Undid: ${lowerFirst(latest.description)}.${arrangement} Instead, ${lowerFirst(outcome.value.reply)}`,
     actions: [
       { type: 'revert', editId: latest.id },
       { type: 'apply', edit: outcome.value.edit },
@@ -374,7 +375,8 @@ function revertMatching(match: EditMatch, scene: Scene): AssistantResult {
 const ALL_OF_THEM = /^(?:both|all|either|each|every one|both of them|all of them|them all|all \w+ of them|the lot)$/i;
 
 function sameClips(a: readonly Clip[], b: readonly Clip[]): boolean {
-  return a.length === b.length && a.every((clip, index) => clip.id === b[index].id);
+  // Clips an earlier part of the same instruction creates get new ids on each reading, so names count too.
+  return a.length === b.length && a.every((clip, index) => clip.id === b[index].id || clip.name === b[index].name);
 }
 
 /** If the assistant just asked which clip, and this names one of them, the asked-for instruction with that clip. */
@@ -387,27 +389,34 @@ function answerWhichClip(
   const question = messages[messages.length - 1];
   const asked = messages[messages.length - 2];
   if (question?.role !== 'assistant' || !question.content.startsWith(WHICH_CLIP) || asked?.role !== 'user') return null;
+  const text = instruction.text.replace(
+    /^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i,
+    '',
+  );
+  const everyOne = ALL_OF_THEM.test(text);
+  // Only a bare clip reference answers; "undo everything" or "trim the intro" is a new request.
+  const command = everyOne ? null : parseCommand({ text, quotes: instruction.quotes });
+  if (!everyOne && command?.type !== 'reference') return null;
+
+  // Which clips were in question: the asked-for instruction again, noting the clips it could not choose between.
   const earlier: ChoosingContext = { messages: messages.slice(0, -2), edits: input.context.edits };
   let matching: Clip[] | null = null;
   const capture = (clips: readonly Clip[]): null => {
     matching ??= [...clips];
     return null;
   };
+  let probeIds = 0;
   const probe: ChoosingContext = { ...earlier, choose: capture };
-  interpretInstruction({ ...input, context: probe, instruction: asked.content }, { newClipId: () => 'unused' }, false);
+  interpretInstruction(
+    { ...input, context: probe, instruction: asked.content },
+    { newClipId: () => `probe-${probeIds++}` },
+    false,
+  );
   const among = matching as Clip[] | null;
   if (!among) return null;
-  const text = instruction.text.replace(
-    /^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i,
-    '',
-  );
-  let chosen: Clip[];
-  if (ALL_OF_THEM.test(text)) {
-    chosen = among;
-  } else {
-    // Only a bare clip reference answers; "undo everything" or "trim the intro" is a new request.
-    const command = parseCommand({ text, quotes: instruction.quotes });
-    if (command?.type !== 'reference') return null;
+
+  let chosen: Clip[] = among;
+  if (command?.type === 'reference') {
     const reference = command.target;
     const resolved = resolveReference(reference, among, earlier);
     if (!resolved.ok) {
@@ -419,7 +428,9 @@ function answerWhichClip(
     }
     chosen = resolved.value;
   }
-  const choose = (clips: readonly Clip[]): Clip[] | null => (sameClips(clips, among) ? chosen : null);
+  // The chosen clips as this reading has them (clips made earlier in the instruction have fresh ids).
+  const choose = (clips: readonly Clip[]): Clip[] | null =>
+    sameClips(clips, among) ? chosen.map((clip) => clips[among.indexOf(clip)]) : null;
   const answered: ChoosingContext = { ...earlier, choose };
   return interpretInstruction({ ...input, context: answered, instruction: asked.content }, options, false);
 }

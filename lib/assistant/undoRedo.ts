@@ -14,8 +14,24 @@ function operationsFor(direction: Direction, edit: SessionEdit): readonly Operat
   return direction === 'undo' ? edit.inverse : edit.operations;
 }
 
-/** What the user sees afterwards: clips that reappeared and durations that changed. */
-function describeResult(direction: Direction, ops: readonly Operation[], before: Timeline, after: Timeline): string {
+/** Clips that reappeared or went away when a stored edit was undone or redone, as sentences. */
+export function describeArrangementChanges(
+  direction: Direction,
+  ops: readonly Operation[],
+  before: Timeline,
+  after: Timeline,
+): string {
+  return describeResult(direction, ops, before, after, false);
+}
+
+/** What the user sees afterwards: clips that reappeared or went away, and durations that changed. */
+function describeResult(
+  direction: Direction,
+  ops: readonly Operation[],
+  before: Timeline,
+  after: Timeline,
+  durations = true,
+): string {
   const sentences: string[] = [];
   const reappeared = new Set<string>();
   for (const op of ops) {
@@ -36,7 +52,7 @@ function describeResult(direction: Direction, ops: readonly Operation[], before:
     if (op.type === 'update' && op.after.durationMs !== undefined && !reappeared.has(op.clipId)) resized.add(op.clipId);
   }
   // In timeline order, however the operations were recorded.
-  for (const clip of after) {
+  for (const clip of durations ? after : []) {
     if (resized.has(clip.id)) sentences.push(`${quote(clip.name)} ${WORDS[direction].state} ${formatSeconds(clip.durationMs)}.`);
   }
   return sentences.map((sentence) => ` ${sentence}`).join('');

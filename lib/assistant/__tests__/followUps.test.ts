@@ -64,24 +64,14 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Added a 1.0 s fade-in to “Beach scene” and “City scene”.',
       does: 'apply',
     },
-    {
-      on: 'small',
-      say: 'delete both scenes',
-      reply: 'Deleted “Beach scene” and “City scene”.',
-      does: 'apply',
-    },
+    { on: 'small', say: 'delete both scenes', reply: 'Deleted “Beach scene” and “City scene”.', does: 'apply' },
     {
       on: 'small',
       say: 'set both scenes to 9 seconds',
       reply: 'Set “Beach scene” to 9.0 s: 12.0 s → 9.0 s.',
       does: 'apply',
     },
-    {
-      on: 'small',
-      say: 'mute both of the scenes',
-      reply: 'Muted “Beach scene” and “City scene”.',
-      does: 'apply',
-    },
+    { on: 'small', say: 'mute both of the scenes', reply: 'Muted “Beach scene” and “City scene”.', does: 'apply' },
     {
       say: 'lengthen both scenes',
       reply: 'You said both, but 3 clips match: “Beach scene”, “City scene”, “Interview”. Which ones do you mean?',
@@ -104,16 +94,8 @@ const TABLE: Record<string, Row[]> = {
         'Made “Beach scene”, “City scene” and “Interview” 1.0 s shorter: “Beach scene” 12.0 s → 11.0 s, “City scene” 9.0 s → 8.0 s, “Interview” 20.0 s → 19.0 s.',
       does: 'apply',
     },
-    {
-      say: 'mute all the scenes',
-      reply: 'Muted “Beach scene”, “City scene” and “Interview”.',
-      does: 'apply',
-    },
-    {
-      say: 'fade out every title card',
-      reply: 'Added a 1.0 s fade-out to “Title card”.',
-      does: 'apply',
-    },
+    { say: 'mute all the scenes', reply: 'Muted “Beach scene”, “City scene” and “Interview”.', does: 'apply' },
+    { say: 'fade out every title card', reply: 'Added a 1.0 s fade-out to “Title card”.', does: 'apply' },
     {
       say: 'trim each scene by half a second',
       reply:
@@ -150,11 +132,7 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Added a 1.0 s fade-in to “Intro”, “Beach scene” and “City scene”.',
       does: 'apply',
     },
-    {
-      say: 'mute the last two clips',
-      reply: 'Muted “Outro” and “Background music”.',
-      does: 'apply',
-    },
+    { say: 'mute the last two clips', reply: 'Muted “Outro” and “Background music”.', does: 'apply' },
     {
       say: 'trim the last three',
       reply:
@@ -167,11 +145,7 @@ const TABLE: Record<string, Row[]> = {
         'Made “Beach scene” and “City scene” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s.',
       does: 'apply',
     },
-    {
-      say: 'delete the last two scenes',
-      reply: 'Deleted “City scene” and “Interview”.',
-      does: 'apply',
-    },
+    { say: 'delete the last two scenes', reply: 'Deleted “City scene” and “Interview”.', does: 'apply' },
     {
       say: 'duplicate the first two clips',
       reply:
@@ -291,14 +265,8 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Muted “Interview”.',
       does: 'apply',
     },
-    {
-      say: 'mute everything except everything',
-      reply: 'That leaves no clip to change.',
-    },
-    {
-      say: 'shorten the clips after the music',
-      reply: 'There is no clip after “Background music”.',
-    },
+    { say: 'mute everything except everything', reply: 'That leaves no clip to change.' },
+    { say: 'shorten the clips after the music', reply: 'There is no clip after “Background music”.' },
     {
       say: 'mute the intro, the outro and the music',
       reply: 'Muted “Intro”, “Outro” and “Background music”.',
@@ -315,11 +283,7 @@ const TABLE: Record<string, Row[]> = {
         'Made “Intro”, “Beach scene”, “City scene”, “Title card” and “Outro” 1.0 s shorter: “Intro” 4.0 s → 3.0 s, “Beach scene” 12.0 s → 11.0 s, “City scene” 9.0 s → 8.0 s, “Title card” 3.0 s → 2.0 s, “Outro” 5.0 s → 4.0 s.',
       does: 'apply',
     },
-    {
-      say: 'delete everything after the title card',
-      reply: 'Deleted “Outro” and “Background music”.',
-      does: 'apply',
-    },
+    { say: 'delete everything after the title card', reply: 'Deleted “Outro” and “Background music”.', does: 'apply' },
     {
       say: 'lengthen each of the first two scenes by 1 second',
       reply:
@@ -462,24 +426,14 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Added a 1.0 s fade-out to “Beach scene”, “City scene” and “Interview”.',
       does: 'apply',
     },
-    {
-      given: ['mute the music'],
-      say: 'the interview too',
-      reply: 'Muted “Interview”.',
-      does: 'apply',
-    },
+    { given: ['mute the music'], say: 'the interview too', reply: 'Muted “Interview”.', does: 'apply' },
     {
       given: ['speed up the city scene'],
       say: 'the beach scene as well',
       reply: 'Sped up “Beach scene” to 2x: 12.0 s → 6.0 s.',
       does: 'apply',
     },
-    {
-      given: ['delete the outro'],
-      say: 'and the intro too',
-      reply: 'Deleted “Intro”.',
-      does: 'apply',
-    },
+    { given: ['delete the outro'], say: 'and the intro too', reply: 'Deleted “Intro”.', does: 'apply' },
     {
       given: ['move the intro to the end'],
       say: 'the beach scene too',
@@ -492,10 +446,7 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Set the volume of “Interview” to 50% (was 100%).',
       does: 'apply',
     },
-    {
-      say: 'the intro too',
-      reply: "There's nothing in this session to repeat yet.",
-    },
+    { say: 'the intro too', reply: "There's nothing in this session to repeat yet." },
     {
       given: ['make the outro a bit longer'],
       say: 'the dragon too',
@@ -508,11 +459,7 @@ const TABLE: Record<string, Row[]> = {
       reply:
         'What should I do with “Intro”? For example “make it a bit longer”, or add “too” to repeat the last change on it.',
     },
-    {
-      given: ['fade out the outro'],
-      say: 'the outro too',
-      reply: '“Outro” already has a 1.0 s fade-out.',
-    },
+    { given: ['fade out the outro'], say: 'the outro too', reply: '“Outro” already has a 1.0 s fade-out.' },
     {
       given: ['trim the intro by 1 second', 'undo'],
       say: 'the outro too',
@@ -551,18 +498,8 @@ const TABLE: Record<string, Row[]> = {
         'Made “Outro” and “Background music” 1.0 s shorter: “Outro” 5.0 s → 4.0 s, “Background music” 60.0 s → 59.0 s.',
       does: 'apply',
     },
-    {
-      given: ['fade in the intro'],
-      say: 'now the outro',
-      reply: 'Added a 1.0 s fade-in to “Outro”.',
-      does: 'apply',
-    },
-    {
-      given: ['mute the music'],
-      say: 'also everything after the title card',
-      reply: 'Muted “Outro”.',
-      does: 'apply',
-    },
+    { given: ['fade in the intro'], say: 'now the outro', reply: 'Added a 1.0 s fade-in to “Outro”.', does: 'apply' },
+    { given: ['mute the music'], say: 'also everything after the title card', reply: 'Muted “Outro”.', does: 'apply' },
   ],
   again: [
     {
@@ -757,11 +694,7 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Added a 1.0 s fade-out to “Outro” (replacing a 2.0 s fade-out).',
       does: 'apply',
     },
-    {
-      given: ['fade out the outro'],
-      say: 'again',
-      reply: '“Outro” already has a 1.0 s fade-out.',
-    },
+    { given: ['fade out the outro'], say: 'again', reply: '“Outro” already has a 1.0 s fade-out.' },
     {
       given: ['set the volume of the music to 60%'],
       say: 'more',
@@ -779,10 +712,7 @@ const TABLE: Record<string, Row[]> = {
       say: 'more',
       reply: "I can't do more or less of the last change (muted “Background music”). Tell me what to change.",
     },
-    {
-      say: 'more',
-      reply: "There's no change in this session to do more or less of yet. Tell me what to change.",
-    },
+    { say: 'more', reply: "There's no change in this session to do more or less of yet. Tell me what to change." },
     { say: 'again', reply: "There's nothing in this session to repeat yet." },
     {
       given: ['make the beach scene 10 seconds'],
@@ -822,31 +752,15 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Beach scene” 5.6% longer: 10.8 s → 11.405 s.',
       does: 'apply',
     },
-    {
-      say: 'make the intro twice as long',
-      reply: 'Made “Intro” twice as long: 4.0 s → 8.0 s.',
-      does: 'apply',
-    },
+    { say: 'make the intro twice as long', reply: 'Made “Intro” twice as long: 4.0 s → 8.0 s.', does: 'apply' },
     {
       say: 'make the beach scene half as long',
       reply: 'Made “Beach scene” half as long: 12.0 s → 6.0 s.',
       does: 'apply',
     },
-    {
-      say: 'make the city scene twice as fast',
-      reply: 'Sped up “City scene” to 2x: 9.0 s → 4.5 s.',
-      does: 'apply',
-    },
-    {
-      say: 'double the length of the intro',
-      reply: 'Made “Intro” twice as long: 4.0 s → 8.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'halve the interview',
-      reply: 'Made “Interview” half as long: 20.0 s → 10.0 s.',
-      does: 'apply',
-    },
+    { say: 'make the city scene twice as fast', reply: 'Sped up “City scene” to 2x: 9.0 s → 4.5 s.', does: 'apply' },
+    { say: 'double the length of the intro', reply: 'Made “Intro” twice as long: 4.0 s → 8.0 s.', does: 'apply' },
+    { say: 'halve the interview', reply: 'Made “Interview” half as long: 20.0 s → 10.0 s.', does: 'apply' },
     {
       given: ['make the outro a bit longer', 'undo'],
       say: 'more',
@@ -968,11 +882,7 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Undid: made “Outro” 2.0 s longer. Instead, made “City scene” 2.0 s longer: 9.0 s → 11.0 s.',
       does: 'revert+apply',
     },
-    {
-      given: ['make the outro a bit longer'],
-      say: 'no, the other one',
-      reply: 'There is no other clip like that.',
-    },
+    { given: ['make the outro a bit longer'], say: 'no, the other one', reply: 'There is no other clip like that.' },
     {
       given: ['shorten the beach scene'],
       say: 'not that one, the other scene',
@@ -1054,10 +964,7 @@ const TABLE: Record<string, Row[]> = {
       reply:
         'Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: made “Outro” 2.0 s longer.',
     },
-    {
-      say: 'no, I meant the intro',
-      reply: 'What should I do with “Intro”? For example “make it a bit longer”.',
-    },
+    { say: 'no, I meant the intro', reply: 'What should I do with “Intro”? For example “make it a bit longer”.' },
     {
       given: ['make the outro a bit longer', 'undo'],
       say: 'actually make it 6 seconds',
@@ -1122,7 +1029,7 @@ const TABLE: Record<string, Row[]> = {
       given: ['split the interview at 5 seconds'],
       say: 'make that 8 seconds instead',
       reply:
-        'Undid: split “Interview” at 5.0 s. Instead, split “Interview” at 8.0 s into “Interview (part 1)” (8.0 s) and “Interview (part 2)” (12.0 s).',
+        'Undid: split “Interview” at 5.0 s. “Interview (part 2)” is removed. Instead, split “Interview” at 8.0 s into “Interview (part 1)” (8.0 s) and “Interview (part 2)” (12.0 s).',
       does: 'revert+apply',
     },
     {
@@ -1456,36 +1363,16 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
       does: 'apply',
     },
-    {
-      say: "let's fade out the final clip",
-      reply: 'Added a 1.0 s fade-out to “Background music”.',
-      does: 'apply',
-    },
-    {
-      say: 'please shorten the opening',
-      reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'maybe trim the opening a bit?',
-      reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'can you please mute the music',
-      reply: 'Muted “Background music”.',
-      does: 'apply',
-    },
+    { say: "let's fade out the final clip", reply: 'Added a 1.0 s fade-out to “Background music”.', does: 'apply' },
+    { say: 'please shorten the opening', reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.', does: 'apply' },
+    { say: 'maybe trim the opening a bit?', reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.', does: 'apply' },
+    { say: 'can you please mute the music', reply: 'Muted “Background music”.', does: 'apply' },
     {
       say: "I'd like to make the closing shot longer",
       reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
       does: 'apply',
     },
-    {
-      say: 'would it be possible to fade in the opening?',
-      reply: 'Added a 1.0 s fade-in to “Intro”.',
-      does: 'apply',
-    },
+    { say: 'would it be possible to fade in the opening?', reply: 'Added a 1.0 s fade-in to “Intro”.', does: 'apply' },
     {
       say: 'could you possibly speed up the city scene a little?',
       reply: 'Sped up “City scene” to 2x: 9.0 s → 4.5 s.',
@@ -1523,33 +1410,16 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
       does: 'apply',
     },
-    {
-      on: 'lisbon',
-      say: "let's fade out the final clip",
-      reply: 'Added a 1.0 s fade-out to “Outro”.',
-      does: 'apply',
-    },
+    { on: 'lisbon', say: "let's fade out the final clip", reply: 'Added a 1.0 s fade-out to “Outro”.', does: 'apply' },
     {
       on: 'lisbon',
       say: 'the tram ride drags, cut it down',
       reply: 'Made “Tram ride” 2.0 s shorter: 10.0 s → 8.0 s.',
       does: 'apply',
     },
-    {
-      say: 'would you mute the interview, please?',
-      reply: 'Muted “Interview”.',
-      does: 'apply',
-    },
-    {
-      say: 'I think we should fade in the opening',
-      reply: 'Added a 1.0 s fade-in to “Intro”.',
-      does: 'apply',
-    },
-    {
-      say: 'let us slow down the closing shot',
-      reply: 'Slowed down “Outro” to 0.5x: 5.0 s → 10.0 s.',
-      does: 'apply',
-    },
+    { say: 'would you mute the interview, please?', reply: 'Muted “Interview”.', does: 'apply' },
+    { say: 'I think we should fade in the opening', reply: 'Added a 1.0 s fade-in to “Intro”.', does: 'apply' },
+    { say: 'let us slow down the closing shot', reply: 'Slowed down “Outro” to 0.5x: 5.0 s → 10.0 s.', does: 'apply' },
     {
       say: 'could you make the opening shot a tad shorter, thanks',
       reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.',
@@ -1580,41 +1450,17 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Interview” 5.0 s shorter: 20.0 s → 15.0 s.',
       does: 'apply',
     },
-    {
-      say: 'please, please lengthen the outro',
-      reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
-      does: 'apply',
-    },
+    { say: 'please, please lengthen the outro', reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.', does: 'apply' },
     {
       say: 'do you think you could fade out the closing shot?',
       reply: 'Added a 1.0 s fade-out to “Outro”.',
       does: 'apply',
     },
-    {
-      say: 'we could shorten the opening a bit',
-      reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'perhaps speed up the interview?',
-      reply: 'Sped up “Interview” to 2x: 20.0 s → 10.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'I want the closing shot to be 8 seconds',
-      reply: 'Set “Outro” to 8.0 s: 5.0 s → 8.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'how about trimming the opening?',
-      reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'would you mind muting the music?',
-      reply: 'Muted “Background music”.',
-      does: 'apply',
-    },
+    { say: 'we could shorten the opening a bit', reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.', does: 'apply' },
+    { say: 'perhaps speed up the interview?', reply: 'Sped up “Interview” to 2x: 20.0 s → 10.0 s.', does: 'apply' },
+    { say: 'I want the closing shot to be 8 seconds', reply: 'Set “Outro” to 8.0 s: 5.0 s → 8.0 s.', does: 'apply' },
+    { say: 'how about trimming the opening?', reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.', does: 'apply' },
+    { say: 'would you mind muting the music?', reply: 'Muted “Background music”.', does: 'apply' },
   ],
   compound: [
     {
@@ -1718,11 +1564,7 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Intro” and “Outro” 2.0 s longer: “Intro” 4.0 s → 6.0 s, “Outro” 5.0 s → 7.0 s.',
       does: 'apply',
     },
-    {
-      say: 'delete the intro and the outro',
-      reply: 'Deleted “Intro” and “Outro”.',
-      does: 'apply',
-    },
+    { say: 'delete the intro and the outro', reply: 'Deleted “Intro” and “Outro”.', does: 'apply' },
     {
       say: 'shorten the intro to 1 second and then lengthen the outro by 20 seconds',
       reply: 'Set “Intro” to 1.0 s: 4.0 s → 1.0 s. Made “Outro” 20.0 s longer: 5.0 s → 25.0 s.',
@@ -1802,61 +1644,24 @@ const TABLE: Record<string, Row[]> = {
     },
   ],
   questions: [
-    {
-      say: 'how long is the video?',
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
-    {
-      say: "what's the total length?",
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
-    {
-      say: 'how long is the timeline now',
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
-    {
-      say: 'what is the total duration',
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
-    {
-      say: 'total runtime?',
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
-    {
-      say: 'how long does the video run?',
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
+    { say: 'how long is the video?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { say: "what's the total length?", reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { say: 'how long is the timeline now', reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { say: 'what is the total duration', reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { say: 'total runtime?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { say: 'how long does the video run?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
     { say: 'how long is the outro?', reply: '“Outro” is 5.0 s long.' },
     { say: 'how long is clip 3', reply: '“City scene” is 9.0 s long.' },
-    {
-      say: 'how long is the second clip?',
-      reply: '“Beach scene” is 12.0 s long.',
-    },
-    {
-      say: "what's the length of the interview?",
-      reply: '“Interview” is 20.0 s long.',
-    },
+    { say: 'how long is the second clip?', reply: '“Beach scene” is 12.0 s long.' },
+    { say: "what's the length of the interview?", reply: '“Interview” is 20.0 s long.' },
     {
       say: 'how long are the scenes?',
       reply: '“Beach scene” is 12.0 s long. “City scene” is 9.0 s long. “Interview” is 20.0 s long.',
     },
-    {
-      say: 'where is the outro?',
-      reply: '“Outro” is clip 6 of 7, from 48.0 s to 53.0 s.',
-    },
-    {
-      say: "where's the title card",
-      reply: '“Title card” is clip 5 of 7, from 45.0 s to 48.0 s.',
-    },
-    {
-      say: 'what position is the interview in?',
-      reply: '“Interview” is clip 4 of 7, from 25.0 s to 45.0 s.',
-    },
-    {
-      given: ['mute the music'],
-      say: 'which clips are muted?',
-      reply: '“Background music” is muted.',
-    },
+    { say: 'where is the outro?', reply: '“Outro” is clip 6 of 7, from 48.0 s to 53.0 s.' },
+    { say: "where's the title card", reply: '“Title card” is clip 5 of 7, from 45.0 s to 48.0 s.' },
+    { say: 'what position is the interview in?', reply: '“Interview” is clip 4 of 7, from 25.0 s to 45.0 s.' },
+    { given: ['mute the music'], say: 'which clips are muted?', reply: '“Background music” is muted.' },
     { say: 'which clips are muted?', reply: 'No clip is muted.' },
     {
       given: ['mute the music', 'mute the intro'],
@@ -1868,10 +1673,7 @@ const TABLE: Record<string, Row[]> = {
       say: 'which clips are sped up?',
       reply: '“City scene” plays at 2x; the rest at normal speed.',
     },
-    {
-      say: 'which clips are sped up?',
-      reply: 'Every clip plays at normal speed.',
-    },
+    { say: 'which clips are sped up?', reply: 'Every clip plays at normal speed.' },
     {
       given: ['speed up the city scene', 'slow down the interview'],
       say: 'which clips are playing at a different speed?',
@@ -1892,10 +1694,7 @@ const TABLE: Record<string, Row[]> = {
       say: 'what was the last change?',
       reply: 'The last change was: made “Outro” 2.0 s longer (since undone).',
     },
-    {
-      say: 'what was the last change?',
-      reply: "This session hasn't changed anything yet.",
-    },
+    { say: 'what was the last change?', reply: "This session hasn't changed anything yet." },
     {
       given: ['make the outro a bit longer', 'mute the music', 'undo'],
       say: 'what have you changed so far?',
@@ -1911,26 +1710,11 @@ const TABLE: Record<string, Row[]> = {
       say: 'list the changes',
       reply: 'This session made 2 changes: 1. Made “Outro” 2.0 s longer; 2. Added a 1.0 s fade-in to “Intro”.',
     },
-    {
-      say: 'what have you changed so far?',
-      reply: "This session hasn't changed anything yet.",
-    },
-    {
-      say: "what's the second clip?",
-      reply: 'Clip 2 is “Beach scene” (scene, 12.0 s).',
-    },
-    {
-      say: 'what is the last clip?',
-      reply: 'Clip 7 is “Background music” (audio, 60.0 s).',
-    },
-    {
-      say: 'which clip is number 4?',
-      reply: 'Clip 4 is “Interview” (scene, 20.0 s).',
-    },
-    {
-      say: "what's the first clip?",
-      reply: 'Clip 1 is “Intro” (intro, 4.0 s).',
-    },
+    { say: 'what have you changed so far?', reply: "This session hasn't changed anything yet." },
+    { say: "what's the second clip?", reply: 'Clip 2 is “Beach scene” (scene, 12.0 s).' },
+    { say: 'what is the last clip?', reply: 'Clip 7 is “Background music” (audio, 60.0 s).' },
+    { say: 'which clip is number 4?', reply: 'Clip 4 is “Interview” (scene, 20.0 s).' },
+    { say: "what's the first clip?", reply: 'Clip 1 is “Intro” (intro, 4.0 s).' },
     {
       given: ['speed up the city scene', 'mute the city scene', 'fade in the city scene'],
       say: 'what is the third clip?',
@@ -1960,38 +1744,17 @@ const TABLE: Record<string, Row[]> = {
       say: 'how long is the scene?',
       reply: 'Which clip do you mean? There are 3 scene clips: “Beach scene”, “City scene”, “Interview”.',
     },
-    {
-      say: "what's the tenth clip?",
-      reply: 'There is no tenth clip: the timeline has 7 clips.',
-    },
-    {
-      on: 'empty',
-      say: 'how long is the video?',
-      reply: 'The timeline is empty.',
-    },
-    {
-      given: ['make the outro a bit longer'],
-      say: 'how long is it now?',
-      reply: '“Outro” is 7.0 s long.',
-    },
+    { say: "what's the tenth clip?", reply: 'There is no tenth clip: the timeline has 7 clips.' },
+    { on: 'empty', say: 'how long is the video?', reply: 'The timeline is empty.' },
+    { given: ['make the outro a bit longer'], say: 'how long is it now?', reply: '“Outro” is 7.0 s long.' },
     {
       given: ['make the outro a bit longer'],
       say: 'where is it?',
       reply: '“Outro” is clip 6 of 7, from 48.0 s to 55.0 s.',
     },
-    {
-      on: 'lisbon',
-      say: 'how long is the tram ride?',
-      reply: '“Tram ride” is 10.0 s long.',
-    },
-    {
-      say: "what's the closing shot?",
-      reply: 'Clip 6 is “Outro” (outro, 5.0 s).',
-    },
-    {
-      say: 'how long is the whole thing?',
-      reply: 'The timeline is 113.0 s long, in 7 clips.',
-    },
+    { on: 'lisbon', say: 'how long is the tram ride?', reply: '“Tram ride” is 10.0 s long.' },
+    { say: "what's the closing shot?", reply: 'Clip 6 is “Outro” (outro, 5.0 s).' },
+    { say: 'how long is the whole thing?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
     { say: 'what is clip 5?', reply: 'Clip 5 is “Title card” (title, 3.0 s).' },
     {
       given: ['mute the music', 'speed up the interview'],
@@ -2086,11 +1849,7 @@ const TABLE: Record<string, Row[]> = {
       does: 'apply',
     },
     { say: 'delete the title', reply: 'Deleted “Title card”.', does: 'apply' },
-    {
-      say: 'shorten the card',
-      reply: 'Made “Title card” 2.0 s shorter: 3.0 s → 1.0 s.',
-      does: 'apply',
-    },
+    { say: 'shorten the card', reply: 'Made “Title card” 2.0 s shorter: 3.0 s → 1.0 s.', does: 'apply' },
     {
       given: ['trim the scene'],
       say: 'the dragon one',
@@ -2183,28 +1942,12 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “City scene” 2.0 s shorter: 9.0 s → 7.0 s.',
       does: 'apply',
     },
-    {
-      given: ['trim the scene'],
-      say: 'undo everything',
-      reply: "There's nothing in this session to undo.",
-    },
+    { given: ['trim the scene'], say: 'undo everything', reply: "There's nothing in this session to undo." },
   ],
   units: [
-    {
-      say: 'lengthen the intro by 1.5s',
-      reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s.',
-      does: 'apply',
-    },
-    {
-      say: 'lengthen the intro by 1,5 s',
-      reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s.',
-      does: 'apply',
-    },
-    {
-      say: 'lengthen the intro by half a second',
-      reply: 'Made “Intro” 0.5 s longer: 4.0 s → 4.5 s.',
-      does: 'apply',
-    },
+    { say: 'lengthen the intro by 1.5s', reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s.', does: 'apply' },
+    { say: 'lengthen the intro by 1,5 s', reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s.', does: 'apply' },
+    { say: 'lengthen the intro by half a second', reply: 'Made “Intro” 0.5 s longer: 4.0 s → 4.5 s.', does: 'apply' },
     {
       say: 'lengthen the intro by a couple of seconds',
       reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
@@ -2220,11 +1963,7 @@ const TABLE: Record<string, Row[]> = {
       reply:
         "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.",
     },
-    {
-      say: 'shorten the outro by 10%',
-      reply: 'Made “Outro” 10% shorter: 5.0 s → 4.5 s.',
-      does: 'apply',
-    },
+    { say: 'shorten the outro by 10%', reply: 'Made “Outro” 10% shorter: 5.0 s → 4.5 s.', does: 'apply' },
     {
       say: 'shorten the beach scene by a third',
       reply: 'Made “Beach scene” 33.3% shorter: 12.0 s → 8.0 s.',
@@ -2240,71 +1979,27 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Beach scene” 10% shorter: 12.0 s → 10.8 s.',
       does: 'apply',
     },
-    {
-      say: 'make the interview 25% shorter',
-      reply: 'Made “Interview” 25% shorter: 20.0 s → 15.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'lengthen the intro by 500ms',
-      reply: 'Made “Intro” 0.5 s longer: 4.0 s → 4.5 s.',
-      does: 'apply',
-    },
-    {
-      say: 'make the outro 7.5 seconds',
-      reply: 'Set “Outro” to 7.5 s: 5.0 s → 7.5 s.',
-      does: 'apply',
-    },
-    {
-      say: 'make the outro last 0:07',
-      reply: 'Set “Outro” to 7.0 s: 5.0 s → 7.0 s.',
-      does: 'apply',
-    },
+    { say: 'make the interview 25% shorter', reply: 'Made “Interview” 25% shorter: 20.0 s → 15.0 s.', does: 'apply' },
+    { say: 'lengthen the intro by 500ms', reply: 'Made “Intro” 0.5 s longer: 4.0 s → 4.5 s.', does: 'apply' },
+    { say: 'make the outro 7.5 seconds', reply: 'Set “Outro” to 7.5 s: 5.0 s → 7.5 s.', does: 'apply' },
+    { say: 'make the outro last 0:07', reply: 'Set “Outro” to 7.0 s: 5.0 s → 7.0 s.', does: 'apply' },
     {
       say: 'add one and a half seconds to the intro',
       reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s.',
       does: 'apply',
     },
-    {
-      say: 'fade out the outro over 2.5s',
-      reply: 'Added a 2.5 s fade-out to “Outro”.',
-      does: 'apply',
-    },
-    {
-      say: 'lengthen the intro by two seconds',
-      reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'add 48 frames at 24 fps to the intro',
-      reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'shorten the interview by half',
-      reply: 'Made “Interview” half as long: 20.0 s → 10.0 s.',
-      does: 'apply',
-    },
-    {
-      say: 'make the intro 2,5 seconds',
-      reply: 'Set “Intro” to 2.5 s: 4.0 s → 2.5 s.',
-      does: 'apply',
-    },
-    {
-      say: 'trim 0,5 s off the outro',
-      reply: 'Made “Outro” 0.5 s shorter: 5.0 s → 4.5 s.',
-      does: 'apply',
-    },
+    { say: 'fade out the outro over 2.5s', reply: 'Added a 2.5 s fade-out to “Outro”.', does: 'apply' },
+    { say: 'lengthen the intro by two seconds', reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.', does: 'apply' },
+    { say: 'add 48 frames at 24 fps to the intro', reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.', does: 'apply' },
+    { say: 'shorten the interview by half', reply: 'Made “Interview” half as long: 20.0 s → 10.0 s.', does: 'apply' },
+    { say: 'make the intro 2,5 seconds', reply: 'Set “Intro” to 2.5 s: 4.0 s → 2.5 s.', does: 'apply' },
+    { say: 'trim 0,5 s off the outro', reply: 'Made “Outro” 0.5 s shorter: 5.0 s → 4.5 s.', does: 'apply' },
     {
       say: 'cut 30 frames from the outro',
       reply:
         "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.",
     },
-    {
-      say: 'lengthen the intro by 1 minute',
-      reply: 'Made “Intro” 60.0 s longer: 4.0 s → 64.0 s.',
-      does: 'apply',
-    },
+    { say: 'lengthen the intro by 1 minute', reply: 'Made “Intro” 60.0 s longer: 4.0 s → 64.0 s.', does: 'apply' },
     {
       say: 'make the beach scene 50 percent longer',
       reply: 'Made “Beach scene” 50% longer: 12.0 s → 18.0 s.',
@@ -2316,30 +2011,15 @@ const TABLE: Record<string, Row[]> = {
         'Made “Beach scene”, “City scene” and “Interview” 10% longer: “Beach scene” 12.0 s → 13.2 s, “City scene” 9.0 s → 9.9 s, “Interview” 20.0 s → 22.0 s.',
       does: 'apply',
     },
-    {
-      say: 'shorten the intro by 100%',
-      reply: "I can't make a clip 100% shorter: that leaves nothing of it.",
-    },
+    { say: 'shorten the intro by 100%', reply: "I can't make a clip 100% shorter: that leaves nothing of it." },
     {
       say: 'set the music volume to 40 percent',
       reply: 'Set the volume of “Background music” to 40% (was 100%).',
       does: 'apply',
     },
-    {
-      say: 'speed the interview up by 1.5x',
-      reply: 'Sped up “Interview” to 1.5x: 20.0 s → 13.333 s.',
-      does: 'apply',
-    },
-    {
-      say: 'fade in the intro over half a second',
-      reply: 'Added a 0.5 s fade-in to “Intro”.',
-      does: 'apply',
-    },
-    {
-      say: 'add a couple of seconds to the outro',
-      reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
-      does: 'apply',
-    },
+    { say: 'speed the interview up by 1.5x', reply: 'Sped up “Interview” to 1.5x: 20.0 s → 13.333 s.', does: 'apply' },
+    { say: 'fade in the intro over half a second', reply: 'Added a 0.5 s fade-in to “Intro”.', does: 'apply' },
+    { say: 'add a couple of seconds to the outro', reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.', does: 'apply' },
     {
       say: 'lengthen the outro by three and a half seconds',
       reply: 'Made “Outro” 3.5 s longer: 5.0 s → 8.5 s.',
@@ -2360,21 +2040,13 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Interview” 6.0 s shorter: 20.0 s → 14.0 s.',
       does: 'apply',
     },
-    {
-      say: 'make the intro a tenth shorter',
-      reply: 'Made “Intro” 10% shorter: 4.0 s → 3.6 s.',
-      does: 'apply',
-    },
+    { say: 'make the intro a tenth shorter', reply: 'Made “Intro” 10% shorter: 4.0 s → 3.6 s.', does: 'apply' },
     {
       say: 'lengthen the intro by 1,5 seconds and fade it in',
       reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s. Added a 1.0 s fade-in to “Intro”.',
       does: 'apply',
     },
-    {
-      say: 'lengthen the intro by 0.25s',
-      reply: 'Made “Intro” 0.25 s longer: 4.0 s → 4.25 s.',
-      does: 'apply',
-    },
+    { say: 'lengthen the intro by 0.25s', reply: 'Made “Intro” 0.25 s longer: 4.0 s → 4.25 s.', does: 'apply' },
   ],
 };
 

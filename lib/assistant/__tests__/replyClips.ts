@@ -1,3 +1,4 @@
+import { NAMED_CLIPS_LIMIT } from '../replies';
 import type { AssistantResult, Clip, Operation, SessionEdit, Timeline } from '../types';
 
 /**
@@ -36,6 +37,7 @@ export function replyMismatch(
   after: Timeline,
 ): { namedButUnchanged: string[]; changedButUnnamed: string[] } {
   const ids = new Set(operationsOf(result, edits).map(touched));
+
   const clips: Clip[] = [...before, ...after];
   for (const op of operationsOf(result, edits)) {
     if (op.type === 'insert' || op.type === 'remove') clips.push(op.clip);
@@ -52,5 +54,12 @@ export function replyMismatch(
   // A clip renamed by the edit is one clip under two names; either name counts for it.
   const unnamed = [...ids].filter((id) => !namesOf(id).some((name) => named.has(name))).flatMap(namesOf);
   const unchangedButNamed = [...named].filter((name) => !changedNames.has(name));
+  // Past the limit a group is counted ("Muted 16 clips") rather than named; the counts must cover the clips not named.
+  const counted = [...result.reply.matchAll(/\b(\d+) clips\b/g)]
+    .map((match) => Number(match[1]))
+    .filter((count) => count > NAMED_CLIPS_LIMIT)
+    .reduce((sum, count) => sum + count, 0);
+  if (counted > 0 && counted >= new Set(unnamed).size)
+    return { namedButUnchanged: unchangedButNamed.sort(), changedButUnnamed: [] };
   return { namedButUnchanged: unchangedButNamed.sort(), changedButUnnamed: [...new Set(unnamed)].sort() };
 }
