@@ -1,11 +1,18 @@
 import type { SessionContext, SessionEdit } from './types';
 
+/** Orders already computed, per edits array: one message asks for them many times. */
+const ORDERED = new WeakMap<readonly SessionEdit[], SessionEdit[]>();
+
 /** Newest first by creation time; among equal times, the later-listed edit counts as newer. */
 function newestFirst(edits: readonly SessionEdit[]): SessionEdit[] {
-  return edits
+  const known = ORDERED.get(edits);
+  if (known) return known;
+  const ordered = edits
     .map((edit, position) => ({ edit, position }))
     .sort((a, b) => b.edit.createdAt.getTime() - a.edit.createdAt.getTime() || b.position - a.position)
     .map(({ edit }) => edit);
+  ORDERED.set(edits, ordered);
+  return ordered;
 }
 
 /** The session's newest edit, reverted or not: what "the same thing" and "it" refer to. */

@@ -248,9 +248,21 @@ function isPlural(reference: ClipReference): boolean {
   }
 }
 
-function matchesName(clip: Clip, phrase: string): boolean {
-  const wanted = stemmedWords(phrase);
-  const have = new Set(stemmedWords(clip.name));
+/** Clip names as sets of stemmed words, kept across messages since names rarely change; bounded. */
+const NAME_WORDS = new Map<string, Set<string>>();
+
+function nameWords(name: string): Set<string> {
+  let words = NAME_WORDS.get(name);
+  if (!words) {
+    if (NAME_WORDS.size >= 10_000) NAME_WORDS.clear();
+    words = new Set(stemmedWords(name));
+    NAME_WORDS.set(name, words);
+  }
+  return words;
+}
+
+function matchesName(clip: Clip, wanted: readonly string[]): boolean {
+  const have = nameWords(clip.name);
   return wanted.length > 0 && wanted.every((word) => have.has(word));
 }
 
@@ -262,8 +274,9 @@ function clipsNamed(timeline: Timeline, phrase: string): Clip[] {
   const exact = timeline.filter((clip) => clip.name.toLowerCase() === phrase);
   if (exact.length > 0) return exact;
   // A kind word ("the scenes") means every clip of that kind, and clips named after it too.
-  const kind = KIND_WORDS[stemmedWords(phrase).join(' ')];
-  return timeline.filter((clip) => matchesName(clip, phrase) || clip.kind === kind);
+  const wanted = stemmedWords(phrase);
+  const kind = KIND_WORDS[wanted.join(' ')];
+  return timeline.filter((clip) => matchesName(clip, wanted) || clip.kind === kind);
 }
 
 function listClips(clips: readonly Clip[]): string {
