@@ -43,8 +43,8 @@ export type ClipReference =
   | { kind: 'except'; base: ClipReference; excluded: ClipReference }
   /** "the clips after the title", "everything before the interview", "the scenes after the intro". */
   | { kind: 'beyond'; side: 'before' | 'after'; anchor: ClipReference; among: string | null }
-  /** "the opening", "the closing shot": the first or last clip that is footage rather than audio. */
-  | { kind: 'edge'; end: 'first' | 'last' };
+  /** "the opening", "the closing shot": a clip named so, else the first or last clip that is not audio. */
+  | { kind: 'edge'; end: 'first' | 'last'; phrase: string };
 
 const LAST_TARGET = new Set([
   'it',
@@ -144,8 +144,8 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   if (LAST_TARGET.has(phrase)) return { kind: 'lastTarget' };
   if (LAST_TARGETS.has(phrase)) return { kind: 'lastTargets' };
   if (ALL.test(phrase)) return { kind: 'all' };
-  if (OPENING.test(phrase)) return { kind: 'edge', end: 'first' };
-  if (CLOSING.test(phrase)) return { kind: 'edge', end: 'last' };
+  if (OPENING.test(phrase)) return { kind: 'edge', end: 'first', phrase: phrase.replace(/^the /, '') };
+  if (CLOSING.test(phrase)) return { kind: 'edge', end: 'last', phrase: phrase.replace(/^the /, '') };
 
   const except = EXCEPT.exec(phrase);
   if (except) {
@@ -300,6 +300,10 @@ function pool(timeline: Timeline, among: string | null): Outcome<Clip[]> {
 function candidates(reference: ClipReference, timeline: Timeline, context: SessionContext): Outcome<Clip[]> {
   switch (reference.kind) {
     case 'edge': {
+      // A clip really called "Opening shot" is what "the opening shot" means.
+      const wanted = stemmedWords(reference.phrase);
+      const named = timeline.filter((clip) => clip.name.toLowerCase() === reference.phrase || matchesName(clip, wanted));
+      if (named.length > 0) return succeed(named);
       const footage = timeline.filter((clip) => clip.kind !== 'audio');
       const from = footage.length > 0 ? footage : timeline;
       return succeed([reference.end === 'first' ? from[0] : from[from.length - 1]]);
