@@ -5,6 +5,7 @@
  */
 import { editFor, answer, resolveTargets, type Scene } from './editing';
 import { cutsAround, type ParsedCommand } from './grammar';
+import { inlineSubject } from './followUps';
 import { normalizeInstruction, type NormalizedInstruction } from './normalize';
 import { applyOperations, invertOperations } from './operations';
 import { parseCommand } from './parseCommand';
@@ -79,7 +80,8 @@ export function performCompound(commands: readonly ParsedCommand[], scene: Scene
 /** The instruction with each comma read as "and", or null if it has none. */
 export function commaClauses(instruction: string): NormalizedInstruction | null {
   if (!/[,;]/.test(instruction)) return null;
-  return normalizeInstruction(instruction.replace(/\s*[,;]+\s*(?:and\s+)?/g, ' and '));
+  const clauses = normalizeInstruction(instruction.replace(/\s*[,;]+\s*(?:and\s+)?/g, ' and '));
+  return { ...clauses, text: inlineSubject(clauses.text, clauses.quotes) };
 }
 
 /** The comma reading, when it makes an edit whose clips all exist (a list of clips); otherwise null. */

@@ -132,7 +132,7 @@ export function correctedValue(spec: EditSpec, text: string): EditSpec | null {
 
 /** Words that say the message replaces the latest edit rather than adding to it. */
 const STRONG_CORRECTION =
-  /^\s*(?:no\b|nope\b|nah\b|sorry\b|oops\b|whoops\b|wait\b|wrong (?:clip|one)\b|not that\b|i meant?\b|i said\b|make that\b|that should (?:have been|be)\b)|\binstead\b|\brather\b/i;
+  /^\s*(?:no\b|nope\b|nah\b|sorry\b|oops\b|whoops\b|wait\b|wrong (?:clip|one)\b|not\b|i meant?\b|i said\b|make that\b|that should (?:have been|be)\b)|\binstead\b|\brather\b/i;
 const WEAK_CORRECTION = /^\s*(?:actually|hmm actually|oh actually|on second thought)\b/i;
 
 export type CorrectionStrength = 'strong' | 'weak' | null;
@@ -146,6 +146,11 @@ const CORRECTION_LEADING =
   /^(?:no|nope|nah|sorry|oops|whoops|wait|on second thought|wrong clip|wrong one|not that one|not that|not this one|i meant|i mean|i said|make that|that should have been|that should be|it should be|should be|rather)\b\s*/i;
 const CORRECTION_TRAILING = /\s*\b(?:instead(?: of that)?|rather|please)$/i;
 
+/** "not the outro, the intro": what comes after the clause naming the wrong clip, or null. */
+export function afterWrongClip(instruction: string): string | null {
+  return /^\s*(?:no\s*[,.!]?\s*)?not (?!that\b|this\b)[^,;]+[,;]\s*(.+)$/i.exec(instruction)?.[1] ?? null;
+}
+
 /** The correction without the words that made it one: "no, I meant the second clip" → "the second clip". */
 export function correctionBody(text: string): string {
   let current = text.trim();
@@ -158,7 +163,7 @@ export function correctionBody(text: string): string {
 
 /** "the intro too", "and the outro", "same for clip 4", "also the beach scene": repeat on these clips. */
 const ADDITIVE =
-  /\b(?:too|as well|also)\b[\s,]*(?:please|thanks|thank you)?\s*[.!?]*\s*$|^\s*(?:and|also|plus|same (?:for|with|goes for)|ditto|now)\b/i;
+  /\b(?:too|as well|also)\b[\s,]*(?:please|thanks|thank you)?\s*[.!?]*\s*$|^\s*(?:(?:ok|okay|so|right|alright|great|good|nice|cool)\b[\s,.!]*)*(?:and|also|plus|same (?:for|with|goes for)|ditto|now|then)\b/i;
 
 export function isAdditive(instruction: string): boolean {
   return ADDITIVE.test(instruction);

@@ -1,7 +1,7 @@
 import { answer, editFor, finish, repeatLatestEdit, type Scene } from './editing';
 import { commaClauses, compoundCommands, listedTargets, performCompound } from './compound';
 import { correct } from './corrections';
-import { correctionBody, correctionStrength, inlineSubject, isAdditive } from './followUps';
+import { afterWrongClip, correctionBody, correctionStrength, inlineSubject, isAdditive } from './followUps';
 import { latestEdit } from './history';
 import { normalizeInstruction } from './normalize';
 import { mentionsFramesWithoutRate } from './numbers';
@@ -52,10 +52,13 @@ function interpretInstruction(
   }
   const strength = correctionStrength(input.instruction);
   if (strength) {
-    const corrected = correct(strength, instruction.text, instruction.quotes, scene);
+    // "not the outro, the intro": what follows the wrong clip is the correction.
+    const wrongClip = afterWrongClip(input.instruction);
+    const corrects = wrongClip === null ? instruction : normalizeInstruction(wrongClip);
+    const corrected = correct(strength, corrects.text, corrects.quotes, scene);
     if (corrected) return corrected;
     // With nothing to correct, "no, I meant the intro" is read as "the intro".
-    const body = correctionBody(instruction.text);
+    const body = correctionBody(corrects.text);
     if (strength === 'strong' && body !== '') instruction.text = body;
   }
   const clauses = commaClauses(input.instruction);

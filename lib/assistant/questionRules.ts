@@ -102,8 +102,54 @@ const sessionChanges: Answer = (_, context) => {
   return `This session made ${formatCount(context.edits.length, 'change')}: ${lines.join('; ')}.`;
 };
 
-const THE_VIDEO = '(?:the |my |this |our )?(?:video|timeline|project|edit|film|movie|whole thing|sequence|cut|total)';
-const HOW_LONG = `how long(?: is| s|'s)? ${THE_VIDEO}(?: is)?(?: now| in total| overall| altogether| right now)?`;
+const THE_VIDEO =
+  '(?:the |my |this |our )?(?:whole |entire |full )?(?:video|timeline|project|edit|film|movie|thing|sequence|cut|total)';
+const HOW_LONG = `how (?:long|many (?:seconds|minutes))(?: is| s|'s)? ${THE_VIDEO}(?: is)?(?: now| in total| overall| altogether| right now)?`;
+
+const STATES: Record<string, (clip: Clip) => boolean> = {
+  muted: (clip) => clip.muted,
+  silent: (clip) => clip.muted || clip.volume === 0,
+  'sped up': (clip) => clip.speed > 1,
+  faster: (clip) => clip.speed > 1,
+  'slowed down': (clip) => clip.speed < 1,
+  slower: (clip) => clip.speed < 1,
+  'faded in': (clip) => clip.fadeInMs > 0,
+  'faded out': (clip) => clip.fadeOutMs > 0,
+};
+
+/** "is the music muted?": yes or no, with the clip's state. */
+function clipState(target: string | undefined, state: string, quotes: Quotes): ParsedCommand | null {
+  const test = STATES[state.toLowerCase()];
+  return test
+    ? clipQuestion(
+        target,
+        quotes,
+        (clip) => `${test(clip) ? 'Yes' : 'No'}: ${describeClip(clip, [clip]).replace(/^Clip 1 is /, '')}`,
+      )
+    : null;
+}
+
+function extreme(which: string): Answer {
+  return (timeline) => {
+    if (timeline.length === 0) return 'The timeline is empty.';
+    const longest = which.toLowerCase() === 'longest';
+    const pick = timeline.reduce((best, clip) =>
+      (longest ? clip.durationMs > best.durationMs : clip.durationMs < best.durationMs) ? clip : best,
+    );
+    return `The ${which.toLowerCase()} clip is ${quote(pick.name)} (${formatSeconds(pick.durationMs)}).`;
+  };
+}
+
+function beside(side: string, target: string | undefined, quotes: Quotes): ParsedCommand | null {
+  const anchor = target === undefined ? null : parseReference(target, quotes);
+  if (!anchor) return null;
+  const reference: ClipReference = {
+    kind: 'neighbour',
+    side: side.toLowerCase() === 'before' ? 'before' : 'after',
+    anchor,
+  };
+  return question(aboutClip(reference, describeClip));
+}
 
 export const QUESTION_RULES: readonly Rule[] = [
   rule(
@@ -115,6 +161,14 @@ export const QUESTION_RULES: readonly Rule[] = [
   ),
   rule(/^(?:tell me )?how (?:long|many seconds) (?:is|are) (?<target>.+?)(?: now)?$/i, ({ target }, quotes) =>
     clipQuestion(target, quotes, describeLength),
+  ),
+  rule(
+    /^(?:which|what)(?: is|'s| s)? (?:the )?(?<which>longest|shortest)(?: clip| one| scene| shot)?$/i,
+    ({ which = '' }) => question(extreme(which)),
+  ),
+  rule(
+    /^(?:what|which clip)(?: comes| is| s|'s| goes| plays)? (?:right |just |directly )?(?<side>after|before) (?<target>.+)$/i,
+    ({ side = '', target }, quotes) => beside(side, target, quotes),
   ),
   rule(/^(?:tell me )?how long does (?<target>.+?) (?:last|run|take)(?: now)?$/i, ({ target }, quotes) =>
     clipQuestion(target, quotes, describeLength),
@@ -133,6 +187,10 @@ export const QUESTION_RULES: readonly Rule[] = [
   rule(
     /^(?:which|what) (?:clips?|ones?) (?:are|is|have been|got|play) (?:sped up|speeded up|faster|slowed down|slower|(?:playing |running )?at a different speed|not at normal speed|(?:playing|running) (?:faster|slower|fast|slow))$|^(?:is|are) (?:anything|any clips?) (?:sped up|slowed down)$/i,
     () => question(changedSpeeds),
+  ),
+  rule(
+    /^(?:is|are) (?<target>.+?) (?<state>muted|silent|sped up|faster|slowed down|slower|faded in|faded out)(?: now)?$/i,
+    ({ target, state = '' }, quotes) => clipState(target, state, quotes),
   ),
   rule(
     /^what (?:was|is) (?:the|your|my) (?:last|latest|previous|most recent) (?:change|edit|thing you did)$|^what did you (?:just )?(?:do|change)(?: last)?$/i,

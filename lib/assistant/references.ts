@@ -73,7 +73,11 @@ const LAST_TARGETS = new Set([
 ]);
 
 const ALL = /^(?:all|every|each|everything|all of them|(?:all|every|each)(?: of)?(?: the)? (?:clips?|ones?)|the whole (?:timeline|video|project))$/;
-const QUANTIFIED = /^(?:all|every|each|both)(?: of)?(?: the)? (.+)$/;
+const QUANTIFIED = /^(?:all|every|each|both)(?: single)?(?: one)?(?: of)?(?: the)? (.+)$/;
+/** "all three scenes", "the two scenes", "all 4 clips": a group that must have that many clips. */
+const COUNTED = /^(?:all(?: of)?(?: the)? |the |both )?(\S+) (.+)$/;
+/** "the one on the beach", "the clip with the tram": a name said around a preposition. */
+const DESCRIBED = /^(?:the )?(?:one|clip|scene|shot) (?:on|at|in|with|from|of|about|showing) (?:the )?(.+)$/;
 const CLIP_NUMBER = /^(?:the )?clip (?:number |no |#)?(\S+)$/;
 const RANGE = /^(?:the )?(first|last) (\S+)(?: (.+))?$/;
 const NEIGHBOUR = /^(?:the )?(?:one|clip) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
@@ -156,6 +160,15 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   const beyond = pluralBeyond(phrase, quotes);
   if (beyond) return beyond;
 
+  const counted = COUNTED.exec(phrase);
+  const howMany = counted ? parseNumber(counted[1]) : null;
+  if (counted && howMany !== null && Number.isInteger(howMany) && howMany >= 2 && !/^(?:first|last)\b/.test(phrase)) {
+    const noun = counted[2];
+    const base = GENERIC_NOUNS.has(noun) ? ({ kind: 'all' } as const) : namedReference(noun, true);
+    const nounLast = noun.slice(noun.lastIndexOf(' ') + 1);
+    if (base && stem(nounLast) !== nounLast) return { kind: 'counted', count: howMany, base, phrase };
+  }
+
   const both = /^both(?: of)?(?: the)? (.+)$/.exec(phrase);
   if (both && !both[1].includes(' and ')) {
     const base = namedReference(both[1], true);
@@ -179,6 +192,9 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
     const side = neighbour[1] === 'before' || neighbour[1] === 'preceding' ? 'before' : 'after';
     return anchor ? { kind: 'neighbour', side, anchor } : null;
   }
+
+  const described = DESCRIBED.exec(phrase);
+  if (described) return namedReference(described[1], false);
 
   const clipNumber = CLIP_NUMBER.exec(phrase);
   if (clipNumber) {
@@ -312,7 +328,7 @@ function candidates(reference: ClipReference, timeline: Timeline, context: Sessi
       const clips = resolveReference(reference.base, timeline, context);
       if (!clips.ok || clips.value.length === reference.count) return clips;
       return refuse(
-        `You said ${reference.phrase.split(' ')[0]}, but ${formatCount(clips.value.length, 'clip matches', 'clips match')}: ` +
+        `You said ${reference.count === 2 && reference.phrase.startsWith('both') ? 'both' : reference.count}, but ${formatCount(clips.value.length, 'clip matches', 'clips match')}: ` +
           `${listClips(clips.value)}. Which ones do you mean?`,
       );
     }

@@ -105,7 +105,7 @@ export const SESSION_RULES: readonly Rule[] = [
   })),
   rule(/^take (?:that|it) back$/i, () => undo(undefined)),
   rule(
-    /^(?:forget (?:that|it|about (?:it|that))|never ?mind(?: that)?|scrap (?:that|it)|ditch (?:that|it)|nope|go back|go back to (?:how|what|the way) (?:it|things) (?:was|were)(?: before)?|(?:change|put|set|turn|switch) (?:it|that) back(?: (?:to )?(?:how|the way|where|what) it was(?: before)?)?|back to (?:how|the way|what) it was(?: before)?|i (?:don't|do not|didn t) like (?:that|it)|that(?:'s| s| is|s) wrong|that was wrong|that(?:'s| s| is|s) not (?:right|what i (?:meant|wanted))|(?:reverse|back out) (?:that|it)(?: change)?)$/i,
+    /^(?:forget (?:that|it|about (?:it|that))|never ?mind(?: that)?|scrap (?:that|it)|ditch (?:that|it)|nope|go back|go back to (?:how|what|the way) (?:it|things) (?:was|were)(?: before)?|(?:change|put|set|turn|switch) (?:it|that) back(?: (?:to )?(?:how|the way|where|what) it was(?: before)?)?|back to (?:how|the way|what) it was(?: before)?|i (?:don't|do not|didn t) like (?:that|it)|that(?:'s| s| is|s) wrong|that was wrong|that(?:'s| s| is|s) not (?:right|what i (?:meant|wanted))|(?:reverse|back out) (?:that|it)(?: change)?|(?:leave|keep) it (?:as|how|the way) it was(?: before)?)$/i,
     () => undo(undefined),
   ),
   rule(
@@ -113,6 +113,10 @@ export const SESSION_RULES: readonly Rule[] = [
     () => undo('everything'),
   ),
   rule(/^(?:undo|revert|roll back|take back|scratch|cancel|reverse)(?: (?<what>.+))?$/i, ({ what }, quotes) => undo(what, quotes)),
+  // "remove the fade" with no clip named: the fade this session added.
+  rule(/^(?:remove|delete|drop|clear|get rid of|lose|kill) (?:the|that|this|my|your) (?<what>fade(?: in| out)?)$/i, ({ what }, quotes) =>
+    undo(`the ${what}`, quotes),
+  ),
   rule(/^(?:redo|re do|reapply|re apply)(?: (?<what>.+))?$/i, ({ what }) => redo(what)),
   rule(MORE, () => adjust({ kind: 'more' })),
   rule(LESS, () => adjust({ kind: 'less' })),

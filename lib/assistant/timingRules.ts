@@ -238,4 +238,28 @@ const SPEED_RULES: readonly Rule[] = [
   ),
 ];
 
-export const TIMING_RULES: readonly Rule[] = [...SCALE_RULES, ...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];
+/** "the intro is too long", "the tram ride drags": the obvious fix, by the usual amount; the reply says what changed. */
+const COMPLAINT_RULES: readonly Rule[] = [
+  rule(
+    /^(?:i (?:feel|think|find)(?: like)?(?: that)? |it (?:feels|seems) like |seems like )?(?<target>.+?) (?:is|feels|seems|looks|runs) (?:way |much |a bit |kind of |sort of |far |still )?too (?<quality>long|short|slow|fast)$/i,
+    ({ target, quality = '' }, quotes) => {
+      const clips = reference(target, quotes);
+      switch (quality.toLowerCase()) {
+        case 'long':
+          return edit({ action: 'shorten', amountMs: A_BIT_MS }, clips);
+        case 'short':
+          return edit({ action: 'lengthen', amountMs: A_BIT_MS }, clips);
+        case 'slow':
+          return edit({ action: 'speedUp', factor: DEFAULT_SPEED_UP_FACTOR }, clips);
+        default:
+          return edit({ action: 'slowDown', factor: DEFAULT_SLOW_DOWN_FACTOR }, clips);
+      }
+    },
+  ),
+  rule(
+    /^(?:i (?:feel|think|find)(?: like)?(?: that)? |it (?:feels|seems) like |seems like )?(?<target>.+?) (?:drags|drags on|is dragging|goes on too long|goes on forever)$/i,
+    ({ target }, quotes) => edit({ action: 'shorten', amountMs: A_BIT_MS }, reference(target, quotes)),
+  ),
+];
+
+export const TIMING_RULES: readonly Rule[] = [...COMPLAINT_RULES, ...SCALE_RULES, ...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];

@@ -37,9 +37,11 @@ export function answerWhichClip(
     '',
   );
   const everyOne = ALL_OF_THEM.test(text);
+  // "2": the second of the clips listed.
+  const listed = /^(?:number |no |#)?(\d+)$/.exec(text);
   // Only a bare clip reference answers; "undo everything" or "trim the intro" is a new request.
-  const command = everyOne ? null : parseCommand({ text, quotes: instruction.quotes });
-  if (!everyOne && command?.type !== 'reference') return null;
+  const command = everyOne || listed ? null : parseCommand({ text, quotes: instruction.quotes });
+  if (!everyOne && !listed && command?.type !== 'reference') return null;
 
   // Which clips were in question: the asked-for instruction again, noting the clips it could not choose between.
   const earlier: ChoosingContext = { messages: messages.slice(0, -2), edits: input.context.edits };
@@ -55,7 +57,12 @@ export function answerWhichClip(
   if (!among) return null;
 
   let chosen: Clip[] = among;
-  if (command?.type === 'reference') {
+  if (listed) {
+    const clip = among[Number(listed[1]) - 1];
+    if (!clip)
+      return answer(`${WHICH_CLIP} There are only ${among.length}: ${among.map((one) => quote(one.name)).join(', ')}.`);
+    chosen = [clip];
+  } else if (command?.type === 'reference') {
     const reference = command.target;
     const resolved = resolveReference(reference, among, earlier);
     if (!resolved.ok) {

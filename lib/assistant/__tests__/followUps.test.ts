@@ -296,6 +296,29 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Muted “Arrival at the airport”, “Beach scene” and “Tram ride”.',
       does: 'apply',
     },
+    {
+      say: 'can you trim all three scenes?',
+      reply:
+        'Made “Beach scene”, “City scene” and “Interview” 2.0 s shorter: “Beach scene” 12.0 s → 10.0 s, “City scene” 9.0 s → 7.0 s, “Interview” 20.0 s → 18.0 s.',
+      does: 'apply',
+    },
+    {
+      say: 'shorten every single scene by a second',
+      reply:
+        'Made “Beach scene”, “City scene” and “Interview” 1.0 s shorter: “Beach scene” 12.0 s → 11.0 s, “City scene” 9.0 s → 8.0 s, “Interview” 20.0 s → 19.0 s.',
+      does: 'apply',
+    },
+    {
+      say: 'cut the first 2 clips down by half a second each',
+      reply: 'Made “Intro” and “Beach scene” 0.5 s shorter: “Intro” 4.0 s → 3.5 s, “Beach scene” 12.0 s → 11.5 s.',
+      does: 'apply',
+    },
+    {
+      say: 'trim all 4 clips',
+      reply:
+        'You said 4, but 7 clips match: “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”. Which ones do you mean?',
+    },
+    { on: 'small', say: 'mute the two scenes', reply: 'Muted “Beach scene” and “City scene”.', does: 'apply' },
   ],
   additive: [
     {
@@ -500,6 +523,12 @@ const TABLE: Record<string, Row[]> = {
     },
     { given: ['fade in the intro'], say: 'now the outro', reply: 'Added a 1.0 s fade-in to “Outro”.', does: 'apply' },
     { given: ['mute the music'], say: 'also everything after the title card', reply: 'Muted “Outro”.', does: 'apply' },
+    {
+      given: ['make the outro longer'],
+      say: 'ok now the intro',
+      reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
+      does: 'apply',
+    },
   ],
   again: [
     {
@@ -802,6 +831,18 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Slowed down “City scene” to 1.5x: 4.5 s → 6.0 s.',
       does: 'apply',
     },
+    {
+      given: ['make the outro longer'],
+      say: 'a tiny bit less',
+      reply: 'Made “Outro” 1.0 s shorter: 7.0 s → 6.0 s.',
+      does: 'apply',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'bit more',
+      reply: 'Made “Outro” 2.0 s longer: 7.0 s → 9.0 s.',
+      does: 'apply',
+    },
   ],
   corrections: [
     {
@@ -1074,6 +1115,24 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Undid: muted “Intro” and “Outro”. Instead, muted “Outro”.',
       does: 'revert+apply',
     },
+    {
+      given: ['make the outro longer'],
+      say: 'not the outro, the intro',
+      reply: 'Undid: made “Outro” 2.0 s longer. Instead, made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
+      does: 'revert+apply',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'no wait, the second scene',
+      reply: 'Undid: made “Outro” 2.0 s longer. Instead, made “City scene” 2.0 s longer: 9.0 s → 11.0 s.',
+      does: 'revert+apply',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'hmm, make it 9 seconds instead',
+      reply: 'Undid: made “Outro” 2.0 s longer. Instead, set “Outro” to 9.0 s: 5.0 s → 9.0 s.',
+      does: 'revert+apply',
+    },
   ],
   reverts: [
     {
@@ -1336,6 +1395,24 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Undid: duplicated “Intro”. “Intro (copy)” is removed.',
       does: 'revert',
     },
+    {
+      given: ['make the outro longer'],
+      say: 'actually leave it as it was',
+      reply: 'Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.',
+      does: 'revert',
+    },
+    {
+      given: ['fade out the outro'],
+      say: 'remove the fade',
+      reply: 'Undid: added a 1.0 s fade-out to “Outro”.',
+      does: 'revert',
+    },
+    {
+      given: ['fade out the outro'],
+      say: 'get rid of that fade',
+      reply: 'Undid: added a 1.0 s fade-out to “Outro”.',
+      does: 'revert',
+    },
   ],
   hedged: [
     {
@@ -1461,6 +1538,24 @@ const TABLE: Record<string, Row[]> = {
     { say: 'I want the closing shot to be 8 seconds', reply: 'Set “Outro” to 8.0 s: 5.0 s → 8.0 s.', does: 'apply' },
     { say: 'how about trimming the opening?', reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.', does: 'apply' },
     { say: 'would you mind muting the music?', reply: 'Muted “Background music”.', does: 'apply' },
+    {
+      say: 'please shorten the intro, it is too long',
+      reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.',
+      does: 'apply',
+    },
+    { say: 'the intro is too long', reply: 'Made “Intro” 2.0 s shorter: 4.0 s → 2.0 s.', does: 'apply' },
+    { say: 'the city scene is too slow', reply: 'Sped up “City scene” to 2x: 9.0 s → 4.5 s.', does: 'apply' },
+    {
+      on: 'lisbon',
+      say: 'the tram ride drags',
+      reply: 'Made “Tram ride” 2.0 s shorter: 10.0 s → 8.0 s.',
+      does: 'apply',
+    },
+    {
+      say: 'could you possibly make the closing shot a touch longer please?',
+      reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
+      does: 'apply',
+    },
   ],
   compound: [
     {
@@ -1761,6 +1856,13 @@ const TABLE: Record<string, Row[]> = {
       say: "what's muted?",
       reply: '“Background music” is muted.',
     },
+    { say: 'how many seconds is the whole video', reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { given: ['mute the music'], say: 'is the music muted?', reply: 'Yes: “Background music” (audio, 60.0 s, muted).' },
+    { say: 'is the intro sped up?', reply: 'No: “Intro” (intro, 4.0 s).' },
+    { say: 'which is the longest clip?', reply: 'The longest clip is “Background music” (60.0 s).' },
+    { say: "what's the shortest clip?", reply: 'The shortest clip is “Title card” (3.0 s).' },
+    { say: 'what comes after the intro?', reply: 'Clip 2 is “Beach scene” (scene, 12.0 s).' },
+    { say: "what's before the outro?", reply: 'Clip 5 is “Title card” (title, 3.0 s).' },
   ],
   ambiguity: [
     {
@@ -1943,6 +2045,18 @@ const TABLE: Record<string, Row[]> = {
       does: 'apply',
     },
     { given: ['trim the scene'], say: 'undo everything', reply: "There's nothing in this session to undo." },
+    {
+      given: ['trim the scene'],
+      say: 'the one on the beach',
+      reply: 'Made “Beach scene” 2.0 s shorter: 12.0 s → 10.0 s.',
+      does: 'apply',
+    },
+    { given: ['trim the scene'], say: '2', reply: 'Made “City scene” 2.0 s shorter: 9.0 s → 7.0 s.', does: 'apply' },
+    {
+      given: ['trim the scene'],
+      say: '5',
+      reply: 'Which clip do you mean? There are only 3: “Beach scene”, “City scene”, “Interview”.',
+    },
   ],
   units: [
     { say: 'lengthen the intro by 1.5s', reply: 'Made “Intro” 1.5 s longer: 4.0 s → 5.5 s.', does: 'apply' },
