@@ -132,7 +132,7 @@ export function correctedValue(spec: EditSpec, text: string): EditSpec | null {
 
 /** Words that say the message replaces the latest edit rather than adding to it. */
 const STRONG_CORRECTION =
-  /^\s*(?:no\b|nope\b|nah\b|sorry\b|oops\b|whoops\b|wait\b|wrong (?:clip|one)\b|not\b|i meant?\b|i said\b|make that\b|that should (?:have been|be)\b)|\binstead\b|\brather\b/i;
+  /^\s*(?:no\b|nope\b|nah\b|sorry\b|oops\b|whoops\b|wait\b|wrong (?:clip|one)\b|not\b|only\b|i meant?\b|i said\b|make that\b|that should (?:have been|be)\b)|\binstead\b|\brather\b|\bnot (?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?\s*[.!]?\s*$/i;
 const WEAK_CORRECTION = /^\s*(?:actually|hmm actually|oh actually|on second thought)\b/i;
 
 export type CorrectionStrength = 'strong' | 'weak' | null;
@@ -143,8 +143,11 @@ export function correctionStrength(instruction: string): CorrectionStrength {
 }
 
 const CORRECTION_LEADING =
-  /^(?:no|nope|nah|sorry|oops|whoops|wait|on second thought|wrong clip|wrong one|not that one|not that|not this one|i meant|i mean|i said|make that|that should have been|that should be|it should be|should be|rather)\b\s*/i;
+  /^(?:no|nope|nah|sorry|oops|whoops|wait|on second thought|wrong clip|wrong one|not that one|not that|not this one|i meant|i mean|i said|make that|that should have been|that should be|it should be|should be|rather|only)\b\s*/i;
 const CORRECTION_TRAILING = /\s*\b(?:instead(?: of that)?|rather|please)$/i;
+/** "1 second not 3": the wrong amount named after the right one. */
+const WRONG_AMOUNT =
+  /^(?:make it )?(.+?) not (?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?$/i;
 
 /** "not the outro, the intro": what comes after the clause naming the wrong clip, or null. */
 export function afterWrongClip(instruction: string): string | null {
@@ -153,7 +156,7 @@ export function afterWrongClip(instruction: string): string | null {
 
 /** The correction without the words that made it one: "no, I meant the second clip" → "the second clip". */
 export function correctionBody(text: string): string {
-  let current = text.trim();
+  let current = text.trim().replace(WRONG_AMOUNT, '$1');
   for (;;) {
     const next = current.replace(CORRECTION_LEADING, '').replace(CORRECTION_TRAILING, '').trim();
     if (next === current) return current;

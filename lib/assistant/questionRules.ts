@@ -160,7 +160,9 @@ export const QUESTION_RULES: readonly Rule[] = [
     () => question(totalLength),
   ),
   rule(/^(?:tell me )?how (?:long|many seconds) (?:is|are) (?<target>.+?)(?: now)?$/i, ({ target }, quotes) =>
-    clipQuestion(target, quotes, describeLength),
+    target !== undefined && parseReference(target, quotes)?.kind === 'all'
+      ? question(totalLength)
+      : clipQuestion(target, quotes, describeLength),
   ),
   rule(
     /^(?:which|what)(?: is|'s| s)? (?:the )?(?<which>longest|shortest)(?: clip| one| scene| shot)?$/i,
@@ -197,7 +199,7 @@ export const QUESTION_RULES: readonly Rule[] = [
     () => question(lastChange),
   ),
   rule(
-    /^(?:what (?:have|did) (?:you|we) (?:changed?|done|do|edited)(?: so far)?(?: in this (?:session|conversation))?(?: so far)?|(?:list|show|summari[sz]e|recap) (?:me )?(?:the |all |your |my )?(?:changes|edits)(?: so far)?(?: in this (?:session|conversation))?|what changes (?:have been|were|did you) made?(?: so far)?(?: in this (?:session|conversation))?)$/i,
+    /^(?:(?:show|give)(?: me)? (?:the |your |my )?(?:history|edit history|change log|changelog|list of changes)|what changes (?:have|did) (?:you|we|i) (?:made?|done|do)(?: so far)?|what (?:have|did) (?:i|we) (?:changed?|done|do|edited)(?: so far)?|what (?:have|did) (?:you|we) (?:changed?|done|do|edited)(?: so far)?(?: in this (?:session|conversation))?(?: so far)?|(?:list|show|summari[sz]e|recap) (?:me )?(?:the |all |your |my )?(?:changes|edits)(?: so far)?(?: in this (?:session|conversation))?|what changes (?:have been|were|did you) made?(?: so far)?(?: in this (?:session|conversation))?)$/i,
     () => question(sessionChanges),
   ),
   rule(
@@ -209,6 +211,9 @@ export const QUESTION_RULES: readonly Rule[] = [
     if (!reference || (reference.kind !== 'position' && reference.kind !== 'edge')) return null;
     return question(aboutClip(reference, describeClip));
   }),
+  rule(/^which clip is (?!(?:at )?(?:position |number |no )?\d+$)(?<target>.+)$/i, ({ target }, quotes) =>
+    clipQuestion(target, quotes, describePosition),
+  ),
   rule(/^(?:which|what) clip is (?:at )?(?:position |number |no )?(?<number>\d+)$/i, ({ number = '' }, quotes) =>
     clipQuestion(`clip ${number}`, quotes, describeClip),
   ),

@@ -175,10 +175,19 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
     return base && { kind: 'counted', count: 2, base, phrase };
   }
 
+  const numbered = numberedClips(phrase);
+  if (numbered) return numbered;
+
   const parts = phrase.replace(/^both /, '').split(' and ');
   if (parts.length > 1) {
     const items = parts.map((part) => parseReference(part, quotes));
-    if (items.every((item): item is ClipReference => item !== null)) return { kind: 'list', phrase, items };
+    if (items.every((item): item is ClipReference => item !== null)) {
+      // In "the last clip and the one before it", "it" is the clip just named.
+      const linked = items.map((item, index) =>
+        index > 0 && item.kind === 'neighbour' && item.anchor.kind === 'lastTarget' ? { ...item, anchor: items[index - 1] } : item,
+      );
+      return { kind: 'list', phrase, items: linked };
+    }
   }
 
   const nextOrPrevious = NEXT_OR_PREVIOUS.exec(phrase);
@@ -244,6 +253,26 @@ function pluralBeyond(phrase: string, quotes: readonly string[]): ClipReference 
   const side = /before|preceding|ahead/.test(phrase.slice(noun.length)) ? 'before' : 'after';
   const among = everything || noun === 'clips' || noun === 'ones' || noun === 'shots' ? null : amongPhrase(noun);
   return among === undefined ? null : { kind: 'beyond', side, anchor, among };
+}
+
+/** "clips 1 and 2", "scenes 2 to 4": positions, among all clips or among clips of a kind. */
+function numberedClips(phrase: string): ClipReference | null {
+  const match = /^(?:the )?(\S+) (?:number |no |#)?(\S+)(?: and | to | through | thru |-)(?:number |no |#)?(\S+)$/.exec(phrase);
+  if (!match) return null;
+  const [, noun, firstText, lastText] = match;
+  if (stem(noun) === noun) return null;
+  const [first, last] = [parseWholeNumber(firstText), parseWholeNumber(lastText)];
+  if (first === null || last === null || first < 1 || last < first || last - first > 50) return null;
+  const among = noun === 'clips' || noun === 'ones' || noun === 'shots' ? null : amongPhrase(noun);
+  if (among === undefined) return null;
+  const through = / (?:to|through|thru) |-/.test(phrase);
+  const positions = through ? Array.from({ length: last - first + 1 }, (_, index) => first + index) : [first, last];
+  const items: ClipReference[] = positions.map((position) => ({
+    kind: 'position',
+    ordinal: { index: position - 1, fromEnd: false },
+    among,
+  }));
+  return { kind: 'list', phrase, items };
 }
 
 /** Whether the reference may stand for several clips at once. */

@@ -121,6 +121,11 @@ export const SESSION_RULES: readonly Rule[] = [
   rule(MORE, () => adjust({ kind: 'more' })),
   rule(LESS, () => adjust({ kind: 'less' })),
   rule(DIRECTION, ({ make, pre, direction: word = '', post }) => direction(make, pre, word, post)),
+  // "too long" on its own, or "too long, bring it back": the latest clips the other way.
+  rule(/^(?:that(?:'s| s| is|s) |it(?:'s| s| is) |now (?:it(?:'s| s| is) )?)?(?:way |much )?too (?<quality>long|short|fast|slow)(?: now)?(?: (?:bring|pull|take|dial) it back)?$/i, ({ quality = '' }) => {
+    const opposite = { long: 'shorter', short: 'longer', fast: 'slower', slow: 'faster' } as const;
+    return adjust({ kind: 'direction', direction: opposite[quality.toLowerCase() as keyof typeof opposite] });
+  }),
   rule(/^(?:again|one more time|once more|repeat|same again|repeat (?:the )?last (?:change|edit)|(?:do (?:it|that) )?(?:again|one more time|once more)|and again|one more|another one|repeat (?:it|that))$/i, () => ({
     type: 'repeat',
     target: null,
@@ -134,6 +139,10 @@ export const SESSION_RULES: readonly Rule[] = [
     ({ target }, quotes) => repeat(target, quotes),
   ),
   rule(/^(?:what|how) about (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
+  rule(
+    /^(?:again|same again|do (?:it|that) again|once more|same thing)(?: but)? (?:for|on|to|with) (?<target>.+)$/i,
+    ({ target }, quotes) => repeat(target, quotes),
+  ),
   rule(/^(?:same|ditto|likewise)(?: goes)?(?: (?:for|with|on|to))? (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
   rule(/^(?:now )?do (?<target>.+?)(?: the same way| next)?$/i, ({ target }, quotes) => repeat(target, quotes)),
 ];

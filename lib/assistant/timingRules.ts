@@ -1,6 +1,7 @@
 /** Phrasings for durations, fades and speed. */
 import { A_BIT_MS, DEFAULT_FADE_MS, DEFAULT_SLOW_DOWN_FACTOR, DEFAULT_SPEED_UP_FACTOR } from './defaults';
 import {
+  clarify,
   edit,
   markedDuration,
   reference,
@@ -137,7 +138,10 @@ function fadeLength(slot: string | undefined, leading?: string): number | null {
   return DEFAULT_FADE_MS;
 }
 
+const FADE_DIRECTION_HELP = 'Fade in or fade out? For example: “fade in the intro” or “fade out the outro over 2 seconds”.';
+
 const FADE_RULES: readonly Rule[] = [
+  rule(/^(?:give|add|put) (?:.+ )?an? (?:(?:\S+ )?(?:second |s )?)?fade(?: (?:to|on) .+)?$/i, () => clarify(FADE_DIRECTION_HELP)),
   rule(
     /^(?:remove|delete|clear|drop|take off|get rid of) (?:the )?fade (?<direction>in|out)(?: effect)? (?:from|on|of) (?<target>.+)$/i,
     ({ direction, target }, quotes) => fadeEdit(direction, target, 0, quotes),

@@ -38,7 +38,7 @@ export function answerWhichClip(
   );
   const everyOne = ALL_OF_THEM.test(text);
   // "2": the second of the clips listed.
-  const listed = /^(?:number |no |#)?(\d+)$/.exec(text);
+  const listed = /^(?:number |no |#)?(\d+)$/.exec(text) ?? /^(?:the )?(middle)(?: one)?$/i.exec(text);
   // Only a bare clip reference answers; "undo everything" or "trim the intro" is a new request.
   const command = everyOne || listed ? null : parseCommand({ text, quotes: instruction.quotes });
   if (!everyOne && !listed && command?.type !== 'reference') return null;
@@ -58,9 +58,14 @@ export function answerWhichClip(
 
   let chosen: Clip[] = among;
   if (listed) {
-    const clip = among[Number(listed[1]) - 1];
-    if (!clip)
-      return answer(`${WHICH_CLIP} There are only ${among.length}: ${among.map((one) => quote(one.name)).join(', ')}.`);
+    const middle = among.length % 2 === 1 ? (among.length + 1) / 2 : 0;
+    const askedMiddle = listed[1].toLowerCase() === 'middle';
+    const clip = among[(askedMiddle ? middle : Number(listed[1])) - 1];
+    if (!clip) {
+      const names = among.map((one) => quote(one.name)).join(', ');
+      const problem = askedMiddle ? `Of ${among.length} there is no middle one` : `There are only ${among.length}`;
+      return answer(`${WHICH_CLIP} ${problem}: ${names}.`);
+    }
     chosen = [clip];
   } else if (command?.type === 'reference') {
     const reference = command.target;

@@ -319,6 +319,23 @@ const TABLE: Record<string, Row[]> = {
         'You said 4, but 7 clips match: “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”. Which ones do you mean?',
     },
     { on: 'small', say: 'mute the two scenes', reply: 'Muted “Beach scene” and “City scene”.', does: 'apply' },
+    {
+      say: 'lengthen scenes 2 and 3',
+      reply:
+        'Made “City scene” and “Interview” 2.0 s longer: “City scene” 9.0 s → 11.0 s, “Interview” 20.0 s → 22.0 s.',
+      does: 'apply',
+    },
+    { say: 'mute clips 1 and 2', reply: 'Muted “Intro” and “Beach scene”.', does: 'apply' },
+    { say: 'mute clips 2 to 4', reply: 'Muted “Beach scene”, “City scene” and “Interview”.', does: 'apply' },
+    {
+      say: 'fade out the last clip and the one before it',
+      reply: 'Added a 1.0 s fade-out to “Outro” and “Background music”.',
+      does: 'apply',
+    },
+    {
+      say: 'give both the intro and outro a fade',
+      reply: 'Fade in or fade out? For example: “fade in the intro” or “fade out the outro over 2 seconds”.',
+    },
   ],
   additive: [
     {
@@ -843,6 +860,30 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Outro” 2.0 s longer: 7.0 s → 9.0 s.',
       does: 'apply',
     },
+    {
+      given: ['make the outro longer'],
+      say: 'again but for the intro',
+      reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
+      does: 'apply',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'that is too long now',
+      reply: 'Made “Outro” 2.0 s shorter: 7.0 s → 5.0 s.',
+      does: 'apply',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'too long, bring it back a bit',
+      reply: 'Made “Outro” 2.0 s shorter: 7.0 s → 5.0 s.',
+      does: 'apply',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'way too long now',
+      reply: 'Made “Outro” 2.0 s shorter: 7.0 s → 5.0 s.',
+      does: 'apply',
+    },
   ],
   corrections: [
     {
@@ -1131,6 +1172,24 @@ const TABLE: Record<string, Row[]> = {
       given: ['make the outro longer'],
       say: 'hmm, make it 9 seconds instead',
       reply: 'Undid: made “Outro” 2.0 s longer. Instead, set “Outro” to 9.0 s: 5.0 s → 9.0 s.',
+      does: 'revert+apply',
+    },
+    {
+      given: ['make the outro 3 seconds longer'],
+      say: 'only 1 second',
+      reply: 'Undid: made “Outro” 3.0 s longer. Instead, made “Outro” 1.0 s longer: 5.0 s → 6.0 s.',
+      does: 'revert+apply',
+    },
+    {
+      given: ['make the outro 3 seconds longer'],
+      say: 'make it 1 second not 3',
+      reply: 'Undid: made “Outro” 3.0 s longer. Instead, made “Outro” 1.0 s longer: 5.0 s → 6.0 s.',
+      does: 'revert+apply',
+    },
+    {
+      given: ['mute the intro and the outro'],
+      say: 'only the outro',
+      reply: 'Undid: muted “Intro” and “Outro”. Instead, muted “Outro”.',
       does: 'revert+apply',
     },
   ],
@@ -1863,6 +1922,23 @@ const TABLE: Record<string, Row[]> = {
     { say: "what's the shortest clip?", reply: 'The shortest clip is “Title card” (3.0 s).' },
     { say: 'what comes after the intro?', reply: 'Clip 2 is “Beach scene” (scene, 12.0 s).' },
     { say: "what's before the outro?", reply: 'Clip 5 is “Title card” (title, 3.0 s).' },
+    {
+      given: ['trim the intro'],
+      say: 'what did I change?',
+      reply: 'This session made 1 change: 1. Made “Intro” 2.0 s shorter.',
+    },
+    {
+      given: ['make the outro longer'],
+      say: 'what changes have you made?',
+      reply: 'This session made 1 change: 1. Made “Outro” 2.0 s longer.',
+    },
+    {
+      given: ['make the outro longer', 'mute the music'],
+      say: 'show me the history',
+      reply: 'This session made 2 changes: 1. Made “Outro” 2.0 s longer; 2. Muted “Background music”.',
+    },
+    { say: 'which clip is the title card?', reply: '“Title card” is clip 5 of 7, from 45.0 s to 48.0 s.' },
+    { say: 'how long is everything?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
   ],
   ambiguity: [
     {
@@ -2056,6 +2132,18 @@ const TABLE: Record<string, Row[]> = {
       given: ['trim the scene'],
       say: '5',
       reply: 'Which clip do you mean? There are only 3: “Beach scene”, “City scene”, “Interview”.',
+    },
+    {
+      given: ['trim the scene'],
+      say: 'the middle one',
+      reply: 'Made “City scene” 2.0 s shorter: 9.0 s → 7.0 s.',
+      does: 'apply',
+    },
+    {
+      on: 'small',
+      given: ['trim the scene'],
+      say: 'the middle one',
+      reply: 'Which clip do you mean? Of 2 there is no middle one: “Beach scene”, “City scene”.',
     },
   ],
   units: [
