@@ -116,6 +116,10 @@ export function correct(
   if (command?.type === 'reference' && spec && takesTargets(spec)) {
     const targets = resolveReference(command.target, scene.timeline, scene.context);
     if (!targets.ok) return answer(targets.reply);
+    const same = latest.intent.targetClipIds;
+    if (targets.value.length === same.length && targets.value.every((clip) => same.includes(clip.id))) {
+      return answer(`That is the clip I changed: ${lowerFirst(latest.description)}. Which clip did you mean instead?`);
+    }
     return replaceLatest(latest, scene, (reverted) =>
       buildEdit(spec, sameIn(targets.value, reverted.timeline), reverted.timeline, reverted.newClipId),
     );

@@ -71,6 +71,14 @@ export function adjustedSpec(how: Adjustment, spec: EditSpec, latest: SessionEdi
   const duration = durationStep(spec, latest);
   const speed = speedStep(spec, latest);
   if (how.kind === 'direction') {
+    if (
+      (how.direction === 'longer' || how.direction === 'shorter') &&
+      (spec.action === 'fadeIn' || spec.action === 'fadeOut') &&
+      spec.amountMs > 0
+    ) {
+      // After a fade, "longer" is about the fade.
+      return adjustedSpec({ kind: how.direction === 'longer' ? 'more' : 'less' }, spec, latest);
+    }
     if (how.direction === 'longer' || how.direction === 'shorter') {
       const action = how.direction === 'longer' ? 'lengthen' : 'shorten';
       return duration?.action === action ? duration : { action, amountMs: A_BIT_MS };

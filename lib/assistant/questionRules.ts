@@ -129,14 +129,19 @@ function clipState(target: string | undefined, state: string, quotes: Quotes): P
     : null;
 }
 
-function extreme(which: string): Answer {
-  return (timeline) => {
+function extreme(which: string, noun: string | undefined): Answer {
+  return (everything, context) => {
+    const group = noun && !/^(?:clip|one|shot)$/.test(noun) ? parseReference(`every ${noun}`, []) : null;
+    const resolved = group ? resolveReference(group, everything, context) : null;
+    if (resolved && !resolved.ok) return resolved.reply;
+    const timeline = resolved?.value ?? everything;
     if (timeline.length === 0) return 'The timeline is empty.';
     const longest = which.toLowerCase() === 'longest';
     const pick = timeline.reduce((best, clip) =>
       (longest ? clip.durationMs > best.durationMs : clip.durationMs < best.durationMs) ? clip : best,
     );
-    return `The ${which.toLowerCase()} clip is ${quote(pick.name)} (${formatSeconds(pick.durationMs)}).`;
+    const label = group && noun ? noun.toLowerCase() : 'clip';
+    return `The ${which.toLowerCase()} ${label} is ${quote(pick.name)} (${formatSeconds(pick.durationMs)}).`;
   };
 }
 
@@ -165,9 +170,10 @@ export const QUESTION_RULES: readonly Rule[] = [
       : clipQuestion(target, quotes, describeLength),
   ),
   rule(
-    /^(?:which|what)(?: is|'s| s)? (?:the )?(?<which>longest|shortest)(?: clip| one| scene| shot)?$/i,
-    ({ which = '' }) => question(extreme(which)),
+    /^(?:which|what)(?: is|'s| s)? (?:the )?(?<which>longest|shortest)(?: (?<noun>clip|one|shot|scene|title|card|intro|outro|audio))?$/i,
+    ({ which = '', noun }) => question(extreme(which, noun)),
   ),
+
   rule(
     /^(?:what|which clip)(?: comes| is| s|'s| goes| plays)? (?:right |just |directly )?(?<side>after|before) (?<target>.+)$/i,
     ({ side = '', target }, quotes) => beside(side, target, quotes),

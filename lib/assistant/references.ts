@@ -32,7 +32,7 @@ export type ClipReference =
   /** "the first two clips", "the last 3 scenes". */
   | { kind: 'range'; count: number; fromEnd: boolean; among: string | null }
   /** "the one before the outro", "the next clip". */
-  | { kind: 'neighbour'; side: 'before' | 'after'; anchor: ClipReference }
+  | { kind: 'neighbour'; side: 'before' | 'after'; anchor: ClipReference; among?: string }
   /** A name or kind: "the intro", "the beach scene", "every scene", a quoted name. */
   | { kind: 'named'; phrase: string; plural: boolean }
   /** "the intro and the outro"; `phrase` is kept in case a clip is really called that. */
@@ -81,6 +81,8 @@ const DESCRIBED = /^(?:the )?(?:one|clip|scene|shot) (?:on|at|in|with|from|of|ab
 const CLIP_NUMBER = /^(?:the )?clip (?:number |no |#)?(\S+)$/;
 const RANGE = /^(?:the )?(first|last) (\S+)(?: (.+))?$/;
 const NEIGHBOUR = /^(?:the )?(?:one|clip) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
+/** "the scene before the title card": the nearest clip of that kind on that side. */
+const KIND_NEIGHBOUR = /^(?:the )?(\S+) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
 const NEXT_OR_PREVIOUS = /^(?:the )?(next|previous|following|preceding) (?:one|clip)$/;
 const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones', 'shot', 'shots']);
 const EXCEPT = /^(.+?) (?:except(?: for)?|but(?: not)?|other than|apart from|besides|excluding|save for|minus|not including) (.+)$/;
@@ -200,6 +202,12 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
     const anchor = parseReference(neighbour[2], quotes);
     const side = neighbour[1] === 'before' || neighbour[1] === 'preceding' ? 'before' : 'after';
     return anchor ? { kind: 'neighbour', side, anchor } : null;
+  }
+  const kindNeighbour = KIND_NEIGHBOUR.exec(phrase);
+  if (kindNeighbour && KIND_WORDS[kindNeighbour[1]] && stem(kindNeighbour[1]) === kindNeighbour[1]) {
+    const anchor = parseReference(kindNeighbour[3], quotes);
+    const side = kindNeighbour[2] === 'before' || kindNeighbour[2] === 'preceding' ? 'before' : 'after';
+    if (anchor) return { kind: 'neighbour', side, anchor, among: kindNeighbour[1] };
   }
 
   const described = DESCRIBED.exec(phrase);
@@ -420,6 +428,13 @@ function candidates(reference: ClipReference, timeline: Timeline, context: Sessi
       if (!anchor.ok) return anchor;
       const [clip] = anchor.value;
       const index = timeline.findIndex((candidate) => candidate.id === clip.id);
+      if (reference.among) {
+        const kind = new Set(clipsNamed(timeline, reference.among).map((candidate) => candidate.id));
+        const side = reference.side === 'before' ? timeline.slice(0, index).reverse() : timeline.slice(index + 1);
+        const nearest = side.find((candidate) => kind.has(candidate.id));
+        if (nearest) return succeed([nearest]);
+        return refuse(`There is no ${reference.among} ${reference.side} ${quote(clip.name)}.`);
+      }
       const neighbour = timeline[reference.side === 'before' ? index - 1 : index + 1];
       if (neighbour) return succeed([neighbour]);
       const edge = reference.side === 'before' ? 'first' : 'last';

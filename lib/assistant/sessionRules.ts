@@ -160,7 +160,7 @@ export const RESTORE_RULES: readonly Rule[] = [
     },
   ),
   rule(
-    /^(?:put|set|change|turn) (?<what>.+?) back(?: (?:to )?(?:how|the way|where|what) (?:it|they) (?:was|were)(?: before)?| to (?:normal|the original|its original (?:state|length)))?$/i,
+    /^(?:put|set|change|turn|bring) (?<what>.+?) back(?: (?:to )?(?:how|the way|where|what) (?:it|they) (?:was|were)(?: before)?| to (?:normal|the original|its original (?:state|length)))?$/i,
     ({ what = '' }, quotes) => {
       const match = matchChange(what, quotes);
       return match && { type: 'revertMatching', match };

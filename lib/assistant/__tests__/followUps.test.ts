@@ -336,6 +336,18 @@ const TABLE: Record<string, Row[]> = {
       say: 'give both the intro and outro a fade',
       reply: 'Fade in or fade out? For example: “fade in the intro” or “fade out the outro over 2 seconds”.',
     },
+    {
+      on: 'lisbon',
+      say: 'shorten the scene before the title card',
+      reply: 'Made “Tram ride” 2.0 s shorter: 10.0 s → 8.0 s.',
+      does: 'apply',
+    },
+    {
+      on: 'lisbon',
+      say: 'lengthen the scene after the intro',
+      reply: 'Made “Arrival at the airport” 2.0 s longer: 9.0 s → 11.0 s.',
+      does: 'apply',
+    },
   ],
   additive: [
     {
@@ -884,6 +896,13 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Outro” 2.0 s shorter: 7.0 s → 5.0 s.',
       does: 'apply',
     },
+    {
+      on: 'lisbon',
+      given: ['fade out the sunset over two seconds'],
+      say: 'longer',
+      reply: 'Added a 4.0 s fade-out to “Sunset timelapse” (replacing a 2.0 s fade-out).',
+      does: 'apply',
+    },
   ],
   corrections: [
     {
@@ -1192,6 +1211,13 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Undid: muted “Intro” and “Outro”. Instead, muted “Outro”.',
       does: 'revert+apply',
     },
+    {
+      on: 'lisbon',
+      given: ['fade in the arrival'],
+      say: 'no, the airport one',
+      reply:
+        'That is the clip I changed: added a 1.0 s fade-in to “Arrival at the airport”. Which clip did you mean instead?',
+    },
   ],
   reverts: [
     {
@@ -1470,6 +1496,13 @@ const TABLE: Record<string, Row[]> = {
       given: ['fade out the outro'],
       say: 'get rid of that fade',
       reply: 'Undid: added a 1.0 s fade-out to “Outro”.',
+      does: 'revert',
+    },
+    {
+      on: 'lisbon',
+      given: ['delete the title card'],
+      say: 'bring it back',
+      reply: 'Undid: deleted “Title card”. “Title card” is back at position 5.',
       does: 'revert',
     },
   ],
@@ -1939,6 +1972,7 @@ const TABLE: Record<string, Row[]> = {
     },
     { say: 'which clip is the title card?', reply: '“Title card” is clip 5 of 7, from 45.0 s to 48.0 s.' },
     { say: 'how long is everything?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
+    { on: 'lisbon', say: 'what is the longest scene?', reply: 'The longest scene is “Sunset timelapse” (14.0 s).' },
   ],
   ambiguity: [
     {
