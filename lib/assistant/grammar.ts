@@ -13,7 +13,8 @@ export type Adjustment =
 
 export type EditMatch =
   | { by: 'action'; actions: string[]; label: string }
-  | { by: 'clip'; target: ClipReference };
+  /** The newest edit on these clips; only of these actions when given ("rename it back"). */
+  | { by: 'clip'; target: ClipReference; actions?: string[]; label?: string };
 
 export type ParsedCommand =
   | { type: 'edit'; spec: EditSpec<ClipReference>; targets: readonly ClipReference[] }

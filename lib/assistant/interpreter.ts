@@ -68,7 +68,13 @@ function interpretInstruction(
     compoundCommands(instruction.text, instruction.quotes);
   if (compound) return performCompound(compound, scene);
 
-  const command = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);
+  const parsed = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);
+  // A verb with nothing after it ("mute", "fade out too") acts on the clip this session last changed.
+  const onLast =
+    (parsed === null || parsed.type === 'reference') && latestEdit(scene.context)
+      ? parseCommand({ text: `${instruction.text} it`, quotes: instruction.quotes })
+      : null;
+  const command = onLast?.type === 'edit' ? onLast : parsed;
   if (!command) return answer(mentionsFramesWithoutRate(instruction.text) ? NO_FRAME_RATE : DID_NOT_UNDERSTAND);
   switch (command.type) {
     case 'help':

@@ -36,7 +36,7 @@ const FILLER_LEADING =
   /^(?:ok|okay|hey|hi|hello|so|and|then|now|also|alright|right|oh|um|uh|hmm|well|maybe|perhaps|can you|could you|would you|will you|can we|could we|shall we|should we|may i ask you to|would you mind|do you think you could|would it be possible to|is it possible to|if you could|if possible|possibly|let's|lets|let us|plus|i want you to|i'd like you to|i would like you to|i need you to|i want to|i'd like to|i would like to|we should|we could|you could|i think we should|go ahead and|try to|make sure to)\b\s*/i;
 
 const FILLER_TRAILING =
-  /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then|each|apiece|if you can|if you could|if possible|if that's ok|if that's okay|would you|could you|ok|okay)$|(?<=\S)\s+(?:(?:it|that)(?:'s| is| feels| seems) (?:way |much |a bit |kind of )?too (?:long|short|slow|fast)|it drags(?: on)?)$/i;
+  /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then|each|apiece|if you can|if you could|if possible|if that's ok|if that's okay|would you|could you|ok|okay)$|(?<=\S)\s+again$|(?<=\S)\s+(?:(?:it|that)(?:'s| is| feels| seems) (?:way |much |a bit |kind of )?too (?:long|short|slow|fast)|it drags(?: on)?)$/i;
 
 const GERUNDS: Record<string, string> = {
   making: 'make',

@@ -164,6 +164,18 @@ export const QUESTION_RULES: readonly Rule[] = [
     ),
     () => question(totalLength),
   ),
+  rule(
+    /^(?:tell me )?how long (?:is|are) (?<target>.+?) (?:together|combined|in total|altogether)$/i,
+    ({ target }, quotes) => {
+      const reference = target === undefined ? null : parseReference(target, quotes);
+      if (!reference) return null;
+      return question((timeline, context) => {
+        const clips = resolveReference(reference, timeline, context);
+        if (!clips.ok) return clips.reply;
+        return `${listNames(clips.value)} ${clips.value.length === 1 ? 'is' : 'are'} ${formatSeconds(totalDurationMs(clips.value))} long${clips.value.length === 1 ? '' : ' together'}.`;
+      });
+    },
+  ),
   rule(/^(?:tell me )?how (?:long|many seconds) (?:is|are) (?<target>.+?)(?: now)?$/i, ({ target }, quotes) =>
     target !== undefined && parseReference(target, quotes)?.kind === 'all'
       ? question(totalLength)

@@ -34,11 +34,17 @@ export function revertMatching(match: EditMatch, scene: Scene): AssistantResult 
   const clips = resolveReference(match.target, known, context);
   if (!clips.ok) return answer(clips.reply);
   const ids = clips.value.map((clip) => clip.id);
+  const { actions } = match;
   const found = candidates.find((edit) => {
     const touched = touchedClipIds(edit);
-    return ids.some((id) => touched.has(id));
+    const ofKind = !actions || stepActions(edit.intent).some((action) => actions.includes(action));
+    return ofKind && ids.some((id) => touched.has(id));
   });
-  return found
-    ? undoEdits(timeline, [found])
-    : answer(`This session hasn't changed ${describeClips(clips.value)}, so there is nothing to restore.`);
+  if (found) return undoEdits(timeline, [found]);
+  const names = describeClips(clips.value);
+  return answer(
+    match.label
+      ? `Nothing in this session that is still in effect is a ${match.label} of ${names}.`
+      : `This session hasn't changed ${names}, so there is nothing to restore.`,
+  );
 }

@@ -99,6 +99,18 @@ function repeat(target: string | undefined, quotes: readonly string[]): ParsedCo
   return parsed ? { type: 'repeat', target: parsed } : null;
 }
 
+/** "rename it back", "unmute it back": the newest edit of that kind on that clip, undone. */
+const BACK_VERBS: Record<string, string[]> = {
+  rename: ['rename'],
+  name: ['rename'],
+  move: ['move', 'swap'],
+  mute: ['mute', 'unmute'],
+  unmute: ['mute', 'unmute'],
+  speed: ['speedUp', 'slowDown', 'setSpeed'],
+  slow: ['speedUp', 'slowDown', 'setSpeed'],
+  fade: ['fadeIn', 'fadeOut'],
+};
+
 export const SESSION_RULES: readonly Rule[] = [
   rule(/^(?:help|what can you do|what do you do|what can i say|how does this work|commands)$/i, () => ({
     type: 'help',
@@ -145,7 +157,15 @@ export const SESSION_RULES: readonly Rule[] = [
   ),
   rule(/^(?:same|ditto|likewise)(?: goes)?(?: (?:for|with|on|to))? (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
   rule(/^(?:now )?do (?<target>.+?)(?: the same way| next)?$/i, ({ target }, quotes) => repeat(target, quotes)),
+  rule(/^(?<verb>rename|name|move|mute|unmute|speed|slow|fade) (?<what>.+?) back(?: (?:to .+|where it was|how it was|up|down))?$/i, ({ verb = '', what = '' }, quotes) => {
+    const target = parseReference(what, quotes);
+    return target && {
+        type: 'revertMatching',
+        match: { by: 'clip', target, actions: BACK_VERBS[verb.toLowerCase()], label: verb.toLowerCase() },
+      };
+  }),
 ];
+
 
 /**
  * "restore the outro", "put the beach scene back": tried after the editing vocabulary so that

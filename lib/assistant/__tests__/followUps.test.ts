@@ -558,6 +558,8 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
       does: 'apply',
     },
+    { given: ['fade in the intro'], say: 'fade out too', reply: 'Added a 1.0 s fade-out to “Intro”.', does: 'apply' },
+    { given: ['trim the intro'], say: 'mute', reply: 'Muted “Intro”.', does: 'apply' },
   ],
   again: [
     {
@@ -901,6 +903,12 @@ const TABLE: Record<string, Row[]> = {
       given: ['fade out the sunset over two seconds'],
       say: 'longer',
       reply: 'Added a 4.0 s fade-out to “Sunset timelapse” (replacing a 2.0 s fade-out).',
+      does: 'apply',
+    },
+    {
+      given: ['mute the city scene', 'unmute the city scene'],
+      say: 'mute it again',
+      reply: 'Muted “City scene”.',
       does: 'apply',
     },
   ],
@@ -1505,6 +1513,23 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Undid: deleted “Title card”. “Title card” is back at position 5.',
       does: 'revert',
     },
+    {
+      given: ['rename the city scene to "Harbour"', 'mute the intro'],
+      say: 'rename the harbour back',
+      reply: 'Undid: renamed “City scene” to “Harbour”.',
+      does: 'revert',
+    },
+    {
+      given: ['rename the city scene to "Harbour"', 'mute the intro'],
+      say: 'rename it back',
+      reply: 'Nothing in this session that is still in effect is a rename of “Intro”.',
+    },
+    {
+      given: ['delete the opening shot'],
+      say: 'oops, put it back',
+      reply: 'Undid: deleted “Intro”. “Intro” is back at position 1.',
+      does: 'revert',
+    },
   ],
   hedged: [
     {
@@ -1973,6 +1998,7 @@ const TABLE: Record<string, Row[]> = {
     { say: 'which clip is the title card?', reply: '“Title card” is clip 5 of 7, from 45.0 s to 48.0 s.' },
     { say: 'how long is everything?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
     { on: 'lisbon', say: 'what is the longest scene?', reply: 'The longest scene is “Sunset timelapse” (14.0 s).' },
+    { say: 'how long are the intro and outro together?', reply: '“Intro” and “Outro” are 9.0 s long together.' },
   ],
   ambiguity: [
     {
