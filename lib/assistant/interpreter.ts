@@ -74,7 +74,8 @@ function interpretInstruction(
     (parsed === null || parsed.type === 'reference') && latestEdit(scene.context)
       ? parseCommand({ text: `${instruction.text} it`, quotes: instruction.quotes })
       : null;
-  const command = onLast?.type === 'edit' ? onLast : parsed;
+  // Never a deletion on a guess: "delete" alone is asked about.
+  const command = onLast?.type === 'edit' && onLast.spec.action !== 'delete' ? onLast : parsed;
   if (!command) return answer(mentionsFramesWithoutRate(instruction.text) ? NO_FRAME_RATE : DID_NOT_UNDERSTAND);
   switch (command.type) {
     case 'help':

@@ -2,8 +2,17 @@
 import { rule, type ParsedCommand, type Quotes, type Rule } from './grammar';
 import { latestEdit } from './history';
 import { totalDurationMs } from './operations';
-import { parseReference, resolveReference, type ClipReference } from './references';
-import { EMPTY_TIMELINE, formatCount, formatPercent, formatSeconds, formatSpeed, lowerFirst, quote } from './replies';
+import { parseReference, resolveReference, WHICH_CLIP, type ClipReference } from './references';
+import {
+  DID_NOT_UNDERSTAND,
+  EMPTY_TIMELINE,
+  formatCount,
+  formatPercent,
+  formatSeconds,
+  formatSpeed,
+  lowerFirst,
+  quote,
+} from './replies';
 import type { Clip, SessionContext, Timeline } from './types';
 
 type Answer = (timeline: Timeline, context: SessionContext) => string;
@@ -102,6 +111,18 @@ const sessionChanges: Answer = (_, context) => {
   return `This session made ${formatCount(context.edits.length, 'change')}: ${lines.join('; ')}.`;
 };
 
+/** "how long are the intro and outro together?": the sum of the clips' lengths. */
+function combinedLength(reference: ClipReference): Answer {
+  return (timeline, context) => {
+    const clips = resolveReference(reference, timeline, context);
+    if (!clips.ok) return clips.reply;
+    const total = formatSeconds(totalDurationMs(clips.value));
+    return clips.value.length === 1
+      ? `${listNames(clips.value)} is ${total} long.`
+      : `${listNames(clips.value)} are ${total} long together.`;
+  };
+}
+
 const THE_VIDEO =
   '(?:the |my |this |our )?(?:whole |entire |full )?(?:video|timeline|project|edit|film|movie|thing|sequence|cut|total)';
 const HOW_LONG = `how (?:long|many (?:seconds|minutes))(?: is| s|'s)? ${THE_VIDEO}(?: is)?(?: now| in total| overall| altogether| right now)?`;
@@ -168,12 +189,7 @@ export const QUESTION_RULES: readonly Rule[] = [
     /^(?:tell me )?how long (?:is|are) (?<target>.+?) (?:together|combined|in total|altogether)$/i,
     ({ target }, quotes) => {
       const reference = target === undefined ? null : parseReference(target, quotes);
-      if (!reference) return null;
-      return question((timeline, context) => {
-        const clips = resolveReference(reference, timeline, context);
-        if (!clips.ok) return clips.reply;
-        return `${listNames(clips.value)} ${clips.value.length === 1 ? 'is' : 'are'} ${formatSeconds(totalDurationMs(clips.value))} long${clips.value.length === 1 ? '' : ' together'}.`;
-      });
+      return reference && question(combinedLength(reference));
     },
   ),
   rule(/^(?:tell me )?how (?:long|many seconds) (?:is|are) (?<target>.+?)(?: now)?$/i, ({ target }, quotes) =>
@@ -193,6 +209,10 @@ export const QUESTION_RULES: readonly Rule[] = [
   rule(/^(?:tell me )?how long does (?<target>.+?) (?:last|run|take)(?: now)?$/i, ({ target }, quotes) =>
     clipQuestion(target, quotes, describeLength),
   ),
+  rule(/^what(?:'s| s| is) the (?:total|combined) (?:length|duration) of (?<target>.+)$/i, ({ target }, quotes) => {
+    const reference = target === undefined ? null : parseReference(target, quotes);
+    return reference && question(combinedLength(reference));
+  }),
   rule(/^what(?:'s| s| is) the (?:length|duration) of (?<target>.+)$/i, ({ target }, quotes) =>
     clipQuestion(target, quotes, describeLength),
   ),
@@ -226,8 +246,15 @@ export const QUESTION_RULES: readonly Rule[] = [
   ),
   rule(/^(?:what|which)(?:'s| s| is) (?<target>.+?)$/i, ({ target = '' }, quotes) => {
     const reference = parseReference(target, quotes);
-    if (!reference || (reference.kind !== 'position' && reference.kind !== 'edge')) return null;
-    return question(aboutClip(reference, describeClip));
+    const about = ['position', 'edge', 'lastTarget', 'named'];
+    if (!reference || !about.includes(reference.kind) || (reference.kind === 'named' && reference.plural)) return null;
+    if (reference.kind !== 'named') return question(aboutClip(reference, describeClip));
+    // "what is the beach scene?" describes it; "what is the meaning of life?" is not about a clip at all.
+    return question((timeline, context) => {
+      const clips = resolveReference(reference, timeline, context);
+      if (clips.ok) return clips.value.map((clip) => describeClip(clip, timeline)).join(' ');
+      return clips.reply.startsWith(WHICH_CLIP) ? clips.reply : DID_NOT_UNDERSTAND;
+    });
   }),
   rule(/^which clip is (?!(?:at )?(?:position |number |no )?\d+$)(?<target>.+)$/i, ({ target }, quotes) =>
     clipQuestion(target, quotes, describePosition),

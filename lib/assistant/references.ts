@@ -150,6 +150,13 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   if (LAST_TARGET.has(phrase)) return { kind: 'lastTarget' };
   if (LAST_TARGETS.has(phrase)) return { kind: 'lastTargets' };
   if (ALL.test(phrase)) return { kind: 'all' };
+  // "the others", "everything else", "the other scenes": all but what this session just changed.
+  const others = /^(?:all )?(?:the )?(?:others|other (?<noun>.+)|rest(?: of them| of the (?<restNoun>.+))?)$|^(?:everything|anything) else$/.exec(phrase);
+  if (others) {
+    const noun = others.groups?.noun ?? others.groups?.restNoun;
+    const base = noun === undefined || GENERIC_NOUNS.has(noun) ? ({ kind: 'all' } as const) : namedReference(noun, true);
+    if (base && (noun === undefined || isPlural(base))) return { kind: 'except', base, excluded: { kind: 'lastTargets' } };
+  }
   if (OPENING.test(phrase)) return { kind: 'edge', end: 'first', phrase: phrase.replace(/^the /, '') };
   if (CLOSING.test(phrase)) return { kind: 'edge', end: 'last', phrase: phrase.replace(/^the /, '') };
 

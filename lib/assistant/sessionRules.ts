@@ -17,6 +17,8 @@ function changeCount(what: string | undefined): number | 'all' | null {
   if (what === undefined) return 1;
   const phrase = what.replace(SESSION_SUFFIX, '');
   if (ONE_CHANGE.test(phrase)) return 1;
+  if (/^twice$/i.test(phrase)) return 2;
+  if (/^thrice$/i.test(phrase)) return 3;
   if (ALL_CHANGES.test(phrase)) return 'all';
   for (const pattern of SEVERAL_CHANGES) {
     const count = parseCount(pattern.exec(phrase)?.groups?.count ?? '');

@@ -22,6 +22,11 @@ function trailingShare(text: string): number | null {
   return /percent$|^(?:a|one|two|three) /.test(text) ? parseFractionPercent(text) : null;
 }
 
+/** "the end of the interview", "the start of the outro": trimming either end shortens the clip. */
+function wholeClip(target: string): string {
+  return target.replace(/^(?:the )?(?:very )?(?:beginning|start|end|tail|front|head) of /i, '');
+}
+
 function durationEdit(
   action: 'lengthen' | 'shorten',
   rest: string,
@@ -33,7 +38,7 @@ function durationEdit(
   const trailing = by === undefined ? splitTrailing(rest, trailingShare) : null;
   if (trailing) return edit({ action, amountMs: 0, percent: trailing.value }, reference(trailing.head, quotes));
   const parsed = targetAndAmount(rest, by, DURATIONS, A_BIT_MS);
-  return parsed && edit({ action, amountMs: parsed.amount }, reference(parsed.target, quotes));
+  return parsed && edit({ action, amountMs: parsed.amount }, reference(wholeClip(parsed.target), quotes));
 }
 
 function durationFromSlot(

@@ -93,6 +93,8 @@ const FOLLOW_UPS = [
   'longer still',
   'twice as long',
   'the intro too',
+  'the others too',
+  'mute',
   'and the second clip as well',
   'same for the last clip',
   'actually make it 6 seconds',

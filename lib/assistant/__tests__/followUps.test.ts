@@ -560,6 +560,25 @@ const TABLE: Record<string, Row[]> = {
     },
     { given: ['fade in the intro'], say: 'fade out too', reply: 'Added a 1.0 s fade-out to “Intro”.', does: 'apply' },
     { given: ['trim the intro'], say: 'mute', reply: 'Muted “Intro”.', does: 'apply' },
+    {
+      given: ['mute the intro'],
+      say: 'the others too',
+      reply: 'Muted “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro” and “Background music”.',
+      does: 'apply',
+    },
+    {
+      given: ['shorten the outro'],
+      say: 'same for everything else',
+      reply:
+        'Made “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card” and “Background music” 2.0 s shorter: “Intro” 4.0 s → 2.0 s, “Beach scene” 12.0 s → 10.0 s, “City scene” 9.0 s → 7.0 s, “Interview” 20.0 s → 18.0 s, “Title card” 3.0 s → 1.0 s, “Background music” 60.0 s → 58.0 s.',
+      does: 'apply',
+    },
+    {
+      given: ['mute the beach scene'],
+      say: 'and the other scenes',
+      reply: 'Muted “City scene” and “Interview”.',
+      does: 'apply',
+    },
   ],
   again: [
     {
@@ -1530,6 +1549,13 @@ const TABLE: Record<string, Row[]> = {
       reply: 'Undid: deleted “Intro”. “Intro” is back at position 1.',
       does: 'revert',
     },
+    {
+      given: ['trim the intro', 'trim the outro'],
+      say: 'undo twice',
+      reply:
+        'Undid 2 changes: made “Outro” 2.0 s shorter; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s. “Outro” is back to 5.0 s.',
+      does: 'revert+revert',
+    },
   ],
   hedged: [
     {
@@ -1999,6 +2025,15 @@ const TABLE: Record<string, Row[]> = {
     { say: 'how long is everything?', reply: 'The timeline is 113.0 s long, in 7 clips.' },
     { on: 'lisbon', say: 'what is the longest scene?', reply: 'The longest scene is “Sunset timelapse” (14.0 s).' },
     { say: 'how long are the intro and outro together?', reply: '“Intro” and “Outro” are 9.0 s long together.' },
+    {
+      say: 'what is the total length of all scenes?',
+      reply: '“Beach scene”, “City scene” and “Interview” are 41.0 s long together.',
+    },
+    { given: ['trim the intro'], say: 'what is the intro now?', reply: 'Clip 1 is “Intro” (intro, 2.0 s).' },
+    {
+      say: 'what is the scene?',
+      reply: 'Which clip do you mean? There are 3 scene clips: “Beach scene”, “City scene”, “Interview”.',
+    },
   ],
   ambiguity: [
     {
@@ -2309,6 +2344,11 @@ const TABLE: Record<string, Row[]> = {
       does: 'apply',
     },
     { say: 'lengthen the intro by 0.25s', reply: 'Made “Intro” 0.25 s longer: 4.0 s → 4.25 s.', does: 'apply' },
+    {
+      say: 'trim the beginning of the interview by 2 seconds',
+      reply: 'Made “Interview” 2.0 s shorter: 20.0 s → 18.0 s.',
+      does: 'apply',
+    },
   ],
 };
 
