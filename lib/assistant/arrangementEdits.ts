@@ -120,8 +120,11 @@ export function buildDuplicateEdit(
     draft.insert(draft.indexOf(clip.id) + 1, { ...clip, id: newClipId(), name });
   }
   const description = `Duplicated ${describeClips(targets)}`;
+  const copies = copyNames.map(quote);
   const placement =
-    targets.length === 1 ? ` as ${quote(copyNames[0])}, right after it` : '; each copy is right after its original';
+    targets.length === 1
+      ? ` as ${copies[0]}, right after it`
+      : ` as ${copies.slice(0, -1).join(', ')} and ${copies[copies.length - 1]}, each right after its original`;
   return succeed({
     edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
     reply: `${description}${placement}.`,

@@ -15,7 +15,9 @@ export type Destination<A> =
   | { to: 'before' | 'after'; anchor: A };
 
 export type EditSpec<A = string> =
-  | { action: 'lengthen' | 'shorten' | 'setDuration'; amountMs: number }
+  /** With `percent`, each clip changes by that share of its own length ("10% shorter", "twice as long"). */
+  | { action: 'lengthen' | 'shorten'; amountMs: number; percent?: number }
+  | { action: 'setDuration'; amountMs: number }
   | { action: 'fadeIn' | 'fadeOut'; amountMs: number }
   | { action: 'speedUp' | 'slowDown' | 'setSpeed'; factor: number }
   | { action: 'setVolume'; percent: number }
@@ -47,6 +49,9 @@ export function toIntent(spec: EditSpec, targetClipIds: string[]): EditIntent {
   switch (spec.action) {
     case 'lengthen':
     case 'shorten':
+      return spec.percent === undefined
+        ? { action: spec.action, amount: spec.amountMs, targetClipIds }
+        : { action: spec.action, amount: spec.amountMs, targetClipIds, params: { percent: spec.percent } };
     case 'setDuration':
     case 'fadeIn':
     case 'fadeOut':
@@ -108,7 +113,11 @@ export function specFromIntent(intent: EditIntent): EditSpec | null {
   const hasAmount = typeof amount === 'number' && Number.isFinite(amount);
   switch (action) {
     case 'lengthen':
-    case 'shorten':
+    case 'shorten': {
+      if (!hasAmount) return null;
+      const percent = params?.percent;
+      return typeof percent === 'number' && percent > 0 ? { action, amountMs: amount, percent } : { action, amountMs: amount };
+    }
     case 'setDuration':
     case 'fadeIn':
     case 'fadeOut':

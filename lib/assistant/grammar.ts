@@ -3,6 +3,18 @@ import type { Destination, EditSpec } from './editSpec';
 import { quotedText } from './normalize';
 import { parseDurationMs } from './numbers';
 import { parseReference, type ClipReference } from './references';
+import type { SessionContext, Timeline } from './types';
+
+export type Adjustment =
+  | { kind: 'more' }
+  | { kind: 'less' }
+  /** "even shorter", "longer still": this direction, by the latest amount when it went this way. */
+  | { kind: 'direction'; direction: 'longer' | 'shorter' | 'faster' | 'slower' };
+
+export type EditMatch =
+  | { by: 'action'; actions: string[]; label: string }
+  /** The newest edit on these clips; only of these actions when given ("rename it back"). */
+  | { by: 'clip'; target: ClipReference; actions?: string[]; label?: string };
 
 export type ParsedCommand =
   | { type: 'edit'; spec: EditSpec<ClipReference>; targets: readonly ClipReference[] }
@@ -11,6 +23,14 @@ export type ParsedCommand =
   /** "do the same thing to X" (target) or "do that again" (no target: the same clips). */
   | { type: 'repeat'; target: ClipReference | null }
   | { type: 'help' }
+  /** A question about the timeline or the session, answered without editing. */
+  | { type: 'question'; answer: (timeline: Timeline, context: SessionContext) => string }
+  /** "more", "a little less", "even shorter": the latest edit again, scaled or turned around. */
+  | { type: 'adjust'; how: Adjustment }
+  /** "undo the fade", "restore the outro": the newest edit of a kind, or on a clip. */
+  | { type: 'revertMatching'; match: EditMatch }
+  /** A bare clip reference ("the intro"): meaningful only as a follow-up (an answer, "too", a correction). */
+  | { type: 'reference'; target: ClipReference }
   /** Understood what is wanted but something is missing; ask for it. */
   | { type: 'clarify'; reply: string };
 

@@ -1,11 +1,18 @@
 import type { SessionContext, SessionEdit } from './types';
 
+/** Orders already computed, per edits array: one message asks for them many times. */
+const ORDERED = new WeakMap<readonly SessionEdit[], SessionEdit[]>();
+
 /** Newest first by creation time; among equal times, the later-listed edit counts as newer. */
 function newestFirst(edits: readonly SessionEdit[]): SessionEdit[] {
-  return edits
+  const known = ORDERED.get(edits);
+  if (known) return known;
+  const ordered = edits
     .map((edit, position) => ({ edit, position }))
     .sort((a, b) => b.edit.createdAt.getTime() - a.edit.createdAt.getTime() || b.position - a.position)
     .map(({ edit }) => edit);
+  ORDERED.set(edits, ordered);
+  return ordered;
 }
 
 /** The session's newest edit, reverted or not: what "the same thing" and "it" refer to. */
@@ -28,7 +35,8 @@ export function redoableEdits(context: SessionContext): SessionEdit[] {
   const newestCreatedAt = newest.createdAt.getTime();
   return context.edits
     .filter((edit): edit is SessionEdit & { revertedAt: Date } => edit.revertedAt !== null)
-    .filter((edit) => edit.revertedAt.getTime() >= newestCreatedAt)
+    // Strictly after: an edit undone by the instruction that made the newest one (a correction) is replaced, not redoable.
+    .filter((edit) => edit.revertedAt.getTime() > newestCreatedAt)
     // Edits undone together share a time; the oldest of them was undone last, so it is redone first.
     .sort((a, b) => b.revertedAt.getTime() - a.revertedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
 }

@@ -30,12 +30,49 @@ export function findQuoteToken(text: string): { token: string; index: number } |
 }
 
 const FILLER_ANYWHERE =
-  /\b(?:please|pls|actually|kindly|a little bit|a little|a bit|a tad|slightly|somewhat|just|real quick)\b/gi;
+  /\b(?:please|pls|actually|kindly|a tiny little bit|a tiny bit|a little bit|a tiny|a little|tiny bit|a bit|a tad|a touch|a smidge|a hair|ever so slightly|slightly|somewhat|marginally|just|real quick)\b/gi;
 
 const FILLER_LEADING =
-  /^(?:ok|okay|hey|hi|hello|so|and|then|now|also|alright|right|oh|um|uh|hmm|well|can you|could you|would you|will you|can we|could we|let's|lets|i want you to|i'd like you to|i would like you to|i need you to|i want to|i'd like to|go ahead and|try to)\b\s*/i;
+  /^(?:ok|okay|hey|hi|hello|so|and|then|now|also|alright|right|oh|um|uh|hmm|well|maybe|perhaps|can you|could you|would you|will you|can we|could we|shall we|should we|may i ask you to|would you mind|do you think you could|would it be possible to|is it possible to|if you could|if possible|possibly|let's|lets|let us|plus|i want you to|i'd like you to|i would like you to|i need you to|i want to|i'd like to|i would like to|we should|we could|you could|i think we should|go ahead and|try to|make sure to)\b\s*/i;
 
-const FILLER_TRAILING = /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then)$/i;
+const FILLER_TRAILING =
+  /\s*\b(?:thanks|thank you|thx|ty|now|too|as well|also|for me|then|each|apiece|if you can|if you could|if possible|if that's ok|if that's okay|would you|could you|ok|okay)$|(?<=\S)\s+again$|(?<=\S)\s+(?:(?:it|that)(?:'s| is| feels| seems) (?:way |much |a bit |kind of )?too (?:long|short|slow|fast)|it drags(?: on)?)$/i;
+
+const GERUNDS: Record<string, string> = {
+  making: 'make',
+  trimming: 'trim',
+  shortening: 'shorten',
+  lengthening: 'lengthen',
+  extending: 'extend',
+  stretching: 'stretch',
+  fading: 'fade',
+  muting: 'mute',
+  unmuting: 'unmute',
+  moving: 'move',
+  speeding: 'speed',
+  slowing: 'slow',
+  cutting: 'cut',
+  deleting: 'delete',
+  removing: 'remove',
+  adding: 'add',
+  putting: 'put',
+  swapping: 'swap',
+  splitting: 'split',
+  renaming: 'rename',
+  setting: 'set',
+  turning: 'turn',
+  duplicating: 'duplicate',
+};
+
+/** "would you mind making the outro longer", "how about trimming the intro": the verb as a request. */
+const GERUND_REQUEST = new RegExp(
+  `^(?:(?:would you mind|do you mind|mind|how about|what about|try|consider) )?(${Object.keys(GERUNDS).join('|')})\\b`,
+  'i',
+);
+
+/** "I'd like the intro a bit longer", "I want the closing shot to be 8 seconds": "make … …". */
+const WISH =
+  /^(?:i'd like|i would like|i want|i need|i'd prefer|we need|we want|let's have|let's get|can i have|could i have|can we have|can we get|could we have|could we get) (.+?) (?:to be |to last )?(longer|shorter|faster|slower|\S+ (?:seconds?|secs?|s)(?: long)?)$/i;
 
 function stripRepeatedly(text: string, pattern: RegExp): string {
   let current = text;
@@ -55,6 +92,9 @@ export function normalizeInstruction(instruction: string): NormalizedInstruction
   text = text
     .replace(/[’`]/g, "'")
     .replace(/\bfade(in|out)s?\b/gi, 'fade $1')
+    // A decimal comma ("1,5 s") is a decimal point, not a pause.
+    .replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2')
+    .replace(/(\d)\s*%/g, '$1 percent')
     // A minus sign before a number stays, so "-2 seconds" is refused rather than read as 2.
     .replace(/[–—_/]|-(?!\d)/g, ' ')
     .replace(/[,;!?()[\]{}"“”]/g, ' ')
@@ -67,5 +107,7 @@ export function normalizeInstruction(instruction: string): NormalizedInstruction
     .replace(/\s+/g, ' ')
     .trim();
   text = stripRepeatedly(stripRepeatedly(text, FILLER_LEADING), FILLER_TRAILING);
+  text = text.replace(GERUND_REQUEST, (_, verb: string) => GERUNDS[verb.toLowerCase()] ?? verb);
+  text = text.replace(WISH, 'make $1 $2');
   return { text, quotes };
 }

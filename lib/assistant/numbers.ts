@@ -182,9 +182,22 @@ interface AmountOptions {
   bareNumber: boolean;
 }
 
+/** "90 frames at 30 fps": only with the rate said, since projects have no frame rate of their own. */
+const FRAMES = /^(.+?) frames? (?:at|@) (.+?) ?(?:fps|frames per second|frames a second)$/;
+
+/** Whether a phrase counts frames without saying the rate ("90 frames"), which no project can convert. */
+export function mentionsFramesWithoutRate(text: string): boolean {
+  return /\bframes?\b/i.test(text) && !/\b(?:fps|frames (?:per|a) second)\b/i.test(text);
+}
+
 /** A duration in whole milliseconds. A bare number, where allowed, means seconds. */
 export function parseDurationMs(text: string, { bareNumber }: AmountOptions): number | null {
   const phrase = text.trim().toLowerCase();
+  const frames = FRAMES.exec(phrase);
+  if (frames) {
+    const [count, rate] = [parseNumber(frames[1]), parseNumber(frames[2])];
+    return count === null || rate === null || rate <= 0 ? null : Math.round((count / rate) * 1000);
+  }
   const timecode = /^(\d+):([0-5]\d)(?:\.(\d{1,3}))?$/.exec(phrase);
   if (timecode) {
     const fraction = timecode[3] ? Number(`0.${timecode[3]}`) : 0;
@@ -247,4 +260,43 @@ export function parsePercent(text: string, { bareNumber }: AmountOptions): numbe
   const marked = /^(.+?) ?(?:%|percent|per cent)$/.exec(phrase);
   if (marked) return parseNumber(marked[1]);
   return bareNumber ? parseNumber(phrase) : null;
+}
+
+const FRACTION_WORDS: Record<string, number> = {
+  half: 50,
+  'a half': 50,
+  'one half': 50,
+  'a third': 100 / 3,
+  'one third': 100 / 3,
+  third: 100 / 3,
+  'two thirds': 200 / 3,
+  'a quarter': 25,
+  'one quarter': 25,
+  quarter: 25,
+  'three quarters': 75,
+  'a fifth': 20,
+  'one fifth': 20,
+  'a tenth': 10,
+  'one tenth': 10,
+};
+
+/** A share of a clip's own length: "10%", "ten percent", "a third", "half". */
+export function parseFractionPercent(text: string): number | null {
+  const phrase = wordsOf(text).join(' ');
+  const named = FRACTION_WORDS[phrase];
+  if (named !== undefined) return named;
+  const marked = /^(.+?) ?(?:%|percent|per cent)$/.exec(phrase);
+  const value = marked ? parseNumber(marked[1]) : null;
+  return value !== null && value > 0 ? value : null;
+}
+
+/** "twice" → 2, "three times" → 3, "half" → 0.5: how many times as long (or fast) something should become. */
+export function parseMultiplier(text: string): number | null {
+  const phrase = wordsOf(text).join(' ');
+  if (phrase === 'twice' || phrase === 'double') return 2;
+  if (phrase === 'half') return 0.5;
+  if (phrase === 'a third') return 1 / 3;
+  const times = /^(.+) times$/.exec(phrase);
+  const value = times ? parseNumber(times[1]) : null;
+  return value !== null && value > 0 ? value : null;
 }

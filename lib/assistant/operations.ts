@@ -35,7 +35,7 @@ function updatedFields(op: UpdateOperation): (keyof ClipAttributes)[] {
   return Object.keys(op.after) as (keyof ClipAttributes)[];
 }
 
-function applyUpdate(timeline: Timeline, op: UpdateOperation): Clip[] {
+function applyUpdate(timeline: Clip[], op: UpdateOperation): void {
   const index = timeline.findIndex((clip) => clip.id === op.clipId);
   const current = timeline[index];
   if (!current) {
@@ -55,24 +55,20 @@ function applyUpdate(timeline: Timeline, op: UpdateOperation): Clip[] {
       throw new TimelineConflictError(describeUnexpectedValue(current.name, field, current[field], op.before[field]));
     }
   }
-  const next = [...timeline];
-  next[index] = { ...current, ...op.after };
-  return next;
+  timeline[index] = { ...current, ...op.after };
 }
 
-function applyInsert(timeline: Timeline, op: InsertOperation): Clip[] {
+function applyInsert(timeline: Clip[], op: InsertOperation): void {
   if (!Number.isInteger(op.index) || op.index < 0 || op.index > timeline.length) {
     throw new TimelineConflictError(`Position ${op.index + 1} no longer exists in the timeline.`);
   }
   if (timeline.some((clip) => clip.id === op.clip.id)) {
     throw new TimelineConflictError(`${quote(op.clip.name)} is already in the timeline.`);
   }
-  const next = [...timeline];
-  next.splice(op.index, 0, { ...op.clip });
-  return next;
+  timeline.splice(op.index, 0, { ...op.clip });
 }
 
-function applyRemove(timeline: Timeline, op: RemoveOperation): Clip[] {
+function applyRemove(timeline: Clip[], op: RemoveOperation): void {
   const current = timeline[op.index];
   if (!current || current.id !== op.clip.id) {
     throw new TimelineConflictError(`${quote(op.clip.name)} is no longer at position ${op.index + 1}.`);
@@ -81,12 +77,10 @@ function applyRemove(timeline: Timeline, op: RemoveOperation): Clip[] {
   if (!sameClip(current, op.clip)) {
     throw new TimelineConflictError(`${quote(current.name)} has been edited in the meantime.`);
   }
-  const next = [...timeline];
-  next.splice(op.index, 1);
-  return next;
+  timeline.splice(op.index, 1);
 }
 
-function applyMove(timeline: Timeline, op: MoveOperation): Clip[] {
+function applyMove(timeline: Clip[], op: MoveOperation): void {
   const current = timeline[op.fromIndex];
   if (!current || current.id !== op.clipId) {
     const clip = timeline.find((candidate) => candidate.id === op.clipId);
@@ -99,14 +93,15 @@ function applyMove(timeline: Timeline, op: MoveOperation): Clip[] {
   if (!Number.isInteger(op.toIndex) || op.toIndex < 0 || op.toIndex >= timeline.length) {
     throw new TimelineConflictError(`Position ${op.toIndex + 1} no longer exists in the timeline.`);
   }
-  const next = [...timeline];
-  next.splice(op.fromIndex, 1);
-  next.splice(op.toIndex, 0, current);
-  return next;
+  timeline.splice(op.fromIndex, 1);
+  timeline.splice(op.toIndex, 0, current);
 }
 
-/** Applies one operation, returning a new timeline; throws TimelineConflictError if its expectations fail. */
-export function applyOperation(timeline: Timeline, op: Operation): Clip[] {
+/**
+ * Applies one operation to a timeline the caller owns, changing it; throws TimelineConflictError
+ * (leaving it possibly half-changed) if its expectations fail. Clips themselves are never mutated.
+ */
+export function applyOperationInPlace(timeline: Clip[], op: Operation): void {
   switch (op.type) {
     case 'update':
       return applyUpdate(timeline, op);
@@ -119,9 +114,18 @@ export function applyOperation(timeline: Timeline, op: Operation): Clip[] {
   }
 }
 
-/** Applies operations in order; all or nothing, since the input is never mutated. */
+/** Applies one operation, returning a new timeline; throws TimelineConflictError if its expectations fail. */
+export function applyOperation(timeline: Timeline, op: Operation): Clip[] {
+  const next = [...timeline];
+  applyOperationInPlace(next, op);
+  return next;
+}
+
+/** Applies operations in order; all or nothing, since the input is never mutated (one copy takes them all). */
 export function applyOperations(timeline: Timeline, ops: readonly Operation[]): Clip[] {
-  return ops.reduce<Clip[]>((current, op) => applyOperation(current, op), [...timeline]);
+  const next = [...timeline];
+  for (const op of ops) applyOperationInPlace(next, op);
+  return next;
 }
 
 function invertOperation(op: Operation): Operation {

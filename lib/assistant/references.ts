@@ -10,6 +10,17 @@ import { refuse, succeed, type Outcome } from './outcome';
 import { EMPTY_TIMELINE, formatCount, quote } from './replies';
 import type { Clip, ClipKind, SessionContext, Timeline } from './types';
 
+/**
+ * A session context that can settle a singular reference matching several clips: with the
+ * clips the user picked when asked "which one?", or to learn which clips were in question.
+ */
+export interface ChoosingContext extends SessionContext {
+  choose?: (matching: readonly Clip[]) => Clip[] | null;
+}
+
+/** The question asked when a singular reference matches several clips; the next message may answer it. */
+export const WHICH_CLIP = 'Which clip do you mean?';
+
 export type ClipReference =
   /** "it", "that clip": the clip this session last acted on. */
   | { kind: 'lastTarget' }
@@ -21,11 +32,19 @@ export type ClipReference =
   /** "the first two clips", "the last 3 scenes". */
   | { kind: 'range'; count: number; fromEnd: boolean; among: string | null }
   /** "the one before the outro", "the next clip". */
-  | { kind: 'neighbour'; side: 'before' | 'after'; anchor: ClipReference }
+  | { kind: 'neighbour'; side: 'before' | 'after'; anchor: ClipReference; among?: string }
   /** A name or kind: "the intro", "the beach scene", "every scene", a quoted name. */
   | { kind: 'named'; phrase: string; plural: boolean }
   /** "the intro and the outro"; `phrase` is kept in case a clip is really called that. */
-  | { kind: 'list'; phrase: string; items: ClipReference[] };
+  | { kind: 'list'; phrase: string; items: ClipReference[] }
+  /** "both scenes": a plural that must come to exactly `count` clips, or it is asked about. */
+  | { kind: 'counted'; count: number; base: ClipReference; phrase: string }
+  /** "everything except the intro", "all the scenes but the beach one". */
+  | { kind: 'except'; base: ClipReference; excluded: ClipReference }
+  /** "the clips after the title", "everything before the interview", "the scenes after the intro". */
+  | { kind: 'beyond'; side: 'before' | 'after'; anchor: ClipReference; among: string | null }
+  /** "the opening", "the closing shot": a clip named so, else the first or last clip that is not audio. */
+  | { kind: 'edge'; end: 'first' | 'last'; phrase: string };
 
 const LAST_TARGET = new Set([
   'it',
@@ -54,17 +73,27 @@ const LAST_TARGETS = new Set([
 ]);
 
 const ALL = /^(?:all|every|each|everything|all of them|(?:all|every|each)(?: of)?(?: the)? (?:clips?|ones?)|the whole (?:timeline|video|project))$/;
-const QUANTIFIED = /^(?:all|every|each|both)(?: of)?(?: the)? (.+)$/;
+const QUANTIFIED = /^(?:all|every|each|both)(?: single)?(?: one)?(?: of)?(?: the)? (.+)$/;
+/** "all three scenes", "the two scenes", "all 4 clips": a group that must have that many clips. */
+const COUNTED = /^(?:all(?: of)?(?: the)? |the |both )?(\S+) (.+)$/;
+/** "the one on the beach", "the clip with the tram": a name said around a preposition. */
+const DESCRIBED = /^(?:the )?(?:one|clip|scene|shot) (?:on|at|in|with|from|of|about|showing) (?:the )?(.+)$/;
 const CLIP_NUMBER = /^(?:the )?clip (?:number |no |#)?(\S+)$/;
 const RANGE = /^(?:the )?(first|last) (\S+)(?: (.+))?$/;
 const NEIGHBOUR = /^(?:the )?(?:one|clip) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
+/** "the scene before the title card": the nearest clip of that kind on that side. */
+const KIND_NEIGHBOUR = /^(?:the )?(\S+) (?:right |just |immediately |directly )?(before|after|preceding|following) (.+)$/;
 const NEXT_OR_PREVIOUS = /^(?:the )?(next|previous|following|preceding) (?:one|clip)$/;
-const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones']);
+const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones', 'shot', 'shots']);
+const EXCEPT = /^(.+?) (?:except(?: for)?|but(?: not)?|other than|apart from|besides|excluding|save for|minus|not including) (.+)$/;
+const BEYOND =
+  /^(?:(?:all|every|each)(?: of)?(?: the)? |the |everything |anything )?(?:(.+?) )?(?:after|following|before|preceding|ahead of) (.+)$/;
+const OPENING = /^(?:the )?(?:opening|opening (?:shot|clip|scene)|very first (?:shot|clip)|first shot|beginning)$/;
+const CLOSING = /^(?:the )?(?:closing|closing (?:shot|clip|scene)|final shot|last shot|very last (?:shot|clip))$/;
 const RELATION_WORDS = /\b(?:before|after|between)\b/;
 
 const KIND_WORDS: Record<string, ClipKind> = {
   intro: 'intro',
-  opening: 'intro',
   outro: 'outro',
   ending: 'outro',
   title: 'title',
@@ -121,11 +150,53 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   if (LAST_TARGET.has(phrase)) return { kind: 'lastTarget' };
   if (LAST_TARGETS.has(phrase)) return { kind: 'lastTargets' };
   if (ALL.test(phrase)) return { kind: 'all' };
+  // "the others", "everything else", "the other scenes": all but what this session just changed.
+  const others = /^(?:all )?(?:the )?(?:others|other (?<noun>.+)|rest(?: of them| of the (?<restNoun>.+))?)$|^(?:everything|anything) else$/.exec(phrase);
+  if (others) {
+    const noun = others.groups?.noun ?? others.groups?.restNoun;
+    const base = noun === undefined || GENERIC_NOUNS.has(noun) ? ({ kind: 'all' } as const) : namedReference(noun, true);
+    if (base && (noun === undefined || isPlural(base))) return { kind: 'except', base, excluded: { kind: 'lastTargets' } };
+  }
+  if (OPENING.test(phrase)) return { kind: 'edge', end: 'first', phrase: phrase.replace(/^the /, '') };
+  if (CLOSING.test(phrase)) return { kind: 'edge', end: 'last', phrase: phrase.replace(/^the /, '') };
+
+  const except = EXCEPT.exec(phrase);
+  if (except) {
+    const base = parseReference(except[1], quotes);
+    const excluded = parseReference(except[2], quotes);
+    if (base && excluded && isPlural(base)) return { kind: 'except', base, excluded };
+  }
+  const beyond = pluralBeyond(phrase, quotes);
+  if (beyond) return beyond;
+
+  const counted = COUNTED.exec(phrase);
+  const howMany = counted ? parseNumber(counted[1]) : null;
+  if (counted && howMany !== null && Number.isInteger(howMany) && howMany >= 2 && !/^(?:first|last)\b/.test(phrase)) {
+    const noun = counted[2];
+    const base = GENERIC_NOUNS.has(noun) ? ({ kind: 'all' } as const) : namedReference(noun, true);
+    const nounLast = noun.slice(noun.lastIndexOf(' ') + 1);
+    if (base && stem(nounLast) !== nounLast) return { kind: 'counted', count: howMany, base, phrase };
+  }
+
+  const both = /^both(?: of)?(?: the)? (.+)$/.exec(phrase);
+  if (both && !both[1].includes(' and ')) {
+    const base = namedReference(both[1], true);
+    return base && { kind: 'counted', count: 2, base, phrase };
+  }
+
+  const numbered = numberedClips(phrase);
+  if (numbered) return numbered;
 
   const parts = phrase.replace(/^both /, '').split(' and ');
   if (parts.length > 1) {
     const items = parts.map((part) => parseReference(part, quotes));
-    if (items.every((item): item is ClipReference => item !== null)) return { kind: 'list', phrase, items };
+    if (items.every((item): item is ClipReference => item !== null)) {
+      // In "the last clip and the one before it", "it" is the clip just named.
+      const linked = items.map((item, index) =>
+        index > 0 && item.kind === 'neighbour' && item.anchor.kind === 'lastTarget' ? { ...item, anchor: items[index - 1] } : item,
+      );
+      return { kind: 'list', phrase, items: linked };
+    }
   }
 
   const nextOrPrevious = NEXT_OR_PREVIOUS.exec(phrase);
@@ -139,6 +210,15 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
     const side = neighbour[1] === 'before' || neighbour[1] === 'preceding' ? 'before' : 'after';
     return anchor ? { kind: 'neighbour', side, anchor } : null;
   }
+  const kindNeighbour = KIND_NEIGHBOUR.exec(phrase);
+  if (kindNeighbour && KIND_WORDS[kindNeighbour[1]] && stem(kindNeighbour[1]) === kindNeighbour[1]) {
+    const anchor = parseReference(kindNeighbour[3], quotes);
+    const side = kindNeighbour[2] === 'before' || kindNeighbour[2] === 'preceding' ? 'before' : 'after';
+    if (anchor) return { kind: 'neighbour', side, anchor, among: kindNeighbour[1] };
+  }
+
+  const described = DESCRIBED.exec(phrase);
+  if (described) return namedReference(described[1], false);
 
   const clipNumber = CLIP_NUMBER.exec(phrase);
   if (clipNumber) {
@@ -164,9 +244,50 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
     return among === undefined ? null : { kind: 'position', ordinal, among };
   }
 
+  // "each of the first two scenes", "all of the clips after the title": the quantifier adds nothing.
+  const quantifiedGroup = /^(?:each|all|every one|any) of (.+)$/.exec(phrase);
+  const group = quantifiedGroup ? parseReference(quantifiedGroup[1], quotes) : null;
+  if (group && isPlural(group)) return group;
+
   const quantified = QUANTIFIED.exec(phrase);
   if (quantified) return namedReference(quantified[1], true);
   return namedReference(phrase, false);
+}
+
+/** "the clips after the title" (plural, so never "the clip after the title", which is one neighbour). */
+function pluralBeyond(phrase: string, quotes: readonly string[]): ClipReference | null {
+  const match = BEYOND.exec(phrase);
+  if (!match) return null;
+  const noun = match[1] ?? '';
+  const everything = /^(?:everything|anything)\b/.test(phrase) && noun === '';
+  const nounWords = noun.split(' ');
+  const pluralNoun = noun !== '' && nounWords.length <= 3 && stem(nounWords[nounWords.length - 1]) !== nounWords[nounWords.length - 1];
+  if (!everything && !pluralNoun) return null;
+  const anchor = parseReference(match[2], quotes);
+  if (!anchor) return null;
+  const side = /before|preceding|ahead/.test(phrase.slice(noun.length)) ? 'before' : 'after';
+  const among = everything || noun === 'clips' || noun === 'ones' || noun === 'shots' ? null : amongPhrase(noun);
+  return among === undefined ? null : { kind: 'beyond', side, anchor, among };
+}
+
+/** "clips 1 and 2", "scenes 2 to 4": positions, among all clips or among clips of a kind. */
+function numberedClips(phrase: string): ClipReference | null {
+  const match = /^(?:the )?(\S+) (?:number |no |#)?(\S+)(?: and | to | through | thru |-)(?:number |no |#)?(\S+)$/.exec(phrase);
+  if (!match) return null;
+  const [, noun, firstText, lastText] = match;
+  if (stem(noun) === noun) return null;
+  const [first, last] = [parseWholeNumber(firstText), parseWholeNumber(lastText)];
+  if (first === null || last === null || first < 1 || last < first || last - first > 50) return null;
+  const among = noun === 'clips' || noun === 'ones' || noun === 'shots' ? null : amongPhrase(noun);
+  if (among === undefined) return null;
+  const through = / (?:to|through|thru) |-/.test(phrase);
+  const positions = through ? Array.from({ length: last - first + 1 }, (_, index) => first + index) : [first, last];
+  const items: ClipReference[] = positions.map((position) => ({
+    kind: 'position',
+    ordinal: { index: position - 1, fromEnd: false },
+    among,
+  }));
+  return { kind: 'list', phrase, items };
 }
 
 /** Whether the reference may stand for several clips at once. */
@@ -176,6 +297,9 @@ function isPlural(reference: ClipReference): boolean {
     case 'all':
     case 'range':
     case 'list':
+    case 'except':
+    case 'beyond':
+    case 'counted':
       return true;
     case 'named':
       return reference.plural;
@@ -184,9 +308,21 @@ function isPlural(reference: ClipReference): boolean {
   }
 }
 
-function matchesName(clip: Clip, phrase: string): boolean {
-  const wanted = stemmedWords(phrase);
-  const have = new Set(stemmedWords(clip.name));
+/** Clip names as sets of stemmed words, kept across messages since names rarely change; bounded. */
+const NAME_WORDS = new Map<string, Set<string>>();
+
+function nameWords(name: string): Set<string> {
+  let words = NAME_WORDS.get(name);
+  if (!words) {
+    if (NAME_WORDS.size >= 10_000) NAME_WORDS.clear();
+    words = new Set(stemmedWords(name));
+    NAME_WORDS.set(name, words);
+  }
+  return words;
+}
+
+function matchesName(clip: Clip, wanted: readonly string[]): boolean {
+  const have = nameWords(clip.name);
   return wanted.length > 0 && wanted.every((word) => have.has(word));
 }
 
@@ -197,10 +333,10 @@ function matchesName(clip: Clip, phrase: string): boolean {
 function clipsNamed(timeline: Timeline, phrase: string): Clip[] {
   const exact = timeline.filter((clip) => clip.name.toLowerCase() === phrase);
   if (exact.length > 0) return exact;
-  const byName = timeline.filter((clip) => matchesName(clip, phrase));
-  if (byName.length > 0) return byName;
-  const kind = KIND_WORDS[stemmedWords(phrase).join(' ')];
-  return timeline.filter((clip) => clip.kind === kind);
+  // A kind word ("the scenes") means every clip of that kind, and clips named after it too.
+  const wanted = stemmedWords(phrase);
+  const kind = KIND_WORDS[wanted.join(' ')];
+  return timeline.filter((clip) => matchesName(clip, wanted) || clip.kind === kind);
 }
 
 function listClips(clips: readonly Clip[]): string {
@@ -223,6 +359,41 @@ function pool(timeline: Timeline, among: string | null): Outcome<Clip[]> {
 
 function candidates(reference: ClipReference, timeline: Timeline, context: SessionContext): Outcome<Clip[]> {
   switch (reference.kind) {
+    case 'edge': {
+      // A clip really called "Opening shot" is what "the opening shot" means.
+      const wanted = stemmedWords(reference.phrase);
+      const named = timeline.filter((clip) => clip.name.toLowerCase() === reference.phrase || matchesName(clip, wanted));
+      if (named.length > 0) return succeed(named);
+      const footage = timeline.filter((clip) => clip.kind !== 'audio');
+      const from = footage.length > 0 ? footage : timeline;
+      return succeed([reference.end === 'first' ? from[0] : from[from.length - 1]]);
+    }
+    case 'counted': {
+      const clips = resolveReference(reference.base, timeline, context);
+      if (!clips.ok || clips.value.length === reference.count) return clips;
+      return refuse(
+        `You said ${reference.count === 2 && reference.phrase.startsWith('both') ? 'both' : reference.count}, but ${formatCount(clips.value.length, 'clip matches', 'clips match')}: ` +
+          `${listClips(clips.value)}. Which ones do you mean?`,
+      );
+    }
+    case 'except': {
+      const base = resolveReference(reference.base, timeline, context);
+      if (!base.ok) return base;
+      const excluded = candidates(reference.excluded, timeline, context);
+      if (!excluded.ok) return excluded;
+      const left = base.value.filter((clip) => !excluded.value.some((other) => other.id === clip.id));
+      return left.length > 0 ? succeed(left) : refuse('That leaves no clip to change.');
+    }
+    case 'beyond': {
+      const anchor = resolveReference(reference.anchor, timeline, context);
+      if (!anchor.ok) return anchor;
+      const index = timeline.findIndex((clip) => clip.id === anchor.value[0].id);
+      const side = reference.side === 'before' ? timeline.slice(0, index) : timeline.slice(index + 1);
+      const among = reference.among === null ? null : new Set(clipsNamed(timeline, reference.among).map((clip) => clip.id));
+      const clips = among === null ? side : side.filter((clip) => among.has(clip.id));
+      if (clips.length > 0) return succeed(clips);
+      return refuse(`There is no ${reference.among === null ? 'clip' : singular(reference.among)} ${reference.side} ${quote(anchor.value[0].name)}.`);
+    }
     case 'lastTarget':
     case 'lastTargets': {
       const ids = lastTargetClipIds(context);
@@ -264,6 +435,13 @@ function candidates(reference: ClipReference, timeline: Timeline, context: Sessi
       if (!anchor.ok) return anchor;
       const [clip] = anchor.value;
       const index = timeline.findIndex((candidate) => candidate.id === clip.id);
+      if (reference.among) {
+        const kind = new Set(clipsNamed(timeline, reference.among).map((candidate) => candidate.id));
+        const side = reference.side === 'before' ? timeline.slice(0, index).reverse() : timeline.slice(index + 1);
+        const nearest = side.find((candidate) => kind.has(candidate.id));
+        if (nearest) return succeed([nearest]);
+        return refuse(`There is no ${reference.among} ${reference.side} ${quote(clip.name)}.`);
+      }
       const neighbour = timeline[reference.side === 'before' ? index - 1 : index + 1];
       if (neighbour) return succeed([neighbour]);
       const edge = reference.side === 'before' ? 'first' : 'last';
@@ -296,7 +474,9 @@ export function resolveReference(
   if (timeline.length === 0) return refuse(EMPTY_TIMELINE);
   const resolution = candidates(reference, timeline, context);
   if (!resolution.ok || isPlural(reference) || resolution.value.length === 1) return resolution;
+  const chosen = (context as ChoosingContext).choose?.(resolution.value);
+  if (chosen) return succeed(chosen);
   const label = reference.kind === 'named' ? `${singular(reference.phrase)} clips` : 'matching clips';
   const count = resolution.value.length;
-  return refuse(`Which clip do you mean? There are ${count} ${label}: ${listClips(resolution.value)}.`);
+  return refuse(`${WHICH_CLIP} There are ${count} ${label}: ${listClips(resolution.value)}.`);
 }

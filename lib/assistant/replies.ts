@@ -30,9 +30,12 @@ function joinNames(names: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
-/** Names a group of clips compactly enough for a one-line edit description. */
+/** Beyond this many clips a reply counts them instead of naming each, to stay readable. */
+export const NAMED_CLIPS_LIMIT = 12;
+
+/** Names every clip of a group, so a reply never hides which clips changed; very large groups are counted. */
 export function describeClips(clips: readonly Clip[]): string {
-  return clips.length <= 3 ? joinNames(clips.map((clip) => clip.name)) : `${clips.length} clips`;
+  return clips.length <= NAMED_CLIPS_LIMIT ? joinNames(clips.map((clip) => clip.name)) : `${clips.length} clips`;
 }
 
 export function lowerFirst(text: string): string {

@@ -1,4 +1,4 @@
-import { applyOperation, invertOperations } from './operations';
+import { applyOperationInPlace, invertOperations } from './operations';
 import type { Clip, ClipAttributes, EditIntent, NewEdit, Operation, Timeline } from './types';
 
 /**
@@ -7,7 +7,7 @@ import type { Clip, ClipAttributes, EditIntent, NewEdit, Operation, Timeline } f
  * several) get operations that apply cleanly in sequence.
  */
 export class TimelineDraft {
-  private clips: Clip[];
+  private readonly clips: Clip[];
   private readonly recorded: Operation[] = [];
 
   constructor(timeline: Timeline) {
@@ -64,8 +64,9 @@ export class TimelineDraft {
     return { description, intent, operations, inverse: invertOperations(operations) };
   }
 
+  /** The draft owns its copy of the clips, so each operation changes it in place (no copy per clip of a group). */
   private record(op: Operation): void {
-    this.clips = applyOperation(this.clips, op);
+    applyOperationInPlace(this.clips, op);
     this.recorded.push(op);
   }
 }

@@ -2,7 +2,7 @@ import { MAX_SPEED, MIN_CLIP_DURATION_MS, MIN_SPEED } from './defaults';
 import { alreadyReply, describeChanges } from './editReplies';
 import { toIntent, type EditSpec } from './editSpec';
 import { refuse, succeed, type EditOutcome } from './outcome';
-import { describeClips, formatSeconds, formatSpeed, quote } from './replies';
+import { describeClips, formatPercent, formatSeconds, formatSpeed, quote } from './replies';
 import { TimelineDraft } from './timelineDraft';
 import type { Clip, ClipAttributes, Timeline } from './types';
 
@@ -45,12 +45,20 @@ function refuseTooShort(attempt: string, reasons: readonly string[]): EditOutcom
 }
 
 export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], timeline: Timeline): EditOutcome {
-  if (spec.amountMs <= 0) return refuse("That wouldn't change anything: the amount has to be more than 0 s.");
-  const amount = formatSeconds(spec.amountMs);
+  const percent = spec.action === 'setDuration' ? undefined : spec.percent;
+  if (percent === undefined && spec.amountMs <= 0) {
+    return refuse("That wouldn't change anything: the amount has to be more than 0 s.");
+  }
+  if (percent !== undefined && spec.action === 'shorten' && percent >= 100) {
+    return refuse(`I can't make a clip ${formatPercent(percent)} shorter: that leaves nothing of it.`);
+  }
+  const amount = percent === undefined ? formatSeconds(spec.amountMs) : formatPercent(percent);
   const clips = describeClips(targets);
+  const changeOf: PerClip<number> = (clip) =>
+    percent === undefined ? spec.amountMs : Math.round((clip.durationMs * percent) / 100);
   const durationOf: PerClip<number> = (clip) => {
-    if (spec.action === 'lengthen') return clip.durationMs + spec.amountMs;
-    if (spec.action === 'shorten') return clip.durationMs - spec.amountMs;
+    if (spec.action === 'lengthen') return clip.durationMs + changeOf(clip);
+    if (spec.action === 'shorten') return clip.durationMs - changeOf(clip);
     return spec.amountMs;
   };
   const comparison = spec.action === 'lengthen' ? 'longer' : 'shorter';
@@ -67,8 +75,16 @@ export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], 
   if (changing.length === 0) return alreadyReply(targets, `is already ${amount}`, `are already ${amount}`);
 
   const { draft, details } = resize(changing, timeline, durationOf);
+  // Only clips that really change are named: "set both scenes to 9 s" when one already is names the other.
+  const changed = describeClips(changing);
+  const twice = percent === 100 && spec.action === 'lengthen';
+  const half = percent === 50 && spec.action === 'shorten';
   const description =
-    spec.action === 'setDuration' ? `Set ${clips} to ${amount}` : `Made ${clips} ${amount} ${comparison}`;
+    spec.action === 'setDuration'
+      ? `Set ${changed} to ${amount}`
+      : twice || half
+        ? `Made ${changed} ${twice ? 'twice' : 'half'} as long`
+        : `Made ${changed} ${amount} ${comparison}`;
   return succeed({
     edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
     reply: `${description}${details}`,

@@ -1,19 +1,31 @@
 /** Phrasings for durations, fades and speed. */
 import { A_BIT_MS, DEFAULT_FADE_MS, DEFAULT_SLOW_DOWN_FACTOR, DEFAULT_SPEED_UP_FACTOR } from './defaults';
 import {
+  clarify,
   edit,
   markedDuration,
   reference,
   rule,
   slotDuration,
+  splitTrailing,
   targetAndAmount,
   type ParsedCommand,
   type Quotes,
   type Rule,
 } from './grammar';
-import { parseSpeedFactor } from './numbers';
+import { parseFractionPercent, parseMultiplier, parseSpeedFactor } from './numbers';
 
 const DURATIONS = { by: slotDuration, trailing: markedDuration };
+
+/** A share said plainly enough not to be part of a name: "10 percent", "a third", "one quarter". */
+function trailingShare(text: string): number | null {
+  return /percent$|^(?:a|one|two|three) /.test(text) ? parseFractionPercent(text) : null;
+}
+
+/** "the end of the interview", "the start of the outro": trimming either end shortens the clip. */
+function wholeClip(target: string): string {
+  return target.replace(/^(?:the )?(?:very )?(?:beginning|start|end|tail|front|head) of /i, '');
+}
 
 function durationEdit(
   action: 'lengthen' | 'shorten',
@@ -21,8 +33,12 @@ function durationEdit(
   by: string | undefined,
   quotes: Quotes,
 ): ParsedCommand | null {
+  const share = by === undefined ? null : parseFractionPercent(by);
+  if (share !== null) return edit({ action, amountMs: 0, percent: share }, reference(rest, quotes));
+  const trailing = by === undefined ? splitTrailing(rest, trailingShare) : null;
+  if (trailing) return edit({ action, amountMs: 0, percent: trailing.value }, reference(trailing.head, quotes));
   const parsed = targetAndAmount(rest, by, DURATIONS, A_BIT_MS);
-  return parsed && edit({ action, amountMs: parsed.amount }, reference(parsed.target, quotes));
+  return parsed && edit({ action, amountMs: parsed.amount }, reference(wholeClip(parsed.target), quotes));
 }
 
 function durationFromSlot(
@@ -31,9 +47,43 @@ function durationFromSlot(
   amount: string | undefined,
   quotes: Quotes,
 ): ParsedCommand | null {
-  const amountMs = amount === undefined ? null : slotDuration(amount.replace(/\b(?:more|extra)\b/gi, ' ').trim());
+  const cleaned = amount?.replace(/\b(?:more|extra)\b/gi, ' ').trim();
+  const share = cleaned === undefined || action === 'setDuration' ? null : parseFractionPercent(cleaned);
+  if (share !== null && action !== 'setDuration') {
+    return edit({ action, amountMs: 0, percent: share }, reference(target, quotes));
+  }
+  const amountMs = cleaned === undefined ? null : slotDuration(cleaned);
   return amountMs === null ? null : edit({ action, amountMs }, reference(target, quotes));
 }
+
+/** "twice as long" lengthens by 100%, "half as long" shortens by 50%; "twice as fast" doubles the rate. */
+function timesAs(target: string | undefined, factorText: string | undefined, quality: string | undefined, quotes: Quotes): ParsedCommand | null {
+  const factor = factorText === undefined ? null : parseMultiplier(factorText);
+  if (factor === null || factor === 1) return null;
+  const clips = target === undefined ? ({ kind: 'lastTargets' } as const) : reference(target, quotes);
+  if (quality?.toLowerCase() === 'fast') {
+    return edit(factor > 1 ? { action: 'speedUp', factor } : { action: 'slowDown', factor }, clips);
+  }
+  const percent = Math.abs(factor - 1) * 100;
+  return edit({ action: factor > 1 ? 'lengthen' : 'shorten', amountMs: 0, percent }, clips);
+}
+
+const TIMES_AS = '(?<factor>twice|half|double|a third|\\S+ times) as (?<quality>long|fast)';
+
+const SCALE_RULES: readonly Rule[] = [
+  rule(new RegExp(`^(?:make|have) (?<target>.+?) ${TIMES_AS}(?: as (?:it is|before|now))?$`, 'i'), ({ target, factor, quality }, quotes) =>
+    timesAs(target, factor, quality, quotes),
+  ),
+  rule(new RegExp(`^(?:make (?:it|them) )?${TIMES_AS}(?: as (?:it is|before|now))?$`, 'i'), ({ factor, quality }, quotes) =>
+    timesAs(undefined, factor, quality, quotes),
+  ),
+  rule(/^double (?:the (?:length|duration) of )?(?<target>.+?)(?:'s| s)?(?: (?:length|duration))?$/i, ({ target }, quotes) =>
+    edit({ action: 'lengthen', amountMs: 0, percent: 100 }, reference(target, quotes)),
+  ),
+  rule(/^halve (?:the (?:length|duration) of )?(?<target>.+?)(?:'s| s)?(?: (?:length|duration))?$/i, ({ target }, quotes) =>
+    edit({ action: 'shorten', amountMs: 0, percent: 50 }, reference(target, quotes)),
+  ),
+];
 
 const LENGTHEN_VERBS = new Set(['lengthen', 'extend', 'stretch']);
 
@@ -61,6 +111,7 @@ const DURATION_RULES: readonly Rule[] = [
     durationEdit('shorten', rest, by, quotes),
   ),
   rule(/^cut down (?<rest>.+)$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
+  rule(/^cut (?<rest>.+?) down$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
   rule(
     /^(?:set|change|make) (?:the )?(?:duration|length) of (?<target>.+?) (?:to|into) (?<amount>.+)$/i,
     ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
@@ -92,7 +143,10 @@ function fadeLength(slot: string | undefined, leading?: string): number | null {
   return DEFAULT_FADE_MS;
 }
 
+const FADE_DIRECTION_HELP = 'Fade in or fade out? For example: “fade in the intro” or “fade out the outro over 2 seconds”.';
+
 const FADE_RULES: readonly Rule[] = [
+  rule(/^(?:give|add|put) (?:.+ )?an? (?:(?:\S+ )?(?:second |s )?)?fade(?: (?:to|on) .+)?$/i, () => clarify(FADE_DIRECTION_HELP)),
   rule(
     /^(?:remove|delete|clear|drop|take off|get rid of) (?:the )?fade (?<direction>in|out)(?: effect)? (?:from|on|of) (?<target>.+)$/i,
     ({ direction, target }, quotes) => fadeEdit(direction, target, 0, quotes),
@@ -193,4 +247,28 @@ const SPEED_RULES: readonly Rule[] = [
   ),
 ];
 
-export const TIMING_RULES: readonly Rule[] = [...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];
+/** "the intro is too long", "the tram ride drags": the obvious fix, by the usual amount; the reply says what changed. */
+const COMPLAINT_RULES: readonly Rule[] = [
+  rule(
+    /^(?:i (?:feel|think|find)(?: like)?(?: that)? |it (?:feels|seems) like |seems like )?(?<target>.+?) (?:is|feels|seems|looks|runs) (?:way |much |a bit |kind of |sort of |far |still )?too (?<quality>long|short|slow|fast)$/i,
+    ({ target, quality = '' }, quotes) => {
+      const clips = reference(target, quotes);
+      switch (quality.toLowerCase()) {
+        case 'long':
+          return edit({ action: 'shorten', amountMs: A_BIT_MS }, clips);
+        case 'short':
+          return edit({ action: 'lengthen', amountMs: A_BIT_MS }, clips);
+        case 'slow':
+          return edit({ action: 'speedUp', factor: DEFAULT_SPEED_UP_FACTOR }, clips);
+        default:
+          return edit({ action: 'slowDown', factor: DEFAULT_SLOW_DOWN_FACTOR }, clips);
+      }
+    },
+  ),
+  rule(
+    /^(?:i (?:feel|think|find)(?: like)?(?: that)? |it (?:feels|seems) like |seems like )?(?<target>.+?) (?:drags|drags on|is dragging|goes on too long|goes on forever)$/i,
+    ({ target }, quotes) => edit({ action: 'shorten', amountMs: A_BIT_MS }, reference(target, quotes)),
+  ),
+];
+
+export const TIMING_RULES: readonly Rule[] = [...COMPLAINT_RULES, ...SCALE_RULES, ...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];

@@ -14,8 +14,24 @@ function operationsFor(direction: Direction, edit: SessionEdit): readonly Operat
   return direction === 'undo' ? edit.inverse : edit.operations;
 }
 
-/** What the user sees afterwards: clips that reappeared and durations that changed. */
-function describeResult(direction: Direction, ops: readonly Operation[], before: Timeline, after: Timeline): string {
+/** Clips that reappeared or went away when a stored edit was undone or redone, as sentences. */
+export function describeArrangementChanges(
+  direction: Direction,
+  ops: readonly Operation[],
+  before: Timeline,
+  after: Timeline,
+): string {
+  return describeResult(direction, ops, before, after, false);
+}
+
+/** What the user sees afterwards: clips that reappeared or went away, and durations that changed. */
+function describeResult(
+  direction: Direction,
+  ops: readonly Operation[],
+  before: Timeline,
+  after: Timeline,
+  durations = true,
+): string {
   const sentences: string[] = [];
   const reappeared = new Set<string>();
   for (const op of ops) {
@@ -25,13 +41,19 @@ function describeResult(direction: Direction, ops: readonly Operation[], before:
     reappeared.add(op.clip.id);
     sentences.push(`${quote(after[position].name)} is back at position ${position + 1}.`);
   }
+  const gone = new Set<string>();
+  for (const op of ops) {
+    if (op.type !== 'remove' || after.some((clip) => clip.id === op.clip.id) || gone.has(op.clip.id)) continue;
+    gone.add(op.clip.id);
+    sentences.push(`${quote(op.clip.name)} is removed.`);
+  }
   const resized = new Set<string>();
   for (const op of ops) {
-    if (op.type !== 'update' || op.after.durationMs === undefined || reappeared.has(op.clipId)) continue;
-    const clip = after.find((candidate) => candidate.id === op.clipId);
-    if (!clip || resized.has(clip.id)) continue;
-    resized.add(clip.id);
-    sentences.push(`${quote(clip.name)} ${WORDS[direction].state} ${formatSeconds(clip.durationMs)}.`);
+    if (op.type === 'update' && op.after.durationMs !== undefined && !reappeared.has(op.clipId)) resized.add(op.clipId);
+  }
+  // In timeline order, however the operations were recorded.
+  for (const clip of durations ? after : []) {
+    if (resized.has(clip.id)) sentences.push(`${quote(clip.name)} ${WORDS[direction].state} ${formatSeconds(clip.durationMs)}.`);
   }
   return sentences.map((sentence) => ` ${sentence}`).join('');
 }
@@ -84,6 +106,11 @@ function take(
     chosen: edits,
     shortfall: `There ${edits.length === 1 ? 'was' : 'were'} only ${formatCount(edits.length, 'change')} to ${direction}. `,
   };
+}
+
+/** Undoes exactly these edits, newest first ("undo the fade", "restore the outro"). */
+export function undoEdits(timeline: Timeline, edits: readonly SessionEdit[]): AssistantResult {
+  return stepThroughHistory('undo', edits, timeline, '');
 }
 
 export function undo(timeline: Timeline, context: SessionContext, count: number | 'all'): AssistantResult {

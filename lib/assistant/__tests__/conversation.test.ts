@@ -190,7 +190,8 @@ const CONVERSATION: [instruction: string, reply: string, timeline: string[]][] =
       'set the volume of “Background music” to 40%; muted “Background music”; split “Beach scene” at 4.0 s; ' +
       'set “Chapter 2” to 5.0 s; added title “Chapter 2” after “Intro”; deleted “Interview”; ' +
       'moved “Beach scene” after “City scene”; added a 1.0 s fade-in to “Beach scene”; made “Beach scene” 2.0 s longer. ' +
-      '“Interview” is back at position 4. “Beach scene” is back to 12.0 s. “City scene” is back to 9.0 s.',
+      '“Interview” is back at position 4. “Beach scene (part 2)” is removed. “Chapter 2” is removed. ' +
+      '“Beach scene” is back to 12.0 s. “City scene” is back to 9.0 s.',
     ['Intro 4s', 'Beach scene 12s', 'City scene 9s', 'Interview 20s', 'Title card 3s', 'Outro 5s', 'Background music 60s'],
   ],
   [

@@ -185,18 +185,20 @@ describe('lengthening, shortening and setting durations', () => {
     {
       instruction: 'shorten every scene by 10 seconds',
       reply:
-        "I can't make “Beach scene” and “City scene” 10.0 s shorter: “City scene” is only 9.0 s long, and clips can't be shorter than 0.5 s.",
+        "I can't make “Beach scene”, “City scene” and “Interview” 10.0 s shorter: “City scene” is only 9.0 s long, and clips can't be shorter than 0.5 s.",
     },
     { instruction: 'lengthen the intro by -2 seconds', reply: DID_NOT_UNDERSTAND },
     {
       instruction: 'make all scenes 1 second longer',
-      reply: 'Made “Beach scene” and “City scene” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s.',
+      reply:
+        'Made “Beach scene”, “City scene” and “Interview” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s, “Interview” 20.0 s → 21.0 s.',
       edit: {
-        description: 'Made “Beach scene” and “City scene” 1.0 s longer',
-        intent: { action: 'lengthen', amount: 1000, targetClipIds: ['beach', 'city'] },
+        description: 'Made “Beach scene”, “City scene” and “Interview” 1.0 s longer',
+        intent: { action: 'lengthen', amount: 1000, targetClipIds: ['beach', 'city', 'interview'] },
         operations: [
           update('beach', { durationMs: 12000 }, { durationMs: 13000 }),
           update('city', { durationMs: 9000 }, { durationMs: 10000 }),
+          update('interview', { durationMs: 20000 }, { durationMs: 21000 }),
         ],
       },
     },
@@ -367,11 +369,11 @@ describe('deleting, duplicating, splitting and renaming', () => {
     },
     {
       instruction: 'delete all the scenes',
-      reply: 'Deleted “Beach scene” and “City scene”.',
+      reply: 'Deleted “Beach scene”, “City scene” and “Interview”.',
       edit: {
-        description: 'Deleted “Beach scene” and “City scene”',
-        intent: { action: 'delete', targetClipIds: ['beach', 'city'] },
-        operations: [remove(1, BEACH), remove(1, CITY)],
+        description: 'Deleted “Beach scene”, “City scene” and “Interview”',
+        intent: { action: 'delete', targetClipIds: ['beach', 'city', 'interview'] },
+        operations: [remove(1, BEACH), remove(1, CITY), remove(1, INTERVIEW)],
       },
     },
     {
@@ -521,9 +523,9 @@ describe('fades, speed and volume', () => {
     },
     {
       instruction: 'fade out all clips',
-      reply: 'Added a 1.0 s fade-out to 7 clips.',
+      reply: 'Added a 1.0 s fade-out to “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro” and “Background music”.',
       edit: {
-        description: 'Added a 1.0 s fade-out to 7 clips',
+        description: 'Added a 1.0 s fade-out to “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro” and “Background music”',
         intent: {
           action: 'fadeOut',
           amount: 1000,
@@ -830,10 +832,10 @@ describe('clip references', () => {
     },
     {
       instruction: 'shorten the scene',
-      reply: 'Which clip do you mean? There are 2 scene clips: “Beach scene”, “City scene”.',
+      reply: 'Which clip do you mean? There are 3 scene clips: “Beach scene”, “City scene”, “Interview”.',
     },
     { instruction: 'trim the tenth clip', reply: 'There is no tenth clip: the timeline has 7 clips.' },
-    { instruction: 'delete the last three scenes', reply: 'There are only 2 scene clips, not 3.' },
+    { instruction: 'delete the last four scenes', reply: 'There are only 3 scene clips, not 4.' },
     { instruction: 'move the clip before the intro to the end', reply: 'There is no clip before “Intro”: it is the first clip.' },
     {
       instruction: 'delete the dragon',
@@ -874,11 +876,15 @@ describe('clip references', () => {
     {
       instruction: 'mute them',
       given: ['make all scenes 1 second longer'],
-      reply: 'Muted “Beach scene” and “City scene”.',
+      reply: 'Muted “Beach scene”, “City scene” and “Interview”.',
       edit: {
-        description: 'Muted “Beach scene” and “City scene”',
-        intent: { action: 'mute', targetClipIds: ['beach', 'city'] },
-        operations: [update('beach', { muted: false }, { muted: true }), update('city', { muted: false }, { muted: true })],
+        description: 'Muted “Beach scene”, “City scene” and “Interview”',
+        intent: { action: 'mute', targetClipIds: ['beach', 'city', 'interview'] },
+        operations: [
+          update('beach', { muted: false }, { muted: true }),
+          update('city', { muted: false }, { muted: true }),
+          update('interview', { muted: false }, { muted: true }),
+        ],
       },
     },
     {
@@ -946,8 +952,7 @@ describe('undo, redo and repeating', () => {
     },
     {
       instruction: 'undo the fade',
-      reply:
-        'I can undo the last change (“undo”), the last few (“undo the last 3 changes”) or everything in this session (“undo everything”).',
+      reply: 'Nothing in this session made a fade that is still in effect.',
     },
     {
       instruction: 'redo',
@@ -984,11 +989,15 @@ describe('undo, redo and repeating', () => {
     {
       instruction: 'same for every scene',
       given: ['fade out the outro'],
-      reply: 'Added a 1.0 s fade-out to “Beach scene” and “City scene”.',
+      reply: 'Added a 1.0 s fade-out to “Beach scene”, “City scene” and “Interview”.',
       edit: {
-        description: 'Added a 1.0 s fade-out to “Beach scene” and “City scene”',
-        intent: { action: 'fadeOut', amount: 1000, targetClipIds: ['beach', 'city'] },
-        operations: [update('beach', { fadeOutMs: 0 }, { fadeOutMs: 1000 }), update('city', { fadeOutMs: 0 }, { fadeOutMs: 1000 })],
+        description: 'Added a 1.0 s fade-out to “Beach scene”, “City scene” and “Interview”',
+        intent: { action: 'fadeOut', amount: 1000, targetClipIds: ['beach', 'city', 'interview'] },
+        operations: [
+          update('beach', { fadeOutMs: 0 }, { fadeOutMs: 1000 }),
+          update('city', { fadeOutMs: 0 }, { fadeOutMs: 1000 }),
+          update('interview', { fadeOutMs: 0 }, { fadeOutMs: 1000 }),
+        ],
       },
     },
     {
