@@ -106,7 +106,7 @@ export async function getCurrentSession(userId: string, projectId: string, db: E
   return row?.session ?? null;
 }
 
-async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<void> {
+export async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<void> {
   await db
     .insert(currentSessions)
     .values({ userId, projectId, sessionId })
