@@ -167,7 +167,9 @@ export function describeTimelineChanges(before: Timeline, after: Timeline): Time
       after: formatAttribute(attribute, clip[attribute]),
     }));
     if (attributes.length > 0) {
-      const parts = attributes.map(({ attribute, before: from, after: to }) => `${LABELS[attribute] ? `${LABELS[attribute]} ` : ''}${from} → ${to}`);
+      const parts = attributes.map(({ attribute, before: from, after: to }) =>
+        attribute === 'name' ? `renamed ${to}` : `${LABELS[attribute] ? `${LABELS[attribute]} ` : ''}${from} → ${to}`,
+      );
       changes.push({
         kind: 'CHANGED',
         clipId: clip.id,
