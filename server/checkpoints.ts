@@ -287,3 +287,11 @@ function parseBasis(value: unknown): number {
   if (typeof value !== 'string' || !/^\d{1,18}$/.test(value)) throw badInput('basis', '`basis` must be the value a preview returned.');
   return Number(value);
 }
+
+const BRANCH_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** "Branched from “Title” at 30 Nov 2026, 09:15 UTC": the marker of a session forkSession made. */
+export function branchLabel(origin: { title: string | null; at: Date | null }): string {
+  const title = quote(origin.title ?? 'New session');
+  return origin.at ? `Branched from ${title} at ${BRANCH_TIME_FORMAT.format(origin.at)} UTC` : `Branched from ${title}`;
+}

@@ -2,6 +2,8 @@
 
 import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
 import { actionFailed } from '@/lib/actionResult';
+import { InstructionCheckpoints } from '@/components/checkpoints/InstructionCheckpoints';
+import type { CheckpointActions } from '@/components/checkpoints/types';
 import { PlusCircleIcon } from '@/components/ui/icons';
 import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
@@ -14,6 +16,8 @@ interface ConversationProps {
   sessionId: string | null;
   turns: readonly ConversationTurn[];
   sendInstruction: SendInstruction;
+  /** Restore timeline / branch actions on each stored instruction; none when absent. */
+  checkpoints?: CheckpointActions;
 }
 
 interface OutgoingMessage {
@@ -33,7 +37,7 @@ const CONNECTION_PROBLEM = 'Check your connection and try again.';
  * The session's turns as the server rendered them, plus the user's messages that are still on
  * their way (shown at once) or that failed (kept, with Retry under the same client id).
  */
-export function Conversation({ sessionId, turns, sendInstruction }: ConversationProps) {
+export function Conversation({ sessionId, turns, sendInstruction, checkpoints }: ConversationProps) {
   const [sending, startTransition] = useTransition();
   const [outgoing, addOutgoing] = useOptimistic<OutgoingMessage[], OutgoingMessage>([], (current, message) => [...current, message]);
   const [allFailed, setFailed] = useState<FailedMessage[]>([]);
@@ -71,7 +75,9 @@ export function Conversation({ sessionId, turns, sendInstruction }: Conversation
           <ol className={styles.turns}>
             {turns.map((turn) =>
               turn.role === 'user' ? (
-                <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }} />
+                <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
+                  {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
+                </UserTurn>
               ) : (
                 <AssistantTurn key={turn.id} content={turn.content} edits={turn.edits} />
               ),

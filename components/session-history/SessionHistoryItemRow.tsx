@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
+import { BranchMarker } from '@/components/checkpoints/BranchMarker';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
 import styles from './SessionHistory.module.css';
 import { UNTITLED_SESSION, type SessionHistoryItem } from './types';
@@ -74,6 +75,7 @@ export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, o
               {item.createdAt.text}
             </time>
             {isCurrent && <span className={styles.currentBadge}>Current</span>}
+            {item.branchedFrom && <BranchMarker label={item.branchedFrom} />}
             {restoring && <span>Opening…</span>}
           </p>
           <div className={styles.actions}>
