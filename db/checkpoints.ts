@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Executor, type Transaction } from './client';
+import { getDb, selectRows, type Executor, type Transaction } from './client';
 import { edits, instructionEdits, messages, sessions, timelineSteps, type Edit, type Message, type Session } from './schema';
 
 /** One step of a project's timeline history with the edit it applied or reverted. */
@@ -177,4 +177,25 @@ export async function getBranchOrigins(
     .leftJoin(messages, eq(messages.id, sessions.forkedFromMessageId))
     .where(inArray(sessions.id, [...sessionIds]));
   return new Map(rows.map((row) => [row.id, { title: row.title, at: row.at }]));
+}
+
+/**
+ * Whether the project has edits made before its history was recorded (migration 0005) at or after
+ * the instruction (other than its own): those cannot be replayed, so a restore to before them would not be exact. Recorded
+ * history starts with the oldest edit that has a step; a branch's copies carry their originals'
+ * times, so they are never older than that unless their originals were unrecorded too.
+ */
+export async function hasUnrecordedEditsAfter(projectId: string, instruction: Message, db: Executor = getDb()): Promise<boolean> {
+  const rows = await selectRows<{ found: number }>(
+    db,
+    sql`
+    select 1 as found from ${edits} e
+    where e.project_id = ${projectId} and e.created_at >= ${instruction.createdAt.toISOString()}::timestamptz
+      and e.message_id is distinct from ${instruction.id}
+      and e.created_at < coalesce(
+        (select min(r.created_at) from ${edits} r join ${timelineSteps} s on s.edit_id = r.id where r.project_id = ${projectId}),
+        'infinity'::timestamptz)
+    limit 1`,
+  );
+  return rows.length > 0;
 }

@@ -2,6 +2,7 @@ import {
   copyConversation,
   createBranchSession,
   historyBoundaryAfter,
+  hasUnrecordedEditsAfter,
   historyHead,
   listStepsFrom,
   markRevertedBy,
@@ -183,6 +184,9 @@ interface RestorePlan extends TimelineRestorePreview {
 /** The restore computed against the timeline and history as `db` sees them; CONFLICT (with the clips) when they disagree. */
 async function planRestore(message: Message, session: Session, db: Executor): Promise<RestorePlan> {
   const boundary = await historyBoundaryAfter(message, db);
+  if (await hasUnrecordedEditsAfter(session.projectId, message, db)) {
+    throw conflict('The timeline cannot be restored that far back: some later edits were made before its history was recorded.', { clips: [] });
+  }
   const [later, current, head] = await Promise.all([
     listStepsFrom(session.projectId, boundary, db),
     getTimeline(session.projectId, db),

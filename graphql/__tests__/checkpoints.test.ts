@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { newClip } from '@/db/projects';
-import { clips } from '@/db/schema';
+import { clips, edits, messages } from '@/db/schema';
+import { fromGlobalId } from '../ids';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { toGlobalId } from '../ids';
@@ -159,6 +160,30 @@ describe('restoreTimeline', () => {
     expect(clipsNamed.map((clip) => clip.name)).toEqual(['Outro']);
     const outroClip = (await getDb().select().from(clips).where(eq(clips.projectId, project.id))).find((clip) => clip.name === 'Outro')!;
     expect(clipsNamed[0].id).toBe(toGlobalId('Clip', outroClip.id));
+    expect(await timeline()).toEqual(before);
+  });
+
+  it('refuses with CONFLICT to go back past edits made before the history was recorded', async () => {
+    const { api, project, say, start, timeline } = await owner();
+    const session = await start();
+    const asked = await say(session, 'how long is the timeline?');
+    const messageId = fromGlobalId(asked.sendMessage.userMessage.id)!.id;
+    const [message] = await getDb().select().from(messages).where(eq(messages.id, messageId));
+    // An edit from before migration 0005: no step in the history.
+    await getDb().insert(edits).values({
+      projectId: project.id,
+      sessionId: message.sessionId,
+      messageId: null,
+      description: 'An old edit',
+      intent: { action: 'lengthen', targetClipIds: [] },
+      operations: [],
+      inverse: [],
+      createdAt: new Date(message.createdAt.getTime() + 1),
+    });
+    await say(session, 'make the outro a bit longer');
+    const before = await timeline();
+    expect(codes(await api.request(PREVIEW, { id: asked.sendMessage.userMessage.id }))).toEqual(['CONFLICT']);
+    expect(codes(await api.request(RESTORE, { id: asked.sendMessage.userMessage.id }))).toEqual(['CONFLICT']);
     expect(await timeline()).toEqual(before);
   });
 
