@@ -19,14 +19,20 @@ export interface HistoryStep {
  * last step. Everything at or after it happened later.
  */
 export async function historyBoundaryAfter(instruction: Message, db: Executor = getDb()): Promise<number> {
+  const reply = await findReply(instruction, db);
+  if (reply) return reply.historySeq;
+  const [own] = await db.select({ seq: max(timelineSteps.seq) }).from(timelineSteps).where(eq(timelineSteps.messageId, instruction.id));
+  return Math.max(instruction.historySeq, Number(own?.seq ?? 0)) + 1;
+}
+
+/** The assistant's reply to an instruction, when it has one (looked up within its session, by the session's index). */
+export async function findReply(instruction: Message, db: Executor = getDb()): Promise<Message | null> {
   const [reply] = await db
-    .select({ seq: messages.historySeq })
+    .select()
     .from(messages)
     .where(and(eq(messages.sessionId, instruction.sessionId), eq(messages.replyToId, instruction.id)))
     .limit(1);
-  if (reply) return reply.seq;
-  const [own] = await db.select({ seq: max(timelineSteps.seq) }).from(timelineSteps).where(eq(timelineSteps.messageId, instruction.id));
-  return Math.max(instruction.historySeq, Number(own?.seq ?? 0)) + 1;
+  return reply ?? null;
 }
 
 /** The project's steps at or after `fromSeq`, oldest first, each with its edit. */

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { clipLength, conversation, conversationTexts, historyItems, newSession, newUserWithProject, openHistory, send, userTurns } from './support/app';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
+import { saveScreenshot } from './support/screenshots';
 
 /** Checkpoints and forks in the panel (issue #17): restore the timeline to an instruction, branch a session from one. */
 describe('checkpoints and forks', () => {
@@ -30,6 +31,7 @@ describe('checkpoints and forks', () => {
     assert.deepEqual(await preview.getByRole('list', { name: 'What changes' }).locator('li').allTextContents(), ['“Intro” 6.0 s → 4.0 s', '“Outro” 10.0 s → 7.0 s']);
     assert.match((await preview.locator('p').textContent()) ?? '', /from “make the outro a bit longer”, “make the outro 3 seconds longer”/);
     assert.equal(await clipLength(page, 'Outro'), '10.0 s'); // the preview changes nothing
+    await saveScreenshot(page, 'checkpoints-restore-preview');
     await preview.getByRole('button', { name: 'Apply' }).click();
     await eventually(async () => assert.equal(await clipLength(page, 'Outro'), '7.0 s'));
     assert.equal(await clipLength(page, 'Intro'), '4.0 s');
@@ -65,6 +67,7 @@ describe('checkpoints and forks', () => {
     const items = historyItems(page);
     assert.equal(await items.count(), 2);
     await items.first().getByText(/^Branched from “make the outro a bit longer” at /).waitFor();
+    await saveScreenshot(page, 'checkpoints-branch-drawer');
     assert.equal(await items.nth(1).locator('[data-branch-marker]').count(), 0);
     await page.context().close();
   });

@@ -149,9 +149,9 @@ export async function forkSession(caller: Caller, raw: unknown): Promise<ForkRes
       await lockSession(source.id, tx);
       const fresh = await reloadInstruction(message, tx);
       const boundary = await historyBoundaryAfter(fresh, tx);
-      const [reply] = await tx.select().from(messages).where(eq(messages.replyToId, fresh.id)).limit(1);
+      const reply = await findReply(fresh, tx);
       const branch = await createBranchSession({ source, message: fresh, createdById: viewer.user.id }, tx);
-      await copyConversation({ source, branch, lastSeq: reply && reply.sessionId === source.id ? reply.seq : fresh.seq, boundary }, tx);
+      await copyConversation({ source, branch, lastSeq: reply?.seq ?? fresh.seq, boundary }, tx);
 
       let restored: ForkResult['restore'] = null;
       let timeline: Clip[] | null = null;

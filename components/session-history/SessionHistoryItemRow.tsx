@@ -75,9 +75,9 @@ export function SessionHistoryItemRow({ item, isCurrent, restoring, takeFocus, o
               {item.createdAt.text}
             </time>
             {isCurrent && <span className={styles.currentBadge}>Current</span>}
-            {item.branchedFrom && <BranchMarker label={item.branchedFrom} />}
             {restoring && <span>Opening…</span>}
           </p>
+          {item.branchedFrom && <BranchMarker label={item.branchedFrom} inList />}
           <div className={styles.actions}>
             <button type="button" className="icon-button small" aria-label={`Rename “${title}”`} title="Rename" onClick={() => setMode('renaming')}>
               <PencilIcon />
