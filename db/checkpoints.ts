@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { NewEdit } from '@/lib/assistant/types';
 import { getDb, selectRows, type Executor, type Transaction } from './client';
 import { edits, instructionEdits, messages, sessions, timelineSteps, type Edit, type Message, type Session } from './schema';
 
@@ -33,6 +34,20 @@ export async function findReply(instruction: Message, db: Executor = getDb()): P
     .where(and(eq(messages.sessionId, instruction.sessionId), eq(messages.replyToId, instruction.id)))
     .limit(1);
   return reply ?? null;
+}
+
+export async function getMessage(messageId: string, db: Executor = getDb()): Promise<Message | null> {
+  const [message] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
+  return message ?? null;
+}
+
+/** An edit of the project outside every session's conversation (a branch's timeline restore). */
+export async function insertProjectEdit(input: { projectId: string; edit: NewEdit; at: Date }, tx: Executor): Promise<Edit> {
+  const [stored] = await tx
+    .insert(edits)
+    .values({ projectId: input.projectId, sessionId: null, messageId: null, ...input.edit, createdAt: input.at })
+    .returning();
+  return stored;
 }
 
 /** The project's steps at or after `fromSeq`, oldest first, each with its edit. */

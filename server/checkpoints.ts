@@ -1,9 +1,12 @@
 import {
   copyConversation,
   createBranchSession,
+  findReply,
+  getMessage,
   historyBoundaryAfter,
   hasUnrecordedEditsAfter,
   historyHead,
+  insertProjectEdit,
   listStepsFrom,
   markRevertedBy,
   sessionsByIds,
@@ -17,7 +20,7 @@ import { recordProjectEvent } from '@/db/events';
 import { transactionClock } from '@/db/instructions';
 import { insertNextMessage } from '@/db/messages';
 import { touchProject } from '@/db/projects';
-import { edits, messages, type Edit, type Message, type Session } from '@/db/schema';
+import type { Edit, Message, Session } from '@/db/schema';
 import { getSession, setCurrentSession } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
@@ -32,7 +35,6 @@ import {
   summarizeChanges,
   type TimelineChange,
 } from '@/lib/checkpoints';
-import { eq } from 'drizzle-orm';
 import { ownedSession, requireViewer, type Caller } from './access';
 import { badInput, conflict, notFound } from './errors';
 import { inputObject, requiredId } from './inputs';
@@ -160,7 +162,8 @@ export async function forkSession(caller: Caller, raw: unknown): Promise<ForkRes
         timeline = plan.timeline;
         if (!sameTimeline(plan.current, plan.timeline)) {
           const at = await transactionClock(tx);
-          const edit = await insertRestoreEditOutsideSessions(source.projectId, restoreEdit(plan, `${momentLabel(fresh)} (branch)`), at, tx);
+          // A fork's restore belongs to no session's context: "undo that" in the branch means its last copied edit.
+          const edit = await insertProjectEdit({ projectId: source.projectId, edit: restoreEdit(plan, `${momentLabel(fresh)} (branch)`), at }, tx);
           await writeRestore(plan, edit, tx);
           await recordTimelineSteps([{ edit, messageId: null, sessionId: branch.id }], tx);
           await recordProjectEvent({ projectId: source.projectId, type: 'timeline.restored', sessionId: branch.id, userId: viewer.user.id }, tx);
@@ -237,15 +240,6 @@ function restoreEdit(plan: RestorePlan, label: string) {
   };
 }
 
-/** A fork's restore belongs to no session's context (db/edits.insertEdit records one). */
-async function insertRestoreEditOutsideSessions(projectId: string, edit: ReturnType<typeof restoreEdit>, at: Date, tx: Transaction): Promise<Edit> {
-  const [stored] = await tx
-    .insert(edits)
-    .values({ projectId, sessionId: null, messageId: null, ...edit, createdAt: at })
-    .returning();
-  return stored;
-}
-
 function restoreReply(plan: RestorePlan, message: Message): string {
   const from =
     plan.sessions.length > 0
@@ -282,7 +276,7 @@ async function instructionFromInput(caller: Caller, raw: unknown): Promise<{ mes
 }
 
 async function reloadInstruction(message: Message, tx: Executor): Promise<Message> {
-  const [fresh] = await tx.select().from(messages).where(eq(messages.id, message.id)).limit(1);
+  const fresh = await getMessage(message.id, tx);
   if (!fresh) throw new RowNotFoundError('message', message.id);
   return fresh;
 }
