@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { newClip } from '@/db/projects';
-import { clips, edits, messages } from '@/db/schema';
+import { clips, edits, messages, projectEvents } from '@/db/schema';
 import { fromGlobalId } from '../ids';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
@@ -146,6 +146,22 @@ describe('restoreTimeline', () => {
     const undone = await say(b, 'undo that');
     expect(undone.sendMessage.edits.map((edit) => edit.id)).toEqual([restored.edit.id]);
     expect(await timeline()).toEqual(before);
+  });
+
+  it('records live events for restores and branches, so other devices refresh', async () => {
+    const { api, project, first } = await history();
+    const typesSince = async (afterId: number) =>
+      (await getDb().select().from(projectEvents).where(eq(projectEvents.projectId, project.id)))
+        .filter((event) => event.id > afterId)
+        .map((event) => event.type);
+    const last = async () => Math.max(0, ...(await getDb().select().from(projectEvents).where(eq(projectEvents.projectId, project.id))).map((event) => event.id));
+
+    let mark = await last();
+    await api.data(RESTORE, { id: first.sendMessage.userMessage.id });
+    expect(await typesSince(mark)).toEqual(['timeline.restored']);
+    mark = await last();
+    await api.data(FORK, { id: first.sendMessage.userMessage.id, restore: false });
+    expect(await typesSince(mark)).toEqual(['session.forked']);
   });
 
   it('refuses with CONFLICT naming the clips when the timeline no longer matches its history, and changes nothing', async () => {
