@@ -33,6 +33,8 @@ const config: CodegenConfig = {
           Edit: '@/db/schema#Edit as EditRow',
           AccessToken: '@/db/schema#AccessToken as AccessTokenRow',
           Timeline: '../models#TimelineModel',
+          TimelineRestorePreview: '@/server/checkpoints#TimelineRestorePreview as TimelineRestorePreviewModel',
+          TimelineChange: '@/lib/checkpoints#TimelineChange as TimelineChangeModel',
           Clip: '../models#ClipModel',
           ProjectConnection: '../models#ProjectConnectionModel',
           SessionConnection: '../models#SessionConnectionModel',

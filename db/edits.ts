@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
 import { getDb, type Executor } from './client';
-import { edits, instructionEdits, type Edit } from './schema';
+import { edits, instructionEdits, projects, timelineSteps, type Edit } from './schema';
 
 /**
  * Oldest first, the order the assistant reasons about edits in: by when they were made, and
@@ -16,10 +16,33 @@ export async function listEditsForSession(sessionId: string, db: Executor = getD
   return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(...editsInOrder);
 }
 
-/** Records the edits an instruction touched (made, reverted or applied again), in order. */
+/**
+ * Records the edits an instruction touched (made, reverted or applied again), in order, and the
+ * same touches as steps of the project's timeline history (for checkpoints). `touched` holds each
+ * edit as the touch left it: reverted (undo) or not (made, redo).
+ */
 export async function recordInstructionEdits(messageId: string, touched: readonly Edit[], tx: Executor): Promise<void> {
   if (touched.length === 0) return;
   await tx.insert(instructionEdits).values(touched.map((edit, position) => ({ messageId, position, editId: edit.id })));
+  await recordTimelineSteps(touched.map((edit) => ({ edit, messageId, sessionId: edit.sessionId })), tx);
+}
+
+/** Appends steps to the project's timeline history, in order (their seq follows insertion under the project's lock). */
+export async function recordTimelineSteps(
+  steps: readonly { edit: Edit; messageId: string | null; sessionId: string | null }[],
+  tx: Executor,
+): Promise<void> {
+  // One insert per step: a multi-row insert does not promise nextval() in row order.
+  for (const { edit, messageId, sessionId } of steps) {
+    await tx.insert(timelineSteps).values({
+      projectId: edit.projectId,
+      editId: edit.id,
+      messageId,
+      sessionId,
+      applied: edit.revertedAt === null,
+      ...(edit.revertedAt ? { at: edit.revertedAt } : {}),
+    });
+  }
 }
 
 /**

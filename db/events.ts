@@ -11,6 +11,8 @@ export type ProjectEventType =
   | 'session.restored'
   | 'session.renamed'
   | 'session.deleted'
+  | 'session.forked'
+  | 'timeline.restored'
   | 'project.renamed';
 
 /**

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -7,6 +9,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -23,6 +26,14 @@ import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/assistant/typ
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
 const createdAt = () => instant('created_at').notNull().default(sql`now()`);
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+
+/**
+ * One counter for the order of a project's history: messages and timeline steps both draw from
+ * it. Every writer holds the project's lock (db/transaction.ts), so within a project the values
+ * follow commit order, and a message's value places it exactly among the steps.
+ */
+export const historyOrder = pgSequence('history_order');
+const historySeq = (name: string) => bigint(name, { mode: 'number' }).notNull().default(sql`nextval('history_order')`);
 
 export const users = pgTable('users', {
   id: id(),
@@ -107,6 +118,9 @@ export const sessions = pgTable(
     /** Null until the first instruction titles it. */
     title: text('title'),
     messageCount: integer('message_count').notNull().default(0),
+    /** A branch: the session and instruction its conversation was copied from (null once those are deleted). */
+    forkedFromSessionId: uuid('forked_from_session_id').references((): AnyPgColumn => sessions.id, { onDelete: 'set null' }),
+    forkedFromMessageId: uuid('forked_from_message_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },
@@ -130,6 +144,11 @@ export const messages = pgTable(
     clientMessageId: text('client_message_id'),
     /** On an assistant reply: the instruction it answers. */
     replyToId: uuid('reply_to_id'),
+    /**
+     * Where the message sits in the project's history (see historyOrder). A branch's copy keeps
+     * the original's value: it stands for the same moment.
+     */
+    historySeq: historySeq('history_seq'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -154,6 +173,8 @@ export const edits = pgTable(
     inverse: jsonb('inverse').$type<Operation[]>().notNull(),
     createdAt: createdAt(),
     revertedAt: instant('reverted_at'),
+    /** The timeline restore that last reverted this edit's effect (its own revertedAt is left to its session's undo/redo). */
+    revertedByEditId: uuid('reverted_by_edit_id').references((): AnyPgColumn => edits.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('edits_session_created_idx').on(t.sessionId, t.createdAt, t.id),
@@ -178,6 +199,31 @@ export const instructionEdits = pgTable(
       .references(() => edits.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.position] }), index('instruction_edits_edit_idx').on(t.editId)],
+);
+
+/**
+ * The project's timeline history: every time an edit's operations (applied) or its inverse (not
+ * applied) changed the timeline, in order. Unlike instruction_edits it survives the deletion of
+ * the session that did it, so the timeline at any moment can be recomputed (checkpoints).
+ */
+export const timelineSteps = pgTable(
+  'timeline_steps',
+  {
+    seq: historySeq('seq').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    editId: uuid('edit_id')
+      .notNull()
+      .references(() => edits.id, { onDelete: 'cascade' }),
+    /** The session and instruction that made the step, while they exist. */
+    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    /** True: the edit's operations were applied (made or redone); false: its inverse (undone). */
+    applied: boolean('applied').notNull(),
+    at: instant('at').notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index('timeline_steps_project_seq_idx').on(t.projectId, t.seq)],
 );
 
 /** The session each user is in on each project, shared by all their devices. */
@@ -256,5 +302,6 @@ export type ClipRow = typeof clips.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type Edit = typeof edits.$inferSelect;
+export type TimelineStep = typeof timelineSteps.$inferSelect;
 export type AccessToken = typeof accessTokens.$inferSelect;
 export type ProjectEvent = typeof projectEvents.$inferSelect;

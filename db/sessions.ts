@@ -96,7 +96,7 @@ export interface SessionSwitch {
 }
 
 /** Makes `sessionId` current; returns the one it replaced. The caller holds the project's lock, so nothing switches in between. */
-async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<string | null> {
+export async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<string | null> {
   const [previous] = await db
     .select({ sessionId: currentSessions.sessionId })
     .from(currentSessions)

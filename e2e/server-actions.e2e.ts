@@ -29,6 +29,8 @@ function serverActions(): Map<string, string> {
 interface AliceIds {
   projectId: string;
   sessionId: string;
+  /** An instruction of Alice's (a user message). */
+  messageId: string;
   tokenId: string;
 }
 
@@ -74,6 +76,21 @@ const CASES: Record<string, ActionCase> = {
     page: projectPage,
     withAliceIds: (ids) => [ids.projectId, 'MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA'],
     malformed: (ids) => [[ids.projectId, 'not-a-cursor'], [ids.projectId, { cursor: 1 }], []],
+  },
+  'app/projects/[id]/checkpointActions.ts#previewTimelineRestoreAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.messageId],
+    malformed: (ids) => [[ids.projectId, { id: 1 }], [ids.projectId, null], []],
+  },
+  'app/projects/[id]/checkpointActions.ts#restoreTimelineAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.messageId, null],
+    malformed: (ids) => [[ids.projectId, ids.messageId, 42], [ids.projectId, 7, null], []],
+  },
+  'app/projects/[id]/checkpointActions.ts#forkSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.messageId, true],
+    malformed: (ids) => [[ids.projectId, ids.messageId, 'yes'], [ids.projectId, [], true], []],
   },
   'app/settings/tokens/actions.ts#createTokenAction': { page: () => '/settings/tokens', withAliceIds: null, malformed: () => [[{}], []] },
   'app/settings/tokens/actions.ts#revokeTokenAction': {
@@ -161,10 +178,20 @@ describe('server actions', () => {
       { id: projectGlobalId },
     );
     const sessionGlobalId = started.data!.startSession.session.id;
-    await graphql(BASE_URL, alice.cookie, 'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "make the intro a bit longer" }) { reply { id } } }', { id: sessionGlobalId });
+    const sent = await graphql<{ sendMessage: { userMessage: { id: string } } }>(
+      BASE_URL,
+      alice.cookie,
+      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "make the intro a bit longer" }) { userMessage { id } } }',
+      { id: sessionGlobalId },
+    );
     const token = await graphql<{ createAccessToken: { accessToken: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createAccessToken(input: { name: "script" }) { accessToken { id } } }');
     const databaseId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
-    ids = { projectId: databaseId(projectGlobalId), sessionId: databaseId(sessionGlobalId), tokenId: databaseId(token.data!.createAccessToken.accessToken.id) };
+    ids = {
+      projectId: databaseId(projectGlobalId),
+      sessionId: databaseId(sessionGlobalId),
+      messageId: databaseId(sent.data!.sendMessage.userMessage.id),
+      tokenId: databaseId(token.data!.createAccessToken.accessToken.id),
+    };
   });
 
   test('every action of the build has a case here', () => {

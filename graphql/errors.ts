@@ -61,7 +61,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const cause = rootCause(error);
   const domain = asDomainError(cause);
   if (domain) {
-    return { message: domain.message, ...where, extensions: { code: domain.code, ...(domain.field && { field: domain.field }) } };
+    return { message: domain.message, ...where, extensions: { code: domain.code, ...(domain.field && { field: domain.field }), ...domain.details } };
   }
   if (cause instanceof GraphQLError && typeof cause.extensions.code === 'string' && OUR_CODES.has(cause.extensions.code)) {
     const { http: _http, ...extensions } = cause.extensions;

@@ -10,6 +10,11 @@ import type { Connection } from './connections';
 export interface TimelineModel {
   projectId: string;
   clips: readonly Clip[];
+  /**
+   * Set on a timeline that is not the project's current one (a restore preview): it gets an id
+   * of its own, so a normalized cache never takes it for the project's timeline.
+   */
+  previewOf?: string;
 }
 
 export type ClipModel = Clip & { position: number };

@@ -48,6 +48,8 @@ export class DomainError extends Error {
     readonly field?: string,
     /** Extra response headers (Retry-After, x-ratelimit-*). */
     readonly headers: Record<string, string> = {},
+    /** Extra, machine-readable detail for clients (GraphQL `extensions`), e.g. the clips of a CONFLICT. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -66,7 +68,8 @@ export const notFound = (what: string, id?: string) =>
 
 export const badInput = (field: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
 
-export const conflict = (message: string) => new DomainError(ErrorCode.CONFLICT, message);
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  new DomainError(ErrorCode.CONFLICT, message, undefined, {}, details);
 
 export const rateLimited = (decision: RateLimitDecision, headers: Record<string, string>) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded. Try again in ${decision.retryAfterSeconds} s.`, undefined, headers);

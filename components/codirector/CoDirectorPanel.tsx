@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Clip } from '@/lib/assistant';
+import { BranchMarker } from '@/components/checkpoints/BranchMarker';
+import type { CheckpointActions } from '@/components/checkpoints/types';
 import styles from './CoDirectorPanel.module.css';
 import { ConnectionStatus, OfflineBanner } from './ConnectionStatus';
 import { Conversation } from './Conversation';
@@ -17,10 +19,24 @@ interface CoDirectorPanelProps {
   startNewSession: () => Promise<void>;
   /** The Session History button and its drawer, which opens over this panel. */
   sessionHistory: ReactNode;
+  /** Restore timeline / branch actions on each instruction. */
+  checkpoints?: CheckpointActions;
+  /** "Branched from …" when the session is a branch. */
+  branchedFrom?: string | null;
 }
 
 /** The assistant panel: a toolbar with New Session and Session History over the current session's conversation. */
-export function CoDirectorPanel({ sessionId, sessionTitle, turns, clips, sendInstruction, startNewSession, sessionHistory }: CoDirectorPanelProps) {
+export function CoDirectorPanel({
+  sessionId,
+  sessionTitle,
+  turns,
+  clips,
+  sendInstruction,
+  startNewSession,
+  sessionHistory,
+  checkpoints,
+  branchedFrom,
+}: CoDirectorPanelProps) {
   return (
     <section className={styles.panel} aria-labelledby="codirector-heading">
       <div className={styles.toolbar}>
@@ -34,6 +50,7 @@ export function CoDirectorPanel({ sessionId, sessionTitle, turns, clips, sendIns
           <p className={styles.sessionTitle} title={sessionTitle}>
             {sessionTitle}
           </p>
+          {branchedFrom && <BranchMarker label={branchedFrom} />}
         </div>
         <div className={styles.tools}>
           <NewSessionButton startNewSession={startNewSession} />
@@ -41,7 +58,13 @@ export function CoDirectorPanel({ sessionId, sessionTitle, turns, clips, sendIns
         </div>
       </div>
       <OfflineBanner />
-      <Conversation sessionId={sessionId} turns={turns} sendInstruction={sendInstruction} suggestions={turns.length === 0 ? suggestInstructions(clips) : []} />
+      <Conversation
+        sessionId={sessionId}
+        turns={turns}
+        sendInstruction={sendInstruction}
+        suggestions={turns.length === 0 ? suggestInstructions(clips) : []}
+        checkpoints={checkpoints}
+      />
     </section>
   );
 }

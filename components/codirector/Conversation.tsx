@@ -2,6 +2,8 @@
 
 import { useLayoutEffect, useOptimistic, useRef, useState, useTransition } from 'react';
 import { actionFailed } from '@/lib/actionResult';
+import { InstructionCheckpoints } from '@/components/checkpoints/InstructionCheckpoints';
+import type { CheckpointActions } from '@/components/checkpoints/types';
 import { ArrowDownIcon, PlusCircleIcon } from '@/components/ui/icons';
 import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
@@ -16,6 +18,8 @@ interface ConversationProps {
   sendInstruction: SendInstruction;
   /** Instructions an empty session offers to send, made from the project's own clips. */
   suggestions: readonly string[];
+  /** Restore timeline / branch actions on each stored instruction; none when absent. */
+  checkpoints?: CheckpointActions;
 }
 
 interface OutgoingMessage {
@@ -37,7 +41,7 @@ const AT_BOTTOM_SLACK_PX = 48;
  * The session's turns as the server rendered them, plus the user's messages that are still on
  * their way (shown at once) or that failed (kept, with Retry under the same client id).
  */
-export function Conversation({ sessionId, turns, sendInstruction, suggestions }: ConversationProps) {
+export function Conversation({ sessionId, turns, sendInstruction, suggestions, checkpoints }: ConversationProps) {
   const [sending, startTransition] = useTransition();
   const [outgoing, addOutgoing] = useOptimistic<OutgoingMessage[], OutgoingMessage>([], (current, message) => [...current, message]);
   const [allFailed, setFailed] = useState<FailedMessage[]>([]);
@@ -78,7 +82,9 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions }:
             <ol className={styles.turns}>
               {turns.map((turn) =>
                 turn.role === 'user' ? (
-                  <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }} />
+                  <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
+                    {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
+                  </UserTurn>
                 ) : (
                   <AssistantTurn key={turn.id} content={turn.content} edits={turn.edits} undoableEditId={undoableEditId} onUndo={() => sendNew('undo')} />
                 ),

@@ -1,15 +1,18 @@
+import type { ReactNode } from 'react';
 import { CheckIcon, LogoMark, SpinnerIcon } from '@/components/ui/icons';
 import styles from './CoDirectorPanel.module.css';
 import type { AppliedEdit } from './types';
 
 type UserTurnStatus = { type: 'confirmed' } | { type: 'sending' } | { type: 'failed'; error: string; onRetry: () => void };
 
-export function UserTurn({ content, status }: { content: string; status: UserTurnStatus }) {
+/** `children`: actions on a stored instruction (checkpoints), shown under it. */
+export function UserTurn({ content, status, children }: { content: string; status: UserTurnStatus; children?: ReactNode }) {
   const statusClass = status.type === 'confirmed' ? '' : styles[status.type];
   return (
     <li className={`${styles.turn} ${styles.user} ${statusClass}`} data-role="user" data-status={status.type}>
       <span className="visually-hidden">You: </span>
       <p className={styles.bubble}>{content}</p>
+      {children}
       {status.type === 'sending' && (
         <p className={styles.status}>
           <SpinnerIcon width={12} height={12} /> Sending…

@@ -11,6 +11,8 @@ const EVENT_TYPES = [
   'session.restored',
   'session.renamed',
   'session.deleted',
+  'session.forked',
+  'timeline.restored',
   'project.renamed',
 ] as const satisfies readonly ProjectEventType[];
 

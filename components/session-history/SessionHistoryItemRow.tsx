@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
+import { BranchMarker } from '@/components/checkpoints/BranchMarker';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
 import styles from './SessionHistory.module.css';
 import { UNTITLED_SESSION, type SessionHistoryItem } from './types';
@@ -105,6 +106,7 @@ export function SessionHistoryItemRow({
             {isCurrent && <span className={styles.currentBadge}>Current</span>}
             {restoring && <span>Opening…</span>}
           </p>
+          {item.branchedFrom && <BranchMarker label={item.branchedFrom} inList />}
           <div className={styles.actions}>
             <button
               type="button"

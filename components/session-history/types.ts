@@ -6,6 +6,8 @@ export interface SessionHistoryItem {
   /** Null until the session's first instruction titles it. */
   title: string | null;
   createdAt: DateLabel;
+  /** "Branched from …" for a session made by branching; absent otherwise. */
+  branchedFrom?: string | null;
 }
 
 export interface SessionHistoryPage {

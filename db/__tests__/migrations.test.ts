@@ -22,6 +22,7 @@ describe('migrations', () => {
       'projects',
       'rate_limit_buckets',
       'sessions',
+      'timeline_steps',
       'users',
     ]);
   });

@@ -3,6 +3,8 @@ import type { GlobalId } from '../ids';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { User as UserRow, Project as ProjectRow, Session as SessionRow, Message as MessageRow, Edit as EditRow, AccessToken as AccessTokenRow } from '@/db/schema';
 import type { TimelineModel, ClipModel, ProjectConnectionModel, SessionConnectionModel, MessageConnectionModel } from '../models';
+import type { TimelineRestorePreview as TimelineRestorePreviewModel } from '@/server/checkpoints';
+import type { TimelineChange as TimelineChangeModel } from '@/lib/checkpoints';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -49,6 +51,14 @@ export type Clip = {
   text?: Maybe<Scalars['String']['output']>;
   /** 0 to 100 percent. */
   volume: Scalars['Int']['output'];
+};
+
+export type ClipAttributeChange = {
+  __typename?: 'ClipAttributeChange';
+  after: Scalars['String']['output'];
+  /** The clip attribute: name, kind, durationMs, fadeInMs, fadeOutMs, speed, volume, muted or text. */
+  attribute: Scalars['String']['output'];
+  before: Scalars['String']['output'];
 };
 
 export type ClipKind =
@@ -101,6 +111,26 @@ export type Edit = Node & {
   id: Scalars['ID']['output'];
   /** When it was undone; null while it is applied. */
   revertedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The timeline restore that reverted this edit's effect, while that restore is in effect. */
+  revertedBy?: Maybe<Edit>;
+};
+
+export type ForkSessionInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An instruction (a user message). */
+  messageId: Scalars['ID']['input'];
+  restoreTimeline?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ForkSessionPayload = {
+  __typename?: 'ForkSessionPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The restore's edit when the timeline was restored (null when not asked, or already as it was). */
+  edit?: Maybe<Edit>;
+  project: Project;
+  /** The branch, now the viewer's current session. */
+  session: Session;
+  timeline: Timeline;
 };
 
 export type Message = Node & {
@@ -140,10 +170,24 @@ export type Mutation = {
   createProject?: Maybe<CreateProjectPayload>;
   /** Deletes the conversation; the timeline edits it made stay, detached from it. */
   deleteSession?: Maybe<DeleteSessionPayload>;
+  /**
+   * Starts a branch: a new session with the conversation (and the edits) of the instruction's
+   * session up to and including it and its reply, made current; with `restoreTimeline` the
+   * timeline goes back to that moment in the same step. The original session is untouched.
+   */
+  forkSession?: Maybe<ForkSessionPayload>;
   renameProject?: Maybe<RenameProjectPayload>;
   renameSession?: Maybe<RenameSessionPayload>;
   /** Makes a past session the viewer's current one on its project. */
   restoreSession?: Maybe<RestoreSessionPayload>;
+  /**
+   * Restores the project's timeline to how it was right after an instruction, reverting every
+   * later edit, undo and redo from any session, as one edit recorded in the viewer's current
+   * session ("undo that" there reverts it). CONFLICT when the timeline changed since `basis` (or
+   * since the request began), or when a clip no longer matches its history (`extensions.clips`);
+   * nothing changes then. BAD_USER_INPUT when the timeline already is as it was.
+   */
+  restoreTimeline?: Maybe<RestoreTimelinePayload>;
   /** Revokes a token; requests carrying it are refused from then on. */
   revokeAccessToken?: Maybe<RevokeAccessTokenPayload>;
   /**
@@ -175,6 +219,11 @@ export type MutationDeleteSessionArgs = {
 };
 
 
+export type MutationForkSessionArgs = {
+  input: ForkSessionInput;
+};
+
+
 export type MutationRenameProjectArgs = {
   input: RenameProjectInput;
 };
@@ -187,6 +236,11 @@ export type MutationRenameSessionArgs = {
 
 export type MutationRestoreSessionArgs = {
   input: RestoreSessionInput;
+};
+
+
+export type MutationRestoreTimelineArgs = {
+  input: RestoreTimelineInput;
 };
 
 
@@ -260,6 +314,12 @@ export type Query = {
   node?: Maybe<Node>;
   /** Up to 100 objects by their global ids, in the same order; each one missing is null with a NOT_FOUND error. */
   nodes: Array<Maybe<Node>>;
+  /**
+   * What `restoreTimeline` would do for this instruction (a user message), without changing
+   * anything: the clip changes, the resulting timeline, and the sessions whose later edits it
+   * reverts. CONFLICT (with `extensions.clips`) when the timeline no longer matches its history.
+   */
+  previewTimelineRestore: TimelineRestorePreview;
   /** One of the viewer's projects. */
   project?: Maybe<Project>;
   /** The signed-in user. */
@@ -274,6 +334,11 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryPreviewTimelineRestoreArgs = {
+  messageId: Scalars['ID']['input'];
 };
 
 
@@ -321,6 +386,27 @@ export type RestoreSessionPayload = {
   session: Session;
 };
 
+export type RestoreTimelineInput = {
+  /** The `basis` of the preview the user saw; optional. */
+  basis?: InputMaybe<Scalars['String']['input']>;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An instruction (a user message). */
+  messageId: Scalars['ID']['input'];
+};
+
+export type RestoreTimelinePayload = {
+  __typename?: 'RestoreTimelinePayload';
+  /** What changed. */
+  changes: Array<TimelineChange>;
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The restore's own edit. */
+  edit: Edit;
+  project: Project;
+  /** The session the restore is recorded in (the viewer's current one). */
+  session: Session;
+  timeline: Timeline;
+};
+
 export type RevokeAccessTokenInput = {
   accessTokenId: Scalars['ID']['input'];
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -361,6 +447,10 @@ export type Session = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** The timeline edits this session made, oldest first, reverted ones included. */
   edits: Array<Edit>;
+  /** For a branch: the instruction it was copied up to; null otherwise or once that is deleted. */
+  forkedFromMessage?: Maybe<Message>;
+  /** For a branch (`forkSession`): the session it was copied from; null otherwise or once that is deleted. */
+  forkedFromSession?: Maybe<Session>;
   id: Scalars['ID']['output'];
   /** Whether this is the viewer's current session on its project. */
   isCurrent: Scalars['Boolean']['output'];
@@ -422,6 +512,47 @@ export type Timeline = {
   /** The timeline's id: one per project, not fetchable with `node`; read it through `Project.timeline`. */
   id: Scalars['ID']['output'];
   totalDurationMs: Scalars['Int']['output'];
+};
+
+export type TimelineChange = {
+  __typename?: 'TimelineChange';
+  /** For CHANGED: each attribute's value before and after, formatted for people. */
+  attributes: Array<ClipAttributeChange>;
+  clipId: Scalars['ID']['output'];
+  clipName: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  /** 0-based place before the restore; null for an added clip. */
+  fromPosition?: Maybe<Scalars['Int']['output']>;
+  kind: TimelineChangeKind;
+  /** 0-based place after the restore; null for a removed clip. */
+  toPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TimelineChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'MOVED'
+  | 'REMOVED';
+
+/** What restoring the timeline to right after an instruction changes. */
+export type TimelineRestorePreview = {
+  __typename?: 'TimelineRestorePreview';
+  /** The history version this preview was computed at; pass it to `restoreTimeline` to refuse with CONFLICT if anything changed since. */
+  basis: Scalars['String']['output'];
+  /** The clip changes, e.g. “Outro” 9.0 s → 7.0 s. */
+  changes: Array<TimelineChange>;
+  /** The instruction the timeline goes back to. */
+  message: Message;
+  /** How many later steps (edits, undos, redos, restores) it reverts. */
+  revertedStepCount: Scalars['Int']['output'];
+  /** The session of that instruction. */
+  session: Session;
+  /** The (existing) sessions those later steps came from. */
+  sessions: Array<Session>;
+  /** The changes in one line. */
+  summary: Scalars['String']['output'];
+  /** The timeline the restore leaves. */
+  timeline: Timeline;
 };
 
 export type User = Node & {
@@ -530,6 +661,7 @@ export type ResolversTypes = {
   AccessToken: ResolverTypeWrapper<AccessTokenRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Clip: ResolverTypeWrapper<ClipModel>;
+  ClipAttributeChange: ResolverTypeWrapper<ClipAttributeChange>;
   ClipKind: ClipKind;
   CreateAccessTokenInput: CreateAccessTokenInput;
   CreateAccessTokenPayload: ResolverTypeWrapper<Omit<CreateAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
@@ -540,6 +672,8 @@ export type ResolversTypes = {
   DeleteSessionPayload: ResolverTypeWrapper<DeleteSessionPayload>;
   Edit: ResolverTypeWrapper<EditRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ForkSessionInput: ForkSessionInput;
+  ForkSessionPayload: ResolverTypeWrapper<Omit<ForkSessionPayload, 'edit' | 'project' | 'session' | 'timeline'> & { edit?: Maybe<ResolversTypes['Edit']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Message: ResolverTypeWrapper<MessageRow>;
@@ -559,6 +693,8 @@ export type ResolversTypes = {
   RenameSessionPayload: ResolverTypeWrapper<Omit<RenameSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
   RestoreSessionInput: RestoreSessionInput;
   RestoreSessionPayload: ResolverTypeWrapper<Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
+  RestoreTimelineInput: RestoreTimelineInput;
+  RestoreTimelinePayload: ResolverTypeWrapper<Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'project' | 'session' | 'timeline'> & { changes: Array<ResolversTypes['TimelineChange']>, edit: ResolversTypes['Edit'], project: ResolversTypes['Project'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'] }>;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: ResolverTypeWrapper<Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   SendMessageInput: SendMessageInput;
@@ -570,6 +706,9 @@ export type ResolversTypes = {
   StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Timeline: ResolverTypeWrapper<TimelineModel>;
+  TimelineChange: ResolverTypeWrapper<TimelineChangeModel>;
+  TimelineChangeKind: TimelineChangeKind;
+  TimelineRestorePreview: ResolverTypeWrapper<TimelineRestorePreviewModel>;
   User: ResolverTypeWrapper<UserRow>;
 };
 
@@ -578,6 +717,7 @@ export type ResolversParentTypes = {
   AccessToken: AccessTokenRow;
   Boolean: Scalars['Boolean']['output'];
   Clip: ClipModel;
+  ClipAttributeChange: ClipAttributeChange;
   CreateAccessTokenInput: CreateAccessTokenInput;
   CreateAccessTokenPayload: Omit<CreateAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   CreateProjectInput: CreateProjectInput;
@@ -587,6 +727,8 @@ export type ResolversParentTypes = {
   DeleteSessionPayload: DeleteSessionPayload;
   Edit: EditRow;
   Float: Scalars['Float']['output'];
+  ForkSessionInput: ForkSessionInput;
+  ForkSessionPayload: Omit<ForkSessionPayload, 'edit' | 'project' | 'session' | 'timeline'> & { edit?: Maybe<ResolversParentTypes['Edit']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'] };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Message: MessageRow;
@@ -605,6 +747,8 @@ export type ResolversParentTypes = {
   RenameSessionPayload: Omit<RenameSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
   RestoreSessionInput: RestoreSessionInput;
   RestoreSessionPayload: Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
+  RestoreTimelineInput: RestoreTimelineInput;
+  RestoreTimelinePayload: Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'project' | 'session' | 'timeline'> & { changes: Array<ResolversParentTypes['TimelineChange']>, edit: ResolversParentTypes['Edit'], project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'] };
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   SendMessageInput: SendMessageInput;
@@ -616,6 +760,8 @@ export type ResolversParentTypes = {
   StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
   String: Scalars['String']['output'];
   Timeline: TimelineModel;
+  TimelineChange: TimelineChangeModel;
+  TimelineRestorePreview: TimelineRestorePreviewModel;
   User: UserRow;
 };
 
@@ -643,6 +789,12 @@ export type ClipResolvers<ContextType = GraphQLContext, ParentType extends Resol
   volume?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ClipAttributeChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClipAttributeChange'] = ResolversParentTypes['ClipAttributeChange']> = {
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CreateAccessTokenPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateAccessTokenPayload'] = ResolversParentTypes['CreateAccessTokenPayload']> = {
   accessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -668,7 +820,16 @@ export type EditResolvers<ContextType = GraphQLContext, ParentType extends Resol
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   revertedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revertedBy?: Resolver<Maybe<ResolversTypes['Edit']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ForkSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForkSessionPayload'] = ResolversParentTypes['ForkSessionPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edit?: Resolver<Maybe<ResolversTypes['Edit']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
 };
 
 export type MessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
@@ -695,9 +856,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createAccessToken?: Resolver<Maybe<ResolversTypes['CreateAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
   createProject?: Resolver<Maybe<ResolversTypes['CreateProjectPayload']>, ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteSession?: Resolver<Maybe<ResolversTypes['DeleteSessionPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSessionArgs, 'input'>>;
+  forkSession?: Resolver<Maybe<ResolversTypes['ForkSessionPayload']>, ParentType, ContextType, RequireFields<MutationForkSessionArgs, 'input'>>;
   renameProject?: Resolver<Maybe<ResolversTypes['RenameProjectPayload']>, ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'input'>>;
   renameSession?: Resolver<Maybe<ResolversTypes['RenameSessionPayload']>, ParentType, ContextType, RequireFields<MutationRenameSessionArgs, 'input'>>;
   restoreSession?: Resolver<Maybe<ResolversTypes['RestoreSessionPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSessionArgs, 'input'>>;
+  restoreTimeline?: Resolver<Maybe<ResolversTypes['RestoreTimelinePayload']>, ParentType, ContextType, RequireFields<MutationRestoreTimelineArgs, 'input'>>;
   revokeAccessToken?: Resolver<Maybe<ResolversTypes['RevokeAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
   sendMessage?: Resolver<Maybe<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   startSession?: Resolver<Maybe<ResolversTypes['StartSessionPayload']>, ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'input'>>;
@@ -739,6 +902,7 @@ export type ProjectEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  previewTimelineRestore?: Resolver<ResolversTypes['TimelineRestorePreview'], ParentType, ContextType, RequireFields<QueryPreviewTimelineRestoreArgs, 'messageId'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
@@ -760,6 +924,15 @@ export type RestoreSessionPayloadResolvers<ContextType = GraphQLContext, ParentT
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 };
 
+export type RestoreTimelinePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreTimelinePayload'] = ResolversParentTypes['RestoreTimelinePayload']> = {
+  changes?: Resolver<Array<ResolversTypes['TimelineChange']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edit?: Resolver<ResolversTypes['Edit'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
+};
+
 export type RevokeAccessTokenPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevokeAccessTokenPayload'] = ResolversParentTypes['RevokeAccessTokenPayload']> = {
   accessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -778,6 +951,8 @@ export type SendMessagePayloadResolvers<ContextType = GraphQLContext, ParentType
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
+  forkedFromMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  forkedFromSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -812,6 +987,27 @@ export type TimelineResolvers<ContextType = GraphQLContext, ParentType extends R
   totalDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TimelineChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineChange'] = ResolversParentTypes['TimelineChange']> = {
+  attributes?: Resolver<Array<ResolversTypes['ClipAttributeChange']>, ParentType, ContextType>;
+  clipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  clipName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineChangeKind'], ParentType, ContextType>;
+  toPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TimelineRestorePreviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineRestorePreview'] = ResolversParentTypes['TimelineRestorePreview']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['TimelineChange']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  revertedStepCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -824,11 +1020,13 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   Clip?: ClipResolvers<ContextType>;
+  ClipAttributeChange?: ClipAttributeChangeResolvers<ContextType>;
   CreateAccessTokenPayload?: CreateAccessTokenPayloadResolvers<ContextType>;
   CreateProjectPayload?: CreateProjectPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteSessionPayload?: DeleteSessionPayloadResolvers<ContextType>;
   Edit?: EditResolvers<ContextType>;
+  ForkSessionPayload?: ForkSessionPayloadResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
@@ -842,6 +1040,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RenameProjectPayload?: RenameProjectPayloadResolvers<ContextType>;
   RenameSessionPayload?: RenameSessionPayloadResolvers<ContextType>;
   RestoreSessionPayload?: RestoreSessionPayloadResolvers<ContextType>;
+  RestoreTimelinePayload?: RestoreTimelinePayloadResolvers<ContextType>;
   RevokeAccessTokenPayload?: RevokeAccessTokenPayloadResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
@@ -849,6 +1048,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   StartSessionPayload?: StartSessionPayloadResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
+  TimelineChange?: TimelineChangeResolvers<ContextType>;
+  TimelineRestorePreview?: TimelineRestorePreviewResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

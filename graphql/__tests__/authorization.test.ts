@@ -37,6 +37,10 @@ const ROOT_FIELDS: Record<'Query' | 'Mutation', Record<string, Attack>> = {
       query: 'query($id: ID!) { project(id: $id) { id name sessions(first: 5) { edges { node { id title } } } } }',
       withAliceIds: (ids) => ({ id: ids.project }),
     },
+    previewTimelineRestore: {
+      query: 'query($id: ID!) { previewTimelineRestore(messageId: $id) { summary basis } }',
+      withAliceIds: (ids) => ({ id: ids.message }),
+    },
   },
   Mutation: {
     createProject: { query: 'mutation { createProject(input: { name: "Mine" }) { project { id } } }', withAliceIds: null },
@@ -69,6 +73,14 @@ const ROOT_FIELDS: Record<'Query' | 'Mutation', Record<string, Attack>> = {
       query: 'mutation($id: ID!) { revokeAccessToken(input: { accessTokenId: $id }) { accessToken { id } } }',
       withAliceIds: (ids) => ({ id: ids.accessToken }),
     },
+    restoreTimeline: {
+      query: 'mutation($id: ID!) { restoreTimeline(input: { messageId: $id }) { edit { id } } }',
+      withAliceIds: (ids) => ({ id: ids.message }),
+    },
+    forkSession: {
+      query: 'mutation($id: ID!) { forkSession(input: { messageId: $id }) { session { id } } }',
+      withAliceIds: (ids) => ({ id: ids.message }),
+    },
   },
 };
 
@@ -90,6 +102,7 @@ async function aliceChecksum(): Promise<string> {
       (select string_agg(row_to_json(s)::text, ',' order by s.id) from sessions s join projects p on p.id = s.project_id where p.owner_id = ${aliceId}),
       (select string_agg(row_to_json(m)::text, ',' order by m.id) from messages m join sessions s on s.id = m.session_id join projects p on p.id = s.project_id where p.owner_id = ${aliceId}),
       (select string_agg(row_to_json(e)::text, ',' order by e.id) from edits e join projects p on p.id = e.project_id where p.owner_id = ${aliceId}),
+      (select string_agg(row_to_json(h)::text, ',' order by h.seq) from timeline_steps h join projects p on p.id = h.project_id where p.owner_id = ${aliceId}),
       (select string_agg(row_to_json(t)::text, ',' order by t.id) from access_tokens t where t.user_id = ${aliceId}),
       (select string_agg(row_to_json(cs)::text, ',' order by cs.project_id) from current_sessions cs where cs.user_id = ${aliceId})
     )) as digest`,

@@ -1,11 +1,13 @@
 import * as accessTokens from '@/server/accessTokens';
+import * as checkpoints from '@/server/checkpoints';
 import * as instructions from '@/server/instructions';
 import * as projects from '@/server/projects';
 import * as sessions from '@/server/sessions';
-import { databaseId } from '../access';
+import { databaseId, requireProjectOf } from '../access';
 import type { GraphQLContext } from '../context';
 import { notFound } from '../errors';
 import { toGlobalId } from '../ids';
+import { withGlobalClipIds } from './clipConflicts';
 import type { TypeResolvers } from './types';
 
 /*
@@ -98,5 +100,34 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     const accessToken = await accessTokens.revokeAccessToken(ctx, { accessTokenId });
     wrote(ctx);
     return { clientMutationId: input.clientMutationId, accessToken };
+  },
+
+  async restoreTimeline(_root, { input }, ctx) {
+    const messageId = databaseId(ctx, input.messageId, 'Message', 'messageId');
+    const result = await withGlobalClipIds(() => checkpoints.restoreTimeline(ctx, { messageId, basis: input.basis }));
+    wrote(ctx);
+    return {
+      clientMutationId: input.clientMutationId,
+      edit: result.edit,
+      changes: result.changes,
+      timeline: { projectId: result.recordedIn.projectId, clips: result.timeline },
+      session: result.recordedIn,
+      project: await requireProjectOf(ctx, result.recordedIn),
+    };
+  },
+
+  async forkSession(_root, { input }, ctx) {
+    const messageId = databaseId(ctx, input.messageId, 'Message', 'messageId');
+    const result = await withGlobalClipIds(() =>
+      checkpoints.forkSession(ctx, { messageId, restoreTimeline: input.restoreTimeline ?? true }),
+    );
+    wrote(ctx);
+    return {
+      clientMutationId: input.clientMutationId,
+      session: result.session,
+      edit: result.restore?.edit ?? null,
+      timeline: { projectId: result.session.projectId, clips: result.timeline },
+      project: await requireProjectOf(ctx, result.session),
+    };
   },
 };

@@ -1,6 +1,8 @@
 import { MAX_PAGE_SIZE } from '@/db/pagination';
-import { requireNode, requireProject, requireViewer } from '../access';
+import * as checkpoints from '@/server/checkpoints';
+import { databaseId, requireNode, requireProject, requireViewer } from '../access';
 import { badUserInput } from '../errors';
+import { withGlobalClipIds } from './clipConflicts';
 import type { TypeResolvers } from './types';
 
 export const Query: TypeResolvers<'Query'> = {
@@ -13,4 +15,6 @@ export const Query: TypeResolvers<'Query'> = {
     return ids.map((id) => requireNode(ctx, id, 'ids'));
   },
   project: (_root, { id }, ctx) => requireProject(ctx, id),
+  previewTimelineRestore: (_root, { messageId }, ctx) =>
+    withGlobalClipIds(() => checkpoints.previewTimelineRestore(ctx, { messageId: databaseId(ctx, messageId, 'Message', 'messageId') })),
 };

@@ -19,4 +19,8 @@ export const Session: TypeResolvers<'Session'> = {
     });
   },
   edits: (session, _args, ctx) => requireViewer(ctx).loaders.editsBySession.load(session.id),
+  forkedFromSession: (session, _args, ctx) =>
+    session.forkedFromSessionId ? requireViewer(ctx).loaders.sessions.load(session.forkedFromSessionId) : null,
+  forkedFromMessage: (session, _args, ctx) =>
+    session.forkedFromMessageId ? requireViewer(ctx).loaders.messages.load(session.forkedFromMessageId) : null,
 };

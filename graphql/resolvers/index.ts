@@ -1,4 +1,5 @@
 import { AccessToken } from './AccessToken';
+import { TimelineChange, TimelineRestorePreview } from './Checkpoints';
 import { Clip } from './Clip';
 import { MessageConnection, ProjectConnection, SessionConnection } from './connections';
 import { DateTime } from './DateTime';
@@ -29,4 +30,6 @@ export const resolvers: SchemaResolvers = {
   MessageConnection,
   Edit,
   AccessToken,
+  TimelineRestorePreview,
+  TimelineChange,
 };

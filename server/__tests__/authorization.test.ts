@@ -5,6 +5,7 @@ import { startSession } from '@/db/sessions';
 import type { Caller } from '@/server/access';
 import * as accessTokens from '@/server/accessTokens';
 import * as accounts from '@/server/accounts';
+import * as checkpoints from '@/server/checkpoints';
 import { DomainError } from '@/server/errors';
 import * as instructions from '@/server/instructions';
 import * as projectEvents from '@/server/projectEvents';
@@ -20,7 +21,7 @@ import { makeUserWithProject } from '@/testing/factories';
  */
 useTestDatabase();
 
-type Ids = { projectId: string; sessionId: string; accessTokenId: string };
+type Ids = { projectId: string; sessionId: string; accessTokenId: string; messageId: string };
 interface UseCaseCase {
   /** Calls the use case as `caller`, with Alice's ids where it takes any. */
   call: (caller: Caller, ids: Ids) => Promise<unknown>;
@@ -36,6 +37,13 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
   },
   accounts: {
     signOutEverywhere: { call: (caller) => accounts.signOutEverywhere(caller), takesAliceIds: false },
+  },
+  checkpoints: {
+    previewTimelineRestore: { call: (caller, ids) => checkpoints.previewTimelineRestore(caller, { messageId: ids.messageId }), takesAliceIds: true },
+    restoreTimeline: { call: (caller, ids) => checkpoints.restoreTimeline(caller, { messageId: ids.messageId }), takesAliceIds: true },
+    forkSession: { call: (caller, ids) => checkpoints.forkSession(caller, { messageId: ids.messageId }), takesAliceIds: true },
+    momentLabel: 'not an entry point',
+    branchLabel: 'not an entry point',
   },
   instructions: {
     sendInstruction: {
@@ -62,7 +70,7 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
   },
 };
-const MODULES: Record<string, object> = { accessTokens, accounts, instructions, projectEvents, projects, sessions };
+const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projects, sessions };
 
 let ids: Ids;
 let aliceId: string;
@@ -72,9 +80,9 @@ beforeAll(async () => {
   const alice = await makeUserWithProject();
   aliceId = alice.user.id;
   const session = await startSession(alice.user.id, alice.project.id);
-  await instructions.runInstruction({ session, content: 'make the intro a bit longer' });
+  const { userMessage } = await instructions.runInstruction({ session, content: 'make the intro a bit longer' });
   const token = await createAccessToken(alice.user.id, 'script');
-  ids = { projectId: alice.project.id, sessionId: session.id, accessTokenId: token.accessToken.id };
+  ids = { projectId: alice.project.id, sessionId: session.id, accessTokenId: token.accessToken.id, messageId: userMessage.id };
   bob = { viewer: { user: (await makeUserWithProject()).user, via: 'session' } };
 });
 

@@ -21,7 +21,10 @@ import {
   sendInstructionAction,
   startNewSessionAction,
 } from './actions';
+import { forkSessionAction, previewTimelineRestoreAction, restoreTimelineAction } from './checkpointActions';
 import { loadConversation } from './conversation';
+import { getBranchOrigins } from '@/db/checkpoints';
+import { branchLabel } from '@/server/checkpoints';
 import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
 
 interface ProjectPageProps {
@@ -57,7 +60,8 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
     loadSessionHistoryPage(project.id, historyAfter ?? undefined),
     countSessions(project.id),
   ]);
-  const turns = session ? await loadConversation(session.id) : [];
+  const [turns, origins] = session ? await Promise.all([loadConversation(session.id), getBranchOrigins([session.id])]) : [[], new Map()];
+  const origin = session ? origins.get(session.id) : undefined;
 
   return (
     <>
@@ -74,6 +78,12 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
             clips={clips}
             sendInstruction={sendInstructionAction.bind(null, project.id)}
             startNewSession={startNewSessionAction.bind(null, project.id)}
+            checkpoints={{
+              previewTimelineRestore: previewTimelineRestoreAction.bind(null, project.id),
+              restoreTimeline: restoreTimelineAction.bind(null, project.id),
+              forkSession: forkSessionAction.bind(null, project.id),
+            }}
+            branchedFrom={origin ? branchLabel(origin) : null}
             sessionHistory={
               <SessionHistory
                 projectPath={projectPath}
