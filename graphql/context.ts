@@ -1,8 +1,6 @@
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Caller } from '@/server/access';
 import { callerFromRequest } from '@/server/callers';
-import { DomainError } from '@/server/errors';
-import { requestRefused } from './errors';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface SignedInViewer extends Viewer {
@@ -16,12 +14,11 @@ export interface GraphQLContext extends Caller {
   viewer: SignedInViewer | null;
 }
 
-/** Built once per HTTP request: who is asking (one request counted in their budget), and empty loader caches. */
+/**
+ * Built once per HTTP request: who is asking (one request counted in their budget), and empty
+ * loader caches. Throws the caller's DomainError (bad token, rate limit, database down).
+ */
 export async function createContext(request: Request): Promise<GraphQLContext> {
-  try {
-    const { viewer, rateLimit } = await callerFromRequest(request);
-    return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
-  } catch (error) {
-    throw error instanceof DomainError ? requestRefused(error) : error;
-  }
+  const { viewer, rateLimit } = await callerFromRequest(request);
+  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
 }

@@ -1,6 +1,6 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { asDomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE, type DomainError } from '@/server/errors';
+import { asDomainError, ErrorCode, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 
 export { ErrorCode, INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable } from '@/server/errors';
 
@@ -25,16 +25,6 @@ export function badUserInput(field: string, message: string): GraphQLError {
 
 export function queryTooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
-}
-
-/**
- * A DomainError that refuses the whole request (bad credentials, rate limit, database down),
- * thrown while building the context, as Apollo wants it: with its HTTP status and headers.
- */
-export function requestRefused(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: { code: error.code, http: { status: HTTP_STATUS[error.code], headers: new Map(Object.entries(error.headers)) } },
-  });
 }
 
 const OUR_CODES = new Set<string>([...Object.values(ErrorCode), 'QUERY_TOO_COMPLEX', 'BAD_REQUEST']);

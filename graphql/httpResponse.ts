@@ -1,15 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { rateLimitHeaders, type RateLimitDecision } from '@/lib/rateLimit';
 import { ErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@/server/errors';
 
 /**
- * What every GraphQL response says at the HTTP level: the x-ratelimit-* headers (and
- * Retry-After when refused); HTTP 503 with Retry-After whenever an error is
+ * What a GraphQL response's errors say at the HTTP level (graphql/server.ts adds the
+ * x-ratelimit-* headers to every answer): HTTP 503 with Retry-After whenever an error is
  * SERVICE_UNAVAILABLE, so clients and proxies retry instead of caching a 200; HTTP 401 with
  * `WWW-Authenticate: Bearer` when the request needed a viewer and had none.
  */
-export function httpResponsePlugin(): ApolloServerPlugin<{ rateLimit?: RateLimitDecision }> {
+export function httpResponsePlugin(): ApolloServerPlugin<object> {
   return {
     async requestDidStart() {
       return {
@@ -20,10 +19,7 @@ export function httpResponsePlugin(): ApolloServerPlugin<{ rateLimit?: RateLimit
             });
           }
         },
-        async willSendResponse({ contextValue, response }) {
-          if (contextValue.rateLimit) {
-            for (const [name, value] of Object.entries(rateLimitHeaders(contextValue.rateLimit))) response.http.headers.set(name, value);
-          }
+        async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           if (errors?.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
             response.http.status = 503;

@@ -7,6 +7,8 @@ import {
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { typeDefs } from './__generated__/typeDefs';
 import { createContext, type GraphQLContext } from './context';
+import { rateLimitHeaders } from '@/lib/rateLimit';
+import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 import { formatError } from './errors';
 import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
 import { httpResponsePlugin } from './httpResponse';
@@ -61,22 +63,44 @@ export function getGraphQLHandler(): GraphQLHandler {
  * prevention, content negotiation).
  */
 async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, request: Request): Promise<Response> {
+  // Who is asking comes first, so every answer (a 400, 401, 406 or 413 too) carries the caller's rate-limit headers.
+  let context: GraphQLContext;
+  try {
+    context = await createContext(request);
+  } catch (error) {
+    const refusal = error instanceof DomainError ? error : unexpected(error);
+    return finished(Response.json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, { status: HTTP_STATUS[refusal.code] }), refusal.headers);
+  }
+  const limits = context.rateLimit ? rateLimitHeaders(context.rateLimit) : {};
   const body = await readBody(request);
-  if (body instanceof Response) return body;
+  if (body instanceof Response) return finished(body, limits);
   const headers = new HeaderMap();
   for (const [name, value] of request.headers) headers.set(name, value);
   const answer = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: searchOf(request.url), body },
-    context: () => createContext(request),
+    context: async () => context,
   });
   const responseHeaders = new Headers();
   for (const [name, value] of answer.headers) responseHeaders.set(name, value);
-  if (answer.status === 401) responseHeaders.set('www-authenticate', 'Bearer');
-  if (answer.status === 405) responseHeaders.set('allow', ALLOWED_METHODS);
-  return new Response(answer.body.kind === 'complete' ? answer.body.string : streamOf(answer.body.asyncIterator), {
+  const response = new Response(answer.body.kind === 'complete' ? answer.body.string : streamOf(answer.body.asyncIterator), {
     status: answer.status ?? 200,
     headers: responseHeaders,
   });
+  return finished(response, limits);
+}
+
+/** A failure nobody planned for (a bug): logged here, answered with the generic message only. */
+function unexpected(error: unknown): DomainError {
+  console.error('GraphQL request failed:', error);
+  return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE);
+}
+
+/** The headers every answer of the endpoint carries: rate limits, and what a 401 or 405 must say. */
+function finished(response: Response, extraHeaders: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(extraHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
+  if (response.status === 401) response.headers.set('www-authenticate', 'Bearer');
+  if (response.status === 405) response.headers.set('allow', ALLOWED_METHODS);
+  return response;
 }
 
 function searchOf(url: string): string {

@@ -16,15 +16,22 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
   try {
     viewer = await resolveViewer(request);
   } catch (error) {
-    if (error instanceof InvalidAccessTokenError) throw invalidAccessToken();
     if (isDatabaseUnavailable(error)) throw serviceUnavailable();
-    throw error;
+    if (!(error instanceof InvalidAccessTokenError)) throw error;
+    // A bad token is counted against its address, so guessing tokens spends a budget too.
+    const refused = invalidAccessToken();
+    Object.assign(refused.headers, rateLimitHeaders(await counted(request, null)));
+    throw refused;
   }
-  const rateLimit = await countRequest(request, viewer).catch((error: unknown) => {
-    throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
-  });
+  const rateLimit = await counted(request, viewer);
   if (!rateLimit.allowed) throw rateLimited(rateLimit, rateLimitHeaders(rateLimit));
   return { viewer, rateLimit };
+}
+
+function counted(request: Request, viewer: Viewer | null): Promise<RateLimitDecision> {
+  return countRequest(request, viewer).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+  });
 }
 
 function countRequest(request: Request, viewer: Viewer | null): Promise<RateLimitDecision> {

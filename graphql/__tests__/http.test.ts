@@ -41,6 +41,29 @@ describe('the HTTP endpoint', () => {
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
   });
 
+  it('puts the x-ratelimit-* headers on every answer: 200, 400, 401, 406 and 413', async () => {
+    const post = (headers: Record<string, string>, body: string) => fetch(server.url, { method: 'POST', headers, body });
+    const answers = {
+      ok: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, JSON.stringify({ query: '{ viewer { id } }' })),
+      badJson: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, '{ not json'),
+      badToken: await post({ authorization: 'Bearer cds_nonsense', 'content-type': 'application/json' }, JSON.stringify({ query: '{ viewer { id } }' })),
+      notAcceptable: await post({ ...api.authHeaders(), 'content-type': 'application/json', accept: 'text/html' }, JSON.stringify({ query: '{ viewer { id } }' })),
+      tooLarge: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, JSON.stringify({ query: `{ viewer { id } } #${'x'.repeat(1024 * 1024)}` })),
+    };
+    expect(Object.fromEntries(Object.entries(answers).map(([name, response]) => [name, response.status]))).toEqual({
+      ok: 200,
+      badJson: 400,
+      badToken: 401,
+      notAcceptable: 406,
+      tooLarge: 413,
+    });
+    for (const [name, response] of Object.entries(answers)) {
+      expect([name, Number(response.headers.get('x-ratelimit-limit'))]).toEqual([name, expect.any(Number)]);
+      expect([name, response.headers.get('x-ratelimit-remaining')]).toEqual([name, expect.stringMatching(/^\d+$/)]);
+      expect([name, response.headers.get('x-ratelimit-reset')]).toEqual([name, expect.stringMatching(/^\d+$/)]);
+    }
+  });
+
   it('answers a subscription with a coded error pointing to the live events stream, not an internal error', async () => {
     const result = await api.request('subscription { anything }');
     expect(codes(result)).not.toContain('INTERNAL_SERVER_ERROR');
