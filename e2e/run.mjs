@@ -131,7 +131,14 @@ async function main() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`Serving the production build at ${baseUrl}`);
-  const serverEnv = { ...appEnv, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+  // Every browser test signs up from 127.0.0.1: the per-address sign-up limit (tested on a server
+  // of its own) would otherwise refuse the suite's later sign-ups.
+  const serverEnv = {
+    RATE_LIMIT_SIGNUP_PER_IP: '100000',
+    ...appEnv,
+    NODE_ENV: 'production',
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  };
   const server = startServer(port, { ...serverEnv, NEXTAUTH_URL: baseUrl });
   await waitUntilServing(baseUrl, server);
 
