@@ -45,11 +45,23 @@ export function databaseId(ctx: GraphQLContext, globalId: string, type: NodeType
   return parsed.id;
 }
 
+/** The type each row handed out as a `Node` was read as: rows carry no type tag of their own. */
+const nodeTypes = new WeakMap<NodeRow, NodeType>();
+
 /** Any object the viewer may see, by global id. `field` names the argument for error messages. */
 export async function requireNode(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<NodeRow> {
   const viewer = requireViewer(ctx);
   const { type, id } = parseId(globalId, field);
-  return found(type, globalId, await NODE_READERS[type](viewer, id));
+  const row = found(type, globalId, await NODE_READERS[type](viewer, id));
+  nodeTypes.set(row, type);
+  return row;
+}
+
+/** The GraphQL type of a row requireNode handed out; anything else is a bug, not a guess. */
+export function nodeTypeOf(row: NodeRow): NodeType {
+  const type = nodeTypes.get(row);
+  if (!type) throw new Error('A Node was resolved without going through requireNode, so its type is unknown.');
+  return type;
 }
 
 export function requireProject(ctx: GraphQLContext, globalId: string, field = 'id'): Promise<Project> {

@@ -105,6 +105,16 @@ describe('another user’s data is NOT_FOUND, exactly like missing data', () => 
     expect(codes(await attempt())).toEqual(['NOT_FOUND']);
   });
 
+  it('node(id:) answers every type as what it is', async () => {
+    const ids = [of.project, of.session, of.message, of.edit, of.accessToken, of.user];
+    const result = await alice.request<{ nodes: ({ __typename: string; id: string } | null)[] }, { ids: string[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }',
+      { ids },
+    );
+    expect(result.data?.nodes.map((node) => node?.__typename)).toEqual(['Project', 'Session', 'Message', 'Edit', 'AccessToken', 'User']);
+    expect(result.data?.nodes.map((node) => node?.id)).toEqual(ids);
+  });
+
   it('left Alice’s data untouched', async () => {
     const project = await alice.data(ProjectDocument, { id: of.project });
     expect(project.project?.name).toBe(aliceProject.name);

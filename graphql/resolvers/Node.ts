@@ -1,13 +1,7 @@
 import type { NodeResolvers } from '../__generated__/resolvers-types';
+import { nodeTypeOf } from '../access';
 
 export const Node: NodeResolvers = {
-  // Rows carry no type tag; each node type has a column no other one has.
-  __resolveType(node) {
-    if ('passwordHash' in node) return 'User';
-    if ('ownerId' in node) return 'Project';
-    if ('messageCount' in node) return 'Session';
-    if ('seq' in node) return 'Message';
-    if ('inverse' in node) return 'Edit';
-    return 'AccessToken';
-  },
+  // The type the row was read as (`node`/`nodes` go through requireNode, which records it).
+  __resolveType: (node) => nodeTypeOf(node),
 };
