@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -9,6 +11,14 @@ import { QueryTimeoutError } from '@/db/queryTimeout';
  * an upgrade that changes one of these fails here, not in production.
  */
 const onRealPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+it('the installed postgres.js skips a buffered write once its connection was cut (scripts/patch-postgres.mjs)', () => {
+  for (const build of ['cjs/src', 'src']) {
+    const source = fs.readFileSync(path.join(process.cwd(), 'node_modules', 'postgres', build, 'connection.js'), 'utf8');
+    const nextWrite = source.slice(source.indexOf('function nextWrite(fn) {'));
+    expect(nextWrite.split('\n')[1]).toMatch(/^\s*if \(!socket\) return/);
+  }
+});
 
 onRealPostgres('postgres.js and Drizzle, as db/driver.ts patches them', () => {
   const client = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {}, fetch_types: false });
