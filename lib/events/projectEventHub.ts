@@ -12,6 +12,8 @@ export class ProjectEventHub {
   private readonly openStreams = new Set<() => void>();
   private listening: Promise<unknown> | null = null;
   private endsStreamsOnShutdown = false;
+  /** Set when the process is asked to stop: open feeds end, so a graceful shutdown can finish. */
+  stopping = false;
 
   constructor(private readonly database: () => DatabaseHandle = getDatabaseHandle) {}
 
@@ -42,7 +44,12 @@ export class ProjectEventHub {
     // Only inside the Next.js server, whose own handlers on these signals drain and exit.
     if (!this.endsStreamsOnShutdown && process.env.NEXT_RUNTIME) {
       this.endsStreamsOnShutdown = true;
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => this.openStreams.forEach((close) => close()));
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => {
+          this.stopping = true;
+          this.openStreams.forEach((close) => close());
+        });
+      }
     }
     this.openStreams.add(end);
     return () => this.openStreams.delete(end);

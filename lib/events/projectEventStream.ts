@@ -1,7 +1,7 @@
-import { getDb, type Executor } from '@/db/client';
-import { listProjectEventsAfter } from '@/db/events';
+import type { Executor } from '@/db/client';
 import type { ProjectEvent } from '@/db/schema';
-import { getProjectEventHub, type ProjectEventHub } from './projectEventHub';
+import { projectEventFeed } from './projectEventFeed';
+import type { ProjectEventHub } from './projectEventHub';
 
 export const HEARTBEAT_MS = 15_000;
 /** Tells EventSource how long to wait before reconnecting by itself. */
@@ -20,9 +20,9 @@ export function formatServerSentEvent(event: ProjectEvent): string {
 }
 
 /**
- * The project's events after `afterId`, then every new one as it commits, as an SSE body.
- * Events are read from the table (not from the notification), so a burst or a missed wake-up
- * never loses or reorders one.
+ * The project's events after `afterId`, then every new one as it commits (projectEventFeed),
+ * as an SSE body with a heartbeat. Ends when the client goes away, `signal` aborts or the
+ * process is asked to stop (EventSource reconnects by itself, to this instance or another).
  */
 export function createProjectEventStream(options: {
   projectId: string;
@@ -33,69 +33,47 @@ export function createProjectEventStream(options: {
   hub?: ProjectEventHub;
   db?: () => Executor;
 }): ReadableStream<Uint8Array> {
-  const { projectId, signal } = options;
-  const hub = options.hub ?? getProjectEventHub();
-  const db = options.db ?? getDb;
   const encoder = new TextEncoder();
-  let cursor = options.afterId;
-  let pumping: Promise<void> | null = null;
-  let pumpAgain = false;
+  const ended = new AbortController();
+  const endFeed = () => ended.abort();
+  options.signal.addEventListener('abort', endFeed, { once: true });
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;
-  const cleanups: (() => void)[] = [];
-  if (options.onClose) cleanups.push(options.onClose);
+  const finish = () => {
+    if (closed) return false;
+    closed = true;
+    clearInterval(heartbeat);
+    options.signal.removeEventListener('abort', endFeed);
+    ended.abort();
+    options.onClose?.();
+    return true;
+  };
 
   return new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       const send = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text));
       };
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanups.forEach((cleanup) => cleanup());
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the client going away.
-        }
-      };
-
-      const pump = (): Promise<void> => {
-        if (pumping) {
-          pumpAgain = true;
-          return pumping;
-        }
-        pumping = (async () => {
-          do {
-            pumpAgain = false;
-            let batch: ProjectEvent[];
-            do {
-              batch = await listProjectEventsAfter(projectId, cursor, 500, db());
-              for (const event of batch) send(formatServerSentEvent(event));
-              if (batch.length > 0) cursor = batch[batch.length - 1].id;
-            } while (batch.length === 500 && !closed);
-          } while (pumpAgain && !closed);
-        })()
-          .catch(() => close())
-          .finally(() => {
-            pumping = null;
-          });
-        return pumping;
-      };
-
-      signal.addEventListener('abort', close, { once: true });
-      const untrack = hub.trackOpenStream(close);
-      cleanups.push(() => void untrack());
       send(`retry: ${RETRY_MS}\n: connected\n\n`);
-      cleanups.push(await hub.subscribe(projectId, () => void pump()));
-      const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
-      cleanups.push(() => clearInterval(heartbeat));
-      // Catch up on what happened while the client was away (or before we subscribed).
-      await pump();
+      heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+      void (async () => {
+        try {
+          const feed = projectEventFeed({ projectId: options.projectId, afterId: options.afterId, signal: ended.signal, hub: options.hub, db: options.db });
+          for await (const event of feed) send(formatServerSentEvent(event));
+        } catch {
+          // The database went away: the client reconnects and resumes from its last event.
+        }
+        if (finish()) {
+          try {
+            controller.close();
+          } catch {
+            // Already closed by the client going away.
+          }
+        }
+      })();
     },
     cancel() {
-      closed = true;
-      cleanups.forEach((cleanup) => cleanup());
+      finish();
     },
   });
 }
