@@ -16,10 +16,10 @@ export async function findActiveReply(sessionId: string, db: Executor = getDb())
 }
 
 /**
- * Marks replies still pending or streaming since before `startedBefore` failed: their generation
- * died with its server. The text so far is kept.
+ * Marks replies pending or streaming for longer than `olderThanMs` (by the database's clock)
+ * failed: their generation died with its server. The text so far is kept.
  */
-export async function failStaleReplies(sessionId: string, startedBefore: Date, reply: string, db: Executor): Promise<Message[]> {
+export async function failStaleReplies(sessionId: string, olderThanMs: number, reply: string, db: Executor): Promise<Message[]> {
   return db
     .update(messages)
     .set({ status: 'failed', content: sql`case when ${messages.content} = '' then ${reply} else ${messages.content} end` })
@@ -27,7 +27,7 @@ export async function failStaleReplies(sessionId: string, startedBefore: Date, r
       and(
         eq(messages.sessionId, sessionId),
         inArray(messages.status, [...ACTIVE_STATUSES]),
-        lt(messages.createdAt, startedBefore),
+        lt(messages.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000}::double precision)`),
       ),
     )
     .returning();
@@ -69,4 +69,12 @@ export async function requestStop(messageId: string, db: Executor = getDb()): Pr
 /** Stores the session's folded summary of older turns. */
 export async function saveSessionSummary(sessionId: string, summary: string, throughSeq: number, db: Executor): Promise<void> {
   await db.update(sessions).set({ summary, summaryThroughSeq: throughSeq }).where(eq(sessions.id, sessionId));
+}
+
+export async function getSessionSummary(sessionId: string, db: Executor = getDb()): Promise<{ text: string; throughSeq: number } | null> {
+  const [row] = await db
+    .select({ summary: sessions.summary, throughSeq: sessions.summaryThroughSeq })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  return row?.summary ? { text: row.summary, throughSeq: row.throughSeq } : null;
 }
