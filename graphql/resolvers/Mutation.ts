@@ -59,6 +59,27 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     };
   },
 
+  async stopGeneration(_root, { input }, ctx) {
+    const message = await instructions.stopGeneration(ctx, { messageId: databaseId(ctx, input.messageId, 'Message', 'messageId') });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, message };
+  },
+
+  async retryMessage(_root, { input }, ctx) {
+    const result = await instructions.retryMessage(ctx, { messageId: databaseId(ctx, input.messageId, 'Message', 'messageId') });
+    wrote(ctx);
+    const session = await ctx.viewer?.loaders.sessions.load(result.userMessage.sessionId);
+    if (!session) throw notFound('Session', toGlobalId('Session', result.userMessage.sessionId));
+    return {
+      clientMutationId: input.clientMutationId,
+      userMessage: result.userMessage,
+      reply: result.reply,
+      edits: result.edits,
+      timeline: { clips: result.timeline },
+      session,
+    };
+  },
+
   async renameSession(_root, { input }, ctx) {
     const session = await sessions.renameSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId'), title: input.title });
     wrote(ctx);
