@@ -61,6 +61,8 @@ export function createOpenAiCompatibleProvider(settings: OpenAiCompatibleSetting
           tools,
           maxRetries: settings.maxRetries,
           abortSignal: options.signal,
+          // Errors arrive as stream parts below; the SDK's default would also log them.
+          onError: () => undefined,
         });
         for await (const part of result.fullStream) {
           if (part.type === 'text-delta') {
@@ -103,7 +105,7 @@ export function toProviderError(error: unknown, signal?: AbortSignal): ProviderE
     if (last.statusCode === 401 || last.statusCode === 403) {
       return new ProviderError('unavailable', 'The model service refused our credentials. Nothing was changed.', { cause: error });
     }
-    if (last.statusCode) {
+    if (last.statusCode && last.statusCode >= 400) {
       return new ProviderError('unavailable', `The model service refused the request (HTTP ${last.statusCode}). Nothing was changed.`, { cause: error });
     }
   }
