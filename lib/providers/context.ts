@@ -89,23 +89,27 @@ export function editLogDigest(editLog: readonly EditLogEntry[]): string {
   return `Edits made in this session, oldest first:\n${lines.join('\n')}`;
 }
 
-const SUMMARY_REPLY_CHARS = 160;
+const SUMMARY_INSTRUCTION_CHARS = 120;
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** A deterministic line per folded turn: what was asked, and the start of the answer. */
+/**
+ * A deterministic line per folded turn: what was asked. What the answers did is in the edit log,
+ * which is always given in full, so the replies themselves can go.
+ */
 function foldTurns(turns: readonly PromptMessage[]): string {
   return turns
-    .map((message) => (message.role === 'user' ? `- Asked: "${clip(message.content, SUMMARY_REPLY_CHARS)}"` : `  Answered: ${clip(message.content, SUMMARY_REPLY_CHARS)}`))
+    .filter((message) => message.role === 'user')
+    .map((message) => `- "${clip(message.content, SUMMARY_INSTRUCTION_CHARS)}"`)
     .join('\n');
 }
 
 function systemText(input: PromptInput, summary: SessionSummary | null): string {
   const parts = [SYSTEM_PROMPT, timelineDigest(input.timeline), editLogDigest(input.editLog)];
-  if (summary) parts.push(`Summary of earlier turns in this session:\n${summary.text}`);
+  if (summary) parts.push(`Earlier instructions in this session (their replies are folded away; their edits are listed above):\n${summary.text}`);
   return parts.join('\n\n');
 }
 
