@@ -21,10 +21,10 @@ import { applyOperations, TimelineConflictError } from '@/lib/assistant/operatio
 import type { Assistant, AssistantAction, AssistantResult, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
 import type { EditLogEntry, PromptMessage, SessionSummary } from '@/lib/providers/context';
 import { getAssistant } from '@/lib/providers';
-import { isStreamingAssistant, ProviderError, type Generation, type StreamingAssistant } from '@/lib/providers/types';
+import { isStreamingAssistant, ProviderConfigError, ProviderError, type Generation, type StreamingAssistant } from '@/lib/providers/types';
 import { validateClientMessageId, validateInstruction } from '@/lib/validation';
 import { ownedSession, requireViewer, type Caller } from './access';
-import { conflict, notFound } from './errors';
+import { conflict, DomainError, ErrorCode, notFound } from './errors';
 import {
   abortLocalGeneration,
   generationTimeoutMs,
@@ -69,8 +69,24 @@ export async function sendInstruction(
     input.sessionId === null && projectId !== undefined
       ? await currentOrNewSession(caller, projectId)
       : await ownedSession(viewer, requiredId(input.sessionId, 'sessionId'), projectId);
-  return whileItExists('session', () => runInstruction({ session, content, clientMessageId }));
+  return whileItExists('session', () => runInstruction({ session, content, clientMessageId }, configuredAssistant()));
 }
+
+/**
+ * The assistant ASSISTANT_PROVIDER names. A provider that cannot work (no key, bad URL) is
+ * refused with its one-line reason, logged once, rather than an internal error per request.
+ */
+function configuredAssistant(): Assistant {
+  try {
+    return getAssistant();
+  } catch (error) {
+    if (!(error instanceof ProviderConfigError)) throw error;
+    if (!loggedConfigError) console.error(error.message);
+    loggedConfigError = true;
+    throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `CoDirector's assistant is not configured: ${error.message}`);
+  }
+}
+let loggedConfigError = false;
 
 export interface RunOptions {
   /** How long the assistant may take (ASSISTANT_TIMEOUT_MS). */
@@ -453,9 +469,10 @@ export async function stopGeneration(caller: Caller, raw: unknown): Promise<Mess
  * Runs a failed or stopped instruction again, into the same reply. A reply that is done is
  * returned as it is (a retry never answers twice); one still generating is CONFLICT.
  */
-export async function retryMessage(caller: Caller, raw: unknown, assistant: Assistant = getAssistant(), options: RunOptions = {}): Promise<InstructionResult> {
+export async function retryMessage(caller: Caller, raw: unknown, assistant?: Assistant, options: RunOptions = {}): Promise<InstructionResult> {
   const { session, reply } = await ownedReply(caller, raw);
-  const streaming: StreamingAssistant = isStreamingAssistant(assistant) ? assistant : asStreaming(assistant);
+  const chosen = assistant ?? configuredAssistant();
+  const streaming: StreamingAssistant = isStreamingAssistant(chosen) ? chosen : asStreaming(chosen);
   const db = getDb();
   const begun = await whileItExists('session', () =>
     inProjectTransaction(session.projectId, async (tx): Promise<Snapshot | { result: InstructionResult }> => {

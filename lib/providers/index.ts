@@ -2,6 +2,7 @@ import { getAssistant as getBuiltInAssistant } from '@/lib/assistant';
 import type { Assistant } from '@/lib/assistant/types';
 import { createModelAssistant } from './modelAssistant';
 import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from './openaiCompatible';
+import { ProviderConfigError } from './types';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -13,6 +14,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function getAssistant(env: Env = process.env): Assistant {
   const provider = env.ASSISTANT_PROVIDER?.trim() || 'interpreter';
   if (provider === 'openai') return createModelAssistant(createOpenAiCompatibleProvider(openAiSettingsFromEnv(env)));
+  if (provider !== 'interpreter') {
+    throw new ProviderConfigError(`Unknown ASSISTANT_PROVIDER "${provider}". Known providers: interpreter, openai.`);
+  }
   return getBuiltInAssistant(env);
 }
 
