@@ -153,6 +153,8 @@ async function runInline(
 
 /** Fails replies whose generation died, then refuses if one is still running. Under the session lock. */
 async function refuseWhileGenerating(session: Session, tx: Transaction, timeoutMs = generationTimeoutMs()): Promise<void> {
+  // The common case, nothing generating, costs one indexed read.
+  if (!(await findActiveReply(session.id, tx))) return;
   const failed = await failStaleReplies(session.id, staleAfterMs(timeoutMs), STALE_REPLY, tx);
   for (const reply of failed) await recordReplyFinished(session, reply, tx);
   if (await findActiveReply(session.id, tx)) throw conflict(BUSY);

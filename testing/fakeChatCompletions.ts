@@ -69,6 +69,7 @@ export async function startFakeChatCompletions(): Promise<FakeChatCompletions> {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...next.headers });
     for (const chunk of next.chunks ?? []) {
       if (next.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, next.chunkDelayMs));
+      if (response.destroyed || request.socket.destroyed) return;
       response.write(`data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`);
     }
     if (next.stall) return;
