@@ -1,6 +1,6 @@
 import { newClip } from '@/db/projects';
 import { assemblePrompt } from '../context';
-import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../openaiCompatible';
+import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../aiSdk';
 import { planToolCalls } from '../tools';
 import { ProviderConfigError, ProviderError, type ModelProvider } from '../types';
 import {

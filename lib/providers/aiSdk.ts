@@ -1,5 +1,6 @@
+import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { APICallError, jsonSchema, RetryError, streamText, tool, type ToolSet } from 'ai';
+import { APICallError, jsonSchema, RetryError, streamText, tool, type LanguageModel, type ToolSet } from 'ai';
 import { z } from 'zod';
 import type { AssembledPrompt } from './context';
 import { TOOL_SCHEMAS, type ToolCallIntent } from './tools';
@@ -47,19 +48,51 @@ function editingTools(): ToolSet {
 /** Any chat-completions service speaking OpenAI's wire format (OpenAI, vLLM, Ollama, LM Studio, gateways). */
 export function createOpenAiCompatibleProvider(settings: OpenAiCompatibleSettings): ModelProvider {
   const openai = createOpenAICompatible({ name: 'openai', baseURL: settings.baseURL, apiKey: settings.apiKey });
+  return createAiSdkProvider(`openai:${settings.model}`, openai.chatModel(settings.model), settings.maxRetries);
+}
+
+export interface AnthropicSettings {
+  apiKey: string;
+  model: string;
+  baseURL?: string;
+  maxRetries: number;
+}
+
+/** Reads ANTHROPIC_* and refuses, in one line, a configuration that cannot work. */
+export function anthropicSettingsFromEnv(env: Env): AnthropicSettings {
+  const apiKey = env.ANTHROPIC_API_KEY?.trim();
+  if (!apiKey) throw new ProviderConfigError('ASSISTANT_PROVIDER=anthropic needs ANTHROPIC_API_KEY (and optionally ANTHROPIC_MODEL, ANTHROPIC_BASE_URL).');
+  const baseURL = env.ANTHROPIC_BASE_URL?.trim() || undefined;
+  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) throw new ProviderConfigError(`ANTHROPIC_BASE_URL "${baseURL}" must be an http(s) URL.`);
+  const retries = Number(env.ASSISTANT_MAX_RETRIES ?? 2);
+  return {
+    apiKey,
+    baseURL,
+    model: env.ANTHROPIC_MODEL?.trim() || 'claude-3-5-haiku-latest',
+    maxRetries: Number.isInteger(retries) && retries >= 0 ? retries : 2,
+  };
+}
+
+export function createAnthropicProvider(settings: AnthropicSettings): ModelProvider {
+  const anthropic = createAnthropic({ apiKey: settings.apiKey, ...(settings.baseURL ? { baseURL: settings.baseURL } : {}) });
+  return createAiSdkProvider(`anthropic:${settings.model}`, anthropic(settings.model), settings.maxRetries);
+}
+
+/** One chat turn through the AI SDK: reply text streamed, tool calls collected, errors made readable. */
+function createAiSdkProvider(name: string, model: LanguageModel, maxRetries: number): ModelProvider {
   const tools = editingTools();
   return {
-    name: `openai:${settings.model}`,
+    name,
     async stream(prompt: AssembledPrompt, options: GenerateOptions) {
       let text = '';
       const toolCalls: ToolCallIntent[] = [];
       try {
         const result = streamText({
-          model: openai.chatModel(settings.model),
+          model,
           system: prompt.system,
           messages: prompt.messages,
           tools,
-          maxRetries: settings.maxRetries,
+          maxRetries,
           abortSignal: options.signal,
           // Errors arrive as stream parts below; the SDK's default would also log them.
           onError: () => undefined,
