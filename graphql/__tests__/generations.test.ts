@@ -1,8 +1,11 @@
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { messages } from '@/db/schema';
 import { startSession } from '@/db/sessions';
 import { useTestDatabase } from '@/testing/database';
 import { DONE, finish, startFakeChatCompletions, textChunk, toolCallStart, type FakeChatCompletions } from '@/testing/fakeChatCompletions';
 import { makeUserWithProject } from '@/testing/factories';
-import { toGlobalId } from '../ids';
+import { fromGlobalId, toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
 /**
@@ -92,5 +95,16 @@ describe('sendMessage with a model provider', () => {
     const answered = await first;
     expect(codes(answered)).toEqual([]);
     expect((answered.data as Sent).sendMessage.reply.status).toBe('STOPPED');
+  });
+
+  it('reads a reply left STREAMING by a server that died long ago as FAILED, so no spinner spins forever', async () => {
+    const { api, sessionId } = await owner();
+    fake.script({ chunks: [textChunk('Half an ans'), finish(), DONE] });
+    const sent = await api.data<Sent, unknown>(SEND, { id: sessionId, content: 'explain' });
+    const replyId = sent.sendMessage.reply.id;
+    const rawId = fromGlobalId(replyId)!.id;
+    await getDb().update(messages).set({ status: 'streaming', createdAt: sql`now() - interval '1 hour'` }).where(eq(messages.id, rawId));
+    const read = await api.data<{ node: { status: string; content: string } }, unknown>('query($id: ID!) { node(id: $id) { ... on Message { status content } } }', { id: replyId });
+    expect(read.node).toEqual({ status: 'FAILED', content: 'Half an ans' });
   });
 });
