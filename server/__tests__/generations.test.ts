@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { listProjectEventsAfter } from '@/db/events';
+import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
+import { getMessageById } from '@/db/generations';
 import { requestStop } from '@/db/generations';
 import { getAllMessages } from '@/db/messages';
 import { newClip } from '@/db/projects';
@@ -98,21 +99,30 @@ describe('an instruction answered by a model', () => {
     const slow = runInstruction({ session, content: 'make the outro a bit longer' }, assistant);
     await activeReply(session.id);
 
-    // Warm both paths once, then time them while the generation runs.
+    // Warm both paths once, then time them while the generation runs. A lock held by the
+    // generation would make every attempt take seconds; the fastest of three discounts a CPU
+    // spike on this shared machine.
     await renameSession(session, 'Warm-up');
     await runInstruction({ session: other, content: 'fade in the intro over 1 second' }, createInterpreterAssistant());
-    expect(await timed(() => renameSession(session, 'Outro pass'))).toBeLessThan(200);
-    expect(await timed(() => runInstruction({ session: other, content: 'mute the beach scene' }, createInterpreterAssistant()))).toBeLessThan(200);
+    const renames: number[] = [];
+    const instructions: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      renames.push(await timed(() => renameSession(session, `Outro pass ${attempt}`)));
+      instructions.push(await timed(() => runInstruction({ session: other, content: `set the volume of the beach scene to ${50 + attempt}%` }, createInterpreterAssistant())));
+    }
+    expect(Math.min(...renames)).toBeLessThan(200);
+    expect(Math.min(...instructions)).toBeLessThan(200);
+    expect((await getAllMessages(session.id)).at(-1)?.status).toBe('pending');
 
     const result = await slow;
     expect(result.reply.status).toBe('done');
     expect(result.reply.content).toBe('Made the outro longer.\n\nMade “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
     expect(result.edits).toHaveLength(1);
     const timeline = await getTimeline(project.id);
-    expect(timeline.map((clip) => [clip.name, clip.durationMs, clip.muted])).toEqual([
-      ['Intro', 4000, false],
-      ['Beach scene', 12000, true],
-      ['Outro', 7000, false],
+    expect(timeline.map((clip) => [clip.name, clip.durationMs, clip.volume])).toEqual([
+      ['Intro', 4000, 100],
+      ['Beach scene', 12000, 52],
+      ['Outro', 7000, 100],
     ]);
   });
 
@@ -179,6 +189,31 @@ describe('an instruction answered by a model', () => {
     expect(text).toBe('The outro is 5 s long.');
     expect(result.reply.content).toBe(text);
     expect(events.filter((event) => event.type.startsWith('reply.') || event.type === 'instruction.answered').map((event) => event.type)).toEqual(['reply.started', ...deltas.map(() => 'reply.delta'), 'reply.finished', 'instruction.answered']);
+  });
+
+  it('a device joining mid-reply reads the text so far, then the deltas after it, and ends with exactly the reply', async () => {
+    const { project, session } = await setup();
+    const { assistant } = scriptedModel({ deltas: Array.from({ length: 12 }, (_, index) => `part${index} `), deltaEveryMs: 70 });
+    const pending = runInstruction({ session, content: 'say twelve things' }, assistant);
+    const reply = await activeReply(session.id);
+    let joined = (await getMessageById(reply.id))!;
+    while (joined.content === '') {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      joined = (await getMessageById(reply.id))!;
+    }
+    // The joining device subscribes (from the latest event on), then reads the message.
+    const afterId = await latestProjectEventId(project.id);
+    let text = (await getMessageById(reply.id))!.content;
+    expect(text.length).toBeGreaterThan(0);
+    const result = await pending;
+    for (const event of await listProjectEventsAfter(project.id, afterId)) {
+      if (event.type !== 'reply.delta') continue;
+      const { offset, text: delta } = event.data as { offset: number; text: string };
+      expect(offset).toBeLessThanOrEqual(text.length);
+      if (offset + delta.length > text.length) text += delta.slice(text.length - offset);
+    }
+    expect(text).toBe(Array.from({ length: 12 }, (_, index) => `part${index} `).join(''));
+    expect(result.reply.content).toBe(text.trim());
   });
 
   it('stopGeneration ends it at once: status stopped, the text so far kept, no edit', async () => {
