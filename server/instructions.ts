@@ -206,7 +206,10 @@ async function readSnapshot(session: Session, beforeSeq: number | null, tx: Exec
     listEditsForSession(session.id, tx),
     getSessionSummary(session.id, tx),
   ]);
-  const earlier = history.filter((message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '');
+  // Failed replies say what went wrong with the service, not anything the model said.
+  const earlier = history.filter(
+    (message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '' && message.status !== 'failed',
+  );
   const byId = new Map(history.map((message) => [message.id, message.content]));
   const edits = sessionEdits.map(toSessionEdit);
   return {
