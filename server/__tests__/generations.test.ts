@@ -298,4 +298,16 @@ describe('an instruction answered by a model', () => {
     expect(result.reply.content).toMatch(/took too long/);
     expect(await getTimeline(project.id)).toHaveLength(3);
   });
+
+  it('retryMessage with the interpreter answers a reply the model failed, in one chunk, through the same path', async () => {
+    const { project, session, caller } = await setup();
+    const { assistant } = scriptedModel({ fail: new ProviderError('rate_limited', 'The model service is busy (rate limited). Nothing was changed. Try again in a moment.') });
+    const failed = await runInstruction({ session, content: 'make the outro a bit longer' }, assistant);
+    expect(failed.reply.status).toBe('failed');
+    const retried = await retryMessage(caller, { messageId: failed.userMessage.id }, createInterpreterAssistant());
+    expect(retried.reply).toMatchObject({ id: failed.reply.id, status: 'done', content: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.' });
+    expect((await getTimeline(project.id))[2].durationMs).toBe(7000);
+    const deltas = (await listProjectEventsAfter(project.id, 0)).filter((event) => event.type === 'reply.delta' && event.messageId === failed.reply.id);
+    expect(deltas.map((event) => event.data)).toEqual([{ offset: 0, text: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.' }]);
+  });
 });
