@@ -7,6 +7,7 @@ import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
 import { AssistantTurn, ThinkingTurn, UserTurn } from './ConversationTurns';
 import { newClientMessageId } from './clientMessageId';
+import { StreamingReply } from './StreamingReply';
 import type { ConversationTurn, SendInstruction } from './types';
 
 interface ConversationProps {
@@ -72,6 +73,8 @@ export function Conversation({ sessionId, turns, sendInstruction }: Conversation
             {turns.map((turn) =>
               turn.role === 'user' ? (
                 <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }} />
+              ) : turn.stream ? (
+                <StreamingReply key={turn.id} source={turn.stream} initialText={turn.content} />
               ) : (
                 <AssistantTurn key={turn.id} content={turn.content} edits={turn.edits} />
               ),

@@ -11,6 +11,9 @@ const EVENT_TYPES = [
   'session.renamed',
   'session.deleted',
   'project.renamed',
+  // A reply a model writes: shown once it starts (its text then streams in StreamingReply), and when it ends.
+  'reply.started',
+  'reply.finished',
 ] as const satisfies readonly ProjectEventType[];
 
 /** Bursts of events (an instruction and its reply) cause one re-render, not several. */

@@ -1,11 +1,13 @@
 import 'server-only';
 import { listEditsForSession } from '@/db/edits';
 import { getAllMessages } from '@/db/messages';
-import type { Edit } from '@/db/schema';
+import type { Edit, Message } from '@/db/schema';
+import { toGlobalId } from '@/graphql/ids';
+import { staleAfterMs } from '@/server/generations';
 import type { AppliedEdit, ConversationTurn } from '@/components/codirector/types';
 
 /** A session's conversation for the panel: each reply carries the edits its instruction applied. */
-export async function loadConversation(sessionId: string): Promise<ConversationTurn[]> {
+export async function loadConversation(sessionId: string, projectId: string): Promise<ConversationTurn[]> {
   const [messages, edits] = await Promise.all([getAllMessages(sessionId), listEditsForSession(sessionId)]);
   const editsByInstruction = groupByMessage(edits);
   return messages.map((message) => ({
@@ -14,7 +16,14 @@ export async function loadConversation(sessionId: string): Promise<ConversationT
     content: message.content,
     clientMessageId: message.clientMessageId,
     edits: message.role === 'assistant' && message.replyToId ? (editsByInstruction.get(message.replyToId) ?? []) : [],
+    ...(isGenerating(message) ? { stream: { projectId, messageId: message.id, apiId: toGlobalId('Message', message.id) } } : {}),
   }));
+}
+
+/** A reply still being written, and not one whose server died long ago. */
+function isGenerating(message: Message): boolean {
+  const active = message.status === 'pending' || message.status === 'streaming';
+  return active && Date.now() - message.createdAt.getTime() <= staleAfterMs();
 }
 
 function groupByMessage(edits: readonly Edit[]): Map<string, AppliedEdit[]> {

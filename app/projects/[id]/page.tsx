@@ -58,7 +58,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
     loadSessionHistoryPage(project.id, historyAfter ?? undefined),
     countSessions(project.id),
   ]);
-  const turns = session ? await loadConversation(session.id) : [];
+  const turns = session ? await loadConversation(session.id, project.id) : [];
 
   return (
     <>
