@@ -24,8 +24,13 @@ export function StreamingReply({ source, initialText }: { source: StreamingReply
   const [text, setText] = useState(initialText);
   const [stopping, setStopping] = useState(false);
 
+  // A re-render from the server may bring more text than arrived here (it resumes after a newer event).
   useEffect(() => {
-    const events = new EventSource(`/api/projects/${source.projectId}/events`);
+    setText((current) => (initialText.length > current.length ? initialText : current));
+  }, [initialText]);
+
+  useEffect(() => {
+    const events = new EventSource(`/api/projects/${source.projectId}/events?after=${source.afterEventId}`);
     const onDelta = (event: MessageEvent<string>) => {
       const delta = JSON.parse(event.data) as ReplyDelta;
       if (delta.messageId !== source.messageId || typeof delta.data?.offset !== 'number' || typeof delta.data.text !== 'string') return;
@@ -38,7 +43,7 @@ export function StreamingReply({ source, initialText }: { source: StreamingReply
     events.addEventListener('reply.delta', onDelta);
     events.addEventListener('reply.finished', onFinished);
     return () => events.close();
-  }, [source.projectId, source.messageId, router]);
+  }, [source.projectId, source.messageId, source.afterEventId, router]);
 
   async function stop() {
     setStopping(true);

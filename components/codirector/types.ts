@@ -24,6 +24,8 @@ export interface StreamingReplySource {
   messageId: string;
   /** The reply's GraphQL id, for stopGeneration. */
   apiId: string;
+  /** The last project event before the text was read: deltas resume after it. */
+  afterEventId: number;
 }
 
 export interface SendInstructionInput {

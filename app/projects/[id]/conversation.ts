@@ -1,5 +1,6 @@
 import 'server-only';
 import { listEditsForSession } from '@/db/edits';
+import { latestProjectEventId } from '@/db/events';
 import { getAllMessages } from '@/db/messages';
 import type { Edit, Message } from '@/db/schema';
 import { toGlobalId } from '@/graphql/ids';
@@ -8,6 +9,9 @@ import type { AppliedEdit, ConversationTurn } from '@/components/codirector/type
 
 /** A session's conversation for the panel: each reply carries the edits its instruction applied. */
 export async function loadConversation(sessionId: string, projectId: string): Promise<ConversationTurn[]> {
+  // Read before the messages: a streaming reply resumes its deltas after this event, so none is
+  // missed between the text read here and the stream opening (overlap is dropped by offset).
+  const afterEventId = await latestProjectEventId(projectId);
   const [messages, edits] = await Promise.all([getAllMessages(sessionId), listEditsForSession(sessionId)]);
   const editsByInstruction = groupByMessage(edits);
   return messages.map((message) => ({
@@ -16,7 +20,7 @@ export async function loadConversation(sessionId: string, projectId: string): Pr
     content: message.content,
     clientMessageId: message.clientMessageId,
     edits: message.role === 'assistant' && message.replyToId ? (editsByInstruction.get(message.replyToId) ?? []) : [],
-    ...(isGenerating(message) ? { stream: { projectId, messageId: message.id, apiId: toGlobalId('Message', message.id) } } : {}),
+    ...(isGenerating(message) ? { stream: { projectId, messageId: message.id, apiId: toGlobalId('Message', message.id), afterEventId } } : {}),
   }));
 }
 
