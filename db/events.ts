@@ -13,7 +13,13 @@ export type ProjectEventType =
   | 'session.deleted'
   | 'session.forked'
   | 'timeline.restored'
-  | 'project.renamed';
+  | 'project.renamed'
+  /** An instruction is stored and its reply is being generated (`messageId`: the reply). */
+  | 'reply.started'
+  /** Reply text appended: `data: { offset, text }`, the text at that character offset of the reply. */
+  | 'reply.delta'
+  /** The reply ended: `data: { status }` (done, failed, stopped). */
+  | 'reply.finished';
 
 /**
  * Records what changed inside the caller's transaction and wakes listeners when it commits.
@@ -21,7 +27,14 @@ export type ProjectEventType =
  * ids within a project follow commit order.
  */
 export async function recordProjectEvent(
-  event: { projectId: string; type: ProjectEventType; sessionId?: string | null; userId?: string | null },
+  event: {
+    projectId: string;
+    type: ProjectEventType;
+    sessionId?: string | null;
+    userId?: string | null;
+    messageId?: string | null;
+    data?: Record<string, unknown> | null;
+  },
   tx: Transaction,
 ): Promise<void> {
   const [recorded] = await tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });

@@ -13,6 +13,7 @@ export interface NewMessage {
   content: string;
   clientMessageId?: string | null;
   replyToId?: string | null;
+  status?: Message['status'];
 }
 
 export async function findMessageByClientId(

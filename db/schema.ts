@@ -121,6 +121,13 @@ export const sessions = pgTable(
     /** A branch: the session and instruction its conversation was copied from (null once those are deleted). */
     forkedFromSessionId: uuid('forked_from_session_id').references((): AnyPgColumn => sessions.id, { onDelete: 'set null' }),
     forkedFromMessageId: uuid('forked_from_message_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
+    /**
+     * Older turns folded away when the conversation outgrew the assistant's context budget
+     * (lib/providers/context.ts); null until that first happens. The edit log never folds.
+     */
+    summary: text('summary'),
+    /** The last message seq the summary covers; later messages are given to the assistant as they are. */
+    summaryThroughSeq: integer('summary_through_seq').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },
@@ -128,6 +135,15 @@ export const sessions = pgTable(
 );
 
 export const messageRole = pgEnum('message_role', ['user', 'assistant']);
+
+/**
+ * Where a reply is in its life: `pending` (instruction stored, assistant not yet answering),
+ * `streaming` (text arriving), then `done`, `failed` (provider error, timeout, server gone) or
+ * `stopped` (stopGeneration). User messages and every message from before generations are `done`.
+ */
+export const MESSAGE_STATUSES = ['pending', 'streaming', 'done', 'failed', 'stopped'] as const;
+export const messageStatus = pgEnum('message_status', MESSAGE_STATUSES);
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const messages = pgTable(
   'messages',
@@ -149,6 +165,9 @@ export const messages = pgTable(
      * the original's value: it stands for the same moment.
      */
     historySeq: historySeq('history_seq'),
+    status: messageStatus('status').notNull().default('done'),
+    /** Set by stopGeneration; the generating instance checks it between chunks (any instance may set it). */
+    stopRequestedAt: instant('stop_requested_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -280,6 +299,10 @@ export const projectEvents = pgTable(
     sessionId: uuid('session_id'),
     /** The user whose action it was (current-session switches are per user). */
     userId: uuid('user_id'),
+    /** The message the event concerns (reply.delta, reply.finished). */
+    messageId: uuid('message_id'),
+    /** Event-specific payload: for reply.delta `{ offset, text }`, the text appended at that character offset. */
+    data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [index('project_events_project_id_idx').on(t.projectId, t.id)],

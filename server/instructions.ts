@@ -1,26 +1,51 @@
 import { findMessageByClientId, getAllMessages, insertNextMessage } from '@/db/messages';
 import { insertEdit, listEditsForSession, recordInstructionEdits, setEditReverted, toSessionEdit } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
+import {
+  failStaleReplies,
+  findActiveReply,
+  getMessageById,
+  getSessionSummary,
+  requestStop,
+  saveSessionSummary,
+  updateReply,
+} from '@/db/generations';
 import { loadInstructionResult, transactionClock, type InstructionResult } from '@/db/instructions';
 import { touchProject } from '@/db/projects';
-import type { Edit, Session } from '@/db/schema';
+import type { Edit, Message, Session } from '@/db/schema';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { getDb, type Executor, type Transaction } from '@/db/client';
+import { getOwnedMessages } from '@/db/batchedReads';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
-import { getAssistant } from '@/lib/assistant';
-import { applyOperations } from '@/lib/assistant/operations';
-import type { Assistant, AssistantAction, Clip, SessionContext } from '@/lib/assistant/types';
+import { applyOperations, TimelineConflictError } from '@/lib/assistant/operations';
+import type { Assistant, AssistantAction, AssistantResult, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
+import type { EditLogEntry, PromptMessage, SessionSummary } from '@/lib/providers/context';
+import { getAssistant } from '@/lib/providers';
+import { isStreamingAssistant, ProviderConfigError, ProviderError, type Generation, type StreamingAssistant } from '@/lib/providers/types';
 import { validateClientMessageId, validateInstruction } from '@/lib/validation';
 import { ownedSession, requireViewer, type Caller } from './access';
+import { conflict, DomainError, ErrorCode, notFound } from './errors';
+import {
+  abortLocalGeneration,
+  generationTimeoutMs,
+  registerGeneration,
+  ReplyWriter,
+  staleAfterMs,
+  STOPPED_REPLY,
+  stoppedError,
+} from './generations';
 import { inputObject, requiredId, requiredString } from './inputs';
 import { currentOrNewSession } from './sessions';
 import { whileItExists } from './writes';
 
 export type { InstructionResult };
 
+const STALE_REPLY = 'This answer was interrupted (the server stopped while answering). Retry to ask again.';
+const BUSY = 'CoDirector is still answering the previous instruction in this session. Wait for it, or stop it, and send again.';
+
 /**
  * An instruction from the viewer into one of their sessions: stored, answered by the
- * assistant from exactly this session's context, its edits applied, all in one transaction.
+ * assistant from exactly this session's context, its edits applied.
  *
  * Input: `sessionId`, `content`, `clientMessageId` (optional for the API; the web app sends
  * `clientMessageIdRequired`, since its retries depend on one), and `projectId` to scope the
@@ -44,18 +69,61 @@ export async function sendInstruction(
     input.sessionId === null && projectId !== undefined
       ? await currentOrNewSession(caller, projectId)
       : await ownedSession(viewer, requiredId(input.sessionId, 'sessionId'), projectId);
-  return whileItExists('session', () => runInstruction({ session, content, clientMessageId }));
+  return whileItExists('session', () => runInstruction({ session, content, clientMessageId }, configuredAssistant()));
 }
 
 /**
- * Runs one instruction in one transaction: stores it, lets the assistant answer from exactly
- * this session's context, applies and records the edits, and stores the reply. Either all
- * of it is written or none. A retry with the same clientMessageId returns the first result.
+ * The assistant ASSISTANT_PROVIDER names. A provider that cannot work (no key, bad URL) is
+ * refused with its one-line reason, logged once, rather than an internal error per request.
+ */
+function configuredAssistant(): Assistant {
+  try {
+    return getAssistant();
+  } catch (error) {
+    if (!(error instanceof ProviderConfigError)) throw error;
+    if (!loggedConfigError) console.error(error.message);
+    loggedConfigError = true;
+    throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `CoDirector's assistant is not configured: ${error.message}`);
+  }
+}
+let loggedConfigError = false;
+
+export interface RunOptions {
+  /** How long the assistant may take (ASSISTANT_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs one instruction. A retry with the same clientMessageId returns the first result.
+ *
+ * An assistant that does no I/O (the interpreter) answers inside the transaction that stores
+ * the instruction: it takes microseconds, and instructions sent to one session at the same
+ * moment then queue on the session's lock and are answered in strict order.
+ *
+ * A streaming assistant (a model) runs in three phases, so no lock is held while it thinks:
+ * (a) a short transaction stores the instruction and a `pending` reply and reads a snapshot;
+ * (b) the model answers outside any transaction, its text streamed as `reply.delta` events,
+ * within a timeout and stoppable; (c) a short transaction applies its edits, re-planning once
+ * if the timeline changed under it. One generation per session at a time: another instruction
+ * meanwhile is CONFLICT.
  */
 export async function runInstruction(
   input: { session: Session; content: string; clientMessageId?: string | null },
   assistant: Assistant = getAssistant(),
   db: Executor = getDb(),
+  options: RunOptions = {},
+): Promise<InstructionResult> {
+  if (!isStreamingAssistant(assistant)) return runInline(input, assistant, db);
+  const begun = await beginGeneration(input, db, options);
+  if ('result' in begun) return begun.result;
+  return generateAndApply(begun, assistant, db, options);
+}
+
+/** The whole instruction in one transaction: store, answer, apply. */
+async function runInline(
+  input: { session: Session; content: string; clientMessageId?: string | null },
+  assistant: Assistant,
+  db: Executor,
 ): Promise<InstructionResult> {
   const { session, content } = input;
   const clientMessageId = input.clientMessageId ?? null;
@@ -67,30 +135,259 @@ export async function runInstruction(
         const earlier = await findMessageByClientId(session.id, clientMessageId, tx);
         if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
       }
+      await refuseWhileGenerating(session, tx);
       const at = await transactionClock(tx);
       const timeline = await getTimeline(session.projectId, tx);
       const context = await loadSessionContext(session.id, tx);
       const result = await assistant.respond({ timeline, context, instruction: content });
 
       const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
-      const storedEdits = new Map(context.edits.map((edit) => [edit.id, edit]));
-      let current: Clip[] = [...timeline];
-      const touched: Edit[] = [];
-      for (const action of result.actions) {
-        const applied = await applyAction(action, { session, messageId: userMessage.id, at, storedEdits, current }, tx);
-        current = applied.timeline;
-        touched.push(applied.edit);
-      }
-      if (touched.length > 0) {
-        await saveTimeline(session.projectId, timeline, current, tx);
-        await touchProject(session.projectId, tx);
-        await recordInstructionEdits(userMessage.id, touched, tx);
-      }
+      const applied = await applyActions(result.actions, { session, messageId: userMessage.id, at, context, timeline }, tx);
       const reply = await insertNextMessage(session.id, { role: 'assistant', content: result.reply, replyToId: userMessage.id }, tx);
       await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
-      return { userMessage, reply, edits: touched, timeline: current };
+      return { userMessage, reply, edits: applied.edits, timeline: applied.timeline };
     },
     db,
+  );
+}
+
+/** Fails replies whose generation died, then refuses if one is still running. Under the session lock. */
+async function refuseWhileGenerating(session: Session, tx: Transaction, timeoutMs = generationTimeoutMs()): Promise<void> {
+  // The common case, nothing generating, costs one indexed read.
+  if (!(await findActiveReply(session.id, tx))) return;
+  const failed = await failStaleReplies(session.id, staleAfterMs(timeoutMs), STALE_REPLY, tx);
+  for (const reply of failed) await recordReplyFinished(session, reply, tx);
+  if (await findActiveReply(session.id, tx)) throw conflict(BUSY);
+}
+
+interface Snapshot {
+  session: Session;
+  userMessage: Message;
+  reply: Message;
+  timeline: Clip[];
+  context: SessionContext;
+  messages: PromptMessage[];
+  editLog: EditLogEntry[];
+  summary: SessionSummary | null;
+}
+
+/** Phase (a): store the instruction and a pending reply, and read what the assistant answers from. */
+async function beginGeneration(
+  input: { session: Session; content: string; clientMessageId?: string | null },
+  db: Executor,
+  options: RunOptions,
+): Promise<Snapshot | { result: InstructionResult }> {
+  const { session, content } = input;
+  const clientMessageId = input.clientMessageId ?? null;
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      await lockSession(session.id, tx);
+      if (clientMessageId) {
+        const earlier = await findMessageByClientId(session.id, clientMessageId, tx);
+        if (earlier) return { result: await loadInstructionResult(session.projectId, earlier, tx) };
+      }
+      await refuseWhileGenerating(session, tx, options.timeoutMs);
+      const snapshot = await readSnapshot(session, null, tx);
+      const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
+      const reply = await insertNextMessage(session.id, { role: 'assistant', content: '', replyToId: userMessage.id, status: 'pending' }, tx);
+      await recordProjectEvent({ projectId: session.projectId, type: 'reply.started', sessionId: session.id, messageId: reply.id }, tx);
+      return { ...snapshot, session, userMessage, reply };
+    },
+    db,
+  );
+}
+
+/** The timeline, and this session's messages (before `beforeSeq`, when given), edit log and summary. */
+async function readSnapshot(session: Session, beforeSeq: number | null, tx: Executor) {
+  const [timeline, history, sessionEdits, summary] = await Promise.all([
+    getTimeline(session.projectId, tx),
+    getAllMessages(session.id, tx),
+    listEditsForSession(session.id, tx),
+    getSessionSummary(session.id, tx),
+  ]);
+  // Failed replies say what went wrong with the service, not anything the model said.
+  const earlier = history.filter(
+    (message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '' && message.status !== 'failed',
+  );
+  const byId = new Map(history.map((message) => [message.id, message.content]));
+  const edits = sessionEdits.map(toSessionEdit);
+  return {
+    timeline,
+    context: { messages: earlier.map(({ role, content }) => ({ role, content })), edits },
+    messages: earlier.map(({ seq, role, content }) => ({ seq, role, content })),
+    editLog: sessionEdits.map((edit) => ({
+      description: edit.description,
+      instruction: edit.messageId ? (byId.get(edit.messageId) ?? null) : null,
+      reverted: edit.revertedAt !== null,
+    })),
+    summary,
+  };
+}
+
+/** Phases (b) and (c): answer outside any transaction, then apply in a short one. */
+async function generateAndApply(snapshot: Snapshot, assistant: StreamingAssistant, db: Executor, options: RunOptions): Promise<InstructionResult> {
+  const controller = new AbortController();
+  const timeoutMs = options.timeoutMs ?? generationTimeoutMs();
+  const writer = new ReplyWriter(snapshot.session, snapshot.reply.id, () => controller.abort(stoppedError()), db);
+  const timer = setTimeout(
+    () => controller.abort(new ProviderError('timeout', 'The model took too long to answer, so I stopped waiting. Nothing was changed. Try again.')),
+    timeoutMs,
+  );
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const unregister = registerGeneration(snapshot.reply.id, controller, settled);
+  try {
+    let generation: Generation;
+    try {
+      generation = await raceAbort(
+        assistant.generate(
+          { timeline: snapshot.timeline, context: snapshot.context, editLog: snapshot.editLog, messages: snapshot.messages, summary: snapshot.summary, instruction: snapshot.userMessage.content },
+          { signal: controller.signal, onText: (delta) => writer.append(delta) },
+        ),
+        controller.signal,
+      );
+    } catch (error) {
+      clearTimeout(timer);
+      await writer.close();
+      return await finishWithoutEdits(snapshot, writer.textSoFar, asProviderError(error, controller.signal), db);
+    }
+    clearTimeout(timer);
+    await writer.close();
+    return await applyGeneration(snapshot, assistant, generation, db);
+  } finally {
+    clearTimeout(timer);
+    unregister();
+    settle();
+  }
+}
+
+/** Settles as soon as the signal aborts, even if the provider ignores it. */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function asProviderError(error: unknown, signal: AbortSignal): ProviderError {
+  if (signal.aborted && signal.reason instanceof ProviderError) return signal.reason;
+  if (error instanceof ProviderError) return error;
+  return new ProviderError('unavailable', 'The assistant failed while answering. Nothing was changed. Try again.', { cause: error });
+}
+
+/** Phase (c) after a failure or a stop: the text so far stays, with why it ended. */
+async function finishWithoutEdits(snapshot: Snapshot, textSoFar: string, error: ProviderError, db: Executor): Promise<InstructionResult> {
+  const { session } = snapshot;
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      await lockSession(session.id, tx);
+      const stopped = error.kind === 'stopped';
+      const text = textSoFar.trim();
+      const content = stopped ? text || STOPPED_REPLY : text ? `${text}\n\n${error.reply}` : error.reply;
+      const reply = await updateReply(snapshot.reply.id, { content, status: stopped ? 'stopped' : 'failed' }, tx);
+      await recordReplyFinished(session, reply, tx);
+      await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
+      return { userMessage: snapshot.userMessage, reply, edits: [], timeline: await getTimeline(session.projectId, tx) };
+    },
+    db,
+  );
+}
+
+/**
+ * Phase (c): applies the generation's edits to the timeline as it is now. Operations carry the
+ * values they expect, so a timeline changed during the generation is detected; the tool calls are
+ * then planned once more against the new timeline, and if that fails too the reply says so and
+ * nothing is edited. A stop requested meanwhile wins: no edit.
+ */
+async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant, generation: Generation, db: Executor): Promise<InstructionResult> {
+  const { session, userMessage } = snapshot;
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      await lockSession(session.id, tx);
+      const current = await getMessageById(snapshot.reply.id, tx);
+      if (!current) throw notFound('message');
+      if (current.stopRequestedAt || current.status === 'stopped' || current.status === 'failed') {
+        const status = current.status === 'failed' ? 'failed' : 'stopped';
+        const reply = await updateReply(current.id, { status, content: current.content || STOPPED_REPLY }, tx);
+        await recordReplyFinished(session, reply, tx);
+        return { userMessage, reply, edits: [], timeline: await getTimeline(session.projectId, tx) };
+      }
+      const at = await transactionClock(tx);
+      const timeline = await getTimeline(session.projectId, tx);
+      const context = await loadSessionContext(session.id, tx, userMessage.seq);
+      let result: AssistantResult = assistant.plan(generation, snapshot.timeline, snapshot.context);
+      let applied: { timeline: Clip[]; pending: PendingEdit[] } | null = tryActions(result.actions, timeline, context);
+      if (!applied) {
+        result = assistant.plan(generation, timeline, context);
+        applied = tryActions(result.actions, timeline, context);
+        if (!applied) {
+          result = { reply: `${generation.reply.trim()}\n\nThe timeline changed while I was answering, so I made no edit. Ask again.`.trim(), actions: [] };
+          applied = { timeline, pending: [] };
+        }
+      }
+      const written = await writeEdits(applied.pending, { session, messageId: userMessage.id, at }, tx);
+      if (written.length > 0) {
+        await saveTimeline(session.projectId, timeline, applied.timeline, tx);
+        await touchProject(session.projectId, tx);
+        await recordInstructionEdits(userMessage.id, written, tx);
+      }
+      if (generation.folded && generation.summary) await saveSessionSummary(session.id, generation.summary.text, generation.summary.throughSeq, tx);
+      const reply = await updateReply(current.id, { content: result.reply, status: 'done' }, tx);
+      await recordReplyFinished(session, reply, tx);
+      await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
+      return { userMessage, reply, edits: written, timeline: applied.timeline };
+    },
+    db,
+  );
+}
+
+type PendingEdit = { action: AssistantAction; stored?: SessionEdit };
+
+/** The timeline after the actions, or null when they no longer fit it (a conflict). */
+function tryActions(actions: readonly AssistantAction[], timeline: Timeline, context: SessionContext): { timeline: Clip[]; pending: PendingEdit[] } | null {
+  const stored = new Map(context.edits.map((edit) => [edit.id, edit]));
+  let current: Clip[] = [...timeline];
+  const pending: PendingEdit[] = [];
+  try {
+    for (const action of actions) {
+      if (action.type === 'apply') {
+        current = applyOperations(current, action.edit.operations);
+        pending.push({ action });
+        continue;
+      }
+      const edit = stored.get(action.editId);
+      if (!edit || (action.type === 'revert') === (edit.revertedAt !== null)) return null;
+      current = applyOperations(current, action.type === 'revert' ? edit.inverse : edit.operations);
+      pending.push({ action, stored: edit });
+    }
+  } catch (error) {
+    if (error instanceof TimelineConflictError) return null;
+    throw error;
+  }
+  return { timeline: current, pending };
+}
+
+async function writeEdits(pending: readonly PendingEdit[], scope: { session: Session; messageId: string; at: Date }, tx: Transaction): Promise<Edit[]> {
+  const written: Edit[] = [];
+  for (const { action } of pending) {
+    if (action.type === 'apply') {
+      written.push(await insertEdit({ projectId: scope.session.projectId, sessionId: scope.session.id, messageId: scope.messageId, edit: action.edit, at: scope.at }, tx));
+    } else {
+      written.push(await setEditReverted(action.editId, action.type === 'revert' ? scope.at : null, tx));
+    }
+  }
+  return written;
+}
+
+async function recordReplyFinished(session: Pick<Session, 'id' | 'projectId'>, reply: Message, tx: Transaction): Promise<void> {
+  await recordProjectEvent(
+    { projectId: session.projectId, type: 'reply.finished', sessionId: session.id, messageId: reply.id, data: { status: reply.status } },
+    tx,
   );
 }
 
@@ -98,32 +395,123 @@ interface ActionScope {
   session: Session;
   messageId: string;
   at: Date;
-  storedEdits: Map<string, ReturnType<typeof toSessionEdit>>;
-  current: Clip[];
+  context: SessionContext;
+  timeline: Clip[];
 }
 
-async function applyAction(action: AssistantAction, scope: ActionScope, tx: Transaction): Promise<{ timeline: Clip[]; edit: Edit }> {
-  if (action.type === 'apply') {
-    const timeline = applyOperations(scope.current, action.edit.operations);
-    const edit = await insertEdit(
-      { projectId: scope.session.projectId, sessionId: scope.session.id, messageId: scope.messageId, edit: action.edit, at: scope.at },
-      tx,
-    );
-    return { timeline, edit };
+/** Applies the interpreter's actions inside its transaction; a conflict here is a bug and rolls everything back. */
+async function applyActions(actions: readonly AssistantAction[], scope: ActionScope, tx: Transaction): Promise<{ timeline: Clip[]; edits: Edit[] }> {
+  const storedEdits = new Map(scope.context.edits.map((edit) => [edit.id, edit]));
+  let current: Clip[] = [...scope.timeline];
+  const touched: Edit[] = [];
+  for (const action of actions) {
+    if (action.type === 'apply') {
+      current = applyOperations(current, action.edit.operations);
+      touched.push(await insertEdit({ projectId: scope.session.projectId, sessionId: scope.session.id, messageId: scope.messageId, edit: action.edit, at: scope.at }, tx));
+      continue;
+    }
+    const stored = storedEdits.get(action.editId);
+    if (!stored) throw new Error(`The assistant referred to edit ${action.editId}, which is not part of this session.`);
+    if (action.type === 'revert') {
+      current = applyOperations(current, stored.inverse);
+      touched.push(await setEditReverted(stored.id, scope.at, tx));
+    } else {
+      current = applyOperations(current, stored.operations);
+      touched.push(await setEditReverted(stored.id, null, tx));
+    }
   }
-  const stored = scope.storedEdits.get(action.editId);
-  if (!stored) throw new Error(`The assistant referred to edit ${action.editId}, which is not part of this session.`);
-  if (action.type === 'revert') {
-    return { timeline: applyOperations(scope.current, stored.inverse), edit: await setEditReverted(stored.id, scope.at, tx) };
+  if (touched.length > 0) {
+    await saveTimeline(scope.session.projectId, scope.timeline, current, tx);
+    await touchProject(scope.session.projectId, tx);
+    await recordInstructionEdits(scope.messageId, touched, tx);
   }
-  return { timeline: applyOperations(scope.current, stored.operations), edit: await setEditReverted(stored.id, null, tx) };
+  return { timeline: current, edits: touched };
 }
 
-/** What the assistant may know: this session's messages and edits, nothing from other sessions. */
-export async function loadSessionContext(sessionId: string, db: Executor = getDb()): Promise<SessionContext> {
+/**
+ * What the assistant may know: this session's messages and edits, nothing from other sessions.
+ * `beforeSeq` leaves out the instruction being answered and what follows it.
+ */
+export async function loadSessionContext(sessionId: string, db: Executor = getDb(), beforeSeq?: number): Promise<SessionContext> {
   const [history, sessionEdits] = await Promise.all([getAllMessages(sessionId, db), listEditsForSession(sessionId, db)]);
   return {
-    messages: history.map(({ role, content }) => ({ role, content })),
+    messages: history
+      .filter((message) => (beforeSeq === undefined || message.seq < beforeSeq) && message.content !== '')
+      .map(({ role, content }) => ({ role, content })),
     edits: sessionEdits.map(toSessionEdit),
+  };
+}
+
+/** The viewer's message and, for an instruction, its reply: what stop and retry act on. */
+async function ownedReply(caller: Caller, raw: unknown): Promise<{ session: Session; reply: Message }> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const messageId = requiredId(input.messageId, 'messageId', 'message');
+  const [message] = await getOwnedMessages(viewer.user.id, [messageId]);
+  if (!message) throw notFound('message');
+  const session = await ownedSession(viewer, message.sessionId);
+  if (message.role === 'assistant') return { session, reply: message };
+  const history = await getAllMessages(session.id);
+  const reply = history.find((candidate) => candidate.replyToId === message.id);
+  if (!reply) throw notFound('message');
+  return { session, reply };
+}
+
+/**
+ * Ends a generation: on this instance at once, on another within a moment (it reads the flag
+ * between chunks). The reply keeps the text so far and becomes `stopped`; no edit is made. A reply
+ * that already ended is returned as it is.
+ */
+export async function stopGeneration(caller: Caller, raw: unknown): Promise<Message> {
+  const { reply } = await ownedReply(caller, raw);
+  if (reply.status !== 'pending' && reply.status !== 'streaming') return reply;
+  await requestStop(reply.id);
+  await abortLocalGeneration(reply.id);
+  return (await getMessageById(reply.id)) ?? reply;
+}
+
+/**
+ * Runs a failed or stopped instruction again, into the same reply. A reply that is done is
+ * returned as it is (a retry never answers twice); one still generating is CONFLICT.
+ */
+export async function retryMessage(caller: Caller, raw: unknown, assistant?: Assistant, options: RunOptions = {}): Promise<InstructionResult> {
+  const { session, reply } = await ownedReply(caller, raw);
+  const chosen = assistant ?? configuredAssistant();
+  const streaming: StreamingAssistant = isStreamingAssistant(chosen) ? chosen : asStreaming(chosen);
+  const db = getDb();
+  const begun = await whileItExists('session', () =>
+    inProjectTransaction(session.projectId, async (tx): Promise<Snapshot | { result: InstructionResult }> => {
+      await lockSession(session.id, tx);
+      await failStaleReplies(session.id, staleAfterMs(options.timeoutMs), STALE_REPLY, tx);
+      const current = await getMessageById(reply.id, tx);
+      const userMessage = current?.replyToId ? await getMessageById(current.replyToId, tx) : null;
+      if (!current || !userMessage) throw notFound('message');
+      if (current.status === 'done') return { result: await loadInstructionResult(session.projectId, userMessage, tx) };
+      if (current.status === 'pending' || current.status === 'streaming' || (await findActiveReply(session.id, tx))) throw conflict(BUSY);
+      const snapshot = await readSnapshot(session, userMessage.seq, tx);
+      const restarted = await updateReply(current.id, { content: '', status: 'pending', restart: true }, tx);
+      await recordProjectEvent({ projectId: session.projectId, type: 'reply.started', sessionId: session.id, messageId: restarted.id }, tx);
+      return { ...snapshot, session, userMessage, reply: restarted };
+    }, db),
+  );
+  if ('result' in begun) return begun.result;
+  return generateAndApply(begun, streaming, db, options);
+}
+
+/** An assistant that answers whole (the interpreter) on the streaming path: its reply is one chunk. */
+function asStreaming(assistant: Assistant): StreamingAssistant {
+  const answers = new WeakMap<Generation, AssistantResult>();
+  return {
+    name: assistant.name,
+    streams: true,
+    respond: (input) => assistant.respond(input),
+    async generate(input, { onText }) {
+      const result = await assistant.respond({ timeline: input.timeline, context: input.context, instruction: input.instruction });
+      onText(result.reply);
+      const generation: Generation = { reply: '', toolCalls: [], summary: null, folded: false };
+      answers.set(generation, result);
+      return generation;
+    },
+    plan: (generation) => answers.get(generation) ?? { reply: '', actions: [] },
   };
 }

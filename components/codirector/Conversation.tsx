@@ -9,6 +9,7 @@ import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
 import { AssistantTurn, ThinkingTurn, UserTurn } from './ConversationTurns';
 import { newClientMessageId } from './clientMessageId';
+import { StreamingReply } from './StreamingReply';
 import type { ConversationTurn, SendInstruction } from './types';
 
 interface ConversationProps {
@@ -85,6 +86,8 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions, c
                   <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
                     {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
                   </UserTurn>
+                ) : turn.stream ? (
+                  <StreamingReply key={turn.id} source={turn.stream} initialText={turn.content} />
                 ) : (
                   <AssistantTurn key={turn.id} content={turn.content} edits={turn.edits} undoableEditId={undoableEditId} onUndo={() => sendNew('undo')} />
                 ),

@@ -15,6 +15,17 @@ export interface ConversationTurn {
   clientMessageId: string | null;
   /** On CoDirector's turns: the edits its instruction applied. */
   edits: AppliedEdit[];
+  /** On a reply a model is still writing: where its text streams from, and its API id (to stop it). */
+  stream?: StreamingReplySource;
+}
+
+export interface StreamingReplySource {
+  projectId: string;
+  messageId: string;
+  /** The reply's GraphQL id, for stopGeneration. */
+  apiId: string;
+  /** The last project event before the text was read: deltas resume after it. */
+  afterEventId: number;
 }
 
 export interface SendInstructionInput {

@@ -14,6 +14,9 @@ const EVENT_TYPES = [
   'session.forked',
   'timeline.restored',
   'project.renamed',
+  // A reply a model writes: shown once it starts (its text then streams in StreamingReply), and when it ends.
+  'reply.started',
+  'reply.finished',
 ] as const satisfies readonly ProjectEventType[];
 
 /** Bursts of events (an instruction and its reply) cause one re-render, not several. */

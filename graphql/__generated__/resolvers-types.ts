@@ -135,12 +135,14 @@ export type ForkSessionPayload = {
 
 export type Message = Node & {
   __typename?: 'Message';
+  /** The text; while `STREAMING`, the text so far. */
   content: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** The edits this instruction made, undid or redid (empty on replies). */
   edits: Array<Edit>;
   id: Scalars['ID']['output'];
   role: MessageRole;
+  status: MessageStatus;
 };
 
 export type MessageConnection = {
@@ -159,6 +161,21 @@ export type MessageEdge = {
 export type MessageRole =
   | 'ASSISTANT'
   | 'USER';
+
+/**
+ * Where a reply is in its life. Instructions, and every reply of the built-in interpreter, are
+ * `DONE`. A model's reply is `PENDING` until its first text, `STREAMING` while text arrives (as
+ * `reply.delta` live events), then `DONE`, `FAILED` (provider error or timeout; the reply says why,
+ * and no edit was made) or `STOPPED` (`stopGeneration`). A reply left `PENDING`/`STREAMING` longer
+ * than the generation timeout (its server stopped mid-reply) reads as `FAILED`; `retryMessage`
+ * runs it again.
+ */
+export type MessageStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING'
+  | 'STOPPED'
+  | 'STREAMING';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -188,12 +205,20 @@ export type Mutation = {
    * nothing changes then. BAD_USER_INPUT when the timeline already is as it was.
    */
   restoreTimeline?: Maybe<RestoreTimelinePayload>;
+  /**
+   * Runs a `FAILED` or `STOPPED` instruction again (the reply's id, or its instruction's), into the
+   * same reply, and returns the result like `sendMessage`. A reply that is `DONE` is returned as it
+   * is, never answered twice; one still generating is `CONFLICT`.
+   */
+  retryMessage?: Maybe<SendMessagePayload>;
   /** Revokes a token; requests carrying it are refused from then on. */
   revokeAccessToken?: Maybe<RevokeAccessTokenPayload>;
   /**
    * Sends an instruction to CoDirector in a session and returns its reply, the edits it made and
    * the new timeline. A retry with the same `clientMessageId` returns the first result and writes
-   * nothing twice. The first instruction titles the session.
+   * nothing twice. The first instruction titles the session. With a model provider the reply also
+   * streams to every open device as live events while this request waits; another instruction to
+   * the same session meanwhile is refused with `CONFLICT`.
    */
   sendMessage?: Maybe<SendMessagePayload>;
   /**
@@ -201,6 +226,12 @@ export type Mutation = {
    * viewer already has an empty session there, that one is returned instead of another.
    */
   startSession?: Maybe<StartSessionPayload>;
+  /**
+   * Ends the generation of a reply (the reply's id, or its instruction's): its text so far stays,
+   * its status becomes `STOPPED`, and it makes no edit. Works from any device and any app instance.
+   * A reply that has already ended is returned as it is.
+   */
+  stopGeneration?: Maybe<StopGenerationPayload>;
 };
 
 
@@ -244,6 +275,11 @@ export type MutationRestoreTimelineArgs = {
 };
 
 
+export type MutationRetryMessageArgs = {
+  input: RetryMessageInput;
+};
+
+
 export type MutationRevokeAccessTokenArgs = {
   input: RevokeAccessTokenInput;
 };
@@ -256,6 +292,11 @@ export type MutationSendMessageArgs = {
 
 export type MutationStartSessionArgs = {
   input: StartSessionInput;
+};
+
+
+export type MutationStopGenerationArgs = {
+  input: StopGenerationInput;
 };
 
 /** An object that can be fetched again by its opaque global id with `node(id:)`. */
@@ -407,6 +448,11 @@ export type RestoreTimelinePayload = {
   timeline: Timeline;
 };
 
+export type RetryMessageInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  messageId: Scalars['ID']['input'];
+};
+
 export type RevokeAccessTokenInput = {
   accessTokenId: Scalars['ID']['input'];
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -458,6 +504,12 @@ export type Session = Node & {
   /** The conversation, oldest first. `first`/`last` at most 100. */
   messages: MessageConnection;
   project: Project;
+  /**
+   * Older turns of this session folded away when the conversation outgrew the assistant's context
+   * budget (`ASSISTANT_CONTEXT_TOKENS`); null until that happens. The assistant still sees every
+   * edit of the session: the edit log never folds.
+   */
+  summary?: Maybe<Scalars['String']['output']>;
   /** From the first instruction until renamed; null while the session is empty. */
   title?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
@@ -499,6 +551,18 @@ export type StartSessionPayload = {
   project: Project;
   /** The viewer's current session now (`isCurrent: true`). */
   session: Session;
+};
+
+export type StopGenerationInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  messageId: Scalars['ID']['input'];
+};
+
+export type StopGenerationPayload = {
+  __typename?: 'StopGenerationPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The reply, as it is after the stop (still `STREAMING` for a moment when another app instance generates it). */
+  message: Message;
 };
 
 /**
@@ -680,6 +744,7 @@ export type ResolversTypes = {
   MessageConnection: ResolverTypeWrapper<MessageConnectionModel>;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageRole: MessageRole;
+  MessageStatus: MessageStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -695,6 +760,7 @@ export type ResolversTypes = {
   RestoreSessionPayload: ResolverTypeWrapper<Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   RestoreTimelineInput: RestoreTimelineInput;
   RestoreTimelinePayload: ResolverTypeWrapper<Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'project' | 'session' | 'timeline'> & { changes: Array<ResolversTypes['TimelineChange']>, edit: ResolversTypes['Edit'], project: ResolversTypes['Project'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'] }>;
+  RetryMessageInput: RetryMessageInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: ResolverTypeWrapper<Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   SendMessageInput: SendMessageInput;
@@ -704,6 +770,8 @@ export type ResolversTypes = {
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
   StartSessionInput: StartSessionInput;
   StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
+  StopGenerationInput: StopGenerationInput;
+  StopGenerationPayload: ResolverTypeWrapper<Omit<StopGenerationPayload, 'message'> & { message: ResolversTypes['Message'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Timeline: ResolverTypeWrapper<TimelineModel>;
   TimelineChange: ResolverTypeWrapper<TimelineChangeModel>;
@@ -749,6 +817,7 @@ export type ResolversParentTypes = {
   RestoreSessionPayload: Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
   RestoreTimelineInput: RestoreTimelineInput;
   RestoreTimelinePayload: Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'project' | 'session' | 'timeline'> & { changes: Array<ResolversParentTypes['TimelineChange']>, edit: ResolversParentTypes['Edit'], project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'] };
+  RetryMessageInput: RetryMessageInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   SendMessageInput: SendMessageInput;
@@ -758,6 +827,8 @@ export type ResolversParentTypes = {
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
   StartSessionInput: StartSessionInput;
   StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
+  StopGenerationInput: StopGenerationInput;
+  StopGenerationPayload: Omit<StopGenerationPayload, 'message'> & { message: ResolversParentTypes['Message'] };
   String: Scalars['String']['output'];
   Timeline: TimelineModel;
   TimelineChange: TimelineChangeModel;
@@ -838,6 +909,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['MessageRole'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -861,9 +933,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   renameSession?: Resolver<Maybe<ResolversTypes['RenameSessionPayload']>, ParentType, ContextType, RequireFields<MutationRenameSessionArgs, 'input'>>;
   restoreSession?: Resolver<Maybe<ResolversTypes['RestoreSessionPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSessionArgs, 'input'>>;
   restoreTimeline?: Resolver<Maybe<ResolversTypes['RestoreTimelinePayload']>, ParentType, ContextType, RequireFields<MutationRestoreTimelineArgs, 'input'>>;
+  retryMessage?: Resolver<Maybe<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationRetryMessageArgs, 'input'>>;
   revokeAccessToken?: Resolver<Maybe<ResolversTypes['RevokeAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
   sendMessage?: Resolver<Maybe<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   startSession?: Resolver<Maybe<ResolversTypes['StartSessionPayload']>, ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'input'>>;
+  stopGeneration?: Resolver<Maybe<ResolversTypes['StopGenerationPayload']>, ParentType, ContextType, RequireFields<MutationStopGenerationArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -958,6 +1032,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   messageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<SessionMessagesArgs, 'first'>>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -979,6 +1054,11 @@ export type StartSessionPayloadResolvers<ContextType = GraphQLContext, ParentTyp
   previousSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+};
+
+export type StopGenerationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StopGenerationPayload'] = ResolversParentTypes['StopGenerationPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
 };
 
 export type TimelineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
@@ -1047,6 +1127,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   StartSessionPayload?: StartSessionPayloadResolvers<ContextType>;
+  StopGenerationPayload?: StopGenerationPayloadResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineChange?: TimelineChangeResolvers<ContextType>;
   TimelineRestorePreview?: TimelineRestorePreviewResolvers<ContextType>;

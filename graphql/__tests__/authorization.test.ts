@@ -60,6 +60,14 @@ const ROOT_FIELDS: Record<'Query' | 'Mutation', Record<string, Attack>> = {
       query: 'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "delete the intro" }) { reply { content } } }',
       withAliceIds: (ids) => ({ id: ids.session }),
     },
+    stopGeneration: {
+      query: 'mutation($id: ID!) { stopGeneration(input: { messageId: $id }) { message { id status } } }',
+      withAliceIds: (ids) => ({ id: ids.message }),
+    },
+    retryMessage: {
+      query: 'mutation($id: ID!) { retryMessage(input: { messageId: $id }) { reply { content } } }',
+      withAliceIds: (ids) => ({ id: ids.message }),
+    },
     renameSession: {
       query: 'mutation($id: ID!) { renameSession(input: { sessionId: $id, title: "Taken" }) { session { id } } }',
       withAliceIds: (ids) => ({ id: ids.session }),

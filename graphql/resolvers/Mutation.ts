@@ -25,6 +25,21 @@ async function projectOf(ctx: GraphQLContext, projectId: string) {
   return project;
 }
 
+/** An instruction's outcome as its payload; the session is read again (its message count and, after the first instruction, its title changed). */
+async function instructionPayload(ctx: GraphQLContext, result: instructions.InstructionResult) {
+  const sessionId = result.userMessage.sessionId;
+  const session = await ctx.viewer?.loaders.sessions.load(sessionId);
+  if (!session) throw notFound('Session', toGlobalId('Session', sessionId));
+  return {
+    userMessage: result.userMessage,
+    reply: result.reply,
+    edits: result.edits,
+    timeline: { projectId: session.projectId, clips: result.timeline },
+    session,
+    project: await projectOf(ctx, session.projectId),
+  };
+}
+
 /** What a session switch changed, for normalized caches: the new current session, its project, and the one it replaced. */
 async function afterSwitch(ctx: GraphQLContext, { session, previousSessionId }: sessions.SessionSwitch) {
   return {
@@ -63,18 +78,19 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     const sessionId = databaseId(ctx, input.sessionId, 'Session', 'sessionId');
     const result = await instructions.sendInstruction(ctx, { sessionId, content: input.content, clientMessageId: input.clientMessageId });
     wrote(ctx);
-    // Read again: the message count and, after the first instruction, the title changed.
-    const session = await ctx.viewer?.loaders.sessions.load(sessionId);
-    if (!session) throw notFound('Session', input.sessionId);
-    return {
-      clientMutationId: input.clientMutationId,
-      userMessage: result.userMessage,
-      reply: result.reply,
-      edits: result.edits,
-      timeline: { projectId: session.projectId, clips: result.timeline },
-      session,
-      project: await projectOf(ctx, session.projectId),
-    };
+    return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result)) };
+  },
+
+  async stopGeneration(_root, { input }, ctx) {
+    const message = await instructions.stopGeneration(ctx, { messageId: databaseId(ctx, input.messageId, 'Message', 'messageId') });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, message };
+  },
+
+  async retryMessage(_root, { input }, ctx) {
+    const result = await instructions.retryMessage(ctx, { messageId: databaseId(ctx, input.messageId, 'Message', 'messageId') });
+    wrote(ctx);
+    return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result)) };
   },
 
   async renameSession(_root, { input }, ctx) {

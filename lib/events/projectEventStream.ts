@@ -14,6 +14,8 @@ export function formatServerSentEvent(event: ProjectEvent): string {
     type: event.type,
     sessionId: event.sessionId,
     userId: event.userId,
+    ...(event.messageId ? { messageId: event.messageId } : {}),
+    ...(event.data ? { data: event.data } : {}),
     createdAt: event.createdAt.toISOString(),
   });
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${data}\n\n`;

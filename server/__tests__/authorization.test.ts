@@ -21,7 +21,7 @@ import { makeUserWithProject } from '@/testing/factories';
  */
 useTestDatabase();
 
-type Ids = { projectId: string; sessionId: string; accessTokenId: string; messageId: string };
+type Ids = { projectId: string; sessionId: string; accessTokenId: string; messageId: string; replyId: string };
 interface UseCaseCase {
   /** Calls the use case as `caller`, with Alice's ids where it takes any. */
   call: (caller: Caller, ids: Ids) => Promise<unknown>;
@@ -50,6 +50,8 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
       call: (caller, ids) => instructions.sendInstruction(caller, { sessionId: ids.sessionId, content: 'delete the intro', clientMessageId: 'x' }),
       takesAliceIds: true,
     },
+    stopGeneration: { call: (caller, ids) => instructions.stopGeneration(caller, { messageId: ids.replyId }), takesAliceIds: true },
+    retryMessage: { call: (caller, ids) => instructions.retryMessage(caller, { messageId: ids.replyId }), takesAliceIds: true },
     runInstruction: 'not an entry point',
     loadSessionContext: 'not an entry point',
   },
@@ -80,9 +82,9 @@ beforeAll(async () => {
   const alice = await makeUserWithProject();
   aliceId = alice.user.id;
   const session = await startSession(alice.user.id, alice.project.id);
-  const { userMessage } = await instructions.runInstruction({ session, content: 'make the intro a bit longer' });
+  const { userMessage, reply } = await instructions.runInstruction({ session, content: 'make the intro a bit longer' });
   const token = await createAccessToken(alice.user.id, 'script');
-  ids = { projectId: alice.project.id, sessionId: session.id, accessTokenId: token.accessToken.id, messageId: userMessage.id };
+  ids = { projectId: alice.project.id, sessionId: session.id, accessTokenId: token.accessToken.id, messageId: userMessage.id, replyId: reply.id };
   bob = { viewer: { user: (await makeUserWithProject()).user, via: 'session' } };
 });
 

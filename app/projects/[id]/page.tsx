@@ -60,7 +60,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
     loadSessionHistoryPage(project.id, historyAfter ?? undefined),
     countSessions(project.id),
   ]);
-  const [turns, origins] = session ? await Promise.all([loadConversation(session.id), getBranchOrigins([session.id])]) : [[], new Map()];
+  const [turns, origins] = session ? await Promise.all([loadConversation(session.id, project.id), getBranchOrigins([session.id])]) : [[], new Map()];
   const origin = session ? origins.get(session.id) : undefined;
 
   return (

@@ -1,0 +1,80 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { getDb, type Executor } from './client';
+import { messages, sessions, type Message, type MessageStatus } from './schema';
+
+/** Statuses of a reply still being generated. */
+export const ACTIVE_STATUSES: readonly MessageStatus[] = ['pending', 'streaming'];
+
+/** The reply being generated in a session, if any (at most one: a generation holds the session). */
+export async function findActiveReply(sessionId: string, db: Executor = getDb()): Promise<Message | null> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.sessionId, sessionId), eq(messages.role, 'assistant'), inArray(messages.status, [...ACTIVE_STATUSES])))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Marks replies pending or streaming for longer than `olderThanMs` (by the database's clock)
+ * failed: their generation died with its server. The text so far is kept.
+ */
+export async function failStaleReplies(sessionId: string, olderThanMs: number, reply: string, db: Executor): Promise<Message[]> {
+  return db
+    .update(messages)
+    .set({ status: 'failed', content: sql`case when ${messages.content} = '' then ${reply} else ${messages.content} end` })
+    .where(
+      and(
+        eq(messages.sessionId, sessionId),
+        inArray(messages.status, [...ACTIVE_STATUSES]),
+        lt(messages.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000}::double precision)`),
+      ),
+    )
+    .returning();
+}
+
+export async function getMessageById(messageId: string, db: Executor = getDb()): Promise<Message | null> {
+  const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
+  return row ?? null;
+}
+
+/** Sets a reply's text and status; `restart` also clears a stop request and restamps it (retryMessage). */
+export async function updateReply(
+  messageId: string,
+  change: { content?: string; status?: MessageStatus; restart?: boolean },
+  db: Executor,
+): Promise<Message> {
+  const [updated] = await db
+    .update(messages)
+    .set({
+      ...(change.content !== undefined ? { content: change.content } : {}),
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.restart ? { stopRequestedAt: null, createdAt: sql`now()` } : {}),
+    })
+    .where(eq(messages.id, messageId))
+    .returning();
+  return updated;
+}
+
+/** Asks the generation of a reply to stop; the instance generating it sees the flag between chunks. */
+export async function requestStop(messageId: string, db: Executor = getDb()): Promise<Message | null> {
+  const [updated] = await db
+    .update(messages)
+    .set({ stopRequestedAt: sql`coalesce(${messages.stopRequestedAt}, now())` })
+    .where(and(eq(messages.id, messageId), inArray(messages.status, [...ACTIVE_STATUSES])))
+    .returning();
+  return updated ?? null;
+}
+
+/** Stores the session's folded summary of older turns. */
+export async function saveSessionSummary(sessionId: string, summary: string, throughSeq: number, db: Executor): Promise<void> {
+  await db.update(sessions).set({ summary, summaryThroughSeq: throughSeq }).where(eq(sessions.id, sessionId));
+}
+
+export async function getSessionSummary(sessionId: string, db: Executor = getDb()): Promise<{ text: string; throughSeq: number } | null> {
+  const [row] = await db
+    .select({ summary: sessions.summary, throughSeq: sessions.summaryThroughSeq })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  return row?.summary ? { text: row.summary, throughSeq: row.throughSeq } : null;
+}

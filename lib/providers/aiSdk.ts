@@ -1,0 +1,146 @@
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { APICallError, jsonSchema, RetryError, streamText, tool, type LanguageModel, type ToolSet } from 'ai';
+import { z } from 'zod';
+import type { AssembledPrompt } from './context';
+import { TOOL_SCHEMAS, type ToolCallIntent } from './tools';
+import { ProviderConfigError, ProviderError, type GenerateOptions, type ModelProvider } from './types';
+
+export interface OpenAiCompatibleSettings {
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  /** Retries of a 429 or 5xx (the SDK honours Retry-After). */
+  maxRetries: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads OPENAI_* and refuses, in one line, a configuration that cannot work. */
+export function openAiSettingsFromEnv(env: Env): OpenAiCompatibleSettings {
+  const apiKey = env.OPENAI_API_KEY?.trim();
+  const baseURL = env.OPENAI_BASE_URL?.trim() || 'https://api.openai.com/v1';
+  const model = env.OPENAI_MODEL?.trim() || 'gpt-4o-mini';
+  if (!apiKey) throw new ProviderConfigError('ASSISTANT_PROVIDER=openai needs OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL).');
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    throw new ProviderConfigError(`OPENAI_BASE_URL "${baseURL}" is not a URL (expected e.g. https://api.openai.com/v1).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ProviderConfigError(`OPENAI_BASE_URL "${baseURL}" must be an http(s) URL.`);
+  }
+  const retries = Number(env.ASSISTANT_MAX_RETRIES ?? 2);
+  return { apiKey, baseURL: baseURL.replace(/\/$/, ''), model, maxRetries: Number.isInteger(retries) && retries >= 0 ? retries : 2 };
+}
+
+/** The editing tools as the model is told about them; arguments are validated by planToolCalls, not here. */
+function editingTools(): ToolSet {
+  return Object.fromEntries(
+    Object.entries(TOOL_SCHEMAS).map(([name, definition]) => [
+      name,
+      tool({ description: definition.description, inputSchema: jsonSchema(z.toJSONSchema(definition.input) as never) }),
+    ]),
+  );
+}
+
+/** Any chat-completions service speaking OpenAI's wire format (OpenAI, vLLM, Ollama, LM Studio, gateways). */
+export function createOpenAiCompatibleProvider(settings: OpenAiCompatibleSettings): ModelProvider {
+  const openai = createOpenAICompatible({ name: 'openai', baseURL: settings.baseURL, apiKey: settings.apiKey });
+  return createAiSdkProvider(`openai:${settings.model}`, openai.chatModel(settings.model), settings.maxRetries);
+}
+
+export interface AnthropicSettings {
+  apiKey: string;
+  model: string;
+  baseURL?: string;
+  maxRetries: number;
+}
+
+/** Reads ANTHROPIC_* and refuses, in one line, a configuration that cannot work. */
+export function anthropicSettingsFromEnv(env: Env): AnthropicSettings {
+  const apiKey = env.ANTHROPIC_API_KEY?.trim();
+  if (!apiKey) throw new ProviderConfigError('ASSISTANT_PROVIDER=anthropic needs ANTHROPIC_API_KEY (and optionally ANTHROPIC_MODEL, ANTHROPIC_BASE_URL).');
+  const baseURL = env.ANTHROPIC_BASE_URL?.trim() || undefined;
+  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) throw new ProviderConfigError(`ANTHROPIC_BASE_URL "${baseURL}" must be an http(s) URL.`);
+  const retries = Number(env.ASSISTANT_MAX_RETRIES ?? 2);
+  return {
+    apiKey,
+    baseURL,
+    model: env.ANTHROPIC_MODEL?.trim() || 'claude-3-5-haiku-latest',
+    maxRetries: Number.isInteger(retries) && retries >= 0 ? retries : 2,
+  };
+}
+
+export function createAnthropicProvider(settings: AnthropicSettings): ModelProvider {
+  const anthropic = createAnthropic({ apiKey: settings.apiKey, ...(settings.baseURL ? { baseURL: settings.baseURL } : {}) });
+  return createAiSdkProvider(`anthropic:${settings.model}`, anthropic(settings.model), settings.maxRetries);
+}
+
+/** One chat turn through the AI SDK: reply text streamed, tool calls collected, errors made readable. */
+function createAiSdkProvider(name: string, model: LanguageModel, maxRetries: number): ModelProvider {
+  const tools = editingTools();
+  return {
+    name,
+    async stream(prompt: AssembledPrompt, options: GenerateOptions) {
+      let text = '';
+      const toolCalls: ToolCallIntent[] = [];
+      try {
+        const result = streamText({
+          model,
+          system: prompt.system,
+          messages: prompt.messages,
+          tools,
+          maxRetries,
+          abortSignal: options.signal,
+          // Errors arrive as stream parts below; the SDK's default would also log them.
+          onError: () => undefined,
+        });
+        for await (const part of result.fullStream) {
+          if (part.type === 'text-delta') {
+            text += part.text;
+            options.onText(part.text);
+          } else if (part.type === 'tool-call') {
+            toolCalls.push(
+              part.invalid ? { name: part.toolName, args: part.input, error: String(part.error) } : { name: part.toolName, args: part.input },
+            );
+          } else if (part.type === 'error') {
+            throw part.error;
+          } else if (part.type === 'abort') {
+            throw options.signal.reason ?? new Error('aborted');
+          }
+        }
+      } catch (error) {
+        throw toProviderError(error, options.signal);
+      }
+      return { text, toolCalls };
+    },
+  };
+}
+
+/** A readable reason for whatever went wrong talking to the model. */
+export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
+  if (error instanceof ProviderError) return error;
+  if (signal?.aborted) {
+    const reason = signal.reason;
+    if (reason instanceof ProviderError) return reason;
+    return new ProviderError('timeout', 'The model took too long to answer, so I stopped waiting. Nothing was changed. Try again.', { cause: error });
+  }
+  const last = error instanceof RetryError ? error.lastError : error;
+  if (APICallError.isInstance(last)) {
+    if (last.statusCode === 429) {
+      return new ProviderError('rate_limited', 'The model service is busy (rate limited). Nothing was changed. Try again in a moment.', { cause: error });
+    }
+    if (last.statusCode && last.statusCode >= 500) {
+      return new ProviderError('unavailable', `The model service failed (HTTP ${last.statusCode}). Nothing was changed. Try again.`, { cause: error });
+    }
+    if (last.statusCode === 401 || last.statusCode === 403) {
+      return new ProviderError('unavailable', 'The model service refused our credentials. Nothing was changed.', { cause: error });
+    }
+    if (last.statusCode && last.statusCode >= 400) {
+      return new ProviderError('unavailable', `The model service refused the request (HTTP ${last.statusCode}). Nothing was changed.`, { cause: error });
+    }
+  }
+  return new ProviderError('unavailable', 'The connection to the model service failed mid-answer. Nothing was changed. Try again.', { cause: error });
+}

@@ -1,0 +1,141 @@
+/**
+ * What a model sees for one instruction, assembled in one place: a system prompt (what
+ * CoDirector can do), a digest of the current timeline, this session's edit log (every edit,
+ * with the instruction that made it, reverted or not), a summary of folded older turns, and
+ * the session's recent messages. Nothing from other sessions is ever passed in.
+ *
+ * Within `budgetTokens` (counted with gpt-tokenizer): when the conversation does not fit, its
+ * oldest turns fold into the summary, which is stored with the session. The edit log never folds.
+ */
+import { countTokens } from 'gpt-tokenizer';
+import { formatSeconds } from '@/lib/assistant/replies';
+import type { Clip, Timeline } from '@/lib/assistant/types';
+import { TOOL_SCHEMAS } from './tools';
+
+export const DEFAULT_CONTEXT_TOKENS = 8000;
+
+export function contextBudget(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const value = Number(env.ASSISTANT_CONTEXT_TOKENS);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_CONTEXT_TOKENS;
+}
+
+export interface PromptMessage {
+  seq: number;
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface EditLogEntry {
+  description: string;
+  /** The instruction that made the edit, when its message still exists. */
+  instruction: string | null;
+  reverted: boolean;
+}
+
+export interface SessionSummary {
+  text: string;
+  /** The last message seq the summary covers. */
+  throughSeq: number;
+}
+
+export interface PromptInput {
+  timeline: Timeline;
+  editLog: readonly EditLogEntry[];
+  /** This session's messages before the instruction, oldest first. */
+  messages: readonly PromptMessage[];
+  summary: SessionSummary | null;
+  instruction: string;
+  budgetTokens: number;
+}
+
+export interface AssembledPrompt {
+  system: string;
+  messages: { role: 'user' | 'assistant'; content: string }[];
+  /** The summary the prompt used; `folded` when this assembly extended it (the caller stores it). */
+  summary: SessionSummary | null;
+  folded: boolean;
+  tokens: number;
+}
+
+const SYSTEM_PROMPT = `You are CoDirector, the editing assistant of a video editor. You edit the project's timeline only by calling tools; never claim an edit you did not make with a tool call.
+Tools: ${Object.entries(TOOL_SCHEMAS)
+  .map(([name, tool]) => `${name} (${tool.description.replace(/\.$/, '')})`)
+  .join('; ')}.
+Refer to clips by the id shown in the timeline. Durations are in milliseconds; "a bit" means 2000 ms. Resolve follow-ups ("it", "the same thing", "undo that") from this session's edit log and messages only. If a request is ambiguous, ask instead of editing. Never edit a clip your reply does not name. Reply briefly, in plain sentences.`;
+
+function describeClip(clip: Clip, index: number): string {
+  const details = [clip.kind, formatSeconds(clip.durationMs)];
+  if (clip.fadeInMs > 0) details.push(`fade in ${formatSeconds(clip.fadeInMs)}`);
+  if (clip.fadeOutMs > 0) details.push(`fade out ${formatSeconds(clip.fadeOutMs)}`);
+  if (clip.speed !== 1) details.push(`speed ${clip.speed}x`);
+  if (clip.muted) details.push('muted');
+  else if (clip.volume !== 100) details.push(`volume ${clip.volume}%`);
+  if (clip.text) details.push(`text "${clip.text}"`);
+  return `${index + 1}. [${clip.id}] "${clip.name}": ${details.join(', ')}`;
+}
+
+export function timelineDigest(timeline: Timeline): string {
+  const total = timeline.reduce((sum, clip) => sum + clip.durationMs, 0);
+  if (timeline.length === 0) return 'The timeline is empty.';
+  return `Timeline (${timeline.length} clips, ${formatSeconds(total)} in total):\n${timeline.map(describeClip).join('\n')}`;
+}
+
+export function editLogDigest(editLog: readonly EditLogEntry[]): string {
+  if (editLog.length === 0) return 'Edits made in this session: none yet.';
+  const lines = editLog.map(
+    (entry, index) =>
+      `${index + 1}. ${entry.description}${entry.instruction ? ` (asked: "${entry.instruction}")` : ''}${entry.reverted ? ' [undone]' : ''}`,
+  );
+  return `Edits made in this session, oldest first:\n${lines.join('\n')}`;
+}
+
+const SUMMARY_INSTRUCTION_CHARS = 120;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/**
+ * A deterministic line per folded turn: what was asked. What the answers did is in the edit log,
+ * which is always given in full, so the replies themselves can go.
+ */
+function foldTurns(turns: readonly PromptMessage[]): string {
+  return turns
+    .filter((message) => message.role === 'user')
+    .map((message) => `- "${clip(message.content, SUMMARY_INSTRUCTION_CHARS)}"`)
+    .join('\n');
+}
+
+function systemText(input: PromptInput, summary: SessionSummary | null): string {
+  const parts = [SYSTEM_PROMPT, timelineDigest(input.timeline), editLogDigest(input.editLog)];
+  if (summary) parts.push(`Earlier instructions in this session (their replies are folded away; their edits are listed above):\n${summary.text}`);
+  return parts.join('\n\n');
+}
+
+const tokensOf = (system: string, messages: readonly { content: string }[]) =>
+  countTokens(system) + messages.reduce((sum, message) => sum + countTokens(message.content) + 4, 0);
+
+export function assemblePrompt(input: PromptInput): AssembledPrompt {
+  let summary = input.summary;
+  let kept = input.messages.filter((message) => !summary || message.seq > summary.throughSeq);
+  let folded = false;
+  const build = () => {
+    const system = systemText(input, summary);
+    const messages = [...kept.map(({ role, content }) => ({ role, content })), { role: 'user' as const, content: input.instruction }];
+    return { system, messages, tokens: tokensOf(system, messages) };
+  };
+  let prompt = build();
+  // Fold the oldest turn (an instruction and its reply) until it fits; the latest turn always stays.
+  while (prompt.tokens > input.budgetTokens && kept.length > 2) {
+    const replyIndex = kept.findIndex((message, index) => index > 0 && message.role === 'user');
+    const cut = replyIndex === -1 ? kept.length - 2 : replyIndex;
+    const turn = kept.slice(0, cut);
+    kept = kept.slice(cut);
+    const lines = foldTurns(turn);
+    summary = { text: summary ? `${summary.text}\n${lines}` : lines, throughSeq: turn[turn.length - 1].seq };
+    folded = true;
+    prompt = build();
+  }
+  return { ...prompt, summary, folded };
+}

@@ -1,0 +1,90 @@
+import { getSessionSummary } from '@/db/generations';
+import { newClip } from '@/db/projects';
+import { startSession } from '@/db/sessions';
+import { createInterpreterAssistant } from '@/lib/assistant';
+import type { AssembledPrompt } from '@/lib/providers/context';
+import { createModelAssistant } from '@/lib/providers/modelAssistant';
+import type { ModelProvider } from '@/lib/providers/types';
+import { runInstruction } from '@/server/instructions';
+import { useTestDatabase } from '@/testing/database';
+import { makeProject, makeUser } from '@/testing/factories';
+
+/**
+ * The exact prompt a model is given, read through the real instruction path: the timeline, the
+ * session's edit log and messages, nothing of other sessions, within the token budget.
+ */
+useTestDatabase();
+
+const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
+
+function recordingModel(budgetTokens: number) {
+  const prompts: AssembledPrompt[] = [];
+  const provider: ModelProvider = {
+    name: 'recording',
+    async stream(prompt) {
+      prompts.push(prompt);
+      return { text: 'Noted.', toolCalls: [] };
+    },
+  };
+  return { assistant: createModelAssistant(provider, budgetTokens), prompts };
+}
+
+/** Clip ids are random: number them in order of appearance so the snapshot is stable. */
+function stable(prompt: AssembledPrompt): string {
+  const ids = new Map<string, string>();
+  const text = [`SYSTEM:\n${prompt.system}`, ...prompt.messages.map((message) => `${message.role.toUpperCase()}: ${message.content}`)].join('\n---\n');
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+    if (!ids.has(id)) ids.set(id, `clip-${ids.size + 1}`);
+    return ids.get(id)!;
+  });
+}
+
+async function setup() {
+  const user = await makeUser();
+  const project = await makeProject(user.id, 'Context', TIMELINE);
+  return { user, project, session: await startSession(user.id, project.id) };
+}
+
+describe('what the model sees', () => {
+  it('in a fresh session: the capabilities, the timeline, no edits, the instruction', async () => {
+    const { session } = await setup();
+    const { assistant, prompts } = recordingModel(8000);
+    await runInstruction({ session, content: 'make the outro a bit longer' }, assistant);
+    expect(stable(prompts[0])).toMatchSnapshot();
+  });
+
+  it('after New Session: the timeline as the old session left it, and no trace of its messages or edits', async () => {
+    const { user, project, session } = await setup();
+    const interpreter = createInterpreterAssistant();
+    await runInstruction({ session, content: 'make the outro a bit longer' }, interpreter);
+    await runInstruction({ session, content: 'rename the beach scene to Secret cove' }, interpreter);
+    const fresh = await startSession(user.id, project.id);
+    const { assistant, prompts } = recordingModel(8000);
+    await runInstruction({ session: fresh, content: 'undo that' }, assistant);
+    const seen = stable(prompts[0]);
+    expect(seen).toMatchSnapshot();
+    expect(seen).toContain('"Secret cove"');
+    expect(seen).toContain('Edits made in this session: none yet.');
+    expect(seen).not.toMatch(/a bit longer|rename the beach/);
+  });
+
+  it('over budget: older turns fold into a stored summary, the edit log stays whole', async () => {
+    const { session } = await setup();
+    const interpreter = createInterpreterAssistant();
+    for (let seconds = 1; seconds <= 8; seconds += 1) {
+      await runInstruction({ session, content: `make the intro ${seconds} seconds longer` }, interpreter);
+    }
+    await runInstruction({ session, content: 'undo that' }, interpreter);
+    const { assistant, prompts } = recordingModel(900);
+    await runInstruction({ session, content: 'and the outro?' }, assistant);
+    const [prompt] = prompts;
+    expect(prompt.folded).toBe(true);
+    expect(prompt.tokens).toBeLessThanOrEqual(900);
+    expect(stable(prompt)).toMatchSnapshot();
+    // Every edit, the undone one included, is still listed; the oldest turns are only in the summary.
+    for (let seconds = 1; seconds <= 8; seconds += 1) expect(prompt.system).toContain(`(asked: "make the intro ${seconds} seconds longer")`);
+    expect(prompt.system).toContain('[undone]');
+    expect(prompt.messages.map((message) => message.content)).not.toContain('make the intro 1 seconds longer');
+    expect(await getSessionSummary(session.id)).toEqual(prompt.summary);
+  });
+});

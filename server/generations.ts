@@ -1,0 +1,135 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { recordProjectEvent } from '@/db/events';
+import { messages, type Session } from '@/db/schema';
+import { inProjectTransaction } from '@/db/transaction';
+import { ProviderError } from '@/lib/providers/types';
+
+/** How long a generation may take before it is abandoned (ASSISTANT_TIMEOUT_MS). */
+export function generationTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const value = Number(env.ASSISTANT_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 60_000;
+}
+
+/**
+ * A pending or streaming reply older than this is treated as failed: its server died mid-reply.
+ * The margin covers the last write of a generation that ends right at its timeout.
+ */
+export const staleAfterMs = (timeoutMs = generationTimeoutMs()) => timeoutMs + 5_000;
+
+/** How often a generation asks the database whether another instance asked it to stop. */
+export const STOP_POLL_MS = 300;
+/** Reply text is written (and fanned out) at most this often. */
+export const DELTA_FLUSH_MS = 100;
+
+export const STOPPED_REPLY = 'Stopped.';
+export const stoppedError = () => new ProviderError('stopped', STOPPED_REPLY);
+
+interface RunningGeneration {
+  controller: AbortController;
+  done: Promise<unknown>;
+}
+
+/** Generations running on this instance, by reply id, so stopGeneration can end one at once. */
+const running = new Map<string, RunningGeneration>();
+
+export function registerGeneration(replyId: string, controller: AbortController, done: Promise<unknown>): () => void {
+  running.set(replyId, { controller, done });
+  return () => {
+    if (running.get(replyId)?.controller === controller) running.delete(replyId);
+  };
+}
+
+/** Ends a generation running here; resolves when it has written its end. False when it runs elsewhere. */
+export async function abortLocalGeneration(replyId: string): Promise<boolean> {
+  const generation = running.get(replyId);
+  if (!generation) return false;
+  generation.controller.abort(stoppedError());
+  await generation.done.catch(() => undefined);
+  return true;
+}
+
+/**
+ * Writes a streaming reply's text as it arrives: each flush, in one short transaction, stores the
+ * text so far on the message and records a `reply.delta` event with the characters appended at
+ * their offset, so a device that joins mid-reply reads the message and continues from its length,
+ * and a reconnect with Last-Event-ID neither loses nor repeats text. Each flush also reads the stop
+ * flag, so a stop from any instance ends the generation.
+ */
+export class ReplyWriter {
+  private text = '';
+  private written = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private poller: NodeJS.Timeout;
+
+  constructor(
+    private readonly session: Pick<Session, 'id' | 'projectId'>,
+    private readonly replyId: string,
+    private readonly onStopRequested: () => void,
+    private readonly db: Executor,
+  ) {
+    this.poller = setInterval(() => void this.checkStop(), STOP_POLL_MS);
+    this.poller.unref?.();
+  }
+
+  get textSoFar(): string {
+    return this.text;
+  }
+
+  append(delta: string): void {
+    if (!delta) return;
+    this.text += delta;
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, DELTA_FLUSH_MS);
+  }
+
+  /** Writes what has arrived and not been written; resolves when it is. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.write()).catch(() => undefined);
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.poller);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    if (this.written >= this.text.length) return;
+    const offset = this.written;
+    const text = this.text;
+    const stop = await inProjectTransaction(
+      this.session.projectId,
+      async (tx) => {
+        const [row] = await tx
+          .update(messages)
+          .set({ content: text, status: 'streaming' })
+          .where(eq(messages.id, this.replyId))
+          .returning({ stopRequestedAt: messages.stopRequestedAt });
+        if (!row) return true;
+        await recordProjectEvent(
+          { projectId: this.session.projectId, type: 'reply.delta', sessionId: this.session.id, messageId: this.replyId, data: { offset, text: text.slice(offset) } },
+          tx,
+        );
+        return row.stopRequestedAt !== null;
+      },
+      this.db,
+    );
+    this.written = text.length;
+    if (stop) this.onStopRequested();
+  }
+
+  private async checkStop(): Promise<void> {
+    try {
+      const [row] = await this.db.select({ stopRequestedAt: messages.stopRequestedAt }).from(messages).where(eq(messages.id, this.replyId));
+      if (!row || row.stopRequestedAt) this.onStopRequested();
+    } catch {
+      // An unreachable database ends the generation at its timeout instead.
+    }
+  }
+}
