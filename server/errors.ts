@@ -17,6 +17,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The request conflicts with the current state (another device changed it first). */
   CONFLICT: 'CONFLICT',
+  /** A clientMessageId already used for a different instruction in this session; `field` is `clientMessageId`. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** Too many requests in the current window. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The database cannot be reached right now. Retry later. */
@@ -34,6 +36,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,

@@ -131,10 +131,8 @@ async function runInline(
     session.projectId,
     async (tx) => {
       await lockSession(session.id, tx);
-      if (clientMessageId) {
-        const earlier = await findMessageByClientId(session.id, clientMessageId, tx);
-        if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
-      }
+      const earlier = await sentBefore(session, clientMessageId, content, tx);
+      if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
       await refuseWhileGenerating(session, tx);
       const at = await transactionClock(tx);
       const timeline = await getTimeline(session.projectId, tx);
@@ -149,6 +147,24 @@ async function runInline(
     },
     db,
   );
+}
+
+/**
+ * The instruction this one retries: stored before with the same clientMessageId (its first
+ * result is the answer). The same id with other content is a client reusing its key for a new
+ * instruction, which would otherwise be silently dropped: refused, naming the field.
+ */
+async function sentBefore(session: Session, clientMessageId: string | null, content: string, tx: Transaction): Promise<Message | null> {
+  if (!clientMessageId) return null;
+  const earlier = await findMessageByClientId(session.id, clientMessageId, tx);
+  if (earlier && earlier.content !== content) {
+    throw new DomainError(
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      '`clientMessageId` was already used for a different instruction in this session. Send each new instruction with a new id; reuse one only to retry the same instruction.',
+      'clientMessageId',
+    );
+  }
+  return earlier;
 }
 
 /** Fails replies whose generation died, then refuses if one is still running. Under the session lock. */
@@ -183,10 +199,8 @@ async function beginGeneration(
     session.projectId,
     async (tx) => {
       await lockSession(session.id, tx);
-      if (clientMessageId) {
-        const earlier = await findMessageByClientId(session.id, clientMessageId, tx);
-        if (earlier) return { result: await loadInstructionResult(session.projectId, earlier, tx) };
-      }
+      const earlier = await sentBefore(session, clientMessageId, content, tx);
+      if (earlier) return { result: await loadInstructionResult(session.projectId, earlier, tx) };
       await refuseWhileGenerating(session, tx, options.timeoutMs);
       const snapshot = await readSnapshot(session, null, tx);
       const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);

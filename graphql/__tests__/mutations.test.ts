@@ -173,6 +173,18 @@ describe('sendMessage', () => {
     expect(messages.node.messages.totalCount).toBe(2);
   });
 
+  it('refuses a clientMessageId reused for a different instruction with IDEMPOTENCY_KEY_REUSED, writing nothing', async () => {
+    const sessionId = await startFreshSession();
+    await send(sessionId, 'make the intro a bit shorter', 'my-client-1');
+    const reused = await api.request(SendMessageDocument, { input: { sessionId, content: 'mute the outro', clientMessageId: 'my-client-1' } });
+    expect(reused.status).toBe(200);
+    expect(codes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(reused.errors?.[0].extensions?.field).toBe('clientMessageId');
+    const messages = await api.data(SessionMessagesDocument, { sessionId, first: 10 });
+    if (messages.node?.__typename !== 'Session') throw new Error('not a session');
+    expect(messages.node.messages.totalCount).toBe(2);
+  });
+
   it('continues the conversation with this session context: undo refers to its last edit', async () => {
     const sessionId = await startFreshSession();
     const lengthen = await send(sessionId, 'make the outro a bit longer');
