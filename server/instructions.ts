@@ -142,11 +142,21 @@ async function runInline(
       const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
       const applied = await applyActions(result.actions, { session, messageId: userMessage.id, at, context, timeline }, tx);
       const reply = await insertNextMessage(session.id, { role: 'assistant', content: result.reply, replyToId: userMessage.id }, tx);
-      await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
+      await recordProjectEvent(answered(session, userMessage), tx);
       return { userMessage, reply, edits: applied.edits, timeline: applied.timeline };
     },
     db,
   );
+}
+
+/** The event of an answered instruction: its clientMessageId lets the device that sent it skip a second refresh. */
+function answered(session: Session, userMessage: Message) {
+  return {
+    projectId: session.projectId,
+    type: 'instruction.answered' as const,
+    sessionId: session.id,
+    data: userMessage.clientMessageId ? { clientMessageId: userMessage.clientMessageId } : null,
+  };
 }
 
 /**
@@ -304,7 +314,7 @@ async function finishWithoutEdits(snapshot: Snapshot, textSoFar: string, error: 
       const content = stopped ? text || STOPPED_REPLY : text ? `${text}\n\n${error.reply}` : error.reply;
       const reply = await updateReply(snapshot.reply.id, { content, status: stopped ? 'stopped' : 'failed' }, tx);
       await recordReplyFinished(session, reply, tx);
-      await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
+      await recordProjectEvent(answered(session, snapshot.userMessage), tx);
       return { userMessage: snapshot.userMessage, reply, edits: [], timeline: await getTimeline(session.projectId, tx) };
     },
     db,
@@ -353,7 +363,7 @@ async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant
       if (generation.folded && generation.summary) await saveSessionSummary(session.id, generation.summary.text, generation.summary.throughSeq, tx);
       const reply = await updateReply(current.id, { content: result.reply, status: 'done' }, tx);
       await recordReplyFinished(session, reply, tx);
-      await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id }, tx);
+      await recordProjectEvent(answered(session, userMessage), tx);
       return { userMessage, reply, edits: written, timeline: applied.timeline };
     },
     db,

@@ -3,7 +3,16 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { ProjectEventType } from '@/db/events';
+import { wasSentHere } from '@/components/codirector/clientMessageId';
 import { setLiveConnectionState } from './liveConnection';
+
+function parsed(event: MessageEvent): { data?: { clientMessageId?: unknown } } | null {
+  try {
+    return JSON.parse(String(event.data)) as { data?: { clientMessageId?: unknown } };
+  } catch {
+    return null;
+  }
+}
 
 const EVENT_TYPES = [
   'instruction.answered',
@@ -69,6 +78,7 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
     };
     const onEvent = (event: MessageEvent) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
+      if (event.type === 'instruction.answered' && wasSentHere(parsed(event)?.data?.clientMessageId)) return;
       refreshSoon();
     };
     const markDropped = () => {
