@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Message: '@/db/schema#Message as MessageRow',
           Edit: '@/db/schema#Edit as EditRow',
           AccessToken: '@/db/schema#AccessToken as AccessTokenRow',
+          ProjectEvent: '@/db/schema#ProjectEvent as ProjectEventRow',
           Timeline: '../models#TimelineModel',
           TimelineRestorePreview: '@/server/checkpoints#TimelineRestorePreview as TimelineRestorePreviewModel',
           TimelineChange: '@/lib/checkpoints#TimelineChange as TimelineChangeModel',

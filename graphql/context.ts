@@ -12,6 +12,8 @@ export interface SignedInViewer extends Viewer {
 export interface GraphQLContext extends Caller {
   /** Null for anonymous requests; resolvers reach it only through access.ts. */
   viewer: SignedInViewer | null;
+  /** The HTTP request: live subscriptions re-check its credential while they run. */
+  request: Request;
 }
 
 /**
@@ -20,5 +22,5 @@ export interface GraphQLContext extends Caller {
  */
 export async function createContext(request: Request): Promise<GraphQLContext> {
   const { viewer, rateLimit } = await callerFromRequest(request);
-  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit };
+  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit, request };
 }

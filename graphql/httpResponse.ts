@@ -14,7 +14,7 @@ export function httpResponsePlugin(): ApolloServerPlugin<object> {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not served over this endpoint. Live updates stream from GET /api/projects/<project id>/events (Server-Sent Events).', {
+            throw new GraphQLError('Subscriptions are served over Server-Sent Events (the graphql-sse protocol) at /api/graphql/stream.', {
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });
           }

@@ -4,12 +4,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { typeDefs } from './__generated__/typeDefs';
 import { createContext, type GraphQLContext } from './context';
 import { rateLimitHeaders } from '@/lib/rateLimit';
 import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 import { formatError } from './errors';
+import { executableSchema } from './schema';
 import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
 import { httpResponsePlugin } from './httpResponse';
 import { resolvers } from './resolvers';
@@ -25,7 +24,7 @@ export function createApolloServer(env: NodeJS.ProcessEnv = process.env): Apollo
   const introspection = introspectionEnabled(env);
   const armor = armorProtection({ hideFieldSuggestions: !introspection });
   return new ApolloServer<GraphQLContext>({
-    schema: makeExecutableSchema({ typeDefs, resolvers }),
+    schema: executableSchema(),
     introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

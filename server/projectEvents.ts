@@ -1,21 +1,58 @@
 import { latestProjectEventId } from '@/db/events';
-import { InvalidAccessTokenError, resolveViewer } from '@/lib/auth/viewer';
+import type { ProjectEvent } from '@/db/schema';
+import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
+import { projectEventFeed } from '@/lib/events/projectEventFeed';
 import { createProjectEventStream } from '@/lib/events/projectEventStream';
-import { ownedProject, requireViewer, type Caller } from './access';
-import { DomainError, ErrorCode } from './errors';
-import { requiredId } from './inputs';
+import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
+import { badInput, DomainError, ErrorCode } from './errors';
+import { inputObject, requiredId } from './inputs';
 
 /** How often an open stream checks that its credential (token or sign-in) still works. */
 export const CREDENTIAL_RECHECK_MS = Number(process.env.EVENT_STREAM_RECHECK_MS) || 5_000;
-/** Open streams per user on one instance; one per open tab or device is plenty. */
+/** Open streams per user on one instance (the events route and GraphQL subscriptions together). */
 export const MAX_STREAMS_PER_USER = Number(process.env.EVENT_STREAMS_PER_USER) || 20;
 
 const openStreamsByUser = new Map<string, number>();
 
 /**
- * The live events of one of the viewer's projects, after `afterId` (a reconnect's
- * Last-Event-ID) or from now on. The stream ends when its credential stops working: a revoked
- * token, or a sign-out; every few seconds it asks again who `request` authenticates.
+ * A live subscription of the viewer's to one project: counted against their open streams, and
+ * ended (`signal` aborts) when the request's credential stops working (a revoked token, a
+ * sign-out: every few seconds it asks again who `request` authenticates), when the client goes
+ * away, or when `close()` is called.
+ */
+interface LiveSubscription {
+  signal: AbortSignal;
+  close(): void;
+}
+
+async function openLiveSubscription(viewer: Viewer, request: Request): Promise<LiveSubscription> {
+  const open = openStreamsByUser.get(viewer.user.id) ?? 0;
+  if (open >= MAX_STREAMS_PER_USER) {
+    throw new DomainError(ErrorCode.RATE_LIMITED, `At most ${MAX_STREAMS_PER_USER} live event streams can be open at once.`, undefined, {
+      'retry-after': '5',
+    });
+  }
+  openStreamsByUser.set(viewer.user.id, open + 1);
+  const ended = new AbortController();
+  const stopWatching = watchCredential(request, viewer.user.id, () => ended.abort());
+  request.signal.addEventListener('abort', () => ended.abort(), { once: true });
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    stopWatching();
+    ended.abort();
+    const left = (openStreamsByUser.get(viewer.user.id) ?? 1) - 1;
+    if (left > 0) openStreamsByUser.set(viewer.user.id, left);
+    else openStreamsByUser.delete(viewer.user.id);
+  };
+  ended.signal.addEventListener('abort', close, { once: true });
+  return { signal: ended.signal, close };
+}
+
+/**
+ * The live events of one of the viewer's projects as Server-Sent Events, after `afterId` (a
+ * reconnect's Last-Event-ID) or from now on.
  */
 export async function openProjectEventStream(
   caller: Caller,
@@ -24,25 +61,50 @@ export async function openProjectEventStream(
 ): Promise<ReadableStream<Uint8Array>> {
   const viewer = requireViewer(caller);
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId', 'project'));
-  const open = openStreamsByUser.get(viewer.user.id) ?? 0;
-  if (open >= MAX_STREAMS_PER_USER) {
-    throw new DomainError(ErrorCode.RATE_LIMITED, `At most ${MAX_STREAMS_PER_USER} live event streams can be open at once.`, undefined, {
-      'retry-after': '5',
-    });
-  }
   const afterId = input.afterId ?? (await latestProjectEventId(project.id));
-  openStreamsByUser.set(viewer.user.id, (openStreamsByUser.get(viewer.user.id) ?? 0) + 1);
+  const live = await openLiveSubscription(viewer, request);
+  return createProjectEventStream({ projectId: project.id, afterId, signal: live.signal, onClose: live.close });
+}
 
-  const ended = new AbortController();
-  const stopWatching = watchCredential(request, viewer.user.id, () => ended.abort());
-  request.signal.addEventListener('abort', () => ended.abort(), { once: true });
-  const closed = () => {
-    stopWatching();
-    const left = (openStreamsByUser.get(viewer.user.id) ?? 1) - 1;
-    if (left > 0) openStreamsByUser.set(viewer.user.id, left);
-    else openStreamsByUser.delete(viewer.user.id);
+/**
+ * The same events for a GraphQL subscription (`projectEvents`, or `sessionMessages` with a
+ * `sessionId`): after the event id `after` (resuming after a reconnect), or from now on.
+ * The iterator's `return()` (the client going away) ends it at once.
+ */
+export async function subscribeToProjectEvents(
+  caller: Caller,
+  request: Request,
+  raw: unknown,
+): Promise<AsyncIterableIterator<ProjectEvent>> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const session = input.sessionId === undefined ? null : await ownedSession(viewer, requiredId(input.sessionId, 'sessionId'));
+  const project = await ownedProject(viewer, session?.projectId ?? requiredId(input.projectId, 'projectId', 'project'));
+  const afterId = input.after == null ? await latestProjectEventId(project.id) : eventId(input.after);
+  const live = await openLiveSubscription(viewer, request);
+  const feed = projectEventFeed({ projectId: project.id, afterId, signal: live.signal });
+  const events = (async function* () {
+    try {
+      for await (const event of feed) if (!session || event.sessionId === session.id) yield event;
+    } finally {
+      live.close();
+    }
+  })();
+  const iterator: AsyncIterableIterator<ProjectEvent> = {
+    next: () => events.next(),
+    return: async () => {
+      live.close();
+      return events.return(undefined);
+    },
+    throw: (error: unknown) => events.throw(error),
+    [Symbol.asyncIterator]: () => iterator,
   };
-  return createProjectEventStream({ projectId: project.id, afterId, signal: ended.signal, onClose: closed });
+  return iterator;
+}
+
+function eventId(value: unknown): number {
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw badInput('after', '`after` must be the `id` of an event this subscription delivered.');
+  return Number(value);
 }
 
 /** Re-checking spends none of the client's rate-limit budget: it is not a request of theirs. */

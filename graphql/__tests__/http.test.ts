@@ -159,7 +159,7 @@ describe('introspection in production', () => {
     expect(introspectionEnabled({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toBe(true);
 
     const production = createApolloServer({ NODE_ENV: 'production' });
-    const response = await production.executeOperation({ query: '{ __schema { queryType { name } } }' }, { contextValue: { viewer: null } });
+    const response = await production.executeOperation({ query: '{ __schema { queryType { name } } }' }, { contextValue: { viewer: null, request: new Request('http://test/') } });
     expect(response.body.kind === 'single' && response.body.singleResult.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await production.stop();
   });

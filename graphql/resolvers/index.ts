@@ -10,6 +10,7 @@ import { Node } from './Node';
 import { Project } from './Project';
 import { Query } from './Query';
 import { Session } from './Session';
+import { ProjectEvent, Subscription } from './Subscription';
 import { Timeline } from './Timeline';
 import type { SchemaResolvers } from './types';
 import { User } from './User';
@@ -32,4 +33,6 @@ export const resolvers: SchemaResolvers = {
   AccessToken,
   TimelineRestorePreview,
   TimelineChange,
+  Subscription,
+  ProjectEvent,
 };

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { encode } from 'next-auth/jwt';
-import { GET, POST } from '@/app/api/graphql/route';
+import * as graphqlRoute from '@/app/api/graphql/route';
+import * as streamRoute from '@/app/api/graphql/stream/route';
 import { createAccessToken } from '@/db/accessTokens';
 import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
@@ -16,6 +17,8 @@ import { getRateLimitStore, WriteBehindRateLimitStore } from '@/lib/rateLimit';
  */
 export interface ApiServer {
   url: string;
+  /** The graphql-sse endpoint (subscriptions). */
+  streamUrl: string;
   close(): Promise<void>;
 }
 
@@ -29,7 +32,12 @@ export async function startApiServer(): Promise<ApiServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/graphql`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    streamUrl: `http://127.0.0.1:${port}/api/graphql/stream`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
 
@@ -42,19 +50,30 @@ async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResp
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
   const method = incoming.method ?? 'GET';
+  // As in Next.js: the request's signal aborts when the client goes away (live streams end).
+  const gone = new AbortController();
+  outgoing.on('close', () => gone.abort());
   const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
     method,
     headers,
     body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
+    signal: gone.signal,
   });
-  const handler = method === 'GET' ? GET : method === 'POST' ? POST : null;
+  const route = incoming.url?.startsWith('/api/graphql/stream') ? streamRoute : graphqlRoute;
+  const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : null;
   if (!handler) {
     outgoing.writeHead(405, { allow: 'GET, POST' }).end();
     return;
   }
   const response = await handler(request);
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
+  const reader = response.body?.getReader();
+  try {
+    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) outgoing.write(part.value);
+  } catch {
+    // The client went away mid-stream.
+  }
+  outgoing.end();
 }
 
 export interface GraphQLErrorBody {
