@@ -6,7 +6,7 @@ import { getOwnedProject } from './projects';
 import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
 import { editsInOrder } from './edits';
 import { clipFromRow } from './timeline';
-import type { Clip } from '@/lib/assistant/types';
+import type { Clip } from '@/lib/timeline/model';
 import { isUuid } from '@/lib/ids';
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { NewEdit } from '@/lib/assistant/types';
+import type { NewEdit } from '@/lib/timeline/model';
 import { getDb, selectRows, type Executor, type Transaction } from './client';
 import { edits, instructionEdits, messages, sessions, timelineSteps, type Edit, type Message, type Session } from './schema';
 

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { NewEdit, SessionEdit } from '@/lib/assistant/types';
+import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
 import { getDb, type Executor } from './client';
 import { edits, instructionEdits, projects, timelineSteps, type Edit } from './schema';
 

@@ -3,7 +3,7 @@ import { selectRows, type Executor } from './client';
 import { listInstructionEdits } from './edits';
 import { messages, type Edit, type Message } from './schema';
 import { getTimeline } from './timeline';
-import type { Clip } from '@/lib/assistant/types';
+import type { Clip } from '@/lib/timeline/model';
 
 export interface InstructionResult {
   userMessage: Message;

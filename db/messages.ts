@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { seqKeyOf, type SeqKey } from '@/lib/listKeys';
 import { getDb, type Executor, type Transaction } from './client';
 import { keysetPage, type PageArgs } from './pagination';
 import { messages, sessions, type Message, type Session } from './schema';
 import { titleFromInstruction } from './sessions';
 import { inProjectTransaction, lockSession } from './transaction';
 
-export type MessageKey = { seq: number };
-export const messageKey = (message: Message): MessageKey => ({ seq: message.seq });
+export type MessageKey = SeqKey;
+export const messageKey: (message: Message) => MessageKey = seqKeyOf;
 
 export interface NewMessage {
   role: Message['role'];

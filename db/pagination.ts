@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { builtOnce } from './builtQueries';
 import type { Executor } from './client';
+import { MAX_PAGE_SIZE } from '@/lib/listKeys';
 
 /**
  * Keyset (seek) pagination: every page is one index range scan, however deep. Never OFFSET.
@@ -40,10 +41,8 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   keyValues(key: Key): KeyValue[];
 }
 
-/** What a list shows when the client does not say: the drawer's 20, the API's default `first`. */
-export const DEFAULT_PAGE_SIZE = 20;
-/** Upper bound callers must enforce on first/last; guards the query even if they forget. */
-export const MAX_PAGE_SIZE = 100;
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/lib/listKeys';
 
 export async function keysetPage<Table extends PgTable, Key>(
   db: Executor,

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { Clip } from '@/lib/assistant/types';
+import type { Clip } from '@/lib/timeline/model';
 import { isUuid } from '@/lib/ids';
+import { createdAtKeyOf, type CreatedAtKey } from '@/lib/listKeys';
 import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { recordProjectEvent } from './events';
@@ -9,8 +10,8 @@ import { inProjectTransaction } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
 import { clips, projects, type Project } from './schema';
 
-export type ProjectKey = { createdAt: Date; id: string };
-export const projectKey = (project: Project): ProjectKey => ({ createdAt: project.createdAt, id: project.id });
+export type ProjectKey = CreatedAtKey;
+export const projectKey: (project: Project) => ProjectKey = createdAtKeyOf;
 
 export type NewClip = Omit<Clip, 'id'>;
 

@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/assistant/types';
+import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/timeline/model';
 
 /**
  * Timestamps are stored with millisecond precision so a JavaScript Date round-trips

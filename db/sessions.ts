@@ -1,13 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { isUuid } from '@/lib/ids';
+import { createdAtKeyOf, type CreatedAtKey } from '@/lib/listKeys';
 import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
 import { inProjectTransaction, lockSession } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
 import { currentSessions, projects, sessions, type Session } from './schema';
 
-export type SessionKey = { createdAt: Date; id: string };
-export const sessionKey = (session: Session): SessionKey => ({ createdAt: session.createdAt, id: session.id });
+export type SessionKey = CreatedAtKey;
+export const sessionKey: (session: Session) => SessionKey = createdAtKeyOf;
 
 export const TITLE_MAX_LENGTH = 80;
 

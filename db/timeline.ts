@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Clip, Timeline } from '@/lib/assistant/types';
+import type { Clip, Timeline } from '@/lib/timeline/model';
 import { getDb, type Executor } from './client';
 import { clips, type ClipRow } from './schema';
 

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { getOwnedAccessTokens } from '@/db/accessTokens';
+import { getOwnedAccessTokens, listAccessTokens } from '@/db/accessTokens';
 import { listInstructionEdits } from '@/db/edits';
 import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
-import { listProjects, type ProjectKey } from '@/db/projects';
+import { countProjects, listProjects, type ProjectKey } from '@/db/projects';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import { listSessions, type SessionKey } from '@/db/sessions';
-import type { Clip } from '@/lib/assistant/types';
+import type { Clip } from '@/lib/timeline/model';
 import {
   countSessionsByProject,
   firstMessagePages,
@@ -58,7 +58,9 @@ export function createLoaders(viewerId: string) {
       const edits = await listEditsForSessions(sessionIds);
       return sessionIds.map((id) => edits.get(id) ?? []);
     }),
-    /** A request has one viewer, so their projects need no batching. */
+    /** The viewer's own lists: a request has one viewer, so these need no batching. */
+    projectCount: once(() => countProjects(viewerId)),
+    viewerAccessTokens: once(() => listAccessTokens(viewerId)),
     projectPages: pageLoader<Project, ProjectKey>({ seek: listProjects, primes: projects }),
     sessionPages: pageLoader<Session, SessionKey>({ atEnds: firstSessionPages, seek: listSessions, primes: sessions }),
     messagePages: pageLoader<Message, MessageKey>({ atEnds: firstMessagePages, seek: listMessages }),
@@ -144,4 +146,15 @@ function windowOf<Key>(page: PageArgs<Key>): PageWindow | null {
   if (page.first !== undefined) return { end: 'first', size: page.first };
   if (page.last !== undefined) return { end: 'last', size: page.last };
   return null;
+}
+
+/** A read of the viewer's own done at most once per request (until cleared, after a write). */
+function once<Value>(read: () => Promise<Value>) {
+  let pending: Promise<Value> | null = null;
+  const load = () => (pending ??= read());
+  return Object.assign(load, {
+    clearAll(): void {
+      pending = null;
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { Message, Project, Session } from '@/db/schema';
-import type { Clip } from '@/lib/assistant/types';
+import type { Clip } from '@/lib/timeline/model';
 import type { Connection } from './connections';
 
 /**

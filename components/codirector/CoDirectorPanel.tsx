@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Clip } from '@/lib/assistant';
+import type { Clip } from '@/lib/timeline/model';
 import { BranchMarker } from '@/components/checkpoints/BranchMarker';
 import type { CheckpointActions } from '@/components/checkpoints/types';
 import styles from './CoDirectorPanel.module.css';

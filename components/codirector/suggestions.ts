@@ -1,4 +1,4 @@
-import type { Clip } from '@/lib/assistant';
+import type { Clip } from '@/lib/timeline/model';
 
 /**
  * Three or four instructions for an empty session, built from the project's own clips so each

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatSeconds, totalDurationMs, type Clip } from '@/lib/assistant';
+import { formatSeconds, totalDurationMs } from '@/lib/timeline/durations';
+import type { Clip } from '@/lib/timeline/model';
 import { Timeline } from '@/components/timeline/Timeline';
 import styles from './ProjectWorkspace.module.css';
 

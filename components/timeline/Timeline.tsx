@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import type { Clip } from '@/lib/assistant';
-import { totalDurationMs } from '@/lib/assistant/operations';
-import { formatSeconds } from '@/lib/assistant/replies';
+import type { Clip } from '@/lib/timeline/model';
+import { totalDurationMs } from '@/lib/timeline/durations';
+import { formatSeconds } from '@/lib/timeline/durations';
 import { ChevronIcon } from '@/components/ui/icons';
 import styles from './Timeline.module.css';
 

@@ -1,4 +1,4 @@
-import type { ClipKind as ClipKindValue } from '@/lib/assistant/types';
+import type { ClipKind as ClipKindValue } from '@/lib/timeline/model';
 import type { ClipKind } from '../__generated__/resolvers-types';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';

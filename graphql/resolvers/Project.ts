@@ -1,4 +1,4 @@
-import { sessionKey } from '@/db/sessions';
+import { createdAtKeyOf } from '@/lib/listKeys';
 import { requireViewer } from '../access';
 import { createdAtIdCursorKey, resolveConnection } from '../connections';
 import { toGlobalId } from '../ids';
@@ -13,7 +13,7 @@ export const Project: TypeResolvers<'Project'> = {
     return resolveConnection(args, info, {
       parentId: project.id,
       cursorKey: createdAtIdCursorKey,
-      keyOf: sessionKey,
+      keyOf: createdAtKeyOf,
       fetchPage: (page) => loaders.sessionPages.load(project.id, page),
       count: () => loaders.sessionCounts.load(project.id),
     });

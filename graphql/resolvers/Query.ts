@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from '@/db/pagination';
+import { MAX_PAGE_SIZE } from '@/lib/listKeys';
 import * as checkpoints from '@/server/checkpoints';
 import { databaseId, requireNode, requireProject, requireViewer } from '../access';
 import { badUserInput } from '../errors';

@@ -1,4 +1,4 @@
-import { messageKey } from '@/db/messages';
+import { seqKeyOf } from '@/lib/listKeys';
 import { requireProjectOf, requireViewer } from '../access';
 import { resolveConnection, seqCursorKey } from '../connections';
 import { toGlobalId } from '../ids';
@@ -13,7 +13,7 @@ export const Session: TypeResolvers<'Session'> = {
     return resolveConnection(args, info, {
       parentId: session.id,
       cursorKey: seqCursorKey,
-      keyOf: messageKey,
+      keyOf: seqKeyOf,
       fetchPage: (page) => loaders.messagePages.load(session.id, page),
       count: async () => session.messageCount,
     });

@@ -1,4 +1,4 @@
-import { totalDurationMs } from '@/lib/assistant/operations';
+import { totalDurationMs } from '@/lib/timeline/durations';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 

@@ -1,5 +1,4 @@
-import { listAccessTokens } from '@/db/accessTokens';
-import { countProjects, projectKey } from '@/db/projects';
+import { createdAtKeyOf } from '@/lib/listKeys';
 import { requireViewer } from '../access';
 import { createdAtIdCursorKey, resolveConnection } from '../connections';
 import { toGlobalId } from '../ids';
@@ -12,10 +11,10 @@ export const User: TypeResolvers<'User'> = {
     return resolveConnection(args, info, {
       parentId: user.id,
       cursorKey: createdAtIdCursorKey,
-      keyOf: projectKey,
+      keyOf: createdAtKeyOf,
       fetchPage: (page) => loaders.projectPages.load(user.id, page),
-      count: () => countProjects(user.id),
+      count: () => loaders.projectCount(),
     });
   },
-  accessTokens: (user) => listAccessTokens(user.id),
+  accessTokens: (_user, _args, ctx) => requireViewer(ctx).loaders.viewerAccessTokens(),
 };

@@ -146,6 +146,4 @@ export function invertOperations(ops: readonly Operation[]): Operation[] {
   return [...ops].reverse().map(invertOperation);
 }
 
-export function totalDurationMs(timeline: Timeline): number {
-  return timeline.reduce((total, clip) => total + clip.durationMs, 0);
-}
+export { totalDurationMs } from '@/lib/timeline/durations';

@@ -1,15 +1,11 @@
+import { formatSeconds } from '@/lib/timeline/durations';
 import type { Clip, ClipAttributes } from './types';
 
 export function quote(text: string): string {
   return `“${text}”`;
 }
 
-/** 5000 → "5.0 s"; keeps the precision a value actually has, up to milliseconds. */
-export function formatSeconds(ms: number): string {
-  const rounded = Math.round(ms);
-  const decimals = rounded % 100 === 0 ? 1 : rounded % 10 === 0 ? 2 : 3;
-  return `${(rounded / 1000).toFixed(decimals)} s`;
-}
+export { formatSeconds };
 
 export function formatSpeed(factor: number): string {
   return `${Number(factor.toFixed(3))}x`;
