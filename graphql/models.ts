@@ -22,3 +22,6 @@ export type ClipModel = Clip & { position: number };
 export type ProjectConnectionModel = Connection<Project>;
 export type SessionConnectionModel = Connection<Session>;
 export type MessageConnectionModel = Connection<Message>;
+
+/** The rows resolvers map field by field (enum values, event data). */
+export type { Message as MessageRow, ProjectEvent as ProjectEventRow } from '@/db/schema';

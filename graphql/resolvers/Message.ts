@@ -1,4 +1,4 @@
-import type { Message as MessageRow } from '@/db/schema';
+import type { MessageRow } from '../models';
 import { staleAfterMs } from '@/server/generations';
 import type { MessageRole, MessageStatus } from '../__generated__/resolvers-types';
 import { requireViewer } from '../access';

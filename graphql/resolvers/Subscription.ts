@@ -1,4 +1,4 @@
-import type { ProjectEvent as ProjectEventRow } from '@/db/schema';
+import type { ProjectEventRow } from '../models';
 import { subscribeToProjectEvents } from '@/server/projectEvents';
 import { databaseId } from '../access';
 import type { GraphQLContext } from '../context';
