@@ -47,17 +47,25 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return { driver: 'pglite', dataDir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR };
 }
 
-export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): DatabaseHandle {
-  return config.driver === 'postgres' ? openPostgres(config) : openPglite(config);
+export interface OpenOptions {
+  /**
+   * Request timeouts (DATABASE_STATEMENT_TIMEOUT_MS, db/queryTimeout.ts); on by default. Scripts
+   * that run one long transaction on purpose (the demo seed) turn them off.
+   */
+  requestTimeouts?: boolean;
 }
 
-function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>): DatabaseHandle {
+export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv(), options: OpenOptions = {}): DatabaseHandle {
+  return config.driver === 'postgres' ? openPostgres(config, options) : openPglite(config);
+}
+
+function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>, options: OpenOptions): DatabaseHandle {
   const prepare = preparedStatementsEnabled();
-  const timeouts = queryTimeoutsFromEnv();
+  const timeouts = options.requestTimeouts === false ? null : queryTimeoutsFromEnv();
   const client = postgres(config.url, {
     // Postgres ends a statement (or a lock wait) that runs longer; db/queryTimeout.ts bounds
     // what Postgres cannot: a connection on which no bytes move any more.
-    connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.transactionMs },
+    ...(timeouts && { connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.transactionMs } }),
     // Off for the whole connection when disabled, even for the queries Drizzle asks to prepare.
     prepare,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),

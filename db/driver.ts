@@ -9,6 +9,7 @@ import { boundingQueries, type QueryTimeouts } from './queryTimeout';
  * `canceller`, the client a transaction hands its callback); db/__tests__/driver.test.ts pins
  * those, so an upgrade that breaks them fails there first.
  */
-export function driverClient<Client extends Sql>(client: Client, options: { prepare: boolean; timeouts: QueryTimeouts }): Client {
-  return boundingQueries(options.prepare ? preparingStatements(client) : client, options.timeouts);
+export function driverClient<Client extends Sql>(client: Client, options: { prepare: boolean; timeouts: QueryTimeouts | null }): Client {
+  const prepared = options.prepare ? preparingStatements(client) : client;
+  return options.timeouts ? boundingQueries(prepared, options.timeouts) : prepared;
 }

@@ -21,7 +21,8 @@ const HOUR = 3_600_000;
 
 /** Seeds the demo user and project once; running it again finds them and does nothing. */
 void runStartupStep(async () => {
-  const handle = openDatabase();
+  // One long transaction on purpose: the request timeouts do not apply to the seed.
+  const handle = openDatabase(undefined, { requestTimeouts: false });
   const db = handle.db;
   try {
     const existing = await getUserByEmail(DEMO_USER.email, db);
