@@ -11,6 +11,10 @@ export type ProjectEventType =
   | 'session.restored'
   | 'session.renamed'
   | 'session.deleted'
+  | 'session.pinned'
+  | 'session.unpinned'
+  | 'session.archived'
+  | 'session.unarchived'
   | 'session.forked'
   | 'timeline.restored'
   | 'project.renamed';

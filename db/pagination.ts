@@ -8,7 +8,7 @@ import type { Executor } from './client';
  * The sort key must be unique (tie-break with the id), so no row is skipped or repeated.
  */
 
-export type KeyValue = string | number | Date;
+export type KeyValue = string | number | boolean | Date;
 
 export interface PageArgs<Key> {
   first?: number;
@@ -34,6 +34,8 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   /** The list is the rows whose `scopeColumn` is `scopeValue`, e.g. one project's sessions. */
   scopeColumn: PgColumn;
   scopeValue: string;
+  /** Further equalities the list is made of, e.g. `archived = false` (the values are placeholders). */
+  filters?: readonly { column: PgColumn; value: boolean | string | number }[];
   /** The unique sort key, most significant first. */
   keyColumns: readonly PgColumn[];
   direction: 'asc' | 'desc';
@@ -61,7 +63,7 @@ export async function keysetPage<Table extends PgTable, Key>(
   const shape = `${listName(spec)}:${walksAscending ? 'asc' : 'desc'}:${seekKey !== undefined ? 'seek' : ''}:${otherSideKey !== undefined ? 'other' : ''}`;
   const query = builtOnce(db, `page:${shape}`, () => {
     const order = spec.keyColumns.map((column) => (walksAscending ? asc(column) : desc(column)));
-    const conditions: SQL[] = [eq(spec.scopeColumn, sql.placeholder('scope'))];
+    const conditions: SQL[] = scopeConditions(spec);
     if (seekKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '>' : '<', 'seek'));
     if (otherSideKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '<' : '>', 'other'));
     return db
@@ -73,7 +75,7 @@ export async function keysetPage<Table extends PgTable, Key>(
       .prepare(`page:${shape}`);
   });
   const fetched = (await query.execute({
-    scope: spec.scopeValue,
+    ...scopePlaceholders(spec),
     limit: limit + 1,
     ...keyPlaceholders(spec, 'seek', seekKey),
     ...keyPlaceholders(spec, 'other', otherSideKey),
@@ -92,8 +94,21 @@ export async function keysetPage<Table extends PgTable, Key>(
     : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
 }
 
-function listName({ table, scopeColumn }: { table: PgTable; scopeColumn: PgColumn }): string {
-  return `${getTableName(table)}.${scopeColumn.name}`;
+type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters'>;
+
+function listName({ table, scopeColumn, filters = [] }: ListScope): string {
+  return [`${getTableName(table)}.${scopeColumn.name}`, ...filters.map((filter) => filter.column.name)].join('+');
+}
+
+function scopeConditions(spec: ListScope): SQL[] {
+  return [
+    eq(spec.scopeColumn, sql.placeholder('scope')),
+    ...(spec.filters ?? []).map((filter, index) => eq(filter.column, sql.placeholder(`filter${index}`))),
+  ];
+}
+
+function scopePlaceholders(spec: ListScope): Record<string, string | number | boolean> {
+  return { scope: spec.scopeValue, ...Object.fromEntries((spec.filters ?? []).map((filter, index) => [`filter${index}`, filter.value])) };
 }
 
 /** `(key columns) <operator> ($<prefix>0, $<prefix>1…)` */
@@ -104,7 +119,7 @@ function compareKey(keyColumns: readonly PgColumn[], operator: '<' | '>' | '<=' 
 }
 
 /** A key's values for compareKey's placeholders; times as ISO text, which both drivers pass on exactly. */
-function keyPlaceholders<Key>(spec: KeysetSpec<PgTable, Key>, prefix: string, key: Key | undefined): Record<string, string | number> {
+function keyPlaceholders<Key>(spec: KeysetSpec<PgTable, Key>, prefix: string, key: Key | undefined): Record<string, string | number | boolean> {
   if (key === undefined) return {};
   return Object.fromEntries(spec.keyValues(key).map((value, index) => [`${prefix}${index}`, value instanceof Date ? value.toISOString() : value]));
 }
@@ -122,11 +137,11 @@ async function existsBeyond<Key>(
     return db
       .select({ one: sql<number>`1` })
       .from(spec.table)
-      .where(and(eq(spec.scopeColumn, sql.placeholder('scope')), compareKey(spec.keyColumns, operator, 'key')))
+      .where(and(...scopeConditions(spec), compareKey(spec.keyColumns, operator, 'key')))
       .orderBy(...outwards)
       .limit(1)
       .prepare(`page:${shape}`);
   });
-  const found = await query.execute({ scope: spec.scopeValue, ...keyPlaceholders(spec, 'key', key) });
+  const found = await query.execute({ ...scopePlaceholders(spec), ...keyPlaceholders(spec, 'key', key) });
   return found.length > 0;
 }

@@ -118,13 +118,27 @@ export const sessions = pgTable(
     /** Null until the first instruction titles it. */
     title: text('title'),
     messageCount: integer('message_count').notNull().default(0),
+    /** Pinned sessions head the history list (the sort key is pinned, created_at, id). */
+    pinned: boolean('pinned').notNull().default(false),
+    /** Archived sessions leave the default history list; restoring one unarchives it. */
+    archived: boolean('archived').notNull().default(false),
     /** A branch: the session and instruction its conversation was copied from (null once those are deleted). */
     forkedFromSessionId: uuid('forked_from_session_id').references((): AnyPgColumn => sessions.id, { onDelete: 'set null' }),
     forkedFromMessageId: uuid('forked_from_message_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },
-  (t) => [index('sessions_project_created_idx').on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
+  (t) => [
+    index('sessions_project_created_idx').on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The history list: one project's archived or unarchived sessions, pinned first, then newest first.
+    index('sessions_project_listed_idx').on(
+      t.projectId,
+      t.archived,
+      t.pinned.desc().nullsFirst(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+  ],
 );
 
 export const messageRole = pgEnum('message_role', ['user', 'assistant']);

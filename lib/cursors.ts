@@ -33,6 +33,16 @@ export const createdAtIdCursorKey: CursorKey<{ createdAt: Date; id: string }> = 
   },
 };
 
+/** Sort keys of a project's history list: pinned first, then the creation time, tie-broken by id. */
+export const pinnedCreatedAtIdCursorKey: CursorKey<{ pinned: boolean; createdAt: Date; id: string }> = {
+  encode: (key) => [key.pinned ? 1 : 0, ...createdAtIdCursorKey.encode(key)],
+  decode([pinned, ...rest]) {
+    if (pinned !== 0 && pinned !== 1) return null;
+    const key = createdAtIdCursorKey.decode(rest);
+    return key && { pinned: pinned === 1, ...key };
+  },
+};
+
 /** Sort keys of a position within the parent (messages within a session). */
 export const seqCursorKey: CursorKey<{ seq: number }> = {
   encode: (key) => [key.seq],

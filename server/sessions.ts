@@ -3,7 +3,9 @@ import {
   getCurrentSession,
   renameSession as renameSessionRow,
   restoreSessionSwitch,
+  setSessionFlags,
   startSessionSwitch,
+  type SessionFlags,
   type SessionSwitch,
 } from '@/db/sessions';
 import type { Session } from '@/db/schema';
@@ -49,6 +51,20 @@ export async function renameSession(caller: Caller, raw: unknown): Promise<Sessi
   const renamed = await whileItExists('session', () => renameSessionRow(session, title));
   if (!renamed) throw notFound('session');
   return renamed;
+}
+
+/** Puts the session in the pinned group at the top of the history list. */
+export const pinSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { pinned: true });
+export const unpinSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { pinned: false });
+/** Moves the session out of the default history list (restoring it brings it back). */
+export const archiveSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { archived: true });
+export const unarchiveSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { archived: false });
+
+async function setFlags(caller: Caller, raw: unknown, flags: SessionFlags): Promise<Session> {
+  const session = await sessionFromInput(caller, raw);
+  const updated = await whileItExists('session', () => setSessionFlags(session, flags));
+  if (!updated) throw notFound('session');
+  return updated;
 }
 
 /** Deletes the conversation; the edits it made stay on the timeline. NOT_FOUND when already gone. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { Fragment, useEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
@@ -54,6 +54,14 @@ export function SessionHistoryDrawer({
   // undefined until Show More is used; then the cursor after the last appended page (null at the end).
   const [appendedCursor, setAppendedCursor] = useState<string | null | undefined>(undefined);
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
+  // Pins and archives made here, shown at once (the server's re-render follows).
+  const [flags, setFlags] = useState<ReadonlyMap<string, Partial<Pick<SessionHistoryItem, 'pinned' | 'archived'>>>>(new Map());
+  // The Archived filter: its own pages, read when it is switched on.
+  const [showArchived, setShowArchived] = useState(false);
+  const [archivedPages, setArchivedPages] = useState<{
+    items: SessionHistoryItem[];
+    nextCursor: string | null;
+  } | null>(null);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [restoringId, setRestoringId] = useState<string | null>(null);
@@ -64,15 +72,25 @@ export function SessionHistoryDrawer({
   const dialog = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const items = mergePages(firstPage.items, appended)
+  const items = (showArchived ? (archivedPages?.items ?? []) : mergePages(firstPage.items, appended))
     .filter((item) => !deleted.has(item.id))
-    .map((item) => ({ ...item, title: titles.get(item.id) ?? item.title }));
-  const nextCursor = appendedCursor === undefined ? firstPage.nextCursor : appendedCursor;
+    .map((item) => ({
+      ...item,
+      ...flags.get(item.id),
+      title: titles.get(item.id) ?? item.title,
+    }))
+    .filter((item) => item.archived === showArchived)
+    .sort(inListOrder);
+  const nextCursor = showArchived
+    ? (archivedPages?.nextCursor ?? null)
+    : appendedCursor === undefined
+      ? firstPage.nextCursor
+      : appendedCursor;
   // The row the list's single tab stop is on: the last one focused, else the current session, else the newest.
   const [activeId, setActiveId] = useState<string | null>(null);
   const tabStopId = items.some((item) => item.id === activeId)
     ? activeId
-    : (items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null;
+    : ((items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null);
 
   const requestFocus = (sessionId: string) => setFocusRequest((current) => ({ sessionId, seq: (current?.seq ?? 0) + 1 }));
 
@@ -133,7 +151,7 @@ export function SessionHistoryDrawer({
   function moveBetweenRows(event: ReactKeyboardEvent<HTMLUListElement>) {
     const target = event.target as HTMLElement;
     if (!target.hasAttribute('data-cell') || !list.current) return;
-    const rows = Array.from(list.current.querySelectorAll<HTMLElement>(':scope > li'));
+    const rows = Array.from(list.current.querySelectorAll<HTMLElement>(':scope > li[data-row]'));
     const cellsOf = (row: HTMLElement) => Array.from(row.querySelectorAll<HTMLElement>('[data-cell]'));
     const row = target.closest('li');
     if (!row) return;
@@ -166,18 +184,50 @@ export function SessionHistoryDrawer({
     cells[Math.min(column, cells.length - 1)]?.focus();
   }
 
-  function showMore() {
-    if (!nextCursor || loadingMore) return;
+  /** Switches between the sessions and the archived ones; the archived list is read each time it is shown. */
+  function toggleArchived() {
+    if (showArchived) {
+      setShowArchived(false);
+      setAnnouncement('Showing sessions.');
+      return;
+    }
     setError(null);
     startLoadingMore(async () => {
-      const result = await actions.loadMoreSessions(nextCursor).catch(() => actionFailed(CONNECTION_PROBLEM));
+      const result = await actions.loadArchivedSessions(null).catch(() => actionFailed(CONNECTION_PROBLEM));
       startLoadingMore(() => {
         if (!result.ok) {
           setError(result.message);
           return;
         }
-        setAppended((current) => [...current, ...result.page.items]);
-        setAppendedCursor(result.page.nextCursor);
+        setArchivedPages(result.page);
+        setShowArchived(true);
+        setActiveId(null);
+        setAnnouncement(result.page.items.length === 0 ? 'No archived sessions.' : 'Showing archived sessions.');
+      });
+    });
+  }
+
+  function showMore() {
+    if (!nextCursor || loadingMore) return;
+    setError(null);
+    const archived = showArchived;
+    startLoadingMore(async () => {
+      const load = archived ? actions.loadArchivedSessions : actions.loadMoreSessions;
+      const result = await load(nextCursor).catch(() => actionFailed(CONNECTION_PROBLEM));
+      startLoadingMore(() => {
+        if (!result.ok) {
+          setError(result.message);
+          return;
+        }
+        if (archived) {
+          setArchivedPages((current) => ({
+            items: mergePages(current?.items ?? [], result.page.items),
+            nextCursor: result.page.nextCursor,
+          }));
+        } else {
+          setAppended((current) => [...current, ...result.page.items]);
+          setAppendedCursor(result.page.nextCursor);
+        }
         const first = result.page.items[0];
         if (first) {
           setActiveId(first.id);
@@ -230,6 +280,45 @@ export function SessionHistoryDrawer({
     return null;
   }
 
+  /** Pin/unpin or archive/unarchive: shown at once, put back with a message when the server refuses. */
+  async function setFlag(item: SessionHistoryItem, flag: 'pinned' | 'archived') {
+    const value = !item[flag];
+    const action =
+      flag === 'pinned' ? (value ? actions.pinSession : actions.unpinSession) : value ? actions.archiveSession : actions.unarchiveSession;
+    const index = items.findIndex((other) => other.id === item.id);
+    const neighbour = items[index + 1] ?? items[index - 1];
+    setError(null);
+    setFlags((current) => new Map(current).set(item.id, { ...current.get(item.id), [flag]: value }));
+    const title = item.title ?? UNTITLED_SESSION;
+    setAnnouncement(
+      flag === 'pinned' ? `${value ? 'Pinned' : 'Unpinned'} “${title}”.` : `${value ? 'Archived' : 'Unarchived'} “${title}”.`,
+    );
+    // A pinned row moves: focus follows it. An archived one leaves the list: focus goes to its neighbour.
+    if (flag === 'pinned') requestFocus(item.id);
+    else if (neighbour) {
+      setActiveId(neighbour.id);
+      requestFocus(neighbour.id);
+    } else dialog.current?.focus();
+    const result = await action(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
+    if (!result.ok) {
+      setFlags((current) =>
+        new Map(current).set(item.id, {
+          ...current.get(item.id),
+          [flag]: !value,
+        }),
+      );
+      setError(result.message);
+    } else if (flag === 'archived' && !value && archivedPages) {
+      setArchivedPages({
+        ...archivedPages,
+        items: archivedPages.items.filter((other) => other.id !== item.id),
+      });
+    }
+  }
+
+  const firstUnpinned = items.findIndex((item) => !item.pinned);
+  const grouped = items.some((item) => item.pinned);
+
   return (
     <div
       id={id}
@@ -258,6 +347,11 @@ export function SessionHistoryDrawer({
           <CloseIcon />
         </ProgressiveButton>
       </div>
+      <div className={styles.filter}>
+        <button type="button" className="button ghost small" aria-pressed={showArchived} onClick={toggleArchived}>
+          Archived
+        </button>
+      </div>
       <div className={styles.body}>
         {error && (
           <p className={`form-error ${styles.error}`} role="alert">
@@ -272,28 +366,43 @@ export function SessionHistoryDrawer({
           </p>
         )}
         {items.length === 0 ? (
-          <p className={styles.empty}>No sessions yet. Your first instruction to CoDirector starts one.</p>
+          <p className={styles.empty}>
+            {showArchived ? 'No archived sessions.' : 'No sessions yet. Your first instruction to CoDirector starts one.'}
+          </p>
         ) : (
           <ul
             ref={list}
             className={styles.list}
-            aria-label="Sessions, newest first"
+            aria-label={showArchived ? 'Archived sessions, newest first' : 'Sessions, newest first'}
             aria-describedby={`${id}-keys`}
             onKeyDown={moveBetweenRows}
           >
-            {items.map((item) => (
-              <SessionHistoryItemRow
-                key={item.id}
-                item={item}
-                isCurrent={item.id === currentSessionId}
-                restoring={item.id === restoringId}
-                tabbable={item.id === tabStopId}
-                focusSignal={focusRequest?.sessionId === item.id ? focusRequest.seq : 0}
-                onFocusRow={() => setActiveId(item.id)}
-                onRestore={() => restore(item)}
-                onRename={(title) => rename(item, title)}
-                onDelete={() => remove(item)}
-              />
+            {items.map((item, index) => (
+              <Fragment key={item.id}>
+                {grouped && index === 0 && (
+                  <li aria-hidden="true" className={styles.groupHeading}>
+                    Pinned
+                  </li>
+                )}
+                {grouped && index === firstUnpinned && (
+                  <li aria-hidden="true" className={styles.groupHeading}>
+                    Recent
+                  </li>
+                )}
+                <SessionHistoryItemRow
+                  item={item}
+                  isCurrent={item.id === currentSessionId}
+                  restoring={item.id === restoringId}
+                  tabbable={item.id === tabStopId}
+                  focusSignal={focusRequest?.sessionId === item.id ? focusRequest.seq : 0}
+                  onFocusRow={() => setActiveId(item.id)}
+                  onRestore={() => restore(item)}
+                  onRename={(title) => rename(item, title)}
+                  onDelete={() => remove(item)}
+                  onTogglePinned={() => void setFlag(item, 'pinned')}
+                  onToggleArchived={() => void setFlag(item, 'archived')}
+                />
+              </Fragment>
             ))}
           </ul>
         )}
@@ -317,7 +426,7 @@ export function SessionHistoryDrawer({
           </div>
         )}
         <p id={`${id}-keys`} className="visually-hidden">
-          Up and down arrows move between sessions, Enter opens one; right arrow reaches Rename and Delete.
+          Up and down arrows move between sessions, Enter opens one; right arrow reaches Rename, Delete, Pin and Archive.
         </p>
         <p className="visually-hidden" role="status">
           {announcement}
@@ -333,6 +442,13 @@ function tabStops(root: HTMLElement): HTMLElement[] {
   return Array.from(candidates).filter(
     (element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
   );
+}
+
+/** The list's order: pinned first, then newest first (the server's, kept when a pin changes here). */
+function inListOrder(a: SessionHistoryItem, b: SessionHistoryItem): number {
+  if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+  if (a.createdAt.iso !== b.createdAt.iso) return a.createdAt.iso < b.createdAt.iso ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** Pages in order, each session once: a deletion or a new session shifts rows between pages. */

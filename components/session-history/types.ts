@@ -8,6 +8,9 @@ export interface SessionHistoryItem {
   createdAt: DateLabel;
   /** "Branched from …" for a session made by branching; absent otherwise. */
   branchedFrom?: string | null;
+  /** Pinned sessions head the list, in a "Pinned" group. */
+  pinned: boolean;
+  archived: boolean;
 }
 
 export interface SessionHistoryPage {
@@ -22,6 +25,12 @@ export interface SessionHistoryActions {
   renameSession: (sessionId: string, title: string) => Promise<ActionResult<{ title: string }>>;
   deleteSession: (sessionId: string) => Promise<ActionResult>;
   loadMoreSessions: (cursor: string) => Promise<ActionResult<{ page: SessionHistoryPage }>>;
+  pinSession: (sessionId: string) => Promise<ActionResult>;
+  unpinSession: (sessionId: string) => Promise<ActionResult>;
+  archiveSession: (sessionId: string) => Promise<ActionResult>;
+  unarchiveSession: (sessionId: string) => Promise<ActionResult>;
+  /** The Archived filter's pages: the first without a cursor. */
+  loadArchivedSessions: (cursor?: string | null) => Promise<ActionResult<{ page: SessionHistoryPage }>>;
 }
 
 export const UNTITLED_SESSION = 'New session';

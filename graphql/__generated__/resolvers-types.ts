@@ -162,6 +162,8 @@ export type MessageRole =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Moves the session out of the default `Project.sessions` list into `Project.sessions(archived: true)`. */
+  archiveSession?: Maybe<SessionFlagPayload>;
   /**
    * Creates a personal access token and returns its secret, this once. Needs the web app's
    * session: a request authenticated by a token cannot create tokens (FORBIDDEN).
@@ -176,6 +178,8 @@ export type Mutation = {
    * timeline goes back to that moment in the same step. The original session is untouched.
    */
   forkSession?: Maybe<ForkSessionPayload>;
+  /** Puts the session in the pinned group at the top of `Project.sessions`. */
+  pinSession?: Maybe<SessionFlagPayload>;
   renameProject?: Maybe<RenameProjectPayload>;
   renameSession?: Maybe<RenameSessionPayload>;
   /** Makes a past session the viewer's current one on its project. */
@@ -201,6 +205,13 @@ export type Mutation = {
    * viewer already has an empty session there, that one is returned instead of another.
    */
   startSession?: Maybe<StartSessionPayload>;
+  unarchiveSession?: Maybe<SessionFlagPayload>;
+  unpinSession?: Maybe<SessionFlagPayload>;
+};
+
+
+export type MutationArchiveSessionArgs = {
+  input: SessionFlagInput;
 };
 
 
@@ -221,6 +232,11 @@ export type MutationDeleteSessionArgs = {
 
 export type MutationForkSessionArgs = {
   input: ForkSessionInput;
+};
+
+
+export type MutationPinSessionArgs = {
+  input: SessionFlagInput;
 };
 
 
@@ -258,6 +274,16 @@ export type MutationStartSessionArgs = {
   input: StartSessionInput;
 };
 
+
+export type MutationUnarchiveSessionArgs = {
+  input: SessionFlagInput;
+};
+
+
+export type MutationUnpinSessionArgs = {
+  input: SessionFlagInput;
+};
+
 /** An object that can be fetched again by its opaque global id with `node(id:)`. */
 export type Node = {
   id: Scalars['ID']['output'];
@@ -280,7 +306,11 @@ export type Project = Node & {
   currentSession?: Maybe<Session>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** The project's sessions, newest first. `first`/`last` at most 100. */
+  /**
+   * The project's sessions: pinned ones first, then newest first (keyset cursors stay stable across
+   * the pinned boundary). Archived sessions are left out unless `archived: true`, which lists only
+   * them. `first`/`last` at most 100.
+   */
   sessions: SessionConnection;
   timeline: Timeline;
   updatedAt: Scalars['DateTime']['output'];
@@ -290,6 +320,7 @@ export type Project = Node & {
 /** A video project: its timeline, and the viewer's conversations with CoDirector about it. */
 export type ProjectSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -444,6 +475,8 @@ export type SendMessagePayload = {
 /** One conversation with CoDirector about a project: instructions, replies and the edits they made. */
 export type Session = Node & {
   __typename?: 'Session';
+  /** Archived sessions are listed only under `Project.sessions(archived: true)`; restoring one unarchives it. */
+  archived: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** The timeline edits this session made, oldest first, reverted ones included. */
   edits: Array<Edit>;
@@ -457,6 +490,8 @@ export type Session = Node & {
   messageCount: Scalars['Int']['output'];
   /** The conversation, oldest first. `first`/`last` at most 100. */
   messages: MessageConnection;
+  /** Pinned sessions head `Project.sessions`. */
+  pinned: Scalars['Boolean']['output'];
   project: Project;
   /** From the first instruction until renamed; null while the session is empty. */
   title?: Maybe<Scalars['String']['output']>;
@@ -483,6 +518,19 @@ export type SessionEdge = {
   __typename?: 'SessionEdge';
   cursor: Scalars['String']['output'];
   node: Session;
+};
+
+/** Pins, unpins, archives or unarchives one session. */
+export type SessionFlagInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+export type SessionFlagPayload = {
+  __typename?: 'SessionFlagPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The session as it is now. */
+  session: Session;
 };
 
 export type StartSessionInput = {
@@ -702,6 +750,8 @@ export type ResolversTypes = {
   Session: ResolverTypeWrapper<SessionRow>;
   SessionConnection: ResolverTypeWrapper<SessionConnectionModel>;
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
+  SessionFlagInput: SessionFlagInput;
+  SessionFlagPayload: ResolverTypeWrapper<Omit<SessionFlagPayload, 'session'> & { session: ResolversTypes['Session'] }>;
   StartSessionInput: StartSessionInput;
   StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -756,6 +806,8 @@ export type ResolversParentTypes = {
   Session: SessionRow;
   SessionConnection: SessionConnectionModel;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
+  SessionFlagInput: SessionFlagInput;
+  SessionFlagPayload: Omit<SessionFlagPayload, 'session'> & { session: ResolversParentTypes['Session'] };
   StartSessionInput: StartSessionInput;
   StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
   String: Scalars['String']['output'];
@@ -853,10 +905,12 @@ export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationArchiveSessionArgs, 'input'>>;
   createAccessToken?: Resolver<Maybe<ResolversTypes['CreateAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
   createProject?: Resolver<Maybe<ResolversTypes['CreateProjectPayload']>, ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteSession?: Resolver<Maybe<ResolversTypes['DeleteSessionPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSessionArgs, 'input'>>;
   forkSession?: Resolver<Maybe<ResolversTypes['ForkSessionPayload']>, ParentType, ContextType, RequireFields<MutationForkSessionArgs, 'input'>>;
+  pinSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationPinSessionArgs, 'input'>>;
   renameProject?: Resolver<Maybe<ResolversTypes['RenameProjectPayload']>, ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'input'>>;
   renameSession?: Resolver<Maybe<ResolversTypes['RenameSessionPayload']>, ParentType, ContextType, RequireFields<MutationRenameSessionArgs, 'input'>>;
   restoreSession?: Resolver<Maybe<ResolversTypes['RestoreSessionPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSessionArgs, 'input'>>;
@@ -864,6 +918,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeAccessToken?: Resolver<Maybe<ResolversTypes['RevokeAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
   sendMessage?: Resolver<Maybe<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   startSession?: Resolver<Maybe<ResolversTypes['StartSessionPayload']>, ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'input'>>;
+  unarchiveSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationUnarchiveSessionArgs, 'input'>>;
+  unpinSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationUnpinSessionArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -882,7 +938,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   currentSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<ProjectSessionsArgs, 'first'>>;
+  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<ProjectSessionsArgs, 'archived' | 'first'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -949,6 +1005,7 @@ export type SendMessagePayloadResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
   forkedFromMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
@@ -957,6 +1014,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<SessionMessagesArgs, 'first'>>;
+  pinned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -972,6 +1030,11 @@ export type SessionConnectionResolvers<ContextType = GraphQLContext, ParentType 
 export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+};
+
+export type SessionFlagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFlagPayload'] = ResolversParentTypes['SessionFlagPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 };
 
 export type StartSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartSessionPayload'] = ResolversParentTypes['StartSessionPayload']> = {
@@ -1046,6 +1109,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
+  SessionFlagPayload?: SessionFlagPayloadResolvers<ContextType>;
   StartSessionPayload?: StartSessionPayloadResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineChange?: TimelineChangeResolvers<ContextType>;

@@ -1,6 +1,6 @@
-import { sessionKey } from '@/db/sessions';
+import { listSessions, sessionKey } from '@/db/sessions';
 import { requireViewer } from '../access';
-import { createdAtIdCursorKey, resolveConnection } from '../connections';
+import { pinnedCreatedAtIdCursorKey, resolveConnection } from '../connections';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
@@ -10,12 +10,14 @@ export const Project: TypeResolvers<'Project'> = {
   currentSession: (project, _args, ctx) => requireViewer(ctx).loaders.currentSessions.load(project.id),
   sessions(project, args, ctx, info) {
     const { loaders } = requireViewer(ctx);
+    // The archived list is a side list, read on its own; the default one is batched across projects.
+    const archived = args.archived === true;
     return resolveConnection(args, info, {
       parentId: project.id,
-      cursorKey: createdAtIdCursorKey,
+      cursorKey: pinnedCreatedAtIdCursorKey,
       keyOf: sessionKey,
-      fetchPage: (page) => loaders.sessionPages.load(project.id, page),
-      count: () => loaders.sessionCounts.load(project.id),
+      fetchPage: (page) => (archived ? listSessions(project.id, page, { archived }) : loaders.sessionPages.load(project.id, page)),
+      count: () => (archived ? loaders.archivedSessionCounts : loaders.sessionCounts).load(project.id),
     });
   },
 };

@@ -14,8 +14,13 @@ import { SessionHistory } from '@/components/session-history/SessionHistory';
 import { UNTITLED_SESSION } from '@/components/session-history/types';
 import { requireSignedInUser } from '@/lib/auth/session';
 import {
+  archiveSessionAction,
   deleteSessionAction,
+  loadArchivedSessionsAction,
   loadMoreSessionsAction,
+  pinSessionAction,
+  unarchiveSessionAction,
+  unpinSessionAction,
   renameSessionAction,
   restoreSessionAction,
   sendInstructionAction,
@@ -97,6 +102,11 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
                   renameSession: renameSessionAction.bind(null, project.id),
                   deleteSession: deleteSessionAction.bind(null, project.id),
                   loadMoreSessions: loadMoreSessionsAction.bind(null, project.id),
+                  pinSession: pinSessionAction.bind(null, project.id),
+                  unpinSession: unpinSessionAction.bind(null, project.id),
+                  archiveSession: archiveSessionAction.bind(null, project.id),
+                  unarchiveSession: unarchiveSessionAction.bind(null, project.id),
+                  loadArchivedSessions: loadArchivedSessionsAction.bind(null, project.id),
                 }}
               />
             }

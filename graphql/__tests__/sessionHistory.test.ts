@@ -1,0 +1,139 @@
+import { createSession } from '@/db/sessions';
+import type { Project, Session, User } from '@/db/schema';
+import { useTestDatabase } from '@/testing/database';
+import { makeUserWithProject } from '@/testing/factories';
+import { toGlobalId } from '../ids';
+import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+
+useTestDatabase();
+
+let server: ApiServer;
+let api: ApiClient;
+let user: User;
+let project: Project;
+/** 30 sessions, newest first; pairs share a timestamp so the id decides. */
+let newestFirst: Session[];
+
+const LIST = `query List($projectId: ID!, $first: Int, $after: String, $last: Int, $before: String, $archived: Boolean) {
+  project(id: $projectId) {
+    sessions(first: $first, after: $after, last: $last, before: $before, archived: $archived) {
+      totalCount
+      edges { cursor node { id title pinned archived } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+}`;
+
+type ListPage = {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string; title: string; pinned: boolean; archived: boolean } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
+
+async function list(variables: { first?: number; after?: string | null; last?: number; before?: string | null; archived?: boolean } = {}) {
+  const data = await api.data<{ project: { sessions: ListPage } }, object>(LIST, { projectId: toGlobalId('Project', project.id), ...variables });
+  return data.project.sessions;
+}
+
+const gid = (session: Session) => toGlobalId('Session', session.id);
+const idsOf = (page: ListPage) => page.edges.map((edge) => edge.node.id);
+
+async function flag(mutation: 'pinSession' | 'unpinSession' | 'archiveSession' | 'unarchiveSession', session: Session) {
+  const data = await api.data<Record<string, { session: { id: string; pinned: boolean; archived: boolean } }>, object>(
+    `mutation($id: ID!) { ${mutation}(input: { sessionId: $id }) { session { id pinned archived } } }`,
+    { id: gid(session) },
+  );
+  return data[mutation].session;
+}
+
+beforeAll(async () => {
+  server = await startApiServer();
+  ({ user, project } = await makeUserWithProject());
+  api = new ApiClient(server.url, await sessionCookie(user));
+  const base = Date.UTC(2026, 0, 1);
+  const created: Session[] = [];
+  for (let index = 0; index < 30; index += 1) {
+    created.push(
+      await createSession({ projectId: project.id, createdById: user.id, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }),
+    );
+  }
+  newestFirst = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+});
+
+afterAll(() => server.close());
+
+describe('pinning and archiving sessions', () => {
+  it('lists pinned sessions first, then the rest newest first, and pages across the boundary without a skip or repeat', async () => {
+    // Three older sessions (one of a same-timestamp pair) get pinned.
+    const pinned = [newestFirst[25], newestFirst[12], newestFirst[13]];
+    for (const session of pinned) expect(await flag('pinSession', session)).toMatchObject({ pinned: true, archived: false });
+    const expected = [...newestFirst.filter((session) => pinned.includes(session)), ...newestFirst.filter((session) => !pinned.includes(session))].map(gid);
+
+    // Pages of 2 put page boundaries inside the pinned group and right at its end.
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: ListPage = await list({ first: 2, after });
+      walked.push(...idsOf(page));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(expected);
+
+    // And backward.
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: ListPage = await list({ last: 4, before });
+      backward.unshift(...idsOf(page));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(expected);
+
+    // A cursor issued before a pin still continues from its place.
+    const first = await list({ first: 5 });
+    await flag('pinSession', newestFirst[20]);
+    const next = await list({ first: 5, after: first.pageInfo.endCursor });
+    expect(idsOf(next)).not.toContain(gid(newestFirst[20]));
+    expect(new Set([...idsOf(first), ...idsOf(next)]).size).toBe(10);
+
+    for (const session of [...pinned, newestFirst[20]]) expect(await flag('unpinSession', session)).toMatchObject({ pinned: false });
+    expect(idsOf(await list({ first: 30 }))).toEqual(newestFirst.map(gid));
+  });
+
+  it('hides archived sessions from the default list and lists them under archived: true; restoring one unarchives it', async () => {
+    const archived = [newestFirst[0], newestFirst[7]];
+    for (const session of archived) expect(await flag('archiveSession', session)).toMatchObject({ archived: true });
+
+    const listed = await list({ first: 100 });
+    expect(listed.totalCount).toBe(28);
+    expect(idsOf(listed)).toEqual(newestFirst.filter((session) => !archived.includes(session)).map(gid));
+
+    const archivedList = await list({ archived: true });
+    expect(archivedList.totalCount).toBe(2);
+    expect(idsOf(archivedList)).toEqual(archived.map(gid));
+    expect(archivedList.edges.every((edge) => edge.node.archived)).toBe(true);
+
+    const restored = await api.data<{ restoreSession: { session: { archived: boolean } } }, object>(
+      'mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { session { archived } } }',
+      { id: gid(archived[1]) },
+    );
+    expect(restored.restoreSession.session.archived).toBe(false);
+    expect(idsOf(await list({ archived: true }))).toEqual([gid(archived[0])]);
+
+    expect(await flag('unarchiveSession', archived[0])).toMatchObject({ archived: false });
+    expect((await list({ first: 100 })).totalCount).toBe(30);
+  });
+
+  it("is NOT_FOUND for another user's session and UNAUTHENTICATED for nobody", async () => {
+    const other = await makeUserWithProject();
+    const bob = api.as(await sessionCookie(other.user));
+    const result = await bob.request(`mutation($id: ID!) { pinSession(input: { sessionId: $id }) { session { id } } }`, { id: gid(newestFirst[0]) });
+    expect(codes(result)).toEqual(['NOT_FOUND']);
+    const anonymous = await api.as(null).request(`mutation($id: ID!) { archiveSession(input: { sessionId: $id }) { session { id } } }`, {
+      id: gid(newestFirst[0]),
+    });
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+});
