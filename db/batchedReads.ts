@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
@@ -98,7 +98,17 @@ export async function getCurrentSessions(
 }
 
 /**
- * How many sessions each project's history list holds: archived ones (`archived`), or the rest.
+ * Sessions the history lists show: those with a conversation, and the current one (of its
+ * project's owner, the only user who sees the project) even while empty. Empty ones pile up
+ * nowhere: starting a session reuses an empty one.
+ */
+// `offset 0` keeps the subquery a per-row probe of current_sessions_session_idx, reached only for
+// empty rows; without it Postgres may hash the whole current_sessions table once per query.
+export const listedSession = sql`(${sessions.messageCount} > 0 or exists (select 1 from ${currentSessions} where ${currentSessions.sessionId} = ${sessions.id} offset 0))`;
+
+/**
+ * How many sessions each project's history list holds: listed archived ones (`archived`), or the
+ * listed rest.
  * The total is the counter the database keeps on each project (see db/schema.ts), not a
  * count(*); archived sessions are counted off sessions_project_listed_idx (an index-only range).
  */
@@ -109,21 +119,27 @@ export async function countSessionsByProject(
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(projectIds.map((id) => [id, 0]));
   if (projectIds.length === 0) return counts;
-  const archivedRows = await db
-    .select({ projectId: sessions.projectId, count: sql<number>`count(*)::int` })
+  // Only archived and empty sessions are read: an index range each (sessions_project_listed_idx, sessions_project_empty_idx).
+  const rows = await db
+    .select({
+      projectId: sessions.projectId,
+      archived: sql<number>`count(*) filter (where ${sessions.archived})::int`,
+      archivedListed: sql<number>`count(*) filter (where ${sessions.archived} and ${listedSession})::int`,
+      emptyUnlisted: sql<number>`count(*) filter (where not ${sessions.archived} and not ${listedSession})::int`,
+    })
     .from(sessions)
-    .where(and(inArray(sessions.projectId, [...projectIds]), eq(sessions.archived, true)))
+    .where(and(inArray(sessions.projectId, [...projectIds]), or(eq(sessions.archived, true), eq(sessions.messageCount, 0))))
     .groupBy(sessions.projectId);
-  const archivedCounts = new Map(archivedRows.map((row) => [row.projectId, Number(row.count)]));
+  const notListed = new Map(rows.map((row) => [row.projectId, Number(row.archived) + Number(row.emptyUnlisted)]));
   if (archived) {
-    for (const [projectId, count] of archivedCounts) counts.set(projectId, count);
+    for (const row of rows) counts.set(row.projectId, Number(row.archivedListed));
     return counts;
   }
-  const rows = await db
+  const totals = await db
     .select({ projectId: projects.id, count: projects.sessionCount })
     .from(projects)
     .where(inArray(projects.id, [...projectIds]));
-  for (const row of rows) counts.set(row.projectId, row.count - (archivedCounts.get(row.projectId) ?? 0));
+  for (const row of totals) counts.set(row.projectId, row.count - (notListed.get(row.projectId) ?? 0));
   return counts;
 }
 
@@ -154,7 +170,7 @@ export function firstSessionPages(projectIds: readonly string[], window: PageWin
       idColumn: sessions.id,
       parentColumn: sessions.projectId,
       parentOf: (row) => row.projectId,
-      filter: eq(sessions.archived, false),
+      filter: and(eq(sessions.archived, false), listedSession),
       keyColumns: [sessions.pinned, sessions.createdAt, sessions.id],
       direction: 'desc',
     },

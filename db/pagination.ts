@@ -36,6 +36,8 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   scopeValue: string;
   /** Further equalities the list is made of, e.g. `archived = false` (the values are placeholders). */
   filters?: readonly { column: PgColumn; value: boolean | string | number }[];
+  /** A fixed condition on the list's rows (no placeholders), named for the prepared statement's name. */
+  where?: { name: string; condition: SQL };
   /** The unique sort key, most significant first. */
   keyColumns: readonly PgColumn[];
   direction: 'asc' | 'desc';
@@ -94,16 +96,17 @@ export async function keysetPage<Table extends PgTable, Key>(
     : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
 }
 
-type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters'>;
+type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters' | 'where'>;
 
-function listName({ table, scopeColumn, filters = [] }: ListScope): string {
-  return [`${getTableName(table)}.${scopeColumn.name}`, ...filters.map((filter) => filter.column.name)].join('+');
+function listName({ table, scopeColumn, filters = [], where }: ListScope): string {
+  return [`${getTableName(table)}.${scopeColumn.name}`, ...filters.map((filter) => filter.column.name), ...(where ? [where.name] : [])].join('+');
 }
 
 function scopeConditions(spec: ListScope): SQL[] {
   return [
     eq(spec.scopeColumn, sql.placeholder('scope')),
     ...(spec.filters ?? []).map((filter, index) => eq(filter.column, sql.placeholder(`filter${index}`))),
+    ...(spec.where ? [spec.where.condition] : []),
   ];
 }
 

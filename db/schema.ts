@@ -138,6 +138,8 @@ export const sessions = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // Empty sessions are not listed; counting them (to subtract) reads this small index.
+    index('sessions_project_empty_idx').on(t.projectId).where(sql`message_count = 0`),
   ],
 );
 

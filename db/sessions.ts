@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
-import { countSessionsByProject } from './batchedReads';
+import { countSessionsByProject, listedSession } from './batchedReads';
 import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
 import { inProjectTransaction, lockSession } from './transaction';
@@ -47,6 +47,7 @@ export function listSessions(
       scopeColumn: sessions.projectId,
       scopeValue: projectId,
       filters: [{ column: sessions.archived, value: filter.archived }],
+      where: { name: 'listed', condition: listedSession },
       keyColumns: [sessions.pinned, sessions.createdAt, sessions.id],
       direction: 'desc',
       keyValues: (key: SessionKey) => [key.pinned, key.createdAt, key.id],

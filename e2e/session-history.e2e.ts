@@ -171,4 +171,42 @@ describe('the session history drawer', () => {
     await conversation(page).getByText('Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.').waitFor();
     await page.context().close();
   });
+
+  test('pins a session to the top from the keyboard, and archives one, finding it under the Archived filter', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'pin-archive');
+    await openHistory(page);
+    await historyDrawer(page).getByText('3 sessions').waitFor();
+
+    // Down twice to the oldest session, right three times to its Pin button.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedLabel(page), 'make the outro a bit longer');
+    for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await focusedLabel(page), 'Pin “make the outro a bit longer”');
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
+    );
+    assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Pinned', 'Recent']);
+    await page.reload();
+    await openHistory(page);
+    assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']);
+
+    await historyItems(page).nth(2).getByRole('button', { name: 'Archive “Mute the main scene”' }).click();
+    await eventually(async () => assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro']));
+    await historyDrawer(page).getByText('2 sessions').waitFor();
+
+    await historyDrawer(page).getByRole('button', { name: 'Archived' }).click();
+    const archived = historyDrawer(page).getByRole('list', { name: 'Archived sessions, newest first' });
+    await archived.getByRole('button', { name: 'Mute the main scene', exact: true }).click();
+    await historyDrawer(page).waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
+    // Restoring it brought it back into the list.
+    await openHistory(page);
+    await eventually(async () =>
+      assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
+    );
+    await page.context().close();
+  });
 });

@@ -1,7 +1,7 @@
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
 import { useTestDatabase } from '@/testing/database';
-import { makeUserWithProject } from '@/testing/factories';
+import { makeListedSession, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const created: Session[] = [];
   for (let index = 0; index < 30; index += 1) {
     created.push(
-      await createSession({ projectId: project.id, createdById: user.id, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }),
+      await makeListedSession({ projectId: project.id, createdById: user.id, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }),
     );
   }
   newestFirst = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
@@ -135,5 +135,33 @@ describe('pinning and archiving sessions', () => {
       id: gid(newestFirst[0]),
     });
     expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('empty sessions', () => {
+  it('are not listed nor counted, except the current one', async () => {
+    const before = await list({ first: 100 });
+    // An empty session that is not current (e.g. left behind by an old client) is not listed.
+    const empty = await createSession({ projectId: project.id, createdById: user.id, createdAt: new Date(Date.UTC(2027, 0, 1)) });
+    const afterEmpty = await list({ first: 100 });
+    expect(idsOf(afterEmpty)).toEqual(idsOf(before));
+    expect(afterEmpty.totalCount).toBe(before.totalCount);
+
+    // startSession makes an empty session current (reusing that one): now it is listed, first.
+    const started = await api.data<{ startSession: { session: { id: string } } }, object>(
+      'mutation($id: ID!) { startSession(input: { projectId: $id }) { session { id } } }',
+      { id: toGlobalId('Project', project.id) },
+    );
+    expect(started.startSession.session.id).toBe(gid(empty));
+    const withCurrent = await list({ first: 100 });
+    expect(idsOf(withCurrent)).toEqual([gid(empty), ...idsOf(before)]);
+    expect(withCurrent.totalCount).toBe(before.totalCount + 1);
+
+    // Archived empty sessions are not listed under archived either.
+    const archivedEmpty = await createSession({ projectId: project.id, createdById: user.id });
+    await flag('archiveSession', archivedEmpty);
+    const archivedList = await list({ archived: true });
+    expect(idsOf(archivedList)).not.toContain(gid(archivedEmpty));
+    expect(archivedList.totalCount).toBe(archivedList.edges.length);
   });
 });
