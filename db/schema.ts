@@ -140,6 +140,8 @@ export const sessions = pgTable(
     ),
     // Empty sessions are not listed; counting them (to subtract) reads this small index.
     index('sessions_project_empty_idx').on(t.projectId).where(sql`message_count = 0`),
+    // History search over titles (db/sessionSearch.ts writes the same expression).
+    index('sessions_title_search_idx').using('gin', sql`to_tsvector('english', coalesce(${t.title}, ''))`),
   ],
 );
 
@@ -170,6 +172,8 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_session_seq_idx').on(t.sessionId, t.seq),
     uniqueIndex('messages_session_client_id_idx').on(t.sessionId, t.clientMessageId),
+    // History search over what was said (db/sessionSearch.ts writes the same expression).
+    index('messages_content_search_idx').using('gin', sql`to_tsvector('english', ${t.content})`),
   ],
 );
 

@@ -43,6 +43,24 @@ export const pinnedCreatedAtIdCursorKey: CursorKey<{ pinned: boolean; createdAt:
   },
 };
 
+/** Sort keys of search results: relevance, then the creation time, tie-broken by id. */
+export const rankCreatedAtIdCursorKey: CursorKey<{ rank: number; createdAt: Date; id: string }> = {
+  encode: (key) => [key.rank, ...createdAtIdCursorKey.encode(key)],
+  decode([rank, ...rest]) {
+    if (typeof rank !== 'number' || !Number.isFinite(rank)) return null;
+    const key = createdAtIdCursorKey.decode(rest);
+    return key && { rank, ...key };
+  },
+};
+
+/**
+ * The parent a search's cursors belong to: the project and the search, so a cursor of one
+ * search (or of the plain list) is refused in another.
+ */
+export function searchListParent(projectId: string, query: string, archived: boolean): string {
+  return `${projectId}:${createHash('sha256').update(`${archived ? 'archived' : 'listed'}\0${query}`).digest('base64url').slice(0, 16)}`;
+}
+
 /** Sort keys of a position within the parent (messages within a session). */
 export const seqCursorKey: CursorKey<{ seq: number }> = {
   encode: (key) => [key.seq],

@@ -11,8 +11,11 @@ import {
 import type { Session } from '@/db/schema';
 import { validateName } from '@/lib/validation';
 import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
-import { notFound } from './errors';
-import { inputObject, requiredId, requiredString } from './inputs';
+import { badInput, notFound } from './errors';
+import { inputObject, requiredId, requiredString, searchQuery } from './inputs';
+import { DEFAULT_PAGE_SIZE, type Page } from '@/db/pagination';
+import { searchKey, searchSessions as searchSessionRows, type SearchKey, type SearchResult } from '@/db/sessionSearch';
+import { decodeCursor, encodeCursor, rankCreatedAtIdCursorKey, searchListParent } from '@/lib/cursors';
 import { whileItExists } from './writes';
 
 /**
@@ -73,6 +76,27 @@ export async function deleteSession(caller: Caller, raw: unknown): Promise<Sessi
   const deleted = await whileItExists('session', () => deleteSessionRow(session));
   if (!deleted) throw notFound('session');
   return session;
+}
+
+/** The viewer's project's sessions matching `query` (titles and what was said), best match first, 20 at a time. */
+export async function searchSessions(caller: Caller, raw: unknown): Promise<{ page: Page<SearchResult>; nextCursor: string | null }> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
+  const query = searchQuery(input.query);
+  if (query === null) throw badInput('query', '`query` must be 1 to 200 characters.');
+  const archived = input.archived === true;
+  // The API's cursor format and list: a cursor works in `Project.sessions(query:)` and here alike.
+  const list = { name: 'Project.sessions', parentId: searchListParent(project.id, query, archived) };
+  let after: SearchKey | undefined;
+  if (input.cursor !== undefined && input.cursor !== null) {
+    const decoded = decodeCursor(requiredString(input.cursor, 'cursor'), list, rankCreatedAtIdCursorKey);
+    if (!('key' in decoded)) throw badInput('cursor', 'Could not load more results. Search again.');
+    after = decoded.key;
+  }
+  const page = await searchSessionRows(project.id, query, { first: DEFAULT_PAGE_SIZE, after }, { archived });
+  const last = page.rows.at(-1);
+  return { page, nextCursor: page.hasNextPage && last ? encodeCursor(list, rankCreatedAtIdCursorKey, searchKey(last)) : null };
 }
 
 async function sessionFromInput(caller: Caller, raw: unknown): Promise<Session> {

@@ -310,6 +310,11 @@ export type Project = Node & {
    * The project's sessions: pinned ones first, then newest first (keyset cursors stay stable across
    * the pinned boundary). Archived sessions are left out unless `archived: true`, which lists only
    * them. `first`/`last` at most 100.
+   *
+   * With `query` (1 to 200 characters, else BAD_USER_INPUT naming `query`): the sessions whose
+   * title or messages match it (Postgres full-text search, English stemming, web-search syntax:
+   * `"exact phrase"`, `or`, `-word`), most relevant first (a title match counts double), then
+   * newest first; each edge has the matching `snippet`. Paged forward only (`first`/`after`).
    */
   sessions: SessionConnection;
   timeline: Timeline;
@@ -324,6 +329,7 @@ export type ProjectSessionsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ProjectConnection = {
@@ -518,6 +524,11 @@ export type SessionEdge = {
   __typename?: 'SessionEdge';
   cursor: Scalars['String']['output'];
   node: Session;
+  /**
+   * In search results (`Project.sessions(query:)`): the passage that matched, from the title or a
+   * message, as HTML: the text escaped, the matched words in `<mark>…</mark>`. Null otherwise.
+   */
+  snippet?: Maybe<Scalars['String']['output']>;
 };
 
 /** Pins, unpins, archives or unarchives one session. */
@@ -1030,6 +1041,7 @@ export type SessionConnectionResolvers<ContextType = GraphQLContext, ParentType 
 export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  snippet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SessionFlagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFlagPayload'] = ResolversParentTypes['SessionFlagPayload']> = {

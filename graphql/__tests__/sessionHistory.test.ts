@@ -1,7 +1,8 @@
+import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
 import { useTestDatabase } from '@/testing/database';
-import { makeListedSession, makeUserWithProject } from '@/testing/factories';
+import { makeListedSession, makeProject, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
@@ -163,5 +164,94 @@ describe('empty sessions', () => {
     const archivedList = await list({ archived: true });
     expect(idsOf(archivedList)).not.toContain(gid(archivedEmpty));
     expect(archivedList.totalCount).toBe(archivedList.edges.length);
+  });
+});
+
+describe('searching sessions', () => {
+  let searched: Project;
+  let titleMatch: Session;
+  let thirdMessageMatch: Session;
+  /** The 45 sessions that mention the beach, newest first. */
+  let beach: Session[];
+
+  const SEARCH = `query Search($projectId: ID!, $query: String, $first: Int, $after: String) {
+    project(id: $projectId) {
+      sessions(query: $query, first: $first, after: $after) {
+        totalCount
+        edges { cursor snippet node { id title } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }`;
+  type SearchPage = { totalCount: number; edges: { cursor: string; snippet: string | null; node: { id: string; title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  const search = async (variables: { query?: string; first?: number; after?: string | null }) =>
+    (await api.data<{ project: { sessions: SearchPage } }, object>(SEARCH, { projectId: toGlobalId('Project', searched.id), ...variables })).project.sessions;
+
+  beforeAll(async () => {
+    searched = await makeProject(user.id, 'Searched');
+    const base = Date.UTC(2026, 2, 1);
+    titleMatch = await makeListedSession({ projectId: searched.id, createdById: user.id, title: 'Airport clip two seconds longer', createdAt: new Date(base) }, 'make it longer');
+    thirdMessageMatch = await createSession({ projectId: searched.id, createdById: user.id, title: 'Sound pass', createdAt: new Date(base + 60_000) });
+    await appendMessage(thirdMessageMatch, { role: 'user', content: 'mute the music' });
+    await appendMessage(thirdMessageMatch, { role: 'assistant', content: 'Muted “Music”.' });
+    await appendMessage(thirdMessageMatch, { role: 'user', content: 'now fade out the airport clip' });
+    beach = [];
+    for (let index = 0; index < 45; index += 1) {
+      beach.unshift(
+        await makeListedSession(
+          { projectId: searched.id, createdById: user.id, title: `Take ${index}`, createdAt: new Date(base + 120_000 + Math.floor(index / 3) * 60_000) },
+          `shorten the beach scene by ${index} frames`,
+        ),
+      );
+    }
+    beach.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  });
+
+  it('ranks a title match above a match in a third message, with the matching snippet highlighted', async () => {
+    const result = await search({ query: 'airport' });
+    expect(result.edges.map((edge) => edge.node.id)).toEqual([gid(titleMatch), gid(thirdMessageMatch)]);
+    expect(result.totalCount).toBe(2);
+    expect(result.edges[0].snippet).toBe('<mark>Airport</mark> clip two seconds longer');
+    expect(result.edges[1].snippet).toBe('now fade out the <mark>airport</mark> clip');
+  });
+
+  it('walks 45 matches as 20, 20 and 5, newest first among equals, with no repeats', async () => {
+    const first = await search({ query: 'beach' });
+    const second = await search({ query: 'beach', first: 20, after: first.pageInfo.endCursor });
+    const third = await search({ query: 'beach', first: 20, after: second.pageInfo.endCursor });
+    expect([first.edges.length, second.edges.length, third.edges.length]).toEqual([20, 20, 5]);
+    expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage, third.pageInfo.hasNextPage]).toEqual([true, true, false]);
+    const walked = [...first.edges, ...second.edges, ...third.edges].map((edge) => edge.node.id);
+    expect(new Set(walked).size).toBe(45);
+    expect(walked).toEqual(beach.map(gid));
+    expect(first.totalCount).toBe(45);
+    expect(first.edges[0].snippet).toContain('<mark>beach</mark>');
+  });
+
+  it('refuses a cursor of another search or of the plain list', async () => {
+    const plain = await list({ first: 1 });
+    const other = await search({ query: 'airport', first: 1 });
+    for (const after of [plain.pageInfo.endCursor, other.pageInfo.endCursor]) {
+      const result = await api.request(SEARCH, { projectId: toGlobalId('Project', searched.id), query: 'beach', after });
+      expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.[0].extensions?.field).toBe('after');
+    }
+  });
+
+  it.each([
+    ['empty', ''],
+    ['blank', '   '],
+    ['201 characters', 'a'.repeat(201)],
+  ])('refuses a query that is %s, with BAD_USER_INPUT naming `query`', async (_label, query) => {
+    const result = await api.request(SEARCH, { projectId: toGlobalId('Project', searched.id), query });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0].extensions?.field).toBe('query');
+  });
+
+  it('treats search syntax as words, never as an error', async () => {
+    for (const query of ["'", '"unclosed', 'a & b | !c', '-', 'or']) {
+      const result = await api.request(SEARCH, { projectId: toGlobalId('Project', searched.id), query });
+      expect(result.errors).toBeUndefined();
+    }
   });
 });
