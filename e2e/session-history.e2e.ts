@@ -209,4 +209,30 @@ describe('the session history drawer', () => {
     );
     await page.context().close();
   });
+
+  test('searches titles and messages as you type and restores a result', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'search');
+    await openHistory(page);
+    await historyDrawer(page).getByLabel('Search sessions').fill('muted');
+    const results = historyDrawer(page).getByRole('list', { name: 'Search results' });
+    // "Mute the main scene" matches by its title and by CoDirector's reply ("Muted …"), stemmed.
+    await results.getByRole('button', { name: 'Mute the main scene', exact: true }).waitFor();
+    assert.equal(await results.locator(':scope > li[data-row]').count(), 1);
+    assert.match((await results.locator('mark').first().textContent()) ?? '', /^mute/i);
+
+    await historyDrawer(page).getByLabel('Search sessions').fill('outro');
+    await results.getByRole('button', { name: 'make the outro a bit longer', exact: true }).waitFor();
+    await results.getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await historyDrawer(page).waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+
+    await openHistory(page);
+    await historyDrawer(page).getByLabel('Search sessions').fill('nothing like this');
+    await historyDrawer(page).getByText('No sessions match “nothing like this”.').waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await historyDrawer(page).getByLabel('Search sessions').inputValue(), '');
+    assert.equal(await historyItems(page).count(), 3);
+    await page.context().close();
+  });
 });

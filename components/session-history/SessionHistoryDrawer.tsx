@@ -28,6 +28,9 @@ interface FocusRequest {
   seq: number;
 }
 
+/** Results as you type: the search waits for this pause in typing. */
+const SEARCH_DELAY_MS = 250;
+
 const CONNECTION_PROBLEM = 'Something went wrong. Check your connection and try again.';
 
 /**
@@ -58,6 +61,10 @@ export function SessionHistoryDrawer({
   const [flags, setFlags] = useState<ReadonlyMap<string, Partial<Pick<SessionHistoryItem, 'pinned' | 'archived'>>>>(new Map());
   // The Archived filter: its own pages, read when it is switched on.
   const [showArchived, setShowArchived] = useState(false);
+  // The search box: what is typed, and the results of the last search that came back.
+  const [searchText, setSearchText] = useState('');
+  const [results, setResults] = useState<{ query: string; items: SessionHistoryItem[]; nextCursor: string | null } | null>(null);
+  const [searching, setSearching] = useState(false);
   const [archivedPages, setArchivedPages] = useState<{
     items: SessionHistoryItem[];
     nextCursor: string | null;
@@ -72,7 +79,10 @@ export function SessionHistoryDrawer({
   const dialog = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const items = (showArchived ? (archivedPages?.items ?? []) : mergePages(firstPage.items, appended))
+  const query = searchText.trim();
+  const showingResults = query !== '' && results !== null;
+  const listed = showingResults ? results.items : showArchived ? (archivedPages?.items ?? []) : mergePages(firstPage.items, appended);
+  const items = listed
     .filter((item) => !deleted.has(item.id))
     .map((item) => ({
       ...item,
@@ -80,12 +90,15 @@ export function SessionHistoryDrawer({
       title: titles.get(item.id) ?? item.title,
     }))
     .filter((item) => item.archived === showArchived)
-    .sort(inListOrder);
-  const nextCursor = showArchived
-    ? (archivedPages?.nextCursor ?? null)
-    : appendedCursor === undefined
-      ? firstPage.nextCursor
-      : appendedCursor;
+    // Results keep their ranking; lists are pinned first, then newest first.
+    .sort(showingResults ? () => 0 : inListOrder);
+  const nextCursor = showingResults
+    ? results.nextCursor
+    : showArchived
+      ? (archivedPages?.nextCursor ?? null)
+      : appendedCursor === undefined
+        ? firstPage.nextCursor
+        : appendedCursor;
   // The row the list's single tab stop is on: the last one focused, else the current session, else the newest.
   const [activeId, setActiveId] = useState<string | null>(null);
   const tabStopId = items.some((item) => item.id === activeId)
@@ -126,6 +139,43 @@ export function SessionHistoryDrawer({
       document.removeEventListener('focusin', keepFocusInside);
     };
   }, [onClose, toggle]);
+
+  // Results as you type: a search runs once typing pauses; an answer to an older query is dropped.
+  const latestQuery = useRef('');
+  useEffect(() => {
+    latestQuery.current = query;
+    if (query === '') {
+      setResults(null);
+      setSearching(false);
+      return;
+    }
+    setSearching(true);
+    const timer = setTimeout(async () => {
+      const result = await actions.searchSessions(query, null, showArchived).catch(() => actionFailed(CONNECTION_PROBLEM));
+      if (latestQuery.current !== query) return;
+      setSearching(false);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setError(null);
+      setResults({ query, items: result.page.items, nextCursor: result.page.nextCursor });
+      setActiveId(null);
+      setAnnouncement(
+        result.page.items.length === 0
+          ? `No sessions match “${query}”.`
+          : `${result.page.items.length}${result.page.nextCursor ? ' or more' : ''} ${result.page.items.length === 1 ? 'session matches' : 'sessions match'}.`,
+      );
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, showArchived, actions]);
+
+  /** Escape in a non-empty search box clears it; in an empty one it closes the drawer. */
+  function clearOnEscape(event: ReactKeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Escape' || searchText === '') return;
+    event.preventDefault();
+    setSearchText('');
+  }
 
   /** Tab and Shift+Tab cycle through the drawer's own tab stops. */
   function trapTab(event: ReactKeyboardEvent<HTMLDivElement>) {
@@ -211,15 +261,27 @@ export function SessionHistoryDrawer({
     if (!nextCursor || loadingMore) return;
     setError(null);
     const archived = showArchived;
+    const searched = showingResults ? results.query : null;
     startLoadingMore(async () => {
-      const load = archived ? actions.loadArchivedSessions : actions.loadMoreSessions;
+      const load =
+        searched !== null
+          ? (cursor: string) => actions.searchSessions(searched, cursor, archived)
+          : archived
+            ? actions.loadArchivedSessions
+            : actions.loadMoreSessions;
       const result = await load(nextCursor).catch(() => actionFailed(CONNECTION_PROBLEM));
       startLoadingMore(() => {
         if (!result.ok) {
           setError(result.message);
           return;
         }
-        if (archived) {
+        if (searched !== null) {
+          setResults((current) =>
+            current && current.query === searched
+              ? { ...current, items: mergePages(current.items, result.page.items), nextCursor: result.page.nextCursor }
+              : current,
+          );
+        } else if (archived) {
           setArchivedPages((current) => ({
             items: mergePages(current?.items ?? [], result.page.items),
             nextCursor: result.page.nextCursor,
@@ -317,7 +379,7 @@ export function SessionHistoryDrawer({
   }
 
   const firstUnpinned = items.findIndex((item) => !item.pinned);
-  const grouped = items.some((item) => item.pinned);
+  const grouped = !showingResults && items.some((item) => item.pinned);
 
   return (
     <div
@@ -348,6 +410,16 @@ export function SessionHistoryDrawer({
         </ProgressiveButton>
       </div>
       <div className={styles.filter}>
+        <input
+          type="search"
+          className={styles.search}
+          aria-label="Search sessions"
+          placeholder="Search sessions"
+          value={searchText}
+          maxLength={200}
+          onChange={(event) => setSearchText(event.target.value)}
+          onKeyDown={clearOnEscape}
+        />
         <button type="button" className="button ghost small" aria-pressed={showArchived} onClick={toggleArchived}>
           Archived
         </button>
@@ -367,13 +439,20 @@ export function SessionHistoryDrawer({
         )}
         {items.length === 0 ? (
           <p className={styles.empty}>
-            {showArchived ? 'No archived sessions.' : 'No sessions yet. Your first instruction to CoDirector starts one.'}
+            {query !== ''
+              ? searching
+                ? 'Searching…'
+                : `No sessions match “${query}”.`
+              : showArchived
+                ? 'No archived sessions.'
+                : 'No sessions yet. Your first instruction to CoDirector starts one.'}
           </p>
         ) : (
           <ul
             ref={list}
             className={styles.list}
-            aria-label={showArchived ? 'Archived sessions, newest first' : 'Sessions, newest first'}
+            aria-label={showingResults ? 'Search results' : showArchived ? 'Archived sessions, newest first' : 'Sessions, newest first'}
+            aria-busy={searching}
             aria-describedby={`${id}-keys`}
             onKeyDown={moveBetweenRows}
           >

@@ -114,6 +114,11 @@ export function SessionHistoryItemRow({
             {restoring && <span>Opening…</span>}
           </p>
           {item.branchedFrom && <BranchMarker label={item.branchedFrom} inList />}
+          {item.snippet && item.snippet.length > 0 && (
+            <p className={styles.snippet}>
+              {item.snippet.map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}
+            </p>
+          )}
           <div className={styles.actions}>
             <button
               type="button"

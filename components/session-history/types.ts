@@ -1,5 +1,6 @@
 import type { ActionResult } from '@/lib/actionResult';
 import type { DateLabel } from '@/lib/dates';
+import type { SnippetSegment } from '@/lib/snippets';
 
 export interface SessionHistoryItem {
   id: string;
@@ -11,6 +12,8 @@ export interface SessionHistoryItem {
   /** Pinned sessions head the list, in a "Pinned" group. */
   pinned: boolean;
   archived: boolean;
+  /** In search results: the passage that matched, its matched words marked. */
+  snippet?: SnippetSegment[];
 }
 
 export interface SessionHistoryPage {
@@ -31,6 +34,8 @@ export interface SessionHistoryActions {
   unarchiveSession: (sessionId: string) => Promise<ActionResult>;
   /** The Archived filter's pages: the first without a cursor. */
   loadArchivedSessions: (cursor?: string | null) => Promise<ActionResult<{ page: SessionHistoryPage }>>;
+  /** The search box: the first page of results for `query` without a cursor. */
+  searchSessions: (query: string, cursor?: string | null, archived?: boolean) => Promise<ActionResult<{ page: SessionHistoryPage }>>;
 }
 
 export const UNTITLED_SESSION = 'New session';

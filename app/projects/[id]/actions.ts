@@ -11,7 +11,7 @@ import { inputObject, requiredId, requiredString } from '@/server/inputs';
 import * as instructions from '@/server/instructions';
 import * as sessions from '@/server/sessions';
 import type { SessionKey } from '@/db/sessions';
-import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
+import { loadSessionHistoryPage, searchResultsPage, sessionHistoryPosition } from './sessionHistory';
 
 /*
  * The project page's actions, bound to the page's project id: each maps its arguments to a
@@ -81,6 +81,18 @@ export async function loadArchivedSessionsAction(projectId: string, cursor?: str
     }
     return { page: await loadSessionHistoryPage(project.id, after, { archived: true }) };
   });
+}
+
+/** The drawer's search box: the first page of results for `query`, or the page after `cursor`. Reads only. */
+export async function searchSessionsAction(
+  projectId: string,
+  query: string,
+  cursor?: string | null,
+  archived?: boolean,
+): Promise<ActionResult<{ page: SessionHistoryPage }>> {
+  return runAction(async (caller) => ({
+    page: await searchResultsPage(await sessions.searchSessions(caller, { projectId, query, cursor, archived: archived === true })),
+  }));
 }
 
 /** Show More: the page of sessions after `cursor`. Reads only, so the page is not re-rendered. */

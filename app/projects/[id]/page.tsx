@@ -19,6 +19,7 @@ import {
   loadArchivedSessionsAction,
   loadMoreSessionsAction,
   pinSessionAction,
+  searchSessionsAction,
   unarchiveSessionAction,
   unpinSessionAction,
   renameSessionAction,
@@ -107,6 +108,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
                   archiveSession: archiveSessionAction.bind(null, project.id),
                   unarchiveSession: unarchiveSessionAction.bind(null, project.id),
                   loadArchivedSessions: loadArchivedSessionsAction.bind(null, project.id),
+                  searchSessions: searchSessionsAction.bind(null, project.id),
                 }}
               />
             }

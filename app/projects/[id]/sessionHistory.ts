@@ -5,7 +5,11 @@ import { DEFAULT_SESSION_LIST, listSessions, sessionKey, type SessionKey, type S
 import { pinnedCreatedAtIdCursorKey, decodeCursor, encodeCursor, type ListIdentity } from '@/lib/cursors';
 import { labelDate } from '@/lib/dates';
 import { branchLabel } from '@/server/checkpoints';
-import type { SessionHistoryPage } from '@/components/session-history/types';
+import type { SessionHistoryItem, SessionHistoryPage } from '@/components/session-history/types';
+import type { Page } from '@/db/pagination';
+import type { Session } from '@/db/schema';
+import type { SearchResult } from '@/db/sessionSearch';
+import { snippetSegments } from '@/lib/snippets';
 
 /** The drawer pages the same list as the API's `Project.sessions`: its cursors work in both. */
 const sessionsOf = (projectId: string): ListIdentity => ({ name: 'Project.sessions', parentId: projectId });
@@ -17,12 +21,27 @@ export async function loadSessionHistoryPage(
   filter: SessionListFilter = DEFAULT_SESSION_LIST,
 ): Promise<SessionHistoryPage> {
   const page = await listSessions(projectId, { first: DEFAULT_PAGE_SIZE, after }, filter);
-  const now = new Date();
   const last = page.rows.at(-1);
-  const branches = page.rows.filter((session) => session.forkedFromSessionId !== null).map((session) => session.id);
-  const origins = await getBranchOrigins(branches);
   return {
-    items: page.rows.map((session) => {
+    items: await historyItems(page.rows),
+    nextCursor: page.hasNextPage && last ? encodeCursor(sessionsOf(projectId), pinnedCreatedAtIdCursorKey, sessionKey(last)) : null,
+  };
+}
+
+/** The drawer's search: a page of results with their snippets (cursors from the use case, the API's format). */
+export async function searchResultsPage(result: { page: Page<SearchResult>; nextCursor: string | null }): Promise<SessionHistoryPage> {
+  const items = await historyItems(result.page.rows);
+  return {
+    items: items.map((item, index) => ({ ...item, snippet: snippetSegments(result.page.rows[index].snippet) })),
+    nextCursor: result.nextCursor,
+  };
+}
+
+async function historyItems(rows: Session[]): Promise<SessionHistoryItem[]> {
+  const now = new Date();
+  const branches = rows.filter((session) => session.forkedFromSessionId !== null).map((session) => session.id);
+  const origins = await getBranchOrigins(branches);
+  return rows.map((session) => {
       const origin = origins.get(session.id);
       return {
         id: session.id,
@@ -32,9 +51,7 @@ export async function loadSessionHistoryPage(
         pinned: session.pinned,
         archived: session.archived,
       };
-    }),
-    nextCursor: page.hasNextPage && last ? encodeCursor(sessionsOf(projectId), pinnedCreatedAtIdCursorKey, sessionKey(last)) : null,
-  };
+  });
 }
 
 /** The position a drawer cursor stands for, or null when it is not a cursor of this project's sessions. */
