@@ -97,6 +97,11 @@ const CASES: Record<string, ActionCase> = {
     withAliceIds: (ids) => [ids.projectId, ids.sessionId],
     malformed: (ids) => [[ids.projectId, 7], [ids.projectId, { id: 1 }], []],
   },
+  'app/projects/[id]/actions.ts#searchSessionsAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, 'outro', null, false],
+    malformed: (ids) => [[ids.projectId, ''], [ids.projectId, 'x'.repeat(201)], [ids.projectId, { query: 1 }], [ids.projectId, 'outro', 'not-a-cursor'], []],
+  },
   'app/projects/[id]/actions.ts#loadArchivedSessionsAction': {
     page: projectPage,
     withAliceIds: (ids) => [ids.projectId, null],

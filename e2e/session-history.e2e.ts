@@ -229,7 +229,7 @@ describe('the session history drawer', () => {
 
     await openHistory(page);
     await historyDrawer(page).getByLabel('Search sessions').fill('nothing like this');
-    await historyDrawer(page).getByText('No sessions match “nothing like this”.').waitFor();
+    await historyDrawer(page).getByText('No sessions match “nothing like this”.').first().waitFor();
     await page.keyboard.press('Escape');
     assert.equal(await historyDrawer(page).getByLabel('Search sessions').inputValue(), '');
     assert.equal(await historyItems(page).count(), 3);
