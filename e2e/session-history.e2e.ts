@@ -12,6 +12,8 @@ import {
   newUserWithProject,
   openHistory,
   send,
+  signUp,
+  uniqueEmail,
 } from './support/app';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
@@ -233,6 +235,49 @@ describe('the session history drawer', () => {
     await page.keyboard.press('Escape');
     assert.equal(await historyDrawer(page).getByLabel('Search sessions').inputValue(), '');
     assert.equal(await historyItems(page).count(), 3);
+    await page.context().close();
+  });
+
+  test('each session has an address: restoring pushes it, Back returns to the session before, reload stays, others get a 404', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'address');
+    const projectPath = new URL(page.url()).pathname;
+    const sessionAddress = new RegExp(`^${projectPath}/sessions/[0-9a-f-]{36}$`);
+    const path = () => new URL(page.url()).pathname;
+
+    await openHistory(page);
+    await historyItems(page).getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await eventually(async () => assert.match(path(), sessionAddress));
+    const outroPath = path();
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+
+    await openHistory(page);
+    await historyItems(page).getByRole('button', { name: 'Mute the main scene', exact: true }).click();
+    await eventually(async () => assert.notEqual(path(), outroPath));
+    assert.match(path(), sessionAddress);
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
+
+    await page.goBack();
+    await eventually(async () => assert.equal(path(), outroPath));
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+    await page.reload();
+    assert.equal(path(), outroPath);
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+    await openHistory(page);
+    assert.equal(
+      await historyItems(page).getByRole('button', { name: 'make the outro a bit longer', exact: true }).getAttribute('aria-current'),
+      'true',
+    );
+
+    // A missing session's address, and this one for another user, are the project's 404.
+    const missing = await page.goto(`${projectPath}/sessions/00000000-0000-4000-8000-000000000000`);
+    assert.equal(missing?.status(), 404);
+    const other = await newPage(browser());
+    await signUp(other, uniqueEmail('address-other'));
+    const foreign = await other.goto(outroPath);
+    assert.equal(foreign?.status(), 404);
+    await other.getByText('This page could not be found').waitFor();
+    await other.context().close();
     await page.context().close();
   });
 });

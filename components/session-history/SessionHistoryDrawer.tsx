@@ -5,7 +5,9 @@ import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
 import styles from './SessionHistory.module.css';
+import { sessionPath } from './SessionAddress';
 import { SessionHistoryItemRow } from './SessionHistoryItemRow';
+import { useRouter } from 'next/navigation';
 import { UNTITLED_SESSION, type SessionHistoryActions, type SessionHistoryItem, type SessionHistoryPage } from './types';
 
 interface SessionHistoryDrawerProps {
@@ -76,6 +78,7 @@ export function SessionHistoryDrawer({
   const [announcement, setAnnouncement] = useState('');
   const [loadingMore, startLoadingMore] = useTransition();
   const [, startRestoring] = useTransition();
+  const router = useRouter();
   const dialog = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
@@ -311,8 +314,13 @@ export function SessionHistoryDrawer({
       const result = await actions.restoreSession(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
       startRestoring(() => {
         setRestoringId(null);
-        if (result.ok) onClose(true);
-        else setError(result.message);
+        if (!result.ok) {
+          setError(result.message);
+          return;
+        }
+        onClose(true);
+        // The session's own address, pushed: Back returns to the session before.
+        router.push(sessionPath(projectPath, item.id), { scroll: false });
       });
     });
   }

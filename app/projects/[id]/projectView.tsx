@@ -10,9 +10,12 @@ import { AppHeader } from '@/components/app-shell/AppHeader';
 import { CoDirectorPanel } from '@/components/codirector/CoDirectorPanel';
 import { ProjectLiveUpdates } from '@/components/project/ProjectLiveUpdates';
 import { ProjectWorkspace } from '@/components/project/ProjectWorkspace';
+import { SessionAddress } from '@/components/session-history/SessionAddress';
 import { SessionHistory } from '@/components/session-history/SessionHistory';
 import { UNTITLED_SESSION } from '@/components/session-history/types';
 import { requireSignedInUser } from '@/lib/auth/session';
+import { runAction } from '@/server/adapters/serverAction';
+import * as sessions from '@/server/sessions';
 import {
   archiveSessionAction,
   deleteSessionAction,
@@ -33,36 +36,36 @@ import { getBranchOrigins } from '@/db/checkpoints';
 import { branchLabel } from '@/server/checkpoints';
 import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
 
-interface ProjectPageProps {
-  params: Promise<{ id: string }>;
-  /** `history=open` opens the drawer and `historyAfter=<cursor>` pages it, for browsers without JavaScript. */
-  searchParams: Promise<SearchParams>;
-}
-
 /** The signed-in owner and their project, read once per request for the title and the page. */
-const loadOwnedProject = cache(async (id: string) => {
-  const user = await requireSignedInUser(`/projects/${id}`);
+export const loadOwnedProject = cache(async (id: string, path = `/projects/${id}`) => {
+  const user = await requireSignedInUser(path);
   const project = isUuid(id) ? await getOwnedProject(user.id, id) : null;
   if (!project) notFound();
   return { user, project };
 });
 
-export async function generateMetadata({ params }: Pick<ProjectPageProps, 'params'>): Promise<Metadata> {
-  const { project } = await loadOwnedProject((await params).id);
+export async function projectMetadata(id: string): Promise<Metadata> {
+  const { project } = await loadOwnedProject(id);
   return { title: project.name };
 }
 
-export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {
-  const { id } = await params;
-  const { user, project } = await loadOwnedProject(id);
+/**
+ * The project page, at `/projects/<id>` and at `/projects/<id>/sessions/<session id>` (that
+ * session made current first). `query`: `history=open` opens the drawer and
+ * `historyAfter=<cursor>` pages it, for browsers without JavaScript.
+ */
+export async function ProjectView({ id, query, sessionId }: { id: string; query: SearchParams; sessionId?: string }) {
+  const path = sessionId ? `/projects/${id}/sessions/${sessionId}` : `/projects/${id}`;
+  const { user, project } = await loadOwnedProject(id, path);
   const projectPath = `/projects/${project.id}`;
 
-  const query = await searchParams;
+  // A session's address opens the project in that session: not the owner's, or gone, is the project's 404.
+  const addressed = sessionId ? await openSessionAt(user.id, project.id, sessionId) : null;
   const historyAfter = sessionHistoryPosition(project.id, firstParam(query.historyAfter));
   // The page reads the current session but never creates one: that waits for the first instruction or New Session.
   const [clips, session, historyPage, sessionCount] = await Promise.all([
     getTimeline(project.id),
-    getCurrentSession(user.id, project.id),
+    addressed ?? getCurrentSession(user.id, project.id),
     loadSessionHistoryPage(project.id, historyAfter ?? undefined),
     countSessions(project.id),
   ]);
@@ -73,6 +76,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
     <>
       <AppHeader email={user.email} />
       <ProjectLiveUpdates projectId={project.id} />
+      <SessionAddress projectPath={projectPath} currentSessionId={session?.id ?? null} restoreSession={restoreSessionAction.bind(null, project.id)} />
       <ProjectWorkspace
         projectName={project.name}
         clips={clips}
@@ -117,4 +121,18 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
       />
     </>
   );
+}
+
+/** Makes the addressed session current (as the drawer's restore does); notFound() when it is not the viewer's session of this project. */
+async function openSessionAt(userId: string, projectId: string, sessionId: string) {
+  if (!isUuid(sessionId)) notFound();
+  const current = await getCurrentSession(userId, projectId);
+  if (current?.id === sessionId.toLowerCase()) return current;
+  // Rendering this address is what opens the session: a reload or a shared link lands in it.
+  const result = await runAction(async (caller) => ({ session: (await sessions.restoreSession(caller, { projectId, sessionId })).session }));
+  if (!result.ok) {
+    if (result.code === 'NOT_FOUND') notFound();
+    throw new Error(result.message);
+  }
+  return result.session;
 }
