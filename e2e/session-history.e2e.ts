@@ -190,7 +190,7 @@ describe('the session history drawer', () => {
     await eventually(async () =>
       assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
     );
-    assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Pinned', 'Recent']);
+    assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Pinned', 'Today']);
     await page.reload();
     await openHistory(page);
     assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']);

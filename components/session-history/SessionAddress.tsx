@@ -7,6 +7,20 @@ import type { ActionResult } from '@/lib/actionResult';
 /** `/projects/<id>/sessions/<session id>`: the address of a session of a project. */
 export const sessionPath = (projectPath: string, sessionId: string) => `${projectPath}/sessions/${sessionId}`;
 
+/**
+ * Set before the drawer navigates to a restored session's address: the page there mounts a new
+ * toolbar, and focus goes back to its Session History button as it would have without the move.
+ */
+let historyButtonFocusPending = false;
+export function focusHistoryButtonAfterNavigation(): void {
+  historyButtonFocusPending = true;
+}
+export function takeHistoryButtonFocus(): boolean {
+  const pending = historyButtonFocusPending;
+  historyButtonFocusPending = false;
+  return pending;
+}
+
 function addressedSession(projectPath: string): string | null {
   const prefix = `${projectPath}/sessions/`;
   return window.location.pathname.startsWith(prefix) ? decodeURIComponent(window.location.pathname.slice(prefix.length)) : null;

@@ -5,7 +5,7 @@ import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
 import styles from './SessionHistory.module.css';
-import { sessionPath } from './SessionAddress';
+import { focusHistoryButtonAfterNavigation, sessionPath } from './SessionAddress';
 import { SessionHistoryItemRow } from './SessionHistoryItemRow';
 import { useRouter } from 'next/navigation';
 import { UNTITLED_SESSION, type SessionHistoryActions, type SessionHistoryItem, type SessionHistoryPage } from './types';
@@ -320,6 +320,7 @@ export function SessionHistoryDrawer({
         }
         onClose(true);
         // The session's own address, pushed: Back returns to the session before.
+        focusHistoryButtonAfterNavigation();
         router.push(sessionPath(projectPath, item.id), { scroll: false });
       });
     });
@@ -386,8 +387,6 @@ export function SessionHistoryDrawer({
     }
   }
 
-  const firstUnpinned = items.findIndex((item) => !item.pinned);
-  const grouped = !showingResults && items.some((item) => item.pinned);
 
   return (
     <div
@@ -466,14 +465,9 @@ export function SessionHistoryDrawer({
           >
             {items.map((item, index) => (
               <Fragment key={item.id}>
-                {grouped && index === 0 && (
+                {headingBefore(items, index, showingResults) && (
                   <li aria-hidden="true" className={styles.groupHeading}>
-                    Pinned
-                  </li>
-                )}
-                {grouped && index === firstUnpinned && (
-                  <li aria-hidden="true" className={styles.groupHeading}>
-                    Recent
+                    {headingBefore(items, index, showingResults)}
                   </li>
                 )}
                 <SessionHistoryItemRow
@@ -529,6 +523,16 @@ function tabStops(root: HTMLElement): HTMLElement[] {
   return Array.from(candidates).filter(
     (element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
   );
+}
+
+/** The group heading above row `index`, when it starts a group: "Pinned", then the day groups. Results are not grouped. */
+function headingBefore(items: readonly SessionHistoryItem[], index: number, showingResults: boolean): string | null {
+  if (showingResults) return null;
+  const item = items[index];
+  const group = item.pinned ? 'Pinned' : item.group;
+  const previous = items[index - 1];
+  const previousGroup = previous ? (previous.pinned ? 'Pinned' : previous.group) : null;
+  return group === previousGroup ? null : group;
 }
 
 /** The list's order: pinned first, then newest first (the server's, kept when a pin changes here). */

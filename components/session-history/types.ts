@@ -6,7 +6,10 @@ export interface SessionHistoryItem {
   id: string;
   /** Null until the session's first instruction titles it. */
   title: string | null;
+  /** Date and time in the viewer's time zone. */
   createdAt: DateLabel;
+  /** The day group in the viewer's time zone: Today, Yesterday, Previous 7 days, Previous 30 days, or a month. */
+  group: string;
   /** "Branched from …" for a session made by branching; absent otherwise. */
   branchedFrom?: string | null;
   /** Pinned sessions head the list, in a "Pinned" group. */

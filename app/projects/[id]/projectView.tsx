@@ -7,6 +7,7 @@ import { getTimeline } from '@/db/timeline';
 import { isUuid } from '@/lib/ids';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
+import { TimeZoneCookie } from '@/components/app-shell/TimeZoneCookie';
 import { CoDirectorPanel } from '@/components/codirector/CoDirectorPanel';
 import { ProjectLiveUpdates } from '@/components/project/ProjectLiveUpdates';
 import { ProjectWorkspace } from '@/components/project/ProjectWorkspace';
@@ -76,6 +77,7 @@ export async function ProjectView({ id, query, sessionId }: { id: string; query:
     <>
       <AppHeader email={user.email} />
       <ProjectLiveUpdates projectId={project.id} />
+      <TimeZoneCookie />
       <SessionAddress projectPath={projectPath} currentSessionId={session?.id ?? null} restoreSession={restoreSessionAction.bind(null, project.id)} />
       <ProjectWorkspace
         projectName={project.name}

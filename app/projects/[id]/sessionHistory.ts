@@ -3,7 +3,8 @@ import { getBranchOrigins } from '@/db/checkpoints';
 import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
 import { DEFAULT_SESSION_LIST, listSessions, sessionKey, type SessionKey, type SessionListFilter } from '@/db/sessions';
 import { pinnedCreatedAtIdCursorKey, decodeCursor, encodeCursor, type ListIdentity } from '@/lib/cursors';
-import { labelDate } from '@/lib/dates';
+import { cookies } from 'next/headers';
+import { historyGroup, labelDateTime, TIME_ZONE_COOKIE, validTimeZone } from '@/lib/dateGroups';
 import { branchLabel } from '@/server/checkpoints';
 import type { SessionHistoryItem, SessionHistoryPage } from '@/components/session-history/types';
 import type { Page } from '@/db/pagination';
@@ -37,8 +38,14 @@ export async function searchResultsPage(result: { page: Page<SearchResult>; next
   };
 }
 
+/** The viewer's time zone, from the cookie TimeZoneCookie sets (UTC until it has). */
+async function viewerTimeZone(): Promise<string> {
+  return validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+}
+
 async function historyItems(rows: Session[]): Promise<SessionHistoryItem[]> {
   const now = new Date();
+  const timeZone = await viewerTimeZone();
   const branches = rows.filter((session) => session.forkedFromSessionId !== null).map((session) => session.id);
   const origins = await getBranchOrigins(branches);
   return rows.map((session) => {
@@ -46,7 +53,8 @@ async function historyItems(rows: Session[]): Promise<SessionHistoryItem[]> {
       return {
         id: session.id,
         title: session.title,
-        createdAt: labelDate(session.createdAt, now),
+        createdAt: labelDateTime(session.createdAt, timeZone),
+        group: historyGroup(session.createdAt, now, timeZone),
         branchedFrom: origin ? branchLabel(origin) : null,
         pinned: session.pinned,
         archived: session.archived,
