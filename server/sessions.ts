@@ -13,7 +13,11 @@ import { validateName } from '@/lib/validation';
 import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
 import { badInput, notFound } from './errors';
 import { inputObject, requiredId, requiredString, searchQuery } from './inputs';
-import { DEFAULT_PAGE_SIZE, type Page } from '@/db/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@/db/pagination';
+import { listEditsForSession } from '@/db/edits';
+import { listMessages, messageKey, type MessageKey } from '@/db/messages';
+import type { Message } from '@/db/schema';
+import { EXPORT_FORMATS, exportFileName, sessionTranscript, transcriptJson, transcriptMarkdown, type ExportFormat } from '@/lib/sessionExport';
 import { searchKey, searchSessions as searchSessionRows, type SearchKey, type SearchResult } from '@/db/sessionSearch';
 import { decodeCursor, encodeCursor, rankCreatedAtIdCursorKey, searchListParent } from '@/lib/cursors';
 import { whileItExists } from './writes';
@@ -97,6 +101,25 @@ export async function searchSessions(caller: Caller, raw: unknown): Promise<{ pa
   const page = await searchSessionRows(project.id, query, { first: DEFAULT_PAGE_SIZE, after }, { archived });
   const last = page.rows.at(-1);
   return { page, nextCursor: page.hasNextPage && last ? encodeCursor(list, rankCreatedAtIdCursorKey, searchKey(last)) : null };
+}
+
+/** A session's transcript as a file: Markdown or JSON (lib/sessionExport.ts). NOT_FOUND for another user's session. */
+export async function exportSession(caller: Caller, raw: unknown): Promise<{ fileName: string; contentType: string; body: string }> {
+  const input = inputObject(raw);
+  const format = input.format ?? 'md';
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw badInput('format', '`format` must be `md` or `json`.');
+  const session = await sessionFromInput(caller, input);
+  const messages: Message[] = [];
+  for (let after: MessageKey | undefined; ; ) {
+    const page = await listMessages(session.id, { first: MAX_PAGE_SIZE, after, checkBeyondCursor: false });
+    messages.push(...page.rows);
+    if (!page.hasNextPage) break;
+    after = messageKey(page.rows[page.rows.length - 1]);
+  }
+  const transcript = sessionTranscript(session, messages, await listEditsForSession(session.id));
+  return format === 'json'
+    ? { fileName: exportFileName(transcript, 'json'), contentType: 'application/json; charset=utf-8', body: transcriptJson(transcript) }
+    : { fileName: exportFileName(transcript, 'md'), contentType: 'text/markdown; charset=utf-8', body: transcriptMarkdown(transcript) };
 }
 
 async function sessionFromInput(caller: Caller, raw: unknown): Promise<Session> {

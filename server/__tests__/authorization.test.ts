@@ -68,6 +68,7 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     restoreSession: { call: (caller, ids) => sessions.restoreSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     renameSession: { call: (caller, ids) => sessions.renameSession(caller, { sessionId: ids.sessionId, title: 'Taken' }), takesAliceIds: true },
     deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    exportSession: { call: (caller, ids) => sessions.exportSession(caller, { sessionId: ids.sessionId, format: 'json' }), takesAliceIds: true },
     searchSessions: { call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }), takesAliceIds: true },
     pinSession: { call: (caller, ids) => sessions.pinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     unpinSession: { call: (caller, ids) => sessions.unpinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
