@@ -280,4 +280,20 @@ describe('the session history drawer', () => {
     await other.context().close();
     await page.context().close();
   });
+
+  test('downloads a session as Markdown from its row', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'export');
+    await openHistory(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      historyItems(page).nth(2).getByRole('link', { name: 'Export “make the outro a bit longer” as Markdown' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'make-the-outro-a-bit-longer.md');
+    const path = await download.path();
+    const text = (await import('node:fs')).readFileSync(path!, 'utf8');
+    assert.match(text, /^# make the outro a bit longer\n/);
+    assert.match(text, /- Edit: Made “Outro” 2\.0 s longer\n {2}- durationMs: 5000 → 7000/);
+    await page.context().close();
+  });
 });

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
 import { BranchMarker } from '@/components/checkpoints/BranchMarker';
-import { ArchiveIcon, PencilIcon, PinIcon, TrashIcon } from '@/components/ui/icons';
+import { ArchiveIcon, ArrowDownIcon, PencilIcon, PinIcon, TrashIcon } from '@/components/ui/icons';
 import styles from './SessionHistory.module.css';
 import { UNTITLED_SESSION, type SessionHistoryItem } from './types';
 
@@ -166,6 +166,17 @@ export function SessionHistoryItemRow({
             >
               <ArchiveIcon />
             </button>
+            <a
+              className="icon-button small"
+              href={`/api/sessions/${item.id}/export?format=md`}
+              download
+              aria-label={`Export “${title}” as Markdown`}
+              data-tooltip="Export (Markdown)"
+              data-cell
+              tabIndex={-1}
+            >
+              <ArrowDownIcon />
+            </a>
           </div>
         </>
       )}
