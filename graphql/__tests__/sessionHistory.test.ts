@@ -1,3 +1,4 @@
+import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
 import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
@@ -125,6 +126,19 @@ describe('pinning and archiving sessions', () => {
 
     expect(await flag('unarchiveSession', archived[0])).toMatchObject({ archived: false });
     expect((await list({ first: 100 })).totalCount).toBe(30);
+  });
+
+  it("records an event for each change, for the user's other devices, and none when nothing changed", async () => {
+    const since = await latestProjectEventId(project.id);
+    await flag('pinSession', newestFirst[3]);
+    await flag('pinSession', newestFirst[3]);
+    await flag('archiveSession', newestFirst[3]);
+    await flag('unarchiveSession', newestFirst[3]);
+    await flag('unpinSession', newestFirst[3]);
+    const events = await listProjectEventsAfter(project.id, since);
+    expect(events.map((event) => [event.type, event.sessionId])).toEqual(
+      ['session.pinned', 'session.archived', 'session.unarchived', 'session.unpinned'].map((type) => [type, newestFirst[3].id]),
+    );
   });
 
   it("is NOT_FOUND for another user's session and UNAUTHENTICATED for nobody", async () => {
