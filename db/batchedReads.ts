@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
@@ -97,15 +97,49 @@ export async function getCurrentSessions(
   return new Map(rows.map((row) => [row.projectId, row.session]));
 }
 
-export async function countSessionsByProject(projectIds: readonly string[], db: Executor = getDb()): Promise<Map<string, number>> {
+/**
+ * Sessions the history lists show: those with a conversation, and the current one (of its
+ * project's owner, the only user who sees the project) even while empty. Empty ones pile up
+ * nowhere: starting a session reuses an empty one.
+ */
+// `offset 0` keeps the subquery a per-row probe of current_sessions_session_idx, reached only for
+// empty rows; without it Postgres may hash the whole current_sessions table once per query.
+export const listedSession = sql`(${sessions.messageCount} > 0 or exists (select 1 from ${currentSessions} where ${currentSessions.sessionId} = ${sessions.id} offset 0))`;
+
+/**
+ * How many sessions each project's history list holds: listed archived ones (`archived`), or the
+ * listed rest.
+ * The total is the counter the database keeps on each project (see db/schema.ts), not a
+ * count(*); archived sessions are counted off sessions_project_listed_idx (an index-only range).
+ */
+export async function countSessionsByProject(
+  projectIds: readonly string[],
+  { archived }: { archived: boolean } = { archived: false },
+  db: Executor = getDb(),
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>(projectIds.map((id) => [id, 0]));
   if (projectIds.length === 0) return counts;
-  // The counter the database keeps on each project (see db/schema.ts), not a count(*).
+  // Only archived and empty sessions are read: an index range each (sessions_project_listed_idx, sessions_project_empty_idx).
   const rows = await db
+    .select({
+      projectId: sessions.projectId,
+      archived: sql<number>`count(*) filter (where ${sessions.archived})::int`,
+      archivedListed: sql<number>`count(*) filter (where ${sessions.archived} and ${listedSession})::int`,
+      emptyUnlisted: sql<number>`count(*) filter (where not ${sessions.archived} and not ${listedSession})::int`,
+    })
+    .from(sessions)
+    .where(and(inArray(sessions.projectId, [...projectIds]), or(eq(sessions.archived, true), eq(sessions.messageCount, 0))))
+    .groupBy(sessions.projectId);
+  const notListed = new Map(rows.map((row) => [row.projectId, Number(row.archived) + Number(row.emptyUnlisted)]));
+  if (archived) {
+    for (const row of rows) counts.set(row.projectId, Number(row.archivedListed));
+    return counts;
+  }
+  const totals = await db
     .select({ projectId: projects.id, count: projects.sessionCount })
     .from(projects)
     .where(inArray(projects.id, [...projectIds]));
-  for (const row of rows) counts.set(row.projectId, row.count);
+  for (const row of totals) counts.set(row.projectId, row.count - (notListed.get(row.projectId) ?? 0));
   return counts;
 }
 
@@ -128,7 +162,7 @@ export interface PageWindow {
   size: number;
 }
 
-/** Each project's sessions page, newest first (the order of db/sessions.ts listSessions). */
+/** Each project's unarchived sessions page, pinned first, then newest first (the order of db/sessions.ts listSessions). */
 export function firstSessionPages(projectIds: readonly string[], window: PageWindow, db: Executor = getDb()) {
   return pagesAtEnd(
     {
@@ -136,7 +170,8 @@ export function firstSessionPages(projectIds: readonly string[], window: PageWin
       idColumn: sessions.id,
       parentColumn: sessions.projectId,
       parentOf: (row) => row.projectId,
-      keyColumns: [sessions.createdAt, sessions.id],
+      filter: and(eq(sessions.archived, false), listedSession),
+      keyColumns: [sessions.pinned, sessions.createdAt, sessions.id],
       direction: 'desc',
     },
     projectIds,
@@ -167,6 +202,8 @@ interface ChildList<Table extends PgTable> {
   idColumn: PgColumn;
   parentColumn: PgColumn;
   parentOf(row: Table['$inferSelect']): string;
+  /** Which of a parent's rows the list holds, when not all. */
+  filter?: SQL;
   /** The list's unique sort key, most significant first, as the data layer pages it. */
   keyColumns: readonly PgColumn[];
   direction: 'asc' | 'desc';
@@ -198,7 +235,7 @@ async function pagesAtEnd<Table extends PgTable>(
       sql`, `,
     );
     const pageIds = sql`select page.id from (values ${parents}) as parent(id) cross join lateral (
-      select ${list.idColumn} as id from ${list.table} where ${list.parentColumn} = parent.id order by ${order} limit ${window.size + 1}
+      select ${list.idColumn} as id from ${list.table} where ${list.parentColumn} = parent.id${list.filter ? sql` and ${list.filter}` : sql``} order by ${order} limit ${window.size + 1}
     ) as page`;
     const rows = (await db
       .select()

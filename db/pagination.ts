@@ -9,7 +9,7 @@ import { MAX_PAGE_SIZE } from '@/lib/listKeys';
  * The sort key must be unique (tie-break with the id), so no row is skipped or repeated.
  */
 
-export type KeyValue = string | number | Date;
+export type KeyValue = string | number | boolean | Date;
 
 export interface PageArgs<Key> {
   first?: number;
@@ -35,6 +35,10 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   /** The list is the rows whose `scopeColumn` is `scopeValue`, e.g. one project's sessions. */
   scopeColumn: PgColumn;
   scopeValue: string;
+  /** Further equalities the list is made of, e.g. `archived = false` (the values are placeholders). */
+  filters?: readonly { column: PgColumn; value: boolean | string | number }[];
+  /** A fixed condition on the list's rows (no placeholders), named for the prepared statement's name. */
+  where?: { name: string; condition: SQL };
   /** The unique sort key, most significant first. */
   keyColumns: readonly PgColumn[];
   direction: 'asc' | 'desc';
@@ -60,7 +64,7 @@ export async function keysetPage<Table extends PgTable, Key>(
   const shape = `${listName(spec)}:${walksAscending ? 'asc' : 'desc'}:${seekKey !== undefined ? 'seek' : ''}:${otherSideKey !== undefined ? 'other' : ''}`;
   const query = builtOnce(db, `page:${shape}`, () => {
     const order = spec.keyColumns.map((column) => (walksAscending ? asc(column) : desc(column)));
-    const conditions: SQL[] = [eq(spec.scopeColumn, sql.placeholder('scope'))];
+    const conditions: SQL[] = scopeConditions(spec);
     if (seekKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '>' : '<', 'seek'));
     if (otherSideKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '<' : '>', 'other'));
     return db
@@ -72,7 +76,7 @@ export async function keysetPage<Table extends PgTable, Key>(
       .prepare(`page:${shape}`);
   });
   const fetched = (await query.execute({
-    scope: spec.scopeValue,
+    ...scopePlaceholders(spec),
     limit: limit + 1,
     ...keyPlaceholders(spec, 'seek', seekKey),
     ...keyPlaceholders(spec, 'other', otherSideKey),
@@ -91,8 +95,22 @@ export async function keysetPage<Table extends PgTable, Key>(
     : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
 }
 
-function listName({ table, scopeColumn }: { table: PgTable; scopeColumn: PgColumn }): string {
-  return `${getTableName(table)}.${scopeColumn.name}`;
+type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters' | 'where'>;
+
+function listName({ table, scopeColumn, filters = [], where }: ListScope): string {
+  return [`${getTableName(table)}.${scopeColumn.name}`, ...filters.map((filter) => filter.column.name), ...(where ? [where.name] : [])].join('+');
+}
+
+function scopeConditions(spec: ListScope): SQL[] {
+  return [
+    eq(spec.scopeColumn, sql.placeholder('scope')),
+    ...(spec.filters ?? []).map((filter, index) => eq(filter.column, sql.placeholder(`filter${index}`))),
+    ...(spec.where ? [spec.where.condition] : []),
+  ];
+}
+
+function scopePlaceholders(spec: ListScope): Record<string, string | number | boolean> {
+  return { scope: spec.scopeValue, ...Object.fromEntries((spec.filters ?? []).map((filter, index) => [`filter${index}`, filter.value])) };
 }
 
 /** `(key columns) <operator> ($<prefix>0, $<prefix>1…)` */
@@ -103,7 +121,7 @@ function compareKey(keyColumns: readonly PgColumn[], operator: '<' | '>' | '<=' 
 }
 
 /** A key's values for compareKey's placeholders; times as ISO text, which both drivers pass on exactly. */
-function keyPlaceholders<Key>(spec: KeysetSpec<PgTable, Key>, prefix: string, key: Key | undefined): Record<string, string | number> {
+function keyPlaceholders<Key>(spec: KeysetSpec<PgTable, Key>, prefix: string, key: Key | undefined): Record<string, string | number | boolean> {
   if (key === undefined) return {};
   return Object.fromEntries(spec.keyValues(key).map((value, index) => [`${prefix}${index}`, value instanceof Date ? value.toISOString() : value]));
 }
@@ -121,11 +139,11 @@ async function existsBeyond<Key>(
     return db
       .select({ one: sql<number>`1` })
       .from(spec.table)
-      .where(and(eq(spec.scopeColumn, sql.placeholder('scope')), compareKey(spec.keyColumns, operator, 'key')))
+      .where(and(...scopeConditions(spec), compareKey(spec.keyColumns, operator, 'key')))
       .orderBy(...outwards)
       .limit(1)
       .prepare(`page:${shape}`);
   });
-  const found = await query.execute({ scope: spec.scopeValue, ...keyPlaceholders(spec, 'key', key) });
+  const found = await query.execute({ ...scopePlaceholders(spec), ...keyPlaceholders(spec, 'key', key) });
   return found.length > 0;
 }

@@ -118,6 +118,10 @@ export const sessions = pgTable(
     /** Null until the first instruction titles it. */
     title: text('title'),
     messageCount: integer('message_count').notNull().default(0),
+    /** Pinned sessions head the history list (the sort key is pinned, created_at, id). */
+    pinned: boolean('pinned').notNull().default(false),
+    /** Archived sessions leave the default history list; restoring one unarchives it. */
+    archived: boolean('archived').notNull().default(false),
     /** A branch: the session and instruction its conversation was copied from (null once those are deleted). */
     forkedFromSessionId: uuid('forked_from_session_id').references((): AnyPgColumn => sessions.id, { onDelete: 'set null' }),
     forkedFromMessageId: uuid('forked_from_message_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
@@ -131,7 +135,21 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },
-  (t) => [index('sessions_project_created_idx').on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
+  (t) => [
+    index('sessions_project_created_idx').on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The history list: one project's archived or unarchived sessions, pinned first, then newest first.
+    index('sessions_project_listed_idx').on(
+      t.projectId,
+      t.archived,
+      t.pinned.desc().nullsFirst(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // Empty sessions are not listed; counting them (to subtract) reads this small index.
+    index('sessions_project_empty_idx').on(t.projectId).where(sql`message_count = 0`),
+    // History search over titles (db/sessionSearch.ts writes the same expression).
+    index('sessions_title_search_idx').using('gin', sql`to_tsvector('english', coalesce(${t.title}, ''))`),
+  ],
 );
 
 export const messageRole = pgEnum('message_role', ['user', 'assistant']);
@@ -173,6 +191,8 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_session_seq_idx').on(t.sessionId, t.seq),
     uniqueIndex('messages_session_client_id_idx').on(t.sessionId, t.clientMessageId),
+    // History search over what was said (db/sessionSearch.ts writes the same expression).
+    index('messages_content_search_idx').using('gin', sql`to_tsvector('english', ${t.content})`),
   ],
 );
 

@@ -1,13 +1,21 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { createdAtKeyOf, type CreatedAtKey } from '@/lib/listKeys';
+import { isUuid } from '@/lib/ids';
+import { countSessionsByProject, listedSession } from './batchedReads';
 import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
 import { inProjectTransaction, lockSession } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
 import { currentSessions, projects, sessions, type Session } from './schema';
 
-export type SessionKey = CreatedAtKey;
-export const sessionKey: (session: Session) => SessionKey = createdAtKeyOf;
+/** A session's place in the history list: pinned first, then newest first, tie-broken by id. */
+export type SessionKey = { pinned: boolean; createdAt: Date; id: string };
+export const sessionKey = (session: Session): SessionKey => ({ pinned: session.pinned, createdAt: session.createdAt, id: session.id });
+
+/** Which of a project's sessions a history list shows. */
+export interface SessionListFilter {
+  archived: boolean;
+}
+export const DEFAULT_SESSION_LIST: SessionListFilter = { archived: false };
 
 export const TITLE_MAX_LENGTH = 80;
 
@@ -25,26 +33,32 @@ export async function createSession(
   return session;
 }
 
-/** A project's sessions, newest first, tie-broken by id. */
-export function listSessions(projectId: string, page: PageArgs<SessionKey>, db: Executor = getDb()) {
+/** A project's (un)archived sessions: pinned first, then newest first, tie-broken by id (sessions_project_listed_idx). */
+export function listSessions(
+  projectId: string,
+  page: PageArgs<SessionKey>,
+  filter: SessionListFilter = DEFAULT_SESSION_LIST,
+  db: Executor = getDb(),
+) {
   return keysetPage(
     db,
     {
       table: sessions,
       scopeColumn: sessions.projectId,
       scopeValue: projectId,
-      keyColumns: [sessions.createdAt, sessions.id],
+      filters: [{ column: sessions.archived, value: filter.archived }],
+      where: { name: 'listed', condition: listedSession },
+      keyColumns: [sessions.pinned, sessions.createdAt, sessions.id],
       direction: 'desc',
-      keyValues: (key: SessionKey) => [key.createdAt, key.id],
+      keyValues: (key: SessionKey) => [key.pinned, key.createdAt, key.id],
     },
     page,
   );
 }
 
-/** The project's number of sessions: a counter the database keeps (projects.session_count), not a count(*). */
-export async function countSessions(projectId: string, db: Executor = getDb()): Promise<number> {
-  const [row] = await db.select({ count: projects.sessionCount }).from(projects).where(eq(projects.id, projectId));
-  return row?.count ?? 0;
+/** How many sessions the project's history list holds (see countSessionsByProject). */
+export async function countSessions(projectId: string, filter: SessionListFilter = DEFAULT_SESSION_LIST, db: Executor = getDb()): Promise<number> {
+  return (await countSessionsByProject([projectId], filter, db)).get(projectId) ?? 0;
 }
 
 type SessionRef = Pick<Session, 'id' | 'projectId'>;
@@ -61,6 +75,34 @@ export async function renameSession(session: SessionRef, title: string, db: Exec
         .returning();
       if (renamed) await recordProjectEvent({ projectId: session.projectId, type: 'session.renamed', sessionId: session.id }, tx);
       return renamed ?? null;
+    },
+    db,
+  );
+}
+
+/** The flags a viewer sets on a session in the history list. */
+export type SessionFlags = Partial<Pick<Session, 'pinned' | 'archived'>>;
+
+const FLAG_EVENTS = { pinned: ['session.pinned', 'session.unpinned'], archived: ['session.archived', 'session.unarchived'] } as const;
+
+/** Sets pinned/archived; null when the session was deleted meanwhile. An event is recorded only for a change. */
+export async function setSessionFlags(session: SessionRef, flags: SessionFlags, db: Executor = getDb()): Promise<Session | null> {
+  return inProjectTransaction(
+    session.projectId,
+    async (tx) => {
+      const [before] = await tx.select().from(sessions).where(eq(sessions.id, session.id)).for('update');
+      if (!before) return null;
+      const [updated] = await tx
+        .update(sessions)
+        .set({ ...flags, updatedAt: sql`now()` })
+        .where(eq(sessions.id, session.id))
+        .returning();
+      for (const flag of ['pinned', 'archived'] as const) {
+        if (flags[flag] === undefined || flags[flag] === before[flag]) continue;
+        const type = FLAG_EVENTS[flag][flags[flag] ? 0 : 1];
+        await recordProjectEvent({ projectId: session.projectId, type, sessionId: session.id }, tx);
+      }
+      return updated ?? null;
     },
     db,
   );
@@ -150,9 +192,15 @@ export async function restoreSessionSwitch(userId: string, session: Session, db:
     session.projectId,
     async (tx) => {
       await lockSession(session.id, tx);
+      // Restoring an archived session brings it back into the history list.
+      const [unarchived] = await tx
+        .update(sessions)
+        .set({ archived: false, updatedAt: sql`now()` })
+        .where(and(eq(sessions.id, session.id), eq(sessions.archived, true)))
+        .returning();
       const previousSessionId = await setCurrentSession(userId, session.projectId, session.id, tx);
       await recordProjectEvent({ projectId: session.projectId, type: 'session.restored', sessionId: session.id, userId }, tx);
-      return { session, previousSessionId };
+      return { session: unarchived ?? session, previousSessionId };
     },
     db,
   );

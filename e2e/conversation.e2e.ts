@@ -6,6 +6,7 @@ import {
   clipLength,
   conversation,
   conversationTexts,
+  historyDrawer,
   historyEntries,
   historyItems,
   isServerAction,
@@ -89,7 +90,9 @@ describe('talking to CoDirector', () => {
       ['make the intro a bit longer', 'make the outro a bit longer'],
     );
     assert.equal(await items.first().getByRole('button', { name: 'make the intro a bit longer', exact: true }).getAttribute('aria-current'), 'true');
-    assert.equal(await items.first().getByText('just now').count(), 1);
+    // Both were made today, in the browser's time zone: one "Today" group, each row with its date and time.
+    assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Today']);
+    assert.match((await historyEntries(page))[0].date, /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/);
 
     await items.nth(1).getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
     await page.getByRole('dialog', { name: 'Session history' }).waitFor({ state: 'detached' });

@@ -77,6 +77,36 @@ const CASES: Record<string, ActionCase> = {
     withAliceIds: (ids) => [ids.projectId, 'MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA'],
     malformed: (ids) => [[ids.projectId, 'not-a-cursor'], [ids.projectId, { cursor: 1 }], []],
   },
+  'app/projects/[id]/actions.ts#pinSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, 7], [ids.projectId, { id: 1 }], []],
+  },
+  'app/projects/[id]/actions.ts#unpinSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, 7], [ids.projectId, { id: 1 }], []],
+  },
+  'app/projects/[id]/actions.ts#archiveSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, 7], [ids.projectId, { id: 1 }], []],
+  },
+  'app/projects/[id]/actions.ts#unarchiveSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, 7], [ids.projectId, { id: 1 }], []],
+  },
+  'app/projects/[id]/actions.ts#searchSessionsAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, 'outro', null, false],
+    malformed: (ids) => [[ids.projectId, ''], [ids.projectId, 'x'.repeat(201)], [ids.projectId, { query: 1 }], [ids.projectId, 'outro', 'not-a-cursor'], []],
+  },
+  'app/projects/[id]/actions.ts#loadArchivedSessionsAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, null],
+    malformed: (ids) => [[ids.projectId, 'not-a-cursor'], [ids.projectId, { cursor: 1 }], []],
+  },
   'app/projects/[id]/checkpointActions.ts#previewTimelineRestoreAction': {
     page: projectPage,
     withAliceIds: (ids) => [ids.projectId, ids.messageId],

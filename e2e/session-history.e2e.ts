@@ -12,6 +12,8 @@ import {
   newUserWithProject,
   openHistory,
   send,
+  signUp,
+  uniqueEmail,
 } from './support/app';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
@@ -169,6 +171,129 @@ describe('the session history drawer', () => {
     await page.keyboard.type('undo that');
     await page.keyboard.press('Enter');
     await conversation(page).getByText('Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.').waitFor();
+    await page.context().close();
+  });
+
+  test('pins a session to the top from the keyboard, and archives one, finding it under the Archived filter', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'pin-archive');
+    await openHistory(page);
+    await historyDrawer(page).getByText('3 sessions').waitFor();
+
+    // Down twice to the oldest session, right three times to its Pin button.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedLabel(page), 'make the outro a bit longer');
+    for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await focusedLabel(page), 'Pin “make the outro a bit longer”');
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
+    );
+    assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Pinned', 'Today']);
+    await page.reload();
+    await openHistory(page);
+    assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']);
+
+    await historyItems(page).nth(2).getByRole('button', { name: 'Archive “Mute the main scene”' }).click();
+    await eventually(async () => assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro']));
+    await historyDrawer(page).getByText('2 sessions').waitFor();
+
+    await historyDrawer(page).getByRole('button', { name: 'Archived' }).click();
+    const archived = historyDrawer(page).getByRole('list', { name: 'Archived sessions, newest first' });
+    await archived.getByRole('button', { name: 'Mute the main scene', exact: true }).click();
+    await historyDrawer(page).waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
+    // Restoring it brought it back into the list.
+    await openHistory(page);
+    await eventually(async () =>
+      assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
+    );
+    await page.context().close();
+  });
+
+  test('searches titles and messages as you type and restores a result', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'search');
+    await openHistory(page);
+    await historyDrawer(page).getByLabel('Search sessions').fill('muted');
+    const results = historyDrawer(page).getByRole('list', { name: 'Search results' });
+    // "Mute the main scene" matches by its title and by CoDirector's reply ("Muted …"), stemmed.
+    await results.getByRole('button', { name: 'Mute the main scene', exact: true }).waitFor();
+    assert.equal(await results.locator(':scope > li[data-row]').count(), 1);
+    assert.match((await results.locator('mark').first().textContent()) ?? '', /^mute/i);
+
+    await historyDrawer(page).getByLabel('Search sessions').fill('outro');
+    await results.getByRole('button', { name: 'make the outro a bit longer', exact: true }).waitFor();
+    await results.getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await historyDrawer(page).waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+
+    await openHistory(page);
+    await historyDrawer(page).getByLabel('Search sessions').fill('nothing like this');
+    await historyDrawer(page).getByText('No sessions match “nothing like this”.').first().waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await historyDrawer(page).getByLabel('Search sessions').inputValue(), '');
+    assert.equal(await historyItems(page).count(), 3);
+    await page.context().close();
+  });
+
+  test('each session has an address: restoring pushes it, Back returns to the session before, reload stays, others get a 404', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'address');
+    const projectPath = new URL(page.url()).pathname;
+    const sessionAddress = new RegExp(`^${projectPath}/sessions/[0-9a-f-]{36}$`);
+    const path = () => new URL(page.url()).pathname;
+
+    await openHistory(page);
+    await historyItems(page).getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await eventually(async () => assert.match(path(), sessionAddress));
+    const outroPath = path();
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+
+    await openHistory(page);
+    await historyItems(page).getByRole('button', { name: 'Mute the main scene', exact: true }).click();
+    await eventually(async () => assert.notEqual(path(), outroPath));
+    assert.match(path(), sessionAddress);
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
+
+    await page.goBack();
+    await eventually(async () => assert.equal(path(), outroPath));
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+    await page.reload();
+    assert.equal(path(), outroPath);
+    await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
+    await openHistory(page);
+    assert.equal(
+      await historyItems(page).getByRole('button', { name: 'make the outro a bit longer', exact: true }).getAttribute('aria-current'),
+      'true',
+    );
+
+    // A missing session's address, and this one for another user, are the project's 404.
+    const missing = await page.goto(`${projectPath}/sessions/00000000-0000-4000-8000-000000000000`);
+    assert.equal(missing?.status(), 404);
+    const other = await newPage(browser());
+    await signUp(other, uniqueEmail('address-other'));
+    const foreign = await other.goto(outroPath);
+    assert.equal(foreign?.status(), 404);
+    await other.getByText('This page could not be found').waitFor();
+    await other.context().close();
+    await page.context().close();
+  });
+
+  test('downloads a session as Markdown from its row', async () => {
+    const page = await newPage(browser());
+    await projectWithThreeSessions(page, 'export');
+    await openHistory(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      historyItems(page).nth(2).getByRole('link', { name: 'Export “make the outro a bit longer” as Markdown' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'make-the-outro-a-bit-longer.md');
+    const path = await download.path();
+    const text = (await import('node:fs')).readFileSync(path!, 'utf8');
+    assert.match(text, /^# make the outro a bit longer\n/);
+    assert.match(text, /- Edit: Made “Outro” 2\.0 s longer\n {2}- durationMs: 5000 → 7000/);
     await page.context().close();
   });
 });

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, type CursorKey, type ListIdentity } from '@
 import { badUserInput } from './errors';
 import { selectedFieldNames } from './selection';
 
-export { createdAtIdCursorKey, seqCursorKey } from '@/lib/cursors';
+export { createdAtIdCursorKey, pinnedCreatedAtIdCursorKey, rankCreatedAtIdCursorKey, seqCursorKey } from '@/lib/cursors';
 
 /**
  * The one helper behind every paginated field (Relay cursor connections over the data

@@ -49,6 +49,10 @@ export function createLoaders(viewerId: string) {
       const counts = await countSessionsByProject(projectIds);
       return projectIds.map((id) => counts.get(id) ?? 0);
     }),
+    archivedSessionCounts: new DataLoader<string, number>(async (projectIds) => {
+      const counts = await countSessionsByProject(projectIds, { archived: true });
+      return projectIds.map((id) => counts.get(id) ?? 0);
+    }),
     /** What each instruction touched: the edits it made, undid or redid. */
     editsByMessage: new DataLoader<string, Edit[]>(async (messageIds) => {
       const touched = await listInstructionEdits(messageIds);

@@ -33,6 +33,34 @@ export const createdAtIdCursorKey: CursorKey<{ createdAt: Date; id: string }> = 
   },
 };
 
+/** Sort keys of a project's history list: pinned first, then the creation time, tie-broken by id. */
+export const pinnedCreatedAtIdCursorKey: CursorKey<{ pinned: boolean; createdAt: Date; id: string }> = {
+  encode: (key) => [key.pinned ? 1 : 0, ...createdAtIdCursorKey.encode(key)],
+  decode([pinned, ...rest]) {
+    if (pinned !== 0 && pinned !== 1) return null;
+    const key = createdAtIdCursorKey.decode(rest);
+    return key && { pinned: pinned === 1, ...key };
+  },
+};
+
+/** Sort keys of search results: relevance, then the creation time, tie-broken by id. */
+export const rankCreatedAtIdCursorKey: CursorKey<{ rank: number; createdAt: Date; id: string }> = {
+  encode: (key) => [key.rank, ...createdAtIdCursorKey.encode(key)],
+  decode([rank, ...rest]) {
+    if (typeof rank !== 'number' || !Number.isFinite(rank)) return null;
+    const key = createdAtIdCursorKey.decode(rest);
+    return key && { rank, ...key };
+  },
+};
+
+/**
+ * The parent a search's cursors belong to: the project and the search, so a cursor of one
+ * search (or of the plain list) is refused in another.
+ */
+export function searchListParent(projectId: string, query: string, archived: boolean): string {
+  return `${projectId}:${createHash('sha256').update(`${archived ? 'archived' : 'listed'}\0${query}`).digest('base64url').slice(0, 16)}`;
+}
+
 /** Sort keys of a position within the parent (messages within a session). */
 export const seqCursorKey: CursorKey<{ seq: number }> = {
   encode: (key) => [key.seq],

@@ -23,3 +23,15 @@ export function requiredId(value: unknown, field: string, what = field.replace(/
   if (!isUuid(id)) throw notFound(what);
   return id.toLowerCase();
 }
+
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+
+/** A search's words: null when there is no search, BAD_USER_INPUT naming the field unless 1 to 200 characters (trimmed). */
+export function searchQuery(value: unknown, field = 'query'): string | null {
+  if (value === undefined || value === null) return null;
+  const query = requiredString(value, field).trim();
+  if (query.length < 1 || query.length > SEARCH_QUERY_MAX_LENGTH) {
+    throw badInput(field, `\`${field}\` must be 1 to ${SEARCH_QUERY_MAX_LENGTH} characters.`);
+  }
+  return query;
+}

@@ -3,14 +3,23 @@ import {
   getCurrentSession,
   renameSession as renameSessionRow,
   restoreSessionSwitch,
+  setSessionFlags,
   startSessionSwitch,
+  type SessionFlags,
   type SessionSwitch,
 } from '@/db/sessions';
 import type { Session } from '@/db/schema';
 import { validateName } from '@/lib/validation';
 import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
-import { notFound } from './errors';
-import { inputObject, requiredId, requiredString } from './inputs';
+import { badInput, notFound } from './errors';
+import { inputObject, requiredId, requiredString, searchQuery } from './inputs';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@/db/pagination';
+import { listEditsForSession } from '@/db/edits';
+import { listMessages, messageKey, type MessageKey } from '@/db/messages';
+import type { Message } from '@/db/schema';
+import { EXPORT_FORMATS, exportFileName, sessionTranscript, transcriptJson, transcriptMarkdown, type ExportFormat } from '@/lib/sessionExport';
+import { searchKey, searchSessions as searchSessionRows, type SearchKey, type SearchResult } from '@/db/sessionSearch';
+import { decodeCursor, encodeCursor, rankCreatedAtIdCursorKey, searchListParent } from '@/lib/cursors';
 import { whileItExists } from './writes';
 
 /**
@@ -51,12 +60,66 @@ export async function renameSession(caller: Caller, raw: unknown): Promise<Sessi
   return renamed;
 }
 
+/** Puts the session in the pinned group at the top of the history list. */
+export const pinSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { pinned: true });
+export const unpinSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { pinned: false });
+/** Moves the session out of the default history list (restoring it brings it back). */
+export const archiveSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { archived: true });
+export const unarchiveSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { archived: false });
+
+async function setFlags(caller: Caller, raw: unknown, flags: SessionFlags): Promise<Session> {
+  const session = await sessionFromInput(caller, raw);
+  const updated = await whileItExists('session', () => setSessionFlags(session, flags));
+  if (!updated) throw notFound('session');
+  return updated;
+}
+
 /** Deletes the conversation; the edits it made stay on the timeline. NOT_FOUND when already gone. */
 export async function deleteSession(caller: Caller, raw: unknown): Promise<Session> {
   const session = await sessionFromInput(caller, raw);
   const deleted = await whileItExists('session', () => deleteSessionRow(session));
   if (!deleted) throw notFound('session');
   return session;
+}
+
+/** The viewer's project's sessions matching `query` (titles and what was said), best match first, 20 at a time. */
+export async function searchSessions(caller: Caller, raw: unknown): Promise<{ page: Page<SearchResult>; nextCursor: string | null }> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
+  const query = searchQuery(input.query);
+  if (query === null) throw badInput('query', '`query` must be 1 to 200 characters.');
+  const archived = input.archived === true;
+  // The API's cursor format and list: a cursor works in `Project.sessions(query:)` and here alike.
+  const list = { name: 'Project.sessions', parentId: searchListParent(project.id, query, archived) };
+  let after: SearchKey | undefined;
+  if (input.cursor !== undefined && input.cursor !== null) {
+    const decoded = decodeCursor(requiredString(input.cursor, 'cursor'), list, rankCreatedAtIdCursorKey);
+    if (!('key' in decoded)) throw badInput('cursor', 'Could not load more results. Search again.');
+    after = decoded.key;
+  }
+  const page = await searchSessionRows(project.id, query, { first: DEFAULT_PAGE_SIZE, after }, { archived });
+  const last = page.rows.at(-1);
+  return { page, nextCursor: page.hasNextPage && last ? encodeCursor(list, rankCreatedAtIdCursorKey, searchKey(last)) : null };
+}
+
+/** A session's transcript as a file: Markdown or JSON (lib/sessionExport.ts). NOT_FOUND for another user's session. */
+export async function exportSession(caller: Caller, raw: unknown): Promise<{ fileName: string; contentType: string; body: string }> {
+  const input = inputObject(raw);
+  const format = input.format ?? 'md';
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw badInput('format', '`format` must be `md` or `json`.');
+  const session = await sessionFromInput(caller, input);
+  const messages: Message[] = [];
+  for (let after: MessageKey | undefined; ; ) {
+    const page = await listMessages(session.id, { first: MAX_PAGE_SIZE, after, checkBeyondCursor: false });
+    messages.push(...page.rows);
+    if (!page.hasNextPage) break;
+    after = messageKey(page.rows[page.rows.length - 1]);
+  }
+  const transcript = sessionTranscript(session, messages, await listEditsForSession(session.id));
+  return format === 'json'
+    ? { fileName: exportFileName(transcript, 'json'), contentType: 'application/json; charset=utf-8', body: transcriptJson(transcript) }
+    : { fileName: exportFileName(transcript, 'md'), contentType: 'text/markdown; charset=utf-8', body: transcriptMarkdown(transcript) };
 }
 
 async function sessionFromInput(caller: Caller, raw: unknown): Promise<Session> {

@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { randomUUID } from 'node:crypto';
 import { createProject, type NewClip } from '@/db/projects';
+import { appendMessage } from '@/db/messages';
+import { createSession } from '@/db/sessions';
 import { createUser } from '@/db/users';
 
 export async function makeUser(name = 'Test User') {
@@ -23,4 +25,11 @@ export async function makeUserWithProject() {
 export async function readSession(sessionId: string) {
   const [session] = await getDb().select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
   return session ?? null;
+}
+
+/** A session with a conversation (one instruction, `content`), so history lists show it: empty ones are not listed. */
+export async function makeListedSession(input: Parameters<typeof createSession>[0], content = input.title ?? 'make the outro a bit longer') {
+  const session = await createSession(input);
+  await appendMessage(session, { role: 'user', content });
+  return (await readSession(session.id))!;
 }

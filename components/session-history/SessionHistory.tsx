@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ClockIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
+import { takeHistoryButtonFocus } from './SessionAddress';
 import { SessionHistoryDrawer } from './SessionHistoryDrawer';
 import type { SessionHistoryActions, SessionHistoryPage } from './types';
 
@@ -26,6 +27,10 @@ export function SessionHistory({ initiallyOpen, ...drawerProps }: SessionHistory
   const toggle = useRef<HTMLButtonElement>(null);
 
   // Closing from inside (Escape, Close, a restore) gives focus back to the button; a click elsewhere keeps it there.
+  useEffect(() => {
+    if (takeHistoryButtonFocus()) toggle.current?.focus();
+  }, []);
+
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) toggle.current?.focus();

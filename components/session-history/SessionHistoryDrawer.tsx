@@ -1,11 +1,13 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { Fragment, useEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
 import styles from './SessionHistory.module.css';
+import { focusHistoryButtonAfterNavigation, sessionPath } from './SessionAddress';
 import { SessionHistoryItemRow } from './SessionHistoryItemRow';
+import { useRouter } from 'next/navigation';
 import { UNTITLED_SESSION, type SessionHistoryActions, type SessionHistoryItem, type SessionHistoryPage } from './types';
 
 interface SessionHistoryDrawerProps {
@@ -27,6 +29,9 @@ interface FocusRequest {
   /** Grows with every request, so asking for the same row twice still moves focus. */
   seq: number;
 }
+
+/** Results as you type: the search waits for this pause in typing. */
+const SEARCH_DELAY_MS = 250;
 
 const CONNECTION_PROBLEM = 'Something went wrong. Check your connection and try again.';
 
@@ -54,6 +59,18 @@ export function SessionHistoryDrawer({
   // undefined until Show More is used; then the cursor after the last appended page (null at the end).
   const [appendedCursor, setAppendedCursor] = useState<string | null | undefined>(undefined);
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
+  // Pins and archives made here, shown at once (the server's re-render follows).
+  const [flags, setFlags] = useState<ReadonlyMap<string, Partial<Pick<SessionHistoryItem, 'pinned' | 'archived'>>>>(new Map());
+  // The Archived filter: its own pages, read when it is switched on.
+  const [showArchived, setShowArchived] = useState(false);
+  // The search box: what is typed, and the results of the last search that came back.
+  const [searchText, setSearchText] = useState('');
+  const [results, setResults] = useState<{ query: string; items: SessionHistoryItem[]; nextCursor: string | null } | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [archivedPages, setArchivedPages] = useState<{
+    items: SessionHistoryItem[];
+    nextCursor: string | null;
+  } | null>(null);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [restoringId, setRestoringId] = useState<string | null>(null);
@@ -61,18 +78,35 @@ export function SessionHistoryDrawer({
   const [announcement, setAnnouncement] = useState('');
   const [loadingMore, startLoadingMore] = useTransition();
   const [, startRestoring] = useTransition();
+  const router = useRouter();
   const dialog = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const items = mergePages(firstPage.items, appended)
+  const query = searchText.trim();
+  const showingResults = query !== '' && results !== null;
+  const listed = showingResults ? results.items : showArchived ? (archivedPages?.items ?? []) : mergePages(firstPage.items, appended);
+  const items = listed
     .filter((item) => !deleted.has(item.id))
-    .map((item) => ({ ...item, title: titles.get(item.id) ?? item.title }));
-  const nextCursor = appendedCursor === undefined ? firstPage.nextCursor : appendedCursor;
+    .map((item) => ({
+      ...item,
+      ...flags.get(item.id),
+      title: titles.get(item.id) ?? item.title,
+    }))
+    .filter((item) => item.archived === showArchived)
+    // Results keep their ranking; lists are pinned first, then newest first.
+    .sort(showingResults ? () => 0 : inListOrder);
+  const nextCursor = showingResults
+    ? results.nextCursor
+    : showArchived
+      ? (archivedPages?.nextCursor ?? null)
+      : appendedCursor === undefined
+        ? firstPage.nextCursor
+        : appendedCursor;
   // The row the list's single tab stop is on: the last one focused, else the current session, else the newest.
   const [activeId, setActiveId] = useState<string | null>(null);
   const tabStopId = items.some((item) => item.id === activeId)
     ? activeId
-    : (items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null;
+    : ((items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null);
 
   const requestFocus = (sessionId: string) => setFocusRequest((current) => ({ sessionId, seq: (current?.seq ?? 0) + 1 }));
 
@@ -109,6 +143,43 @@ export function SessionHistoryDrawer({
     };
   }, [onClose, toggle]);
 
+  // Results as you type: a search runs once typing pauses; an answer to an older query is dropped.
+  const latestQuery = useRef('');
+  useEffect(() => {
+    latestQuery.current = query;
+    if (query === '') {
+      setResults(null);
+      setSearching(false);
+      return;
+    }
+    setSearching(true);
+    const timer = setTimeout(async () => {
+      const result = await actions.searchSessions(query, null, showArchived).catch(() => actionFailed(CONNECTION_PROBLEM));
+      if (latestQuery.current !== query) return;
+      setSearching(false);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setError(null);
+      setResults({ query, items: result.page.items, nextCursor: result.page.nextCursor });
+      setActiveId(null);
+      setAnnouncement(
+        result.page.items.length === 0
+          ? `No sessions match “${query}”.`
+          : `${result.page.items.length}${result.page.nextCursor ? ' or more' : ''} ${result.page.items.length === 1 ? 'session matches' : 'sessions match'}.`,
+      );
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, showArchived, actions]);
+
+  /** Escape in a non-empty search box clears it; in an empty one it closes the drawer. */
+  function clearOnEscape(event: ReactKeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Escape' || searchText === '') return;
+    event.preventDefault();
+    setSearchText('');
+  }
+
   /** Tab and Shift+Tab cycle through the drawer's own tab stops. */
   function trapTab(event: ReactKeyboardEvent<HTMLDivElement>) {
     if (event.key !== 'Tab' || !dialog.current) return;
@@ -133,7 +204,7 @@ export function SessionHistoryDrawer({
   function moveBetweenRows(event: ReactKeyboardEvent<HTMLUListElement>) {
     const target = event.target as HTMLElement;
     if (!target.hasAttribute('data-cell') || !list.current) return;
-    const rows = Array.from(list.current.querySelectorAll<HTMLElement>(':scope > li'));
+    const rows = Array.from(list.current.querySelectorAll<HTMLElement>(':scope > li[data-row]'));
     const cellsOf = (row: HTMLElement) => Array.from(row.querySelectorAll<HTMLElement>('[data-cell]'));
     const row = target.closest('li');
     if (!row) return;
@@ -166,18 +237,62 @@ export function SessionHistoryDrawer({
     cells[Math.min(column, cells.length - 1)]?.focus();
   }
 
-  function showMore() {
-    if (!nextCursor || loadingMore) return;
+  /** Switches between the sessions and the archived ones; the archived list is read each time it is shown. */
+  function toggleArchived() {
+    if (showArchived) {
+      setShowArchived(false);
+      setAnnouncement('Showing sessions.');
+      return;
+    }
     setError(null);
     startLoadingMore(async () => {
-      const result = await actions.loadMoreSessions(nextCursor).catch(() => actionFailed(CONNECTION_PROBLEM));
+      const result = await actions.loadArchivedSessions(null).catch(() => actionFailed(CONNECTION_PROBLEM));
       startLoadingMore(() => {
         if (!result.ok) {
           setError(result.message);
           return;
         }
-        setAppended((current) => [...current, ...result.page.items]);
-        setAppendedCursor(result.page.nextCursor);
+        setArchivedPages(result.page);
+        setShowArchived(true);
+        setActiveId(null);
+        setAnnouncement(result.page.items.length === 0 ? 'No archived sessions.' : 'Showing archived sessions.');
+      });
+    });
+  }
+
+  function showMore() {
+    if (!nextCursor || loadingMore) return;
+    setError(null);
+    const archived = showArchived;
+    const searched = showingResults ? results.query : null;
+    startLoadingMore(async () => {
+      const load =
+        searched !== null
+          ? (cursor: string) => actions.searchSessions(searched, cursor, archived)
+          : archived
+            ? actions.loadArchivedSessions
+            : actions.loadMoreSessions;
+      const result = await load(nextCursor).catch(() => actionFailed(CONNECTION_PROBLEM));
+      startLoadingMore(() => {
+        if (!result.ok) {
+          setError(result.message);
+          return;
+        }
+        if (searched !== null) {
+          setResults((current) =>
+            current && current.query === searched
+              ? { ...current, items: mergePages(current.items, result.page.items), nextCursor: result.page.nextCursor }
+              : current,
+          );
+        } else if (archived) {
+          setArchivedPages((current) => ({
+            items: mergePages(current?.items ?? [], result.page.items),
+            nextCursor: result.page.nextCursor,
+          }));
+        } else {
+          setAppended((current) => [...current, ...result.page.items]);
+          setAppendedCursor(result.page.nextCursor);
+        }
         const first = result.page.items[0];
         if (first) {
           setActiveId(first.id);
@@ -199,8 +314,14 @@ export function SessionHistoryDrawer({
       const result = await actions.restoreSession(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
       startRestoring(() => {
         setRestoringId(null);
-        if (result.ok) onClose(true);
-        else setError(result.message);
+        if (!result.ok) {
+          setError(result.message);
+          return;
+        }
+        onClose(true);
+        // The session's own address, pushed: Back returns to the session before.
+        focusHistoryButtonAfterNavigation();
+        router.push(sessionPath(projectPath, item.id), { scroll: false });
       });
     });
   }
@@ -230,6 +351,43 @@ export function SessionHistoryDrawer({
     return null;
   }
 
+  /** Pin/unpin or archive/unarchive: shown at once, put back with a message when the server refuses. */
+  async function setFlag(item: SessionHistoryItem, flag: 'pinned' | 'archived') {
+    const value = !item[flag];
+    const action =
+      flag === 'pinned' ? (value ? actions.pinSession : actions.unpinSession) : value ? actions.archiveSession : actions.unarchiveSession;
+    const index = items.findIndex((other) => other.id === item.id);
+    const neighbour = items[index + 1] ?? items[index - 1];
+    setError(null);
+    setFlags((current) => new Map(current).set(item.id, { ...current.get(item.id), [flag]: value }));
+    const title = item.title ?? UNTITLED_SESSION;
+    setAnnouncement(
+      flag === 'pinned' ? `${value ? 'Pinned' : 'Unpinned'} “${title}”.` : `${value ? 'Archived' : 'Unarchived'} “${title}”.`,
+    );
+    // A pinned row moves: focus follows it. An archived one leaves the list: focus goes to its neighbour.
+    if (flag === 'pinned') requestFocus(item.id);
+    else if (neighbour) {
+      setActiveId(neighbour.id);
+      requestFocus(neighbour.id);
+    } else dialog.current?.focus();
+    const result = await action(item.id).catch(() => actionFailed(CONNECTION_PROBLEM));
+    if (!result.ok) {
+      setFlags((current) =>
+        new Map(current).set(item.id, {
+          ...current.get(item.id),
+          [flag]: !value,
+        }),
+      );
+      setError(result.message);
+    } else if (flag === 'archived' && !value && archivedPages) {
+      setArchivedPages({
+        ...archivedPages,
+        items: archivedPages.items.filter((other) => other.id !== item.id),
+      });
+    }
+  }
+
+
   return (
     <div
       id={id}
@@ -258,6 +416,21 @@ export function SessionHistoryDrawer({
           <CloseIcon />
         </ProgressiveButton>
       </div>
+      <div className={styles.filter}>
+        <input
+          type="search"
+          className={styles.search}
+          aria-label="Search sessions"
+          placeholder="Search sessions"
+          value={searchText}
+          maxLength={200}
+          onChange={(event) => setSearchText(event.target.value)}
+          onKeyDown={clearOnEscape}
+        />
+        <button type="button" className="button ghost small" aria-pressed={showArchived} onClick={toggleArchived}>
+          Archived
+        </button>
+      </div>
       <div className={styles.body}>
         {error && (
           <p className={`form-error ${styles.error}`} role="alert">
@@ -272,28 +445,45 @@ export function SessionHistoryDrawer({
           </p>
         )}
         {items.length === 0 ? (
-          <p className={styles.empty}>No sessions yet. Your first instruction to CoDirector starts one.</p>
+          <p className={styles.empty}>
+            {query !== ''
+              ? searching
+                ? 'Searching…'
+                : `No sessions match “${query}”.`
+              : showArchived
+                ? 'No archived sessions.'
+                : 'No sessions yet. Your first instruction to CoDirector starts one.'}
+          </p>
         ) : (
           <ul
             ref={list}
             className={styles.list}
-            aria-label="Sessions, newest first"
+            aria-label={showingResults ? 'Search results' : showArchived ? 'Archived sessions, newest first' : 'Sessions, newest first'}
+            aria-busy={searching}
             aria-describedby={`${id}-keys`}
             onKeyDown={moveBetweenRows}
           >
-            {items.map((item) => (
-              <SessionHistoryItemRow
-                key={item.id}
-                item={item}
-                isCurrent={item.id === currentSessionId}
-                restoring={item.id === restoringId}
-                tabbable={item.id === tabStopId}
-                focusSignal={focusRequest?.sessionId === item.id ? focusRequest.seq : 0}
-                onFocusRow={() => setActiveId(item.id)}
-                onRestore={() => restore(item)}
-                onRename={(title) => rename(item, title)}
-                onDelete={() => remove(item)}
-              />
+            {items.map((item, index) => (
+              <Fragment key={item.id}>
+                {headingBefore(items, index, showingResults) && (
+                  <li aria-hidden="true" className={styles.groupHeading}>
+                    {headingBefore(items, index, showingResults)}
+                  </li>
+                )}
+                <SessionHistoryItemRow
+                  item={item}
+                  isCurrent={item.id === currentSessionId}
+                  restoring={item.id === restoringId}
+                  tabbable={item.id === tabStopId}
+                  focusSignal={focusRequest?.sessionId === item.id ? focusRequest.seq : 0}
+                  onFocusRow={() => setActiveId(item.id)}
+                  onRestore={() => restore(item)}
+                  onRename={(title) => rename(item, title)}
+                  onDelete={() => remove(item)}
+                  onTogglePinned={() => void setFlag(item, 'pinned')}
+                  onToggleArchived={() => void setFlag(item, 'archived')}
+                />
+              </Fragment>
             ))}
           </ul>
         )}
@@ -317,7 +507,7 @@ export function SessionHistoryDrawer({
           </div>
         )}
         <p id={`${id}-keys`} className="visually-hidden">
-          Up and down arrows move between sessions, Enter opens one; right arrow reaches Rename and Delete.
+          Up and down arrows move between sessions, Enter opens one; right arrow reaches Rename, Delete, Pin and Archive.
         </p>
         <p className="visually-hidden" role="status">
           {announcement}
@@ -333,6 +523,23 @@ function tabStops(root: HTMLElement): HTMLElement[] {
   return Array.from(candidates).filter(
     (element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
   );
+}
+
+/** The group heading above row `index`, when it starts a group: "Pinned", then the day groups. Results are not grouped. */
+function headingBefore(items: readonly SessionHistoryItem[], index: number, showingResults: boolean): string | null {
+  if (showingResults) return null;
+  const item = items[index];
+  const group = item.pinned ? 'Pinned' : item.group;
+  const previous = items[index - 1];
+  const previousGroup = previous ? (previous.pinned ? 'Pinned' : previous.group) : null;
+  return group === previousGroup ? null : group;
+}
+
+/** The list's order: pinned first, then newest first (the server's, kept when a pin changes here). */
+function inListOrder(a: SessionHistoryItem, b: SessionHistoryItem): number {
+  if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+  if (a.createdAt.iso !== b.createdAt.iso) return a.createdAt.iso < b.createdAt.iso ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** Pages in order, each session once: a deletion or a new session shifts rows between pages. */

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { InlineRenameForm } from '@/components/ui/InlineRenameForm';
 import { BranchMarker } from '@/components/checkpoints/BranchMarker';
-import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import { ArchiveIcon, ArrowDownIcon, PencilIcon, PinIcon, TrashIcon } from '@/components/ui/icons';
 import styles from './SessionHistory.module.css';
 import { UNTITLED_SESSION, type SessionHistoryItem } from './types';
 
@@ -20,6 +20,9 @@ interface SessionHistoryItemRowProps {
   /** Each resolves to an error message to show, or null when done. */
   onRename: (title: string) => Promise<string | null>;
   onDelete: () => Promise<string | null>;
+  /** Pins or unpins (toggles `item.pinned`); archives or unarchives (toggles `item.archived`). */
+  onTogglePinned: () => void;
+  onToggleArchived: () => void;
 }
 
 type Mode = 'viewing' | 'renaming' | 'confirmingDelete';
@@ -35,6 +38,8 @@ export function SessionHistoryItemRow({
   onRestore,
   onRename,
   onDelete,
+  onTogglePinned,
+  onToggleArchived,
 }: SessionHistoryItemRowProps) {
   const [mode, setMode] = useState<Mode>('viewing');
   const restoreButton = useRef<HTMLButtonElement>(null);
@@ -68,7 +73,7 @@ export function SessionHistoryItemRow({
   }
 
   return (
-    <li className={`${styles.item} ${isCurrent ? styles.current : ''}`} onFocus={onFocusRow}>
+    <li className={`${styles.item} ${isCurrent ? styles.current : ''}`} onFocus={onFocusRow} data-row>
       {mode === 'renaming' ? (
         <InlineRenameForm
           inputId="rename-session-title"
@@ -104,9 +109,16 @@ export function SessionHistoryItemRow({
               {item.createdAt.text}
             </time>
             {isCurrent && <span className={styles.currentBadge}>Current</span>}
+            {item.pinned && <span className="visually-hidden">Pinned</span>}
+            {item.archived && <span className={styles.archivedBadge}>Archived</span>}
             {restoring && <span>Opening…</span>}
           </p>
           {item.branchedFrom && <BranchMarker label={item.branchedFrom} inList />}
+          {item.snippet && item.snippet.length > 0 && (
+            <p className={styles.snippet}>
+              {item.snippet.map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}
+            </p>
+          )}
           <div className={styles.actions}>
             <button
               type="button"
@@ -131,6 +143,40 @@ export function SessionHistoryItemRow({
             >
               <TrashIcon />
             </button>
+            <button
+              type="button"
+              className="icon-button small"
+              aria-label={`${item.pinned ? 'Unpin' : 'Pin'} “${title}”`}
+              aria-pressed={item.pinned}
+              data-tooltip={item.pinned ? 'Unpin' : 'Pin to the top'}
+              data-cell
+              tabIndex={-1}
+              onClick={onTogglePinned}
+            >
+              <PinIcon />
+            </button>
+            <button
+              type="button"
+              className="icon-button small"
+              aria-label={`${item.archived ? 'Unarchive' : 'Archive'} “${title}”`}
+              data-tooltip={item.archived ? 'Unarchive' : 'Archive'}
+              data-cell
+              tabIndex={-1}
+              onClick={onToggleArchived}
+            >
+              <ArchiveIcon />
+            </button>
+            <a
+              className="icon-button small"
+              href={`/api/sessions/${item.id}/export?format=md`}
+              download
+              aria-label={`Export “${title}” as Markdown`}
+              data-tooltip="Export (Markdown)"
+              data-cell
+              tabIndex={-1}
+            >
+              <ArrowDownIcon />
+            </a>
           </div>
         </>
       )}

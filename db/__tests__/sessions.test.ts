@@ -33,6 +33,8 @@ describe('listSessions keyset pagination', () => {
       projectId,
       createdById: user.id,
       title: `Session ${index}`,
+      // Listed: history lists leave out empty sessions.
+      messageCount: 1,
       createdAt: new Date(base + (index % 37) * 60_000),
     }));
     for (let start = 0; start < rows.length; start += 250) {
@@ -90,7 +92,7 @@ describe('listSessions keyset pagination', () => {
   it('keeps later pages stable when a session is created while paging', async () => {
     const first = await listSessions(projectId, { first: 20 });
     const owner = await getDb().select().from(sessionsTable).limit(1);
-    await getDb().insert(sessionsTable).values({ projectId, createdById: owner[0].createdById, title: 'Newer' });
+    await getDb().insert(sessionsTable).values({ projectId, createdById: owner[0].createdById, title: 'Newer', messageCount: 1 });
     const second = await listSessions(projectId, { first: 20, after: sessionKey(first.rows[19]) });
     expect(second.rows.map((s) => s.id)).toEqual(expectedOrder.slice(20, 40));
   });
@@ -148,6 +150,7 @@ describe('ids from outside', () => {
 });
 
 describe('the session count the database keeps on each project', () => {
+  // Sessions with a conversation: the count is of listed sessions, and empty ones are not listed.
   it('follows single and bulk inserts, deletes, and a rolled-back insert, per project', async () => {
     const user = await makeUser();
     const [a, b] = [await makeProject(user.id, 'A'), await makeProject(user.id, 'B')];
@@ -155,8 +158,8 @@ describe('the session count the database keeps on each project', () => {
     await getDb()
       .insert(sessionsTable)
       .values([
-        ...Array.from({ length: 30 }, () => ({ projectId: a.id, createdById: user.id })),
-        ...Array.from({ length: 7 }, () => ({ projectId: b.id, createdById: user.id })),
+        ...Array.from({ length: 30 }, () => ({ projectId: a.id, createdById: user.id, messageCount: 1 })),
+        ...Array.from({ length: 7 }, () => ({ projectId: b.id, createdById: user.id, messageCount: 1 })),
       ]);
     expect([await countSessions(a.id), await countSessions(b.id)]).toEqual([31, 7]);
 
@@ -167,7 +170,7 @@ describe('the session count the database keeps on each project', () => {
 
     await expect(
       getDb().transaction(async (tx) => {
-        await tx.insert(sessionsTable).values({ projectId: b.id, createdById: user.id });
+        await tx.insert(sessionsTable).values({ projectId: b.id, createdById: user.id, messageCount: 1 });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -176,7 +179,7 @@ describe('the session count the database keeps on each project', () => {
 
   it('stays exact under concurrent inserts into one project', async () => {
     const { user, project } = await makeUserWithProject();
-    await Promise.all(Array.from({ length: 20 }, () => getDb().insert(sessionsTable).values({ projectId: project.id, createdById: user.id })));
+    await Promise.all(Array.from({ length: 20 }, () => getDb().insert(sessionsTable).values({ projectId: project.id, createdById: user.id, messageCount: 1 })));
     expect(await countSessions(project.id)).toBe(20);
   });
 });

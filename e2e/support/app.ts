@@ -139,7 +139,7 @@ export function historyDrawer(page: Page): Locator {
 }
 
 export function historyItems(page: Page): Locator {
-  return historyDrawer(page).getByRole('list', { name: 'Sessions, newest first' }).locator(':scope > li');
+  return historyDrawer(page).getByRole('list', { name: 'Sessions, newest first' }).locator(':scope > li[data-row]');
 }
 
 export async function openHistory(page: Page): Promise<void> {

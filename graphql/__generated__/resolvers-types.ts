@@ -179,6 +179,8 @@ export type MessageStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Moves the session out of the default `Project.sessions` list into `Project.sessions(archived: true)`. */
+  archiveSession?: Maybe<SessionFlagPayload>;
   /**
    * Creates a personal access token and returns its secret, this once. Needs the web app's
    * session: a request authenticated by a token cannot create tokens (FORBIDDEN).
@@ -193,6 +195,8 @@ export type Mutation = {
    * timeline goes back to that moment in the same step. The original session is untouched.
    */
   forkSession?: Maybe<ForkSessionPayload>;
+  /** Puts the session in the pinned group at the top of `Project.sessions`. */
+  pinSession?: Maybe<SessionFlagPayload>;
   renameProject?: Maybe<RenameProjectPayload>;
   renameSession?: Maybe<RenameSessionPayload>;
   /** Makes a past session the viewer's current one on its project. */
@@ -232,6 +236,13 @@ export type Mutation = {
    * A reply that has already ended is returned as it is.
    */
   stopGeneration?: Maybe<StopGenerationPayload>;
+  unarchiveSession?: Maybe<SessionFlagPayload>;
+  unpinSession?: Maybe<SessionFlagPayload>;
+};
+
+
+export type MutationArchiveSessionArgs = {
+  input: SessionFlagInput;
 };
 
 
@@ -252,6 +263,11 @@ export type MutationDeleteSessionArgs = {
 
 export type MutationForkSessionArgs = {
   input: ForkSessionInput;
+};
+
+
+export type MutationPinSessionArgs = {
+  input: SessionFlagInput;
 };
 
 
@@ -299,6 +315,16 @@ export type MutationStopGenerationArgs = {
   input: StopGenerationInput;
 };
 
+
+export type MutationUnarchiveSessionArgs = {
+  input: SessionFlagInput;
+};
+
+
+export type MutationUnpinSessionArgs = {
+  input: SessionFlagInput;
+};
+
 /** An object that can be fetched again by its opaque global id with `node(id:)`. */
 export type Node = {
   id: Scalars['ID']['output'];
@@ -321,7 +347,16 @@ export type Project = Node & {
   currentSession?: Maybe<Session>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** The project's sessions, newest first. `first`/`last` at most 100. */
+  /**
+   * The project's sessions: pinned ones first, then newest first (keyset cursors stay stable across
+   * the pinned boundary). Archived sessions are left out unless `archived: true`, which lists only
+   * them. `first`/`last` at most 100.
+   *
+   * With `query` (1 to 200 characters, else BAD_USER_INPUT naming `query`): the sessions whose
+   * title or messages match it (Postgres full-text search, English stemming, web-search syntax:
+   * `"exact phrase"`, `or`, `-word`), most relevant first (a title match counts double), then
+   * newest first; each edge has the matching `snippet`. Paged forward only (`first`/`after`).
+   */
   sessions: SessionConnection;
   timeline: Timeline;
   updatedAt: Scalars['DateTime']['output'];
@@ -331,9 +366,11 @@ export type Project = Node & {
 /** A video project: its timeline, and the viewer's conversations with CoDirector about it. */
 export type ProjectSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ProjectConnection = {
@@ -514,6 +551,8 @@ export type SendMessagePayload = {
 /** One conversation with CoDirector about a project: instructions, replies and the edits they made. */
 export type Session = Node & {
   __typename?: 'Session';
+  /** Archived sessions are listed only under `Project.sessions(archived: true)`; restoring one unarchives it. */
+  archived: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** The timeline edits this session made, oldest first, reverted ones included. */
   edits: Array<Edit>;
@@ -527,6 +566,8 @@ export type Session = Node & {
   messageCount: Scalars['Int']['output'];
   /** The conversation, oldest first. `first`/`last` at most 100. */
   messages: MessageConnection;
+  /** Pinned sessions head `Project.sessions`. */
+  pinned: Scalars['Boolean']['output'];
   project: Project;
   /**
    * Older turns of this session folded away when the conversation outgrew the assistant's context
@@ -559,6 +600,24 @@ export type SessionEdge = {
   __typename?: 'SessionEdge';
   cursor: Scalars['String']['output'];
   node: Session;
+  /**
+   * In search results (`Project.sessions(query:)`): the passage that matched, from the title or a
+   * message, as HTML: the text escaped, the matched words in `<mark>…</mark>`. Null otherwise.
+   */
+  snippet?: Maybe<Scalars['String']['output']>;
+};
+
+/** Pins, unpins, archives or unarchives one session. */
+export type SessionFlagInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+export type SessionFlagPayload = {
+  __typename?: 'SessionFlagPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The session as it is now. */
+  session: Session;
 };
 
 export type StartSessionInput = {
@@ -833,6 +892,8 @@ export type ResolversTypes = {
   Session: ResolverTypeWrapper<SessionRow>;
   SessionConnection: ResolverTypeWrapper<SessionConnectionModel>;
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
+  SessionFlagInput: SessionFlagInput;
+  SessionFlagPayload: ResolverTypeWrapper<Omit<SessionFlagPayload, 'session'> & { session: ResolversTypes['Session'] }>;
   StartSessionInput: StartSessionInput;
   StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   StopGenerationInput: StopGenerationInput;
@@ -892,6 +953,8 @@ export type ResolversParentTypes = {
   Session: SessionRow;
   SessionConnection: SessionConnectionModel;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
+  SessionFlagInput: SessionFlagInput;
+  SessionFlagPayload: Omit<SessionFlagPayload, 'session'> & { session: ResolversParentTypes['Session'] };
   StartSessionInput: StartSessionInput;
   StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
   StopGenerationInput: StopGenerationInput;
@@ -993,10 +1056,12 @@ export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationArchiveSessionArgs, 'input'>>;
   createAccessToken?: Resolver<Maybe<ResolversTypes['CreateAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
   createProject?: Resolver<Maybe<ResolversTypes['CreateProjectPayload']>, ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteSession?: Resolver<Maybe<ResolversTypes['DeleteSessionPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSessionArgs, 'input'>>;
   forkSession?: Resolver<Maybe<ResolversTypes['ForkSessionPayload']>, ParentType, ContextType, RequireFields<MutationForkSessionArgs, 'input'>>;
+  pinSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationPinSessionArgs, 'input'>>;
   renameProject?: Resolver<Maybe<ResolversTypes['RenameProjectPayload']>, ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'input'>>;
   renameSession?: Resolver<Maybe<ResolversTypes['RenameSessionPayload']>, ParentType, ContextType, RequireFields<MutationRenameSessionArgs, 'input'>>;
   restoreSession?: Resolver<Maybe<ResolversTypes['RestoreSessionPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSessionArgs, 'input'>>;
@@ -1006,6 +1071,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   sendMessage?: Resolver<Maybe<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   startSession?: Resolver<Maybe<ResolversTypes['StartSessionPayload']>, ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'input'>>;
   stopGeneration?: Resolver<Maybe<ResolversTypes['StopGenerationPayload']>, ParentType, ContextType, RequireFields<MutationStopGenerationArgs, 'input'>>;
+  unarchiveSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationUnarchiveSessionArgs, 'input'>>;
+  unpinSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationUnpinSessionArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1024,7 +1091,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   currentSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<ProjectSessionsArgs, 'first'>>;
+  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<ProjectSessionsArgs, 'archived' | 'first'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1102,6 +1169,7 @@ export type SendMessagePayloadResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
   forkedFromMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
@@ -1110,6 +1178,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<SessionMessagesArgs, 'first'>>;
+  pinned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1126,6 +1195,12 @@ export type SessionConnectionResolvers<ContextType = GraphQLContext, ParentType 
 export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  snippet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SessionFlagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFlagPayload'] = ResolversParentTypes['SessionFlagPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 };
 
 export type StartSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartSessionPayload'] = ResolversParentTypes['StartSessionPayload']> = {
@@ -1211,6 +1286,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
+  SessionFlagPayload?: SessionFlagPayloadResolvers<ContextType>;
   StartSessionPayload?: StartSessionPayloadResolvers<ContextType>;
   StopGenerationPayload?: StopGenerationPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

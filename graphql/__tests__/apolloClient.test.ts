@@ -53,7 +53,7 @@ it('merges Show More pages into one list with relayStylePagination', async () =>
   const { client, user, project, projectId } = await clientFor();
   await getDb()
     .insert(sessionsTable)
-    .values(Array.from({ length: 45 }, (_, index) => ({ projectId: project.id, createdById: user.id, title: `Take ${index}` })));
+    .values(Array.from({ length: 45 }, (_, index) => ({ projectId: project.id, createdById: user.id, title: `Take ${index}`, messageCount: 2 })));
   const watched = client.watchQuery({ query: SESSIONS, variables: { id: projectId } });
   const subscription = watched.subscribe(() => {});
   let pageInfo = (await client.query({ query: SESSIONS, variables: { id: projectId } })).data!.project.sessions.pageInfo;

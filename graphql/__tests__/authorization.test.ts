@@ -76,6 +76,22 @@ const ROOT_FIELDS: Record<'Query' | 'Mutation', Record<string, Attack>> = {
       query: 'mutation($id: ID!) { deleteSession(input: { sessionId: $id }) { deletedSessionId } }',
       withAliceIds: (ids) => ({ id: ids.session }),
     },
+    pinSession: {
+      query: 'mutation($id: ID!) { pinSession(input: { sessionId: $id }) { session { id } } }',
+      withAliceIds: (ids) => ({ id: ids.session }),
+    },
+    unpinSession: {
+      query: 'mutation($id: ID!) { unpinSession(input: { sessionId: $id }) { session { id } } }',
+      withAliceIds: (ids) => ({ id: ids.session }),
+    },
+    archiveSession: {
+      query: 'mutation($id: ID!) { archiveSession(input: { sessionId: $id }) { session { id } } }',
+      withAliceIds: (ids) => ({ id: ids.session }),
+    },
+    unarchiveSession: {
+      query: 'mutation($id: ID!) { unarchiveSession(input: { sessionId: $id }) { session { id } } }',
+      withAliceIds: (ids) => ({ id: ids.session }),
+    },
     createAccessToken: { query: 'mutation { createAccessToken(input: { name: "Mine" }) { token } }', withAliceIds: null },
     revokeAccessToken: {
       query: 'mutation($id: ID!) { revokeAccessToken(input: { accessTokenId: $id }) { accessToken { id } } }',

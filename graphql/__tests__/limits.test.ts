@@ -25,7 +25,7 @@ async function userWithProjects(projectCount: number, sessionCount: number): Pro
     const project = await makeProject(user.id, `Project ${index}`);
     await getDb()
       .insert(sessions)
-      .values(Array.from({ length: sessionCount }, (_, n) => ({ projectId: project.id, createdById: user.id, title: `Session ${n}` })));
+      .values(Array.from({ length: sessionCount }, (_, n) => ({ projectId: project.id, createdById: user.id, title: `Session ${n}`, messageCount: 2 })));
   }
   return { user, client: new ApiClient(server.url, await sessionCookie(user)) };
 }

@@ -241,6 +241,7 @@ describe('restoreSession', () => {
     const past = await startFreshSession();
     await send(past, 'make the outro a bit longer');
     const later = await startFreshSession();
+    await send(later, 'mute the music');
     const data = await api.data(RestoreSessionDocument, { input: { sessionId: past, clientMutationId: 'r' } });
     expect(data.restoreSession?.clientMutationId).toBe('r');
     expect(data.restoreSession?.session).toMatchObject({ id: past, isCurrent: true, messageCount: 2 });

@@ -2,7 +2,7 @@ import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
 import { useTestDatabase } from '@/testing/database';
-import { makeProject, makeUserWithProject } from '@/testing/factories';
+import { makeListedSession, makeProject, makeUserWithProject } from '@/testing/factories';
 import { ProjectSessionsDocument, SessionMessagesDocument, ViewerProjectsDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, countStatements, sessionCookie, startApiServer, type ApiServer } from './support/api';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   // Pairs share a timestamp, so the id tie-breaker decides their order.
   for (let index = 0; index < 45; index += 1) {
     created.push(
-      await createSession({ projectId: project.id, createdById: user.id, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }),
+      await makeListedSession({ projectId: project.id, createdById: user.id, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }),
     );
   }
   newestFirst = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
@@ -81,7 +81,7 @@ describe('Project.sessions', () => {
 
   it('neither repeats nor shifts a page when a session is created while paging', async () => {
     const first = await sessionsPage({ first: 20 });
-    const added = await createSession({ projectId: project.id, createdById: user.id, title: 'Started meanwhile' });
+    const added = await makeListedSession({ projectId: project.id, createdById: user.id, title: 'Started meanwhile' });
     const second = await sessionsPage({ first: 20, after: first.pageInfo.endCursor ?? undefined });
     const third = await sessionsPage({ first: 20, after: second.pageInfo.endCursor ?? undefined });
     const seen = [...first.edges, ...second.edges, ...third.edges].map((edge) => edge.node.id);
@@ -121,7 +121,7 @@ describe('Project.sessions', () => {
     const otherProject = await makeProject(user.id, 'Other');
     const otherData = await api.data(ProjectSessionsDocument, { projectId: toGlobalId('Project', otherProject.id), first: 1 });
     const projectsCursor = (await api.data(ViewerProjectsDocument, { first: 1 })).viewer.projects.pageInfo.endCursor ?? '';
-    await createSession({ projectId: otherProject.id, createdById: user.id });
+    await makeListedSession({ projectId: otherProject.id, createdById: user.id });
     const otherList = await api.data(ProjectSessionsDocument, { projectId: toGlobalId('Project', otherProject.id), first: 1 });
     const otherListCursor = otherList.project?.sessions.pageInfo.endCursor;
     expect(otherData.project?.sessions.edges).toEqual([]);

@@ -105,6 +105,11 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     return { clientMutationId: input.clientMutationId, deletedSessionId: toGlobalId('Session', session.id) };
   },
 
+  pinSession: (_root, { input }, ctx) => setSessionFlag(ctx, input, sessions.pinSession),
+  unpinSession: (_root, { input }, ctx) => setSessionFlag(ctx, input, sessions.unpinSession),
+  archiveSession: (_root, { input }, ctx) => setSessionFlag(ctx, input, sessions.archiveSession),
+  unarchiveSession: (_root, { input }, ctx) => setSessionFlag(ctx, input, sessions.unarchiveSession),
+
   async createAccessToken(_root, { input }, ctx) {
     const created = await accessTokens.createAccessToken(ctx, { name: input.name });
     wrote(ctx);
@@ -147,3 +152,13 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     };
   },
 };
+
+async function setSessionFlag(
+  ctx: GraphQLContext,
+  input: { sessionId: string; clientMutationId?: string | null },
+  useCase: typeof sessions.pinSession,
+) {
+  const session = await useCase(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
+  wrote(ctx);
+  return { clientMutationId: input.clientMutationId, session };
+}

@@ -1,6 +1,13 @@
-import { createdAtKeyOf } from '@/lib/listKeys';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
+import { countSearchResults, searchKey, searchSessions } from '@/db/sessionSearch';
+import { listSessions, sessionKey } from '@/db/sessions';
+import type { Project as ProjectRow } from '@/db/schema';
+import { searchListParent } from '@/lib/cursors';
+import { searchQuery } from '@/server/inputs';
+import { badUserInput } from '../errors';
 import { requireViewer } from '../access';
-import { createdAtIdCursorKey, resolveConnection } from '../connections';
+import { pinnedCreatedAtIdCursorKey, rankCreatedAtIdCursorKey, resolveConnection, type ConnectionArgs } from '../connections';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
@@ -10,12 +17,29 @@ export const Project: TypeResolvers<'Project'> = {
   currentSession: (project, _args, ctx) => requireViewer(ctx).loaders.currentSessions.load(project.id),
   sessions(project, args, ctx, info) {
     const { loaders } = requireViewer(ctx);
+    const query = searchQuery(args.query);
+    if (query !== null) return searchConnection(project.id, query, args, info);
+    // The archived list is a side list, read on its own; the default one is batched across projects.
+    const archived = args.archived === true;
     return resolveConnection(args, info, {
       parentId: project.id,
-      cursorKey: createdAtIdCursorKey,
-      keyOf: createdAtKeyOf,
-      fetchPage: (page) => loaders.sessionPages.load(project.id, page),
-      count: () => loaders.sessionCounts.load(project.id),
+      cursorKey: pinnedCreatedAtIdCursorKey,
+      keyOf: sessionKey,
+      fetchPage: (page) => (archived ? listSessions(project.id, page, { archived }) : loaders.sessionPages.load(project.id, page)),
+      count: () => (archived ? loaders.archivedSessionCounts : loaders.sessionCounts).load(project.id),
     });
   },
 };
+
+/** Search results: their own cursors (relevance, time, id) on a list of their own per search. */
+function searchConnection(projectId: ProjectRow['id'], query: string, args: ConnectionArgs & { archived?: boolean | null }, info: GraphQLResolveInfo) {
+  if (args.last != null || args.before != null) throw badUserInput(args.last != null ? 'last' : 'before', 'Search results page forward only: use `first` and `after`.');
+  const archived = args.archived === true;
+  return resolveConnection(args, info, {
+    parentId: searchListParent(projectId, query, archived),
+    cursorKey: rankCreatedAtIdCursorKey,
+    keyOf: searchKey,
+    fetchPage: (page) => searchSessions(projectId, query, { first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after }, { archived }),
+    count: () => countSearchResults(projectId, query, { archived }),
+  });
+}

@@ -1,3 +1,4 @@
+import { snippetHtml } from '@/lib/snippets';
 import type { Connection } from '../connections';
 import type { TypeResolvers } from './types';
 
@@ -6,4 +7,11 @@ const totalCount = <Node>(connection: Connection<Node>) => connection.totalCount
 
 export const ProjectConnection: TypeResolvers<'ProjectConnection'> = { totalCount };
 export const SessionConnection: TypeResolvers<'SessionConnection'> = { totalCount };
+/** Search results carry their snippet (db/sessionSearch.ts); plain list rows have none. */
+export const SessionEdge: TypeResolvers<'SessionEdge'> = {
+  snippet: (edge) => {
+    const snippet = (edge.node as { snippet?: unknown }).snippet;
+    return typeof snippet === 'string' ? snippetHtml(snippet) : null;
+  },
+};
 export const MessageConnection: TypeResolvers<'MessageConnection'> = { totalCount };

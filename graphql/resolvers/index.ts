@@ -1,7 +1,7 @@
 import { AccessToken } from './AccessToken';
 import { TimelineChange, TimelineRestorePreview } from './Checkpoints';
 import { Clip } from './Clip';
-import { MessageConnection, ProjectConnection, SessionConnection } from './connections';
+import { MessageConnection, ProjectConnection, SessionConnection, SessionEdge } from './connections';
 import { DateTime } from './DateTime';
 import { Edit } from './Edit';
 import { Message } from './Message';
@@ -27,6 +27,7 @@ export const resolvers: SchemaResolvers = {
   Clip,
   Session,
   SessionConnection,
+  SessionEdge,
   Message,
   MessageConnection,
   Edit,

@@ -70,6 +70,12 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     restoreSession: { call: (caller, ids) => sessions.restoreSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     renameSession: { call: (caller, ids) => sessions.renameSession(caller, { sessionId: ids.sessionId, title: 'Taken' }), takesAliceIds: true },
     deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    exportSession: { call: (caller, ids) => sessions.exportSession(caller, { sessionId: ids.sessionId, format: 'json' }), takesAliceIds: true },
+    searchSessions: { call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }), takesAliceIds: true },
+    pinSession: { call: (caller, ids) => sessions.pinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    unpinSession: { call: (caller, ids) => sessions.unpinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    archiveSession: { call: (caller, ids) => sessions.archiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    unarchiveSession: { call: (caller, ids) => sessions.unarchiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
   },
 };
 const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projects, sessions };

@@ -10,7 +10,8 @@ import { badInput } from '@/server/errors';
 import { inputObject, requiredId, requiredString } from '@/server/inputs';
 import * as instructions from '@/server/instructions';
 import * as sessions from '@/server/sessions';
-import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
+import type { SessionKey } from '@/db/sessions';
+import { loadSessionHistoryPage, searchResultsPage, sessionHistoryPosition } from './sessionHistory';
 
 /*
  * The project page's actions, bound to the page's project id: each maps its arguments to a
@@ -51,6 +52,47 @@ export async function renameSessionAction(projectId: string, sessionId: string, 
 
 export async function deleteSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
   return refreshedOnSuccess(await runAction(async (caller) => (await sessions.deleteSession(caller, { projectId, sessionId }), {})));
+}
+
+export async function pinSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
+  return refreshedOnSuccess(await runAction(async (caller) => (await sessions.pinSession(caller, { projectId, sessionId }), {})));
+}
+
+export async function unpinSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
+  return refreshedOnSuccess(await runAction(async (caller) => (await sessions.unpinSession(caller, { projectId, sessionId }), {})));
+}
+
+export async function archiveSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
+  return refreshedOnSuccess(await runAction(async (caller) => (await sessions.archiveSession(caller, { projectId, sessionId }), {})));
+}
+
+export async function unarchiveSessionAction(projectId: string, sessionId: string): Promise<ActionResult> {
+  return refreshedOnSuccess(await runAction(async (caller) => (await sessions.unarchiveSession(caller, { projectId, sessionId }), {})));
+}
+
+/** The drawer's Archived filter: the first page of archived sessions, or the page after `cursor`. Reads only. */
+export async function loadArchivedSessionsAction(projectId: string, cursor?: string | null): Promise<ActionResult<{ page: SessionHistoryPage }>> {
+  return runAction(async (caller) => {
+    const project = await ownedProject(requireViewer(caller), requiredId(projectId, 'projectId'));
+    let after: SessionKey | undefined;
+    if (cursor !== undefined && cursor !== null) {
+      after = sessionHistoryPosition(project.id, requiredString(cursor, 'cursor')) ?? undefined;
+      if (!after) throw badInput('cursor', 'Could not load more sessions. Reload the page and try again.');
+    }
+    return { page: await loadSessionHistoryPage(project.id, after, { archived: true }) };
+  });
+}
+
+/** The drawer's search box: the first page of results for `query`, or the page after `cursor`. Reads only. */
+export async function searchSessionsAction(
+  projectId: string,
+  query: string,
+  cursor?: string | null,
+  archived?: boolean,
+): Promise<ActionResult<{ page: SessionHistoryPage }>> {
+  return runAction(async (caller) => ({
+    page: await searchResultsPage(await sessions.searchSessions(caller, { projectId, query, cursor, archived: archived === true })),
+  }));
 }
 
 /** Show More: the page of sessions after `cursor`. Reads only, so the page is not re-rendered. */

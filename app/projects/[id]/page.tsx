@@ -1,108 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
-import { getOwnedProject } from '@/db/projects';
-import { countSessions, getCurrentSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
-import { isUuid } from '@/lib/ids';
-import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
-import { AppHeader } from '@/components/app-shell/AppHeader';
-import { CoDirectorPanel } from '@/components/codirector/CoDirectorPanel';
-import { ProjectLiveUpdates } from '@/components/project/ProjectLiveUpdates';
-import { ProjectWorkspace } from '@/components/project/ProjectWorkspace';
-import { SessionHistory } from '@/components/session-history/SessionHistory';
-import { UNTITLED_SESSION } from '@/components/session-history/types';
-import { requireSignedInUser } from '@/lib/auth/session';
-import {
-  deleteSessionAction,
-  loadMoreSessionsAction,
-  renameSessionAction,
-  restoreSessionAction,
-  sendInstructionAction,
-  startNewSessionAction,
-} from './actions';
-import { forkSessionAction, previewTimelineRestoreAction, restoreTimelineAction } from './checkpointActions';
-import { loadConversation } from './conversation';
-import { getBranchOrigins } from '@/db/checkpoints';
-import { branchLabel } from '@/server/checkpoints';
-import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
+import type { SearchParams } from '@/app/_lib/searchParams';
+import { projectMetadata, ProjectView } from './projectView';
 
 interface ProjectPageProps {
   params: Promise<{ id: string }>;
-  /** `history=open` opens the drawer and `historyAfter=<cursor>` pages it, for browsers without JavaScript. */
   searchParams: Promise<SearchParams>;
 }
 
-/** The signed-in owner and their project, read once per request for the title and the page. */
-const loadOwnedProject = cache(async (id: string) => {
-  const user = await requireSignedInUser(`/projects/${id}`);
-  const project = isUuid(id) ? await getOwnedProject(user.id, id) : null;
-  if (!project) notFound();
-  return { user, project };
-});
-
 export async function generateMetadata({ params }: Pick<ProjectPageProps, 'params'>): Promise<Metadata> {
-  const { project } = await loadOwnedProject((await params).id);
-  return { title: project.name };
+  return projectMetadata((await params).id);
 }
 
 export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {
-  const { id } = await params;
-  const { user, project } = await loadOwnedProject(id);
-  const projectPath = `/projects/${project.id}`;
-
-  const query = await searchParams;
-  const historyAfter = sessionHistoryPosition(project.id, firstParam(query.historyAfter));
-  // The page reads the current session but never creates one: that waits for the first instruction or New Session.
-  const [clips, session, historyPage, sessionCount] = await Promise.all([
-    getTimeline(project.id),
-    getCurrentSession(user.id, project.id),
-    loadSessionHistoryPage(project.id, historyAfter ?? undefined),
-    countSessions(project.id),
-  ]);
-  const [turns, origins] = session ? await Promise.all([loadConversation(session.id, project.id), getBranchOrigins([session.id])]) : [[], new Map()];
-  const origin = session ? origins.get(session.id) : undefined;
-
-  return (
-    <>
-      <AppHeader email={user.email} />
-      <ProjectLiveUpdates projectId={project.id} />
-      <ProjectWorkspace
-        projectName={project.name}
-        clips={clips}
-        panel={
-          <CoDirectorPanel
-            sessionId={session?.id ?? null}
-            sessionTitle={session?.title ?? UNTITLED_SESSION}
-            turns={turns}
-            clips={clips}
-            sendInstruction={sendInstructionAction.bind(null, project.id)}
-            startNewSession={startNewSessionAction.bind(null, project.id)}
-            checkpoints={{
-              previewTimelineRestore: previewTimelineRestoreAction.bind(null, project.id),
-              restoreTimeline: restoreTimelineAction.bind(null, project.id),
-              forkSession: forkSessionAction.bind(null, project.id),
-            }}
-            branchedFrom={origin ? branchLabel(origin) : null}
-            sessionHistory={
-              <SessionHistory
-                projectPath={projectPath}
-                currentSessionId={session?.id ?? null}
-                firstPage={historyPage}
-                totalCount={sessionCount}
-                initiallyOpen={firstParam(query.history) === 'open'}
-                showingOlder={historyAfter !== null}
-                actions={{
-                  restoreSession: restoreSessionAction.bind(null, project.id),
-                  renameSession: renameSessionAction.bind(null, project.id),
-                  deleteSession: deleteSessionAction.bind(null, project.id),
-                  loadMoreSessions: loadMoreSessionsAction.bind(null, project.id),
-                }}
-              />
-            }
-          />
-        }
-      />
-    </>
-  );
+  return <ProjectView id={(await params).id} query={await searchParams} />;
 }
