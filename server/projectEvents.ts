@@ -7,10 +7,10 @@ import { ownedProject, ownedSession, requireViewer, type Caller } from './access
 import { badInput, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';
 
-/** How often an open stream checks that its credential (token or sign-in) still works. */
-export const CREDENTIAL_RECHECK_MS = Number(process.env.EVENT_STREAM_RECHECK_MS) || 5_000;
-/** Open streams per user on one instance (the events route and GraphQL subscriptions together). */
-export const MAX_STREAMS_PER_USER = Number(process.env.EVENT_STREAMS_PER_USER) || 20;
+/** How often an open stream checks that its credential (token or sign-in) still works (EVENT_STREAM_RECHECK_MS). */
+const credentialRecheckMs = () => Number(process.env.EVENT_STREAM_RECHECK_MS) || 5_000;
+/** Open streams per user on one instance, the events route and GraphQL subscriptions together (EVENT_STREAMS_PER_USER). */
+const maxStreamsPerUser = () => Number(process.env.EVENT_STREAMS_PER_USER) || 20;
 
 const openStreamsByUser = new Map<string, number>();
 
@@ -27,8 +27,8 @@ interface LiveSubscription {
 
 async function openLiveSubscription(viewer: Viewer, request: Request): Promise<LiveSubscription> {
   const open = openStreamsByUser.get(viewer.user.id) ?? 0;
-  if (open >= MAX_STREAMS_PER_USER) {
-    throw new DomainError(ErrorCode.RATE_LIMITED, `At most ${MAX_STREAMS_PER_USER} live event streams can be open at once.`, undefined, {
+  if (open >= maxStreamsPerUser()) {
+    throw new DomainError(ErrorCode.RATE_LIMITED, `At most ${maxStreamsPerUser()} live event streams can be open at once.`, undefined, {
       'retry-after': '5',
     });
   }
@@ -117,7 +117,7 @@ function watchCredential(request: Request, userId: string, revoked: () => void):
       // A refused token ends the stream; an unreachable database does not.
       if (error instanceof InvalidAccessTokenError) revoked();
     }
-  }, CREDENTIAL_RECHECK_MS);
+  }, credentialRecheckMs());
   timer.unref?.();
   return () => clearInterval(timer);
 }

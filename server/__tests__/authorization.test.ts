@@ -57,8 +57,10 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
   },
   projectEvents: {
     openProjectEventStream: { call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }), takesAliceIds: true },
-    CREDENTIAL_RECHECK_MS: 'not an entry point',
-    MAX_STREAMS_PER_USER: 'not an entry point',
+    subscribeToProjectEvents: {
+      call: (caller, ids) => projectEvents.subscribeToProjectEvents(caller, request(), { projectId: ids.projectId }),
+      takesAliceIds: true,
+    },
   },
   projects: {
     createProject: { call: (caller) => projects.createProject(caller, { name: 'Mine' }), takesAliceIds: false },
