@@ -130,10 +130,8 @@ async function runInline(
   return inProjectTransaction(
     session.projectId,
     async (tx) => {
-      await lockSession(session.id, tx);
-      const earlier = await sentBefore(session, clientMessageId, content, tx);
+      const earlier = await openInstruction(session, clientMessageId, content, tx);
       if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
-      await refuseWhileGenerating(session, tx);
       const at = await transactionClock(tx);
       const timeline = await getTimeline(session.projectId, tx);
       const context = await loadSessionContext(session.id, tx);
@@ -157,6 +155,24 @@ function answered(session: Session, userMessage: Message) {
     sessionId: session.id,
     data: userMessage.clientMessageId ? { clientMessageId: userMessage.clientMessageId } : null,
   };
+}
+
+/**
+ * How every instruction begins, under the project's lock: the session's lock, then the earlier
+ * instruction this one retries (its first result is the answer), else a check that nothing is
+ * still generating in the session.
+ */
+async function openInstruction(
+  session: Session,
+  clientMessageId: string | null,
+  content: string,
+  tx: Transaction,
+  timeoutMs?: number,
+): Promise<Message | null> {
+  await lockSession(session.id, tx);
+  const earlier = await sentBefore(session, clientMessageId, content, tx);
+  if (!earlier) await refuseWhileGenerating(session, tx, timeoutMs);
+  return earlier;
 }
 
 /**
@@ -208,10 +224,8 @@ async function beginGeneration(
   return inProjectTransaction(
     session.projectId,
     async (tx) => {
-      await lockSession(session.id, tx);
-      const earlier = await sentBefore(session, clientMessageId, content, tx);
+      const earlier = await openInstruction(session, clientMessageId, content, tx, options.timeoutMs);
       if (earlier) return { result: await loadInstructionResult(session.projectId, earlier, tx) };
-      await refuseWhileGenerating(session, tx, options.timeoutMs);
       const snapshot = await readSnapshot(session, null, tx);
       const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
       const reply = await insertNextMessage(session.id, { role: 'assistant', content: '', replyToId: userMessage.id, status: 'pending' }, tx);
