@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { Clip } from '@/lib/timeline/model';
+import { newClip, type NewClip } from '@/lib/timeline/model';
 import { isUuid } from '@/lib/ids';
 import { createdAtKeyOf, type CreatedAtKey } from '@/lib/listKeys';
 import { builtOnce } from './builtQueries';
@@ -13,20 +13,7 @@ import { clips, projects, type Project } from './schema';
 export type ProjectKey = CreatedAtKey;
 export const projectKey: (project: Project) => ProjectKey = createdAtKeyOf;
 
-export type NewClip = Omit<Clip, 'id'>;
-
-/** A clip with default attributes: no fades, normal speed, full volume. */
-export const newClip = (name: string, kind: Clip['kind'], durationMs: number, text: string | null = null): NewClip => ({
-  name,
-  kind,
-  durationMs,
-  fadeInMs: 0,
-  fadeOutMs: 0,
-  speed: 1,
-  volume: 100,
-  muted: false,
-  text,
-});
+export { newClip, type NewClip };
 
 /** A new project starts with a small timeline so the assistant has something to edit. */
 export const STARTER_TIMELINE: readonly NewClip[] = [

@@ -1,18 +1,7 @@
-import type { Clip } from '@/lib/assistant/types';
+import { newClip, type Clip } from '@/lib/timeline/model';
 import { applyRestore, describeTimelineChanges, restoreOperations } from '@/lib/checkpoints';
 
-const clip = (id: string, name: string, durationMs: number, kind: Clip['kind'] = 'scene'): Clip => ({
-  id,
-  name,
-  kind,
-  durationMs,
-  fadeInMs: 0,
-  fadeOutMs: 0,
-  speed: 1,
-  volume: 100,
-  muted: false,
-  text: null,
-});
+const clip = (id: string, name: string, durationMs: number, kind: Clip['kind'] = 'scene'): Clip => ({ id, ...newClip(name, kind, durationMs) });
 
 const intro = clip('i', 'Intro', 4000, 'intro');
 const beach = clip('b', 'Beach scene', 12000);

@@ -71,3 +71,19 @@ export interface SessionEdit extends NewEdit {
   createdAt: Date;
   revertedAt: Date | null;
 }
+
+/** A clip as a timeline is seeded with it, before it has an id. */
+export type NewClip = Omit<Clip, 'id'>;
+
+/** A clip with default attributes: no fades, normal speed, full volume. */
+export const newClip = (name: string, kind: Clip['kind'], durationMs: number, text: string | null = null): NewClip => ({
+  name,
+  kind,
+  durationMs,
+  fadeInMs: 0,
+  fadeOutMs: 0,
+  speed: 1,
+  volume: 100,
+  muted: false,
+  text,
+});
