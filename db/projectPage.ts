@@ -20,6 +20,7 @@ export async function readProjectPage(ownerId: string, projectId: string, db: Ex
         'latest_event_id',
       ),
       listedSessionCount: listedSessionCount(project).as('listed_session_count'),
+      databaseNow: sql<string>`now()`.as('database_now'),
     }),
     with: {
       clips: { orderBy: (clip) => asc(clip.position) },
@@ -40,8 +41,15 @@ export async function readProjectPage(ownerId: string, projectId: string, db: Ex
     },
   });
   if (!page) return null;
-  const { currentSessions, latestEventId, listedSessionCount: sessionCount, clips, ...project } = page;
-  return { project, clips, sessionCount: Number(sessionCount), latestEventId: Number(latestEventId), current: currentSessions[0]?.session ?? null };
+  const { currentSessions, latestEventId, listedSessionCount: sessionCount, databaseNow, clips, ...project } = page;
+  return {
+    project,
+    clips,
+    sessionCount: Number(sessionCount),
+    latestEventId: Number(latestEventId),
+    databaseNow: new Date(databaseNow),
+    current: currentSessions[0]?.session ?? null,
+  };
 }
 
 export type ProjectPageRead = NonNullable<Awaited<ReturnType<typeof readProjectPage>>>;

@@ -19,6 +19,8 @@ export interface ProjectPage {
   branchOrigin: BranchOrigin | null;
   /** The last project event before the conversation was read: a live stream resumes after it. */
   latestEventId: number;
+  /** The database's clock when it was read, to tell a reply still generating from an abandoned one. */
+  databaseNow: Date;
   history: SessionHistoryPage & { totalCount: number };
 }
 
@@ -52,6 +54,7 @@ export async function openProjectPage(caller: Caller, raw: unknown): Promise<Pro
     session: current,
     branchOrigin: current?.forkedFromSession ? { title: current.forkedFromSession.title, at: current.forkedFromMessage?.createdAt ?? null } : null,
     latestEventId: page.latestEventId,
+    databaseNow: page.databaseNow,
     history: { ...(await withBranchOrigins(projectId, history)), totalCount: page.sessionCount },
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Edit, Message } from '@/db/schema';
 import { toGlobalId } from '@/graphql/ids';
-import { staleAfterMs } from '@/server/generations';
+import { isGenerating } from '@/server/generations';
 import type { AppliedEdit, ConversationTurn } from '@/components/codirector/types';
 
 /**
@@ -12,6 +12,7 @@ import type { AppliedEdit, ConversationTurn } from '@/components/codirector/type
 export function conversationTurns(
   session: { projectId: string; messages: readonly Message[]; edits: readonly Edit[] },
   afterEventId: number,
+  databaseNow: Date,
 ): ConversationTurn[] {
   const editsByInstruction = groupByMessage(session.edits);
   return session.messages.map((message) => ({
@@ -20,16 +21,10 @@ export function conversationTurns(
     content: message.content,
     clientMessageId: message.clientMessageId,
     edits: message.role === 'assistant' && message.replyToId ? (editsByInstruction.get(message.replyToId) ?? []) : [],
-    ...(isGenerating(message)
+    ...(isGenerating(message, databaseNow.getTime())
       ? { stream: { projectId: session.projectId, messageId: message.id, apiId: toGlobalId('Message', message.id), afterEventId } }
       : {}),
   }));
-}
-
-/** A reply still being written, and not one whose server died long ago. */
-function isGenerating(message: Message): boolean {
-  const active = message.status === 'pending' || message.status === 'streaming';
-  return active && Date.now() - message.createdAt.getTime() <= staleAfterMs();
 }
 
 function groupByMessage(edits: readonly Edit[]): Map<string, AppliedEdit[]> {

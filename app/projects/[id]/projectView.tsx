@@ -52,10 +52,10 @@ export async function projectMetadata(address: ProjectPageAddress): Promise<Meta
 
 /** The project page, at `/projects/<id>` and at `/projects/<id>/sessions/<session id>` (that session made current first). */
 export async function ProjectView(address: ProjectPageAddress) {
-  const { viewer, project, clips, session, branchOrigin, latestEventId, history } = await pageOf(address);
+  const { viewer, project, clips, session, branchOrigin, latestEventId, databaseNow, history } = await pageOf(address);
   const query = address.query ?? {};
   const projectPath = `/projects/${project.id}`;
-  const turns = session ? conversationTurns(session, latestEventId) : [];
+  const turns = session ? conversationTurns(session, latestEventId, databaseNow) : [];
 
   return (
     <>
