@@ -10,7 +10,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { interpret } from '../lib/assistant/interpreter';
-import { applyOperations } from '../lib/assistant/operations';
+import { applyOperations } from '../lib/timeline/operations';
 import type { Clip, ClipKind, SessionContext, SessionEdit, SessionMessage, Timeline } from '../lib/assistant/types';
 
 const CLIPS = 200;

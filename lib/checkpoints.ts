@@ -1,5 +1,5 @@
-import { applyOperation, TimelineConflictError } from './assistant/operations';
-import { formatPercent, formatSeconds, formatSpeed, quote } from './assistant/replies';
+import { applyOperation, TimelineConflictError } from '@/lib/timeline/operations';
+import { formatAttribute, quote } from '@/lib/timeline/describe';
 import type { Clip, ClipAttributes, Operation, Timeline } from './assistant/types';
 
 /**
@@ -91,26 +91,8 @@ const LABELS: Record<keyof ClipAttributes, string> = {
   text: 'text',
 };
 
-function formatAttribute(attribute: keyof ClipAttributes, value: Clip[keyof ClipAttributes]): string {
-  if (value === null) return 'none';
-  switch (attribute) {
-    case 'durationMs':
-    case 'fadeInMs':
-    case 'fadeOutMs':
-      return formatSeconds(Number(value));
-    case 'speed':
-      return formatSpeed(Number(value));
-    case 'volume':
-      return formatPercent(Number(value));
-    case 'muted':
-      return value ? 'yes' : 'no';
-    case 'name':
-    case 'text':
-      return quote(String(value));
-    default:
-      return String(value);
-  }
-}
+/** A before → after line reads “muted no → yes”. */
+const MUTED_AS = ['yes', 'no'] as const;
 
 export function ordinal(position: number): string {
   const n = position + 1;
@@ -163,8 +145,8 @@ export function describeTimelineChanges(before: Timeline, after: Timeline): Time
     const previous = before[from];
     const attributes = ATTRIBUTES.filter((attribute) => previous[attribute] !== clip[attribute]).map((attribute) => ({
       attribute,
-      before: formatAttribute(attribute, previous[attribute]),
-      after: formatAttribute(attribute, clip[attribute]),
+      before: formatAttribute(attribute, previous[attribute], MUTED_AS),
+      after: formatAttribute(attribute, clip[attribute], MUTED_AS),
     }));
     if (attributes.length > 0) {
       const parts = attributes.map(({ attribute, before: from, after: to }) =>

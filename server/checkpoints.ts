@@ -24,8 +24,8 @@ import type { Edit, Message, Session } from '@/db/schema';
 import { setCurrentSession } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
-import { invertOperations } from '@/lib/assistant/operations';
-import { quote } from '@/lib/assistant/replies';
+import { invertOperations } from '@/lib/timeline/operations';
+import { quote } from '@/lib/timeline/describe';
 import type { Clip, Operation } from '@/lib/assistant/types';
 import {
   applyRestore,

@@ -17,7 +17,7 @@ import { getTimeline, saveTimeline } from '@/db/timeline';
 import { getDb, type Executor, type Transaction } from '@/db/client';
 import { getOwnedMessages } from '@/db/batchedReads';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
-import { applyOperations, TimelineConflictError } from '@/lib/assistant/operations';
+import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import type { Assistant, AssistantAction, AssistantResult, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
 import type { EditLogEntry, PromptMessage, SessionSummary } from '@/lib/providers/context';
 import { getAssistant } from '@/lib/providers';

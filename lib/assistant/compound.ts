@@ -7,7 +7,7 @@ import { editFor, answer, resolveTargets, type Scene } from './editing';
 import { cutsAround, type ParsedCommand } from './grammar';
 import { inlineSubject } from './followUps';
 import { normalizeInstruction, type NormalizedInstruction } from './normalize';
-import { applyOperations, invertOperations } from './operations';
+import { applyOperations, invertOperations } from '@/lib/timeline/operations';
 import { parseCommand } from './parseCommand';
 import { DID_NOT_UNDERSTAND, lowerFirst } from './replies';
 import type { AssistantResult, EditIntent, NewEdit, SessionEdit } from './types';

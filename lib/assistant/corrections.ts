@@ -8,7 +8,7 @@ import { answer, clipsOf, performEdit, resolveTargets, type Scene } from './edit
 import { specFromIntent, takesTargets } from './editSpec';
 import { correctedValue, correctionBody } from './followUps';
 import { latestEdit } from './history';
-import { applyOperations, TimelineConflictError } from './operations';
+import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import { refuse, succeed, type EditOutcome, type Outcome } from './outcome';
 import { parseCommand } from './parseCommand';
 import { parseReference, resolveReference, WHICH_CLIP } from './references';

@@ -29,12 +29,5 @@ export {
   MIN_CLIP_DURATION_MS,
   MIN_SPEED,
 } from './defaults';
-export {
-  applyOperation,
-  applyOperations,
-  invertOperations,
-  TimelineConflictError,
-  totalDurationMs,
-} from './operations';
 export { createInterpreterAssistant, interpret, type InterpretOptions } from './interpreter';
 export { formatSeconds } from './replies';

@@ -1,7 +1,7 @@
 /** Questions about the timeline and the session, answered from them without editing anything. */
 import { rule, type ParsedCommand, type Quotes, type Rule } from './grammar';
 import { latestEdit } from './history';
-import { totalDurationMs } from './operations';
+import { totalDurationMs } from '@/lib/timeline/durations';
 import { parseReference, resolveReference, WHICH_CLIP, type ClipReference } from './references';
 import {
   DID_NOT_UNDERSTAND,

@@ -1,19 +1,9 @@
-import { formatSeconds } from '@/lib/timeline/durations';
-import type { Clip, ClipAttributes } from './types';
+import { quote } from '@/lib/timeline/describe';
+import type { Clip } from './types';
 
-export function quote(text: string): string {
-  return `“${text}”`;
-}
-
-export { formatSeconds };
-
-export function formatSpeed(factor: number): string {
-  return `${Number(factor.toFixed(3))}x`;
-}
-
-export function formatPercent(percent: number): string {
-  return `${Number(percent.toFixed(1))}%`;
-}
+// The timeline's own wording, for the assistant's modules that build replies from it.
+export { formatSeconds } from '@/lib/timeline/durations';
+export { formatPercent, formatSpeed, quote } from '@/lib/timeline/describe';
 
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
@@ -36,47 +26,6 @@ export function describeClips(clips: readonly Clip[]): string {
 
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-const ATTRIBUTE_LABELS: Record<keyof ClipAttributes, string> = {
-  name: 'name',
-  kind: 'kind',
-  durationMs: 'duration',
-  fadeInMs: 'fade-in',
-  fadeOutMs: 'fade-out',
-  speed: 'speed',
-  volume: 'volume',
-  muted: 'mute state',
-  text: 'text',
-};
-
-function formatAttribute(field: keyof ClipAttributes, value: unknown): string {
-  switch (field) {
-    case 'durationMs':
-    case 'fadeInMs':
-    case 'fadeOutMs':
-      return formatSeconds(Number(value));
-    case 'speed':
-      return formatSpeed(Number(value));
-    case 'volume':
-      return formatPercent(Number(value));
-    case 'muted':
-      return value ? 'muted' : 'not muted';
-    default:
-      return value === null ? 'none' : quote(String(value));
-  }
-}
-
-/** One sentence saying how a clip differs from what an edit expected to find. */
-export function describeUnexpectedValue(
-  clipName: string,
-  field: keyof ClipAttributes,
-  actual: unknown,
-  expected: unknown,
-): string {
-  if (field === 'muted') return `${quote(clipName)} has been ${actual ? 'muted' : 'unmuted'} since.`;
-  const label = ATTRIBUTE_LABELS[field];
-  return `The ${label} of ${quote(clipName)} is now ${formatAttribute(field, actual)}, not ${formatAttribute(field, expected)}.`;
 }
 
 export const CAPABILITIES =

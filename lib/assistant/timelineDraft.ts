@@ -1,4 +1,4 @@
-import { applyOperationInPlace, invertOperations } from './operations';
+import { applyOperationInPlace, invertOperations } from '@/lib/timeline/operations';
 import type { Clip, ClipAttributes, EditIntent, NewEdit, Operation, Timeline } from './types';
 
 /**

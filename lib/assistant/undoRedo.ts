@@ -1,5 +1,5 @@
 import { redoableEdits, undoableEdits } from './history';
-import { applyOperations, TimelineConflictError } from './operations';
+import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import { formatCount, formatSeconds, lowerFirst, quote } from './replies';
 import type { AssistantResult, Operation, SessionEdit, SessionContext, Timeline } from './types';
 

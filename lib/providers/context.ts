@@ -8,7 +8,7 @@
  * oldest turns fold into the summary, which is stored with the session. The edit log never folds.
  */
 import { countTokens } from 'gpt-tokenizer';
-import { formatSeconds } from '@/lib/assistant/replies';
+import { formatSeconds } from '@/lib/timeline/durations';
 import type { Clip, Timeline } from '@/lib/assistant/types';
 import { TOOL_SCHEMAS } from './tools';
 

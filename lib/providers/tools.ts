@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { buildEdit } from '@/lib/assistant/buildEdit';
 import type { EditSpec } from '@/lib/assistant/editSpec';
-import { applyOperations } from '@/lib/assistant/operations';
+import { applyOperations } from '@/lib/timeline/operations';
 import type { AssistantAction, AssistantResult, Clip, SessionContext, Timeline } from '@/lib/assistant/types';
 import { redo, undo } from '@/lib/assistant/undoRedo';
 

@@ -1,4 +1,4 @@
-import { applyOperations } from '../operations';
+import { applyOperations } from '@/lib/timeline/operations';
 import { interpret } from '../interpreter';
 import type { AssistantResult, Clip, ClipKind, Operation, SessionEdit, SessionMessage, Timeline } from '../types';
 

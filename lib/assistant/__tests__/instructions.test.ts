@@ -1,4 +1,4 @@
-import { invertOperations } from '../operations';
+import { invertOperations } from '@/lib/timeline/operations';
 import { CAPABILITIES, DID_NOT_UNDERSTAND, EMPTY_TIMELINE } from '../replies';
 import type { AssistantAction, EditIntent, Operation, Timeline } from '../types';
 import {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyOperation, applyOperations, invertOperations } from '../operations';
+import { applyOperation, applyOperations, invertOperations } from '@/lib/timeline/operations';
 import { CLIP_KINDS, type Clip, type ClipAttributes, type Operation, type Timeline } from '../types';
 import { FIXTURE, Project } from './fixtures';
 

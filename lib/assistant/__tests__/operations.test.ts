@@ -1,10 +1,5 @@
-import {
-  applyOperation,
-  applyOperations,
-  invertOperations,
-  TimelineConflictError,
-  totalDurationMs,
-} from '../operations';
+import { totalDurationMs } from '@/lib/timeline/durations';
+import { applyOperation, applyOperations, invertOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import { BEACH, CITY, clip, FIXTURE, insert, INTRO, move, OUTRO, remove, update } from './fixtures';
 
 const frozen = Object.freeze(FIXTURE.map((entry) => Object.freeze({ ...entry })));

@@ -1,5 +1,5 @@
-import { describeUnexpectedValue, quote } from './replies';
-import type { Clip, ClipAttributes, Operation, Timeline } from './types';
+import { describeUnexpectedValue, quote } from './describe';
+import type { Clip, ClipAttributes, Operation, Timeline } from './model';
 
 /** The timeline no longer matches what an operation expects, so applying it would corrupt it. */
 export class TimelineConflictError extends Error {
@@ -146,4 +146,3 @@ export function invertOperations(ops: readonly Operation[]): Operation[] {
   return [...ops].reverse().map(invertOperation);
 }
 
-export { totalDurationMs } from '@/lib/timeline/durations';
