@@ -194,7 +194,7 @@ async function sentBefore(session: Session, clientMessageId: string | null, cont
 }
 
 /** Fails replies whose generation died, then refuses if one is still running. Under the session lock. */
-async function refuseWhileGenerating(session: Session, tx: Transaction, timeoutMs = generationTimeoutMs()): Promise<void> {
+export async function refuseWhileGenerating(session: Session, tx: Transaction, timeoutMs = generationTimeoutMs()): Promise<void> {
   // The common case, nothing generating, costs one indexed read.
   if (!(await findActiveReply(session.id, tx))) return;
   const failed = await failStaleReplies(session.id, staleAfterMs(timeoutMs), STALE_REPLY, tx);
@@ -237,7 +237,7 @@ async function beginGeneration(
 }
 
 /** The timeline, and this session's messages (before `beforeSeq`, when given), edit log and summary. */
-async function readSnapshot(session: Session, beforeSeq: number | null, tx: Executor) {
+export async function readSnapshot(session: Session, beforeSeq: number | null, tx: Executor) {
   const [timeline, history, sessionEdits, summary] = await Promise.all([
     getTimeline(session.projectId, tx),
     getAllMessages(session.id, tx),

@@ -107,7 +107,7 @@ function foldTurns(turns: readonly PromptMessage[]): string {
     .join('\n');
 }
 
-function systemText(input: PromptInput, summary: SessionSummary | null): string {
+function systemText(input: Pick<PromptInput, 'timeline' | 'editLog'>, summary: SessionSummary | null): string {
   const parts = [SYSTEM_PROMPT, timelineDigest(input.timeline), editLogDigest(input.editLog)];
   if (summary) parts.push(`Earlier instructions in this session (their replies are folded away; their edits are listed above):\n${summary.text}`);
   return parts.join('\n\n');
@@ -116,9 +116,28 @@ function systemText(input: PromptInput, summary: SessionSummary | null): string 
 const tokensOf = (system: string, messages: readonly { content: string }[]) =>
   countTokens(system) + messages.reduce((sum, message) => sum + countTokens(message.content) + 4, 0);
 
+/** This session's messages the summary does not already cover. */
+const unfolded = (messages: readonly PromptMessage[], summary: SessionSummary | null) =>
+  messages.filter((message) => !summary || message.seq > summary.throughSeq);
+
+/**
+ * Folds the oldest turn (an instruction and its reply) of `kept` into the summary. The one step
+ * both budget folding (assemblePrompt) and compaction on demand (compactConversation) take.
+ */
+function foldOldestTurn(kept: readonly PromptMessage[], summary: SessionSummary | null): { kept: PromptMessage[]; summary: SessionSummary } {
+  const replyIndex = kept.findIndex((message, index) => index > 0 && message.role === 'user');
+  const cut = replyIndex === -1 ? kept.length - 2 : replyIndex;
+  const turn = kept.slice(0, cut);
+  const lines = foldTurns(turn);
+  return { kept: kept.slice(cut), summary: { text: summary ? `${summary.text}\n${lines}` : lines, throughSeq: turn[turn.length - 1].seq } };
+}
+
+/** The latest turn (an instruction and its reply) always stays unfolded. */
+const canFold = (kept: readonly PromptMessage[]) => kept.length > 2;
+
 export function assemblePrompt(input: PromptInput): AssembledPrompt {
   let summary = input.summary;
-  let kept = input.messages.filter((message) => !summary || message.seq > summary.throughSeq);
+  let kept = unfolded(input.messages, summary);
   let folded = false;
   const build = () => {
     const system = systemText(input, summary);
@@ -126,16 +145,44 @@ export function assemblePrompt(input: PromptInput): AssembledPrompt {
     return { system, messages, tokens: tokensOf(system, messages) };
   };
   let prompt = build();
-  // Fold the oldest turn (an instruction and its reply) until it fits; the latest turn always stays.
-  while (prompt.tokens > input.budgetTokens && kept.length > 2) {
-    const replyIndex = kept.findIndex((message, index) => index > 0 && message.role === 'user');
-    const cut = replyIndex === -1 ? kept.length - 2 : replyIndex;
-    const turn = kept.slice(0, cut);
-    kept = kept.slice(cut);
-    const lines = foldTurns(turn);
-    summary = { text: summary ? `${summary.text}\n${lines}` : lines, throughSeq: turn[turn.length - 1].seq };
+  while (prompt.tokens > input.budgetTokens && canFold(kept)) {
+    ({ kept, summary } = foldOldestTurn(kept, summary));
     folded = true;
     prompt = build();
   }
   return { ...prompt, summary, folded };
+}
+
+export interface Compaction {
+  /** The summary after folding; unchanged when there was nothing to fold. */
+  summary: SessionSummary | null;
+  /** How many messages it folded (0: nothing older than the latest turn was left). */
+  foldedMessages: number;
+}
+
+/** Compaction on demand: every turn but the latest folds into the summary now, exactly as the budget would fold it. */
+export function compactConversation(messages: readonly PromptMessage[], summary: SessionSummary | null): Compaction {
+  let kept = unfolded(messages, summary);
+  const before = kept.length;
+  while (canFold(kept)) ({ kept, summary } = foldOldestTurn(kept, summary));
+  return { summary, foldedMessages: before - kept.length };
+}
+
+export interface ContextUsage {
+  /** Tokens the session's context takes now: system prompt, timeline, edit log, summary and unfolded messages. */
+  usedTokens: number;
+  budgetTokens: number;
+  /** How many messages compacting now would fold. */
+  foldableMessages: number;
+}
+
+/** How full the session's context is: what the next prompt costs before its instruction, against the budget. */
+export function measureContext(input: Omit<PromptInput, 'instruction'>): ContextUsage {
+  const kept = unfolded(input.messages, input.summary);
+  const system = systemText(input, input.summary);
+  return {
+    usedTokens: tokensOf(system, kept),
+    budgetTokens: input.budgetTokens,
+    foldableMessages: compactConversation(input.messages, input.summary).foldedMessages,
+  };
 }

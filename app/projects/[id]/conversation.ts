@@ -21,7 +21,19 @@ export async function loadConversation(sessionId: string, projectId: string): Pr
     clientMessageId: message.clientMessageId,
     edits: message.role === 'assistant' && message.replyToId ? (editsByInstruction.get(message.replyToId) ?? []) : [],
     ...(isGenerating(message) ? { stream: { projectId, messageId: message.id, apiId: toGlobalId('Message', message.id), afterEventId } } : {}),
+    ...endedWithoutAnswer(message),
   }));
+}
+
+const INTERRUPTED = 'This answer was interrupted (the server stopped while answering). Retry to ask again.';
+
+/** A failed or stopped reply, and one whose server died mid-reply (it reads as failed, as the API says). */
+function endedWithoutAnswer(message: Message): Pick<ConversationTurn, 'ended' | 'content'> | null {
+  if (message.role !== 'assistant') return null;
+  if (message.status === 'failed' || message.status === 'stopped') return { ended: message.status, content: message.content };
+  const active = message.status === 'pending' || message.status === 'streaming';
+  if (active && !isGenerating(message)) return { ended: 'failed', content: message.content || INTERRUPTED };
+  return null;
 }
 
 /** A reply still being written, and not one whose server died long ago. */

@@ -17,8 +17,10 @@ import { UNTITLED_SESSION } from '@/components/session-history/types';
 import { requireSignedInUser } from '@/lib/auth/session';
 import { runAction } from '@/server/adapters/serverAction';
 import * as sessions from '@/server/sessions';
+import { measureSessionContext } from '@/server/sessionContext';
 import {
   archiveSessionAction,
+  compactSessionAction,
   deleteSessionAction,
   loadArchivedSessionsAction,
   loadMoreSessionsAction,
@@ -28,6 +30,7 @@ import {
   unpinSessionAction,
   renameSessionAction,
   restoreSessionAction,
+  retryReplyAction,
   sendInstructionAction,
   startNewSessionAction,
 } from './actions';
@@ -70,7 +73,9 @@ export async function ProjectView({ id, query, sessionId }: { id: string; query:
     loadSessionHistoryPage(project.id, historyAfter ?? undefined),
     countSessions(project.id),
   ]);
-  const [turns, origins] = session ? await Promise.all([loadConversation(session.id, project.id), getBranchOrigins([session.id])]) : [[], new Map()];
+  const [turns, origins, usage] = session
+    ? await Promise.all([loadConversation(session.id, project.id), getBranchOrigins([session.id]), measureSessionContext(session)])
+    : [[], new Map(), null];
   const origin = session ? origins.get(session.id) : undefined;
 
   return (
@@ -96,6 +101,9 @@ export async function ProjectView({ id, query, sessionId }: { id: string; query:
               forkSession: forkSessionAction.bind(null, project.id),
             }}
             branchedFrom={origin ? branchLabel(origin) : null}
+            context={session && usage ? { ...usage, summary: session.summary } : null}
+            compactSession={compactSessionAction.bind(null, project.id)}
+            retryReply={retryReplyAction.bind(null, project.id)}
             sessionHistory={
               <SessionHistory
                 projectPath={projectPath}
