@@ -87,40 +87,40 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions, c
             <EmptySession suggestions={suggestions} onPick={sendNew} disabled={sending} />
           ) : (
             <>
-            {summary && <EarlierInSession summary={summary} />}
-            <ol className={styles.turns}>
-              {turns.map((turn) =>
-                turn.role === 'user' ? (
-                  <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
-                    {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
-                  </UserTurn>
-                ) : turn.stream ? (
-                  <StreamingReply key={turn.id} source={turn.stream} initialText={turn.content} />
-                ) : (
-                  <AssistantTurn
-                    key={turn.id}
-                    content={turn.content}
-                    edits={turn.edits}
-                    undoableEditId={undoableEditId}
-                    onUndo={() => sendNew('undo')}
-                    ended={turn.ended}
-                  >
-                    {turn.ended && retryReply && <RetryReply messageId={turn.id} ended={turn.ended} retryReply={retryReply} />}
-                  </AssistantTurn>
-                ),
-              )}
-              {failed.map((message) => (
-                <UserTurn
-                  key={message.clientMessageId}
-                  content={message.content}
-                  status={{ type: 'failed', error: message.error, onRetry: () => retry(message) }}
-                />
-              ))}
-              {waiting.map((message) => (
-                <UserTurn key={message.clientMessageId} content={message.content} status={{ type: 'sending' }} />
-              ))}
-              {waiting.length > 0 && <ThinkingTurn />}
-            </ol>
+              {summary && <EarlierInSession summary={summary} />}
+              <ol className={styles.turns}>
+                {turns.map((turn) =>
+                  turn.role === 'user' ? (
+                    <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
+                      {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
+                    </UserTurn>
+                  ) : turn.stream ? (
+                    <StreamingReply key={turn.id} source={turn.stream} initialText={turn.content} />
+                  ) : (
+                    <AssistantTurn
+                      key={turn.id}
+                      content={turn.content}
+                      edits={turn.edits}
+                      undoableEditId={undoableEditId}
+                      onUndo={() => sendNew('undo')}
+                      ended={turn.ended}
+                    >
+                      {turn.ended && retryReply && <RetryReply messageId={turn.id} ended={turn.ended} retryReply={retryReply} />}
+                    </AssistantTurn>
+                  ),
+                )}
+                {failed.map((message) => (
+                  <UserTurn
+                    key={message.clientMessageId}
+                    content={message.content}
+                    status={{ type: 'failed', error: message.error, onRetry: () => retry(message) }}
+                  />
+                ))}
+                {waiting.map((message) => (
+                  <UserTurn key={message.clientMessageId} content={message.content} status={{ type: 'sending' }} />
+                ))}
+                {waiting.length > 0 && <ThinkingTurn />}
+              </ol>
             </>
           )}
         </div>

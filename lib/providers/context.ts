@@ -113,8 +113,34 @@ function systemText(input: Pick<PromptInput, 'timeline' | 'editLog'>, summary: S
   return parts.join('\n\n');
 }
 
+/**
+ * Token counts by text. Counting is the costly part of assembling and measuring (tens of ms for a
+ * long session), and the same texts are counted again and again: a message never changes once
+ * answered, and the project page measures the session on every render. Bounded by characters.
+ */
+const counted = new Map<string, number>();
+const COUNTED_MAX_CHARS = 2_000_000;
+let countedChars = 0;
+
+function tokenCount(text: string): number {
+  const known = counted.get(text);
+  if (known !== undefined) return known;
+  const tokens = countTokens(text);
+  if (text.length <= COUNTED_MAX_CHARS / 10) {
+    counted.set(text, tokens);
+    countedChars += text.length;
+    // Oldest first: a Map iterates in insertion order.
+    for (const oldest of counted.keys()) {
+      if (countedChars <= COUNTED_MAX_CHARS) break;
+      counted.delete(oldest);
+      countedChars -= oldest.length;
+    }
+  }
+  return tokens;
+}
+
 const tokensOf = (system: string, messages: readonly { content: string }[]) =>
-  countTokens(system) + messages.reduce((sum, message) => sum + countTokens(message.content) + 4, 0);
+  tokenCount(system) + messages.reduce((sum, message) => sum + tokenCount(message.content) + 4, 0);
 
 /** This session's messages the summary does not already cover. */
 const unfolded = (messages: readonly PromptMessage[], summary: SessionSummary | null) =>
