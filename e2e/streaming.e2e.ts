@@ -84,9 +84,10 @@ describe('a reply a model writes', () => {
     fake.script({ chunks: [textChunk('Made the intro '), textChunk('pop.'), finish(), DONE], chunkDelayMs: 100 });
     await conversation(watcher).getByRole('button', { name: 'Retry' }).click();
     for (const page of [sender, watcher]) {
+      // The text streams in first; the reply then ends DONE, with no Retry left.
       await eventually(async () => assert.deepEqual(await conversationTexts(page), ['make the intro pop', 'Made the intro pop.']), 15_000);
-      await eventually(async () => assert.equal(await conversation(page).getByRole('button', { name: 'Retry' }).count(), 0));
-      assert.equal(await assistantTurns(page).last().getAttribute('data-status'), 'done');
+      await eventually(async () => assert.equal(await assistantTurns(page).last().getAttribute('data-status'), 'done'));
+      assert.equal(await conversation(page).getByRole('button', { name: 'Retry' }).count(), 0);
     }
     // One failed call and one retry reached the model; the reply was written once, in place.
     assert.equal(fake.requests.length, requestsBefore + 2);
