@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { conversation, conversationTexts, newUserWithProject, send } from './support/app';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
+import { saveScreenshot } from './support/screenshots';
 
 /**
  * The panel's context meter, Compact and the "Earlier in this session" note, with the built-in
@@ -65,6 +66,7 @@ describe('the context of a session', () => {
     const note = page.getByRole('region', { name: 'Earlier in this session' });
     assert.match((await note.textContent()) ?? '', /"make the outro a bit longer"[\s\S]*"mute the music"/);
     assert.doesNotMatch((await note.textContent()) ?? '', /rename the intro/);
+    await saveScreenshot(page, 'context-compacted-note-open');
     await page.keyboard.press('Space');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     assert.equal(await note.count(), 0);
