@@ -155,13 +155,18 @@ describe('the Anthropic provider over HTTP', () => {
     expect(error.reply).toBe('The model service failed (HTTP 500). Nothing was changed. Try again.');
   });
 
-  it('turns an error event inside the stream (overloaded) into a readable failure after the text so far', async () => {
+  it('turns an error event inside the stream into a readable failure after the text so far, naming an overload', async () => {
     fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Let me'), streamError()] });
     const deltas: string[] = [];
     const error = await failure(provider().stream(PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
-    expect(error.kind).toBe('unavailable');
-    expect(error.reply).toMatch(/Nothing was changed/);
+    expect(error.kind).toBe('rate_limited');
+    expect(error.reply).toBe('The model service is overloaded. Nothing was changed. Try again in a moment.');
     expect(deltas).toEqual(['Let me']);
+
+    fake.script({ chunks: [messageStart(), textBlockStart(0), streamError('api_error', 'Internal server error')] });
+    const other = await failure(run(provider()));
+    expect(other.kind).toBe('unavailable');
+    expect(other.reply).toBe('The model service reported an error mid-answer (api_error). Nothing was changed. Try again.');
   });
 
   it('gives up on a stalled stream when its signal times out, keeping the text that arrived', async () => {
