@@ -5,7 +5,9 @@
  * the session's recent messages. Nothing from other sessions is ever passed in.
  *
  * Within `budgetTokens` (counted with gpt-tokenizer): when the conversation does not fit, its
- * oldest turns fold into the summary, which is stored with the session. The edit log never folds.
+ * oldest turns fold into the summary, which is stored with the session; Compact folds them on demand
+ * with the same step (compactConversation), and the panel's meter is measureContext. The edit log
+ * never folds.
  */
 import { countTokens } from 'gpt-tokenizer';
 import { formatSeconds } from '@/lib/assistant/replies';
