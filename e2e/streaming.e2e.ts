@@ -69,7 +69,7 @@ describe('a reply a model writes', () => {
       await openProject(page, DEMO.project);
     }
     await newSession(sender);
-    await eventually(async () => assert.equal(await conversation(watcher).locator('li').count(), 0));
+    await eventually(async () => assert.equal(await conversation(watcher).locator('li').count(), 0), 20_000);
 
     fake.script({ status: 500 });
     const requestsBefore = fake.requests.length;
