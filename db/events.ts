@@ -16,6 +16,8 @@ export type ProjectEventType =
   | 'session.archived'
   | 'session.unarchived'
   | 'session.forked'
+  /** Older turns folded into the session's summary on demand (compactSession). */
+  | 'session.compacted'
   | 'timeline.restored'
   | 'project.renamed'
   /** An instruction is stored and its reply is being generated (`messageId`: the reply). */

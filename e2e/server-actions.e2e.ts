@@ -56,6 +56,16 @@ const CASES: Record<string, ActionCase> = {
     withAliceIds: (ids) => [ids.projectId, { sessionId: ids.sessionId, content: 'delete the intro', clientMessageId: 'bob-1' }],
     malformed: (ids) => [[ids.projectId, null], [ids.projectId, 'delete the intro'], [ids.projectId, { sessionId: ids.sessionId, content: 42 }], []],
   },
+  'app/projects/[id]/actions.ts#retryReplyAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.messageId],
+    malformed: (ids) => [[ids.projectId, { id: 1 }], [ids.projectId, null], [ids.projectId, 'not-an-id'], []],
+  },
+  'app/projects/[id]/actions.ts#compactSessionAction': {
+    page: projectPage,
+    withAliceIds: (ids) => [ids.projectId, ids.sessionId],
+    malformed: (ids) => [[ids.projectId, 7], [ids.projectId, { id: 1 }], [{}, ids.sessionId], []],
+  },
   'app/projects/[id]/actions.ts#startNewSessionAction': { page: projectPage, withAliceIds: (ids) => [ids.projectId], malformed: () => [[{}], []] },
   'app/projects/[id]/actions.ts#restoreSessionAction': {
     page: projectPage,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DONE, finish, startFakeChatCompletions, textChunk, type FakeChatCompletions } from '../testing/fakeChatCompletions';
-import { assistantTurns, conversation, DEMO, messageBox, openProject, signIn } from './support/app';
+import { assistantTurns, conversation, conversationTexts, DEMO, messageBox, newSession, openProject, signIn } from './support/app';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { prepareOwnDatabase, startOwnServer, type OwnDatabase, type OwnServer } from './support/ownServer';
@@ -59,5 +59,39 @@ describe('a reply a model writes', () => {
     assert.doesNotMatch(last, /word59/);
     // The sending device ends with the same stopped reply.
     await eventually(async () => assert.match((await assistantTurns(sender).last().textContent()) ?? '', /word0 word1 /), 15_000);
+  });
+
+  test('a reply the model service failed offers Retry on every device; Retry there completes it, exactly once', async () => {
+    const sender = await newPage(browser(), { baseURL: server.url });
+    const watcher = await newPage(browser(), { baseURL: server.url });
+    for (const page of [sender, watcher]) {
+      await signIn(page, DEMO.email, DEMO.password);
+      await openProject(page, DEMO.project);
+    }
+    await newSession(sender);
+    await eventually(async () => assert.equal(await conversation(watcher).locator('li').count(), 0), 20_000);
+
+    fake.script({ status: 500 });
+    const requestsBefore = fake.requests.length;
+    await messageBox(sender).fill('make the intro pop');
+    await messageBox(sender).press('Enter');
+    for (const page of [sender, watcher]) {
+      const failed = conversation(page).locator('li[data-role="assistant"][data-status="failed"]');
+      await eventually(async () => assert.match((await failed.textContent()) ?? '', /The model service failed \(HTTP 500\)\. Nothing was changed\./), 15_000);
+      await failed.getByText('This reply failed.').waitFor();
+    }
+
+    fake.script({ chunks: [textChunk('Made the intro '), textChunk('pop.'), finish(), DONE], chunkDelayMs: 100 });
+    await conversation(watcher).getByRole('button', { name: 'Retry' }).click();
+    for (const page of [sender, watcher]) {
+      // The text streams in first; the reply then ends DONE, with no Retry left.
+      await eventually(async () => assert.deepEqual(await conversationTexts(page), ['make the intro pop', 'Made the intro pop.']), 15_000);
+      await eventually(async () => assert.equal(await assistantTurns(page).last().getAttribute('data-status'), 'done'));
+      assert.equal(await conversation(page).getByRole('button', { name: 'Retry' }).count(), 0);
+    }
+    // One failed call and one retry reached the model; the reply was written once, in place.
+    assert.equal(fake.requests.length, requestsBefore + 2);
+    await sender.reload();
+    assert.deepEqual(await conversationTexts(sender), ['make the intro pop', 'Made the intro pop.']);
   });
 });

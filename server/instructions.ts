@@ -194,7 +194,7 @@ async function sentBefore(session: Session, clientMessageId: string | null, cont
 }
 
 /** Fails replies whose generation died, then refuses if one is still running. Under the session lock. */
-async function refuseWhileGenerating(session: Session, tx: Transaction, timeoutMs = generationTimeoutMs()): Promise<void> {
+export async function refuseWhileGenerating(session: Session, tx: Transaction, timeoutMs = generationTimeoutMs()): Promise<void> {
   // The common case, nothing generating, costs one indexed read.
   if (!(await findActiveReply(session.id, tx))) return;
   const failed = await failStaleReplies(session.id, staleAfterMs(timeoutMs), STALE_REPLY, tx);
@@ -237,13 +237,22 @@ async function beginGeneration(
 }
 
 /** The timeline, and this session's messages (before `beforeSeq`, when given), edit log and summary. */
-async function readSnapshot(session: Session, beforeSeq: number | null, tx: Executor) {
+export async function readSnapshot(session: Session, beforeSeq: number | null, tx: Executor) {
   const [timeline, history, sessionEdits, summary] = await Promise.all([
     getTimeline(session.projectId, tx),
     getAllMessages(session.id, tx),
     listEditsForSession(session.id, tx),
     getSessionSummary(session.id, tx),
   ]);
+  return snapshotOf({ timeline, history, sessionEdits, summary }, beforeSeq);
+}
+
+/** What the assistant answers from, out of a session already read (its timeline, all its messages and edits, its summary). */
+export function snapshotOf(
+  read: { timeline: Clip[]; history: readonly Message[]; sessionEdits: readonly Edit[]; summary: SessionSummary | null },
+  beforeSeq: number | null,
+) {
+  const { timeline, history, sessionEdits, summary } = read;
   // Failed replies say what went wrong with the service, not anything the model said.
   const earlier = history.filter(
     (message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '' && message.status !== 'failed',

@@ -7,6 +7,7 @@ import { requireViewer, type Caller } from './access';
 import { notFound } from './errors';
 import { inputObject, requiredId } from './inputs';
 import { sessionListPosition, withBranchOrigins, type BranchOrigin, type SessionHistoryPage } from './sessionHistory';
+import { measureReadSession, type ContextUsage } from './sessionContext';
 import { restoreSession } from './sessions';
 
 /** What the project page shows: the project, its timeline, the viewer's current conversation and the first page of its history. */
@@ -21,6 +22,8 @@ export interface ProjectPage {
   latestEventId: number;
   /** The database's clock when it was read, to tell a reply still generating from an abandoned one. */
   databaseNow: Date;
+  /** How full the current session's context is; null without a session. */
+  contextUsage: ContextUsage | null;
   history: SessionHistoryPage & { totalCount: number };
 }
 
@@ -48,13 +51,15 @@ export async function openProjectPage(caller: Caller, raw: unknown): Promise<Pro
     }
   }
   const { current } = page;
+  const clips = page.clips.map(clipFromRow);
   return {
     project: page.project,
-    clips: page.clips.map(clipFromRow),
+    clips,
     session: current,
     branchOrigin: current?.forkedFromSession ? { title: current.forkedFromSession.title, at: current.forkedFromMessage?.createdAt ?? null } : null,
     latestEventId: page.latestEventId,
     databaseNow: page.databaseNow,
+    contextUsage: current ? measureReadSession({ timeline: clips, session: current }) : null,
     history: { ...(await withBranchOrigins(projectId, history)), totalCount: page.sessionCount },
   };
 }

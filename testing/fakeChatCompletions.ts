@@ -22,6 +22,8 @@ export interface ScriptedResponse {
 }
 
 export interface RecordedRequest {
+  /** The request's path, e.g. `/v1/chat/completions`. */
+  url: string;
   headers: IncomingMessage['headers'];
   body: { model: string; messages: { role: string; content: unknown }[]; tools?: { function: { name: string } }[]; stream?: boolean };
 }
@@ -53,13 +55,21 @@ export const finish = (reason: 'stop' | 'tool_calls' = 'stop') => ({
 export const DONE = '[DONE]';
 
 export async function startFakeChatCompletions(): Promise<FakeChatCompletions> {
+  return startScriptedSseServer((chunk) => `data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`);
+}
+
+/**
+ * The scripted server itself, for any streaming wire format: `frame` turns one scripted chunk into
+ * what is written for it (OpenAI: `data: …`; Anthropic: `event: …` and `data: …`).
+ */
+export async function startScriptedSseServer(frame: (chunk: object | string) => string): Promise<FakeChatCompletions> {
   const queue: ScriptedResponse[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server: Server = createServer(async (request, response) => {
     let raw = '';
     for await (const chunk of request) raw += chunk;
-    requests.push({ headers: request.headers, body: raw ? JSON.parse(raw) : {} });
+    requests.push({ url: request.url ?? '', headers: request.headers, body: raw ? JSON.parse(raw) : {} });
     const next = queue.shift() ?? { status: 500, body: { error: { message: 'no scripted response left' } } };
     if (next.status && next.status !== 200) {
       response.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
@@ -70,7 +80,7 @@ export async function startFakeChatCompletions(): Promise<FakeChatCompletions> {
     for (const chunk of next.chunks ?? []) {
       if (next.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, next.chunkDelayMs));
       if (response.destroyed || request.socket.destroyed) return;
-      response.write(`data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`);
+      response.write(frame(chunk));
     }
     if (next.stall) return;
     if (next.cut) {

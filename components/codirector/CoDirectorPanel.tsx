@@ -4,10 +4,12 @@ import { BranchMarker } from '@/components/checkpoints/BranchMarker';
 import type { CheckpointActions } from '@/components/checkpoints/types';
 import styles from './CoDirectorPanel.module.css';
 import { ConnectionStatus, OfflineBanner } from './ConnectionStatus';
+import { ContextMeter, type CompactSessionAction } from './ContextMeter';
 import { Conversation } from './Conversation';
+import type { RetryReplyAction } from './RetryReply';
 import { NewSessionButton } from './NewSessionButton';
 import { suggestInstructions } from './suggestions';
-import type { ConversationTurn, SendInstruction } from './types';
+import type { ConversationTurn, SendInstruction, SessionContextState } from './types';
 
 interface CoDirectorPanelProps {
   sessionId: string | null;
@@ -23,6 +25,11 @@ interface CoDirectorPanelProps {
   checkpoints?: CheckpointActions;
   /** "Branched from …" when the session is a branch. */
   branchedFrom?: string | null;
+  /** How full the session's context is, and its summary of older turns; null without a session. */
+  context?: SessionContextState | null;
+  compactSession?: CompactSessionAction;
+  /** Retry on a failed or stopped reply. */
+  retryReply?: RetryReplyAction;
 }
 
 /** The assistant panel: a toolbar with New Session and Session History over the current session's conversation. */
@@ -36,6 +43,9 @@ export function CoDirectorPanel({
   sessionHistory,
   checkpoints,
   branchedFrom,
+  context,
+  compactSession,
+  retryReply,
 }: CoDirectorPanelProps) {
   return (
     <section className={styles.panel} aria-labelledby="codirector-heading">
@@ -58,8 +68,11 @@ export function CoDirectorPanel({
         </div>
       </div>
       <OfflineBanner />
+      <div>{sessionId && context && compactSession && <ContextMeter sessionId={sessionId} context={context} compactSession={compactSession} />}</div>
       <Conversation
         sessionId={sessionId}
+        summary={context?.summary ?? null}
+        retryReply={retryReply}
         turns={turns}
         sendInstruction={sendInstruction}
         suggestions={turns.length === 0 ? suggestInstructions(clips) : []}

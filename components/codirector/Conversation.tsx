@@ -9,6 +9,8 @@ import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
 import { AssistantTurn, ThinkingTurn, UserTurn } from './ConversationTurns';
 import { newClientMessageId } from './clientMessageId';
+import { EarlierInSession } from './EarlierInSession';
+import { RetryReply, type RetryReplyAction } from './RetryReply';
 import { StreamingReply } from './StreamingReply';
 import type { ConversationTurn, SendInstruction } from './types';
 
@@ -21,6 +23,10 @@ interface ConversationProps {
   suggestions: readonly string[];
   /** Restore timeline / branch actions on each stored instruction; none when absent. */
   checkpoints?: CheckpointActions;
+  /** The session's summary of older turns, shown as a note above them. */
+  summary?: string | null;
+  /** Retry on a failed or stopped reply; none when absent. */
+  retryReply?: RetryReplyAction;
 }
 
 interface OutgoingMessage {
@@ -42,7 +48,7 @@ const AT_BOTTOM_SLACK_PX = 48;
  * The session's turns as the server rendered them, plus the user's messages that are still on
  * their way (shown at once) or that failed (kept, with Retry under the same client id).
  */
-export function Conversation({ sessionId, turns, sendInstruction, suggestions, checkpoints }: ConversationProps) {
+export function Conversation({ sessionId, turns, sendInstruction, suggestions, checkpoints, summary, retryReply }: ConversationProps) {
   const [sending, startTransition] = useTransition();
   const [outgoing, addOutgoing] = useOptimistic<OutgoingMessage[], OutgoingMessage>([], (current, message) => [...current, message]);
   const [allFailed, setFailed] = useState<FailedMessage[]>([]);
@@ -80,30 +86,42 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions, c
           {itemCount === 0 ? (
             <EmptySession suggestions={suggestions} onPick={sendNew} disabled={sending} />
           ) : (
-            <ol className={styles.turns}>
-              {turns.map((turn) =>
-                turn.role === 'user' ? (
-                  <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
-                    {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
-                  </UserTurn>
-                ) : turn.stream ? (
-                  <StreamingReply key={turn.id} source={turn.stream} initialText={turn.content} />
-                ) : (
-                  <AssistantTurn key={turn.id} content={turn.content} edits={turn.edits} undoableEditId={undoableEditId} onUndo={() => sendNew('undo')} />
-                ),
-              )}
-              {failed.map((message) => (
-                <UserTurn
-                  key={message.clientMessageId}
-                  content={message.content}
-                  status={{ type: 'failed', error: message.error, onRetry: () => retry(message) }}
-                />
-              ))}
-              {waiting.map((message) => (
-                <UserTurn key={message.clientMessageId} content={message.content} status={{ type: 'sending' }} />
-              ))}
-              {waiting.length > 0 && <ThinkingTurn />}
-            </ol>
+            <>
+              {summary && <EarlierInSession summary={summary} />}
+              <ol className={styles.turns}>
+                {turns.map((turn) =>
+                  turn.role === 'user' ? (
+                    <UserTurn key={turn.id} content={turn.content} status={{ type: 'confirmed' }}>
+                      {checkpoints && <InstructionCheckpoints messageId={turn.id} actions={checkpoints} />}
+                    </UserTurn>
+                  ) : turn.stream ? (
+                    <StreamingReply key={turn.id} source={turn.stream} initialText={turn.content} />
+                  ) : (
+                    <AssistantTurn
+                      key={turn.id}
+                      content={turn.content}
+                      edits={turn.edits}
+                      undoableEditId={undoableEditId}
+                      onUndo={() => sendNew('undo')}
+                      ended={turn.ended}
+                    >
+                      {turn.ended && retryReply && <RetryReply messageId={turn.id} ended={turn.ended} retryReply={retryReply} />}
+                    </AssistantTurn>
+                  ),
+                )}
+                {failed.map((message) => (
+                  <UserTurn
+                    key={message.clientMessageId}
+                    content={message.content}
+                    status={{ type: 'failed', error: message.error, onRetry: () => retry(message) }}
+                  />
+                ))}
+                {waiting.map((message) => (
+                  <UserTurn key={message.clientMessageId} content={message.content} status={{ type: 'sending' }} />
+                ))}
+                {waiting.length > 0 && <ThinkingTurn />}
+              </ol>
+            </>
           )}
         </div>
         {log.unseen && (

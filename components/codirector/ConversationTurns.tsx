@@ -36,11 +36,14 @@ interface AssistantTurnProps {
   /** The one edit an "undo" would take back now; it gets an Undo button. */
   undoableEditId: string | null;
   onUndo: () => void;
+  /** A reply that ended without an answer; `children` then holds its Retry. */
+  ended?: 'failed' | 'stopped';
+  children?: ReactNode;
 }
 
-export function AssistantTurn({ content, edits, undoableEditId, onUndo }: AssistantTurnProps) {
+export function AssistantTurn({ content, edits, undoableEditId, onUndo, ended, children }: AssistantTurnProps) {
   return (
-    <li className={`${styles.turn} ${styles.assistant}`} data-role="assistant">
+    <li className={`${styles.turn} ${styles.assistant} ${ended ? styles.ended : ''}`} data-role="assistant" data-status={ended ?? 'done'}>
       <CoDirectorAvatar />
       <div className={styles.body}>
         <span className="visually-hidden">CoDirector: </span>
@@ -61,6 +64,7 @@ export function AssistantTurn({ content, edits, undoableEditId, onUndo }: Assist
             ))}
           </ul>
         )}
+        {children}
       </div>
     </li>
   );

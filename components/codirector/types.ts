@@ -17,6 +17,18 @@ export interface ConversationTurn {
   edits: AppliedEdit[];
   /** On a reply a model is still writing: where its text streams from, and its API id (to stop it). */
   stream?: StreamingReplySource;
+  /** On a reply that ended without an answer (provider error, server stopped mid-reply, or Stop): it offers Retry. */
+  ended?: 'failed' | 'stopped';
+}
+
+/** How full the session's context is (lib/providers/context.ts measureContext). */
+export interface SessionContextState {
+  usedTokens: number;
+  budgetTokens: number;
+  /** How many messages Compact would fold now. */
+  foldableMessages: number;
+  /** Older turns already folded (Session.summary); null until then. */
+  summary: string | null;
 }
 
 export interface StreamingReplySource {

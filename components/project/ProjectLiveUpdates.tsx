@@ -25,6 +25,7 @@ const EVENT_TYPES = [
   'session.archived',
   'session.unarchived',
   'session.forked',
+  'session.compacted',
   'timeline.restored',
   'project.renamed',
   // A reply a model writes: shown once it starts (its text then streams in StreamingReply), and when it ends.

@@ -68,6 +68,29 @@ export type ClipKind =
   | 'SCENE'
   | 'TITLE';
 
+export type CompactSessionInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+export type CompactSessionPayload = {
+  __typename?: 'CompactSessionPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** How many messages folded into the summary. */
+  foldedMessageCount: Scalars['Int']['output'];
+  /** The session, with its new `summary` and `contextUsage`. */
+  session: Session;
+};
+
+/** The size of a session's context for the assistant, counted with `gpt-tokenizer`. */
+export type ContextUsage = {
+  __typename?: 'ContextUsage';
+  /** The budget (`ASSISTANT_CONTEXT_TOKENS`, 8000 by default). */
+  budgetTokens: Scalars['Int']['output'];
+  /** Tokens the session's context takes now; may exceed `budgetTokens` until the next instruction folds older turns. */
+  usedTokens: Scalars['Int']['output'];
+};
+
 export type CreateAccessTokenInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -182,6 +205,14 @@ export type Mutation = {
   /** Moves the session out of the default `Project.sessions` list into `Project.sessions(archived: true)`. */
   archiveSession?: Maybe<SessionFlagPayload>;
   /**
+   * Folds the session's older turns into its `summary` now, as the context budget would fold them:
+   * every instruction before the latest turn becomes a line of the summary and its reply is no longer
+   * given to the assistant (the edit log stays whole, and the conversation itself is kept). The
+   * latest turn stays. `foldedMessageCount` is 0 when there was nothing older to fold. `CONFLICT`
+   * while a reply is being generated in the session; `NOT_FOUND` for another user's session.
+   */
+  compactSession?: Maybe<CompactSessionPayload>;
+  /**
    * Creates a personal access token and returns its secret, this once. Needs the web app's
    * session: a request authenticated by a token cannot create tokens (FORBIDDEN).
    */
@@ -243,6 +274,11 @@ export type Mutation = {
 
 export type MutationArchiveSessionArgs = {
   input: SessionFlagInput;
+};
+
+
+export type MutationCompactSessionArgs = {
+  input: CompactSessionInput;
 };
 
 
@@ -405,7 +441,7 @@ export type ProjectEvent = {
   /**
    * What happened: `instruction.answered`, `reply.started`, `reply.delta`, `reply.finished`,
    * `session.started`, `session.restored`, `session.renamed`, `session.deleted`,
-   * `session.forked`, `timeline.restored` or `project.renamed`.
+   * `session.forked`, `session.compacted`, `timeline.restored` or `project.renamed`.
    */
   type: Scalars['String']['output'];
 };
@@ -553,6 +589,12 @@ export type Session = Node & {
   __typename?: 'Session';
   /** Archived sessions are listed only under `Project.sessions(archived: true)`; restoring one unarchives it. */
   archived: Scalars['Boolean']['output'];
+  /**
+   * How full the session's context is: what the assistant would be given with the next instruction
+   * (system prompt, timeline, edit log, summary and the unfolded messages), in tokens, against the
+   * budget. Reads the session's whole history: ask for it on one session, not across a list.
+   */
+  contextUsage: ContextUsage;
   createdAt: Scalars['DateTime']['output'];
   /** The timeline edits this session made, oldest first, reverted ones included. */
   edits: Array<Edit>;
@@ -850,6 +892,9 @@ export type ResolversTypes = {
   Clip: ResolverTypeWrapper<ClipModel>;
   ClipAttributeChange: ResolverTypeWrapper<ClipAttributeChange>;
   ClipKind: ClipKind;
+  CompactSessionInput: CompactSessionInput;
+  CompactSessionPayload: ResolverTypeWrapper<Omit<CompactSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
+  ContextUsage: ResolverTypeWrapper<ContextUsage>;
   CreateAccessTokenInput: CreateAccessTokenInput;
   CreateAccessTokenPayload: ResolverTypeWrapper<Omit<CreateAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   CreateProjectInput: CreateProjectInput;
@@ -913,6 +958,9 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Clip: ClipModel;
   ClipAttributeChange: ClipAttributeChange;
+  CompactSessionInput: CompactSessionInput;
+  CompactSessionPayload: Omit<CompactSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
+  ContextUsage: ContextUsage;
   CreateAccessTokenInput: CreateAccessTokenInput;
   CreateAccessTokenPayload: Omit<CreateAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   CreateProjectInput: CreateProjectInput;
@@ -997,6 +1045,17 @@ export type ClipAttributeChangeResolvers<ContextType = GraphQLContext, ParentTyp
   before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CompactSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompactSessionPayload'] = ResolversParentTypes['CompactSessionPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  foldedMessageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+};
+
+export type ContextUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ContextUsage'] = ResolversParentTypes['ContextUsage']> = {
+  budgetTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usedTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CreateAccessTokenPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateAccessTokenPayload'] = ResolversParentTypes['CreateAccessTokenPayload']> = {
   accessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1057,6 +1116,7 @@ export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   archiveSession?: Resolver<Maybe<ResolversTypes['SessionFlagPayload']>, ParentType, ContextType, RequireFields<MutationArchiveSessionArgs, 'input'>>;
+  compactSession?: Resolver<Maybe<ResolversTypes['CompactSessionPayload']>, ParentType, ContextType, RequireFields<MutationCompactSessionArgs, 'input'>>;
   createAccessToken?: Resolver<Maybe<ResolversTypes['CreateAccessTokenPayload']>, ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
   createProject?: Resolver<Maybe<ResolversTypes['CreateProjectPayload']>, ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteSession?: Resolver<Maybe<ResolversTypes['DeleteSessionPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSessionArgs, 'input'>>;
@@ -1170,6 +1230,7 @@ export type SendMessagePayloadResolvers<ContextType = GraphQLContext, ParentType
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
   archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contextUsage?: Resolver<ResolversTypes['ContextUsage'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
   forkedFromMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
@@ -1260,6 +1321,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   Clip?: ClipResolvers<ContextType>;
   ClipAttributeChange?: ClipAttributeChangeResolvers<ContextType>;
+  CompactSessionPayload?: CompactSessionPayloadResolvers<ContextType>;
+  ContextUsage?: ContextUsageResolvers<ContextType>;
   CreateAccessTokenPayload?: CreateAccessTokenPayloadResolvers<ContextType>;
   CreateProjectPayload?: CreateProjectPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

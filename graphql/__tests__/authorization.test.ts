@@ -68,6 +68,10 @@ const ROOT_FIELDS: Record<'Query' | 'Mutation', Record<string, Attack>> = {
       query: 'mutation($id: ID!) { retryMessage(input: { messageId: $id }) { reply { content } } }',
       withAliceIds: (ids) => ({ id: ids.message }),
     },
+    compactSession: {
+      query: 'mutation($id: ID!) { compactSession(input: { sessionId: $id }) { session { id summary } foldedMessageCount } }',
+      withAliceIds: (ids) => ({ id: ids.session }),
+    },
     renameSession: {
       query: 'mutation($id: ID!) { renameSession(input: { sessionId: $id, title: "Taken" }) { session { id } } }',
       withAliceIds: (ids) => ({ id: ids.session }),

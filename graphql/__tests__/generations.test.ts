@@ -23,6 +23,7 @@ const SEND = `mutation($id: ID!, $content: String!) {
   }
 }`;
 const STOP = 'mutation($id: ID!) { stopGeneration(input: { messageId: $id }) { message { id status content } } }';
+const COMPACT = 'mutation($id: ID!) { compactSession(input: { sessionId: $id }) { foldedMessageCount session { summary } } }';
 const RETRY = 'mutation($id: ID!) { retryMessage(input: { messageId: $id }) { reply { id status content } edits { description } } }';
 
 type Sent = { sendMessage: { userMessage: { id: string; status: string }; reply: { id: string; content: string; status: string }; edits: { description: string }[]; session: { summary: string | null } } };
@@ -95,6 +96,21 @@ describe('sendMessage with a model provider', () => {
     const answered = await first;
     expect(codes(answered)).toEqual([]);
     expect((answered.data as Sent).sendMessage.reply.status).toBe('STOPPED');
+  });
+
+  it('refuses compactSession while a reply streams (CONFLICT) and compacts once it has ended', async () => {
+    const { api, sessionId } = await owner();
+    fake.script({ chunks: [textChunk('First answer.'), finish(), DONE] });
+    await api.data(SEND, { id: sessionId, content: 'first' });
+    fake.script({ chunks: Array.from({ length: 12 }, (_, index) => textChunk(`w${index} `)), chunkDelayMs: 100 });
+    const streaming = api.request(SEND, { id: sessionId, content: 'second' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const refused = await api.request(COMPACT, { id: sessionId });
+    expect(codes(refused)).toEqual(['CONFLICT']);
+    expect(refused.errors?.[0].message).toMatch(/still answering/);
+    expect((await streaming).errors).toBeUndefined();
+    const compacted = await api.data<{ compactSession: { foldedMessageCount: number; session: { summary: string } } }, unknown>(COMPACT, { id: sessionId });
+    expect(compacted.compactSession).toEqual({ foldedMessageCount: 2, session: { summary: '- "first"' } });
   });
 
   it('reads a reply left STREAMING by a server that died long ago as FAILED, so no spinner spins forever', async () => {

@@ -2,6 +2,7 @@ import * as accessTokens from '@/server/accessTokens';
 import * as checkpoints from '@/server/checkpoints';
 import * as instructions from '@/server/instructions';
 import * as projects from '@/server/projects';
+import * as sessionContext from '@/server/sessionContext';
 import * as sessions from '@/server/sessions';
 import { databaseId, requireProjectOf } from '../access';
 import type { GraphQLContext } from '../context';
@@ -91,6 +92,14 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     const result = await instructions.retryMessage(ctx, { messageId: databaseId(ctx, input.messageId, 'Message', 'messageId') });
     wrote(ctx);
     return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result)) };
+  },
+
+  async compactSession(_root, { input }, ctx) {
+    const { session, foldedMessages } = await sessionContext.compactSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
+    wrote(ctx);
+    const compacted = await ctx.viewer?.loaders.sessions.load(session.id);
+    if (!compacted) throw notFound('Session', toGlobalId('Session', session.id));
+    return { clientMutationId: input.clientMutationId, session: compacted, foldedMessageCount: foldedMessages };
   },
 
   async renameSession(_root, { input }, ctx) {

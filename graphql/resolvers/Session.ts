@@ -1,4 +1,5 @@
 import { seqKeyOf } from '@/lib/listKeys';
+import * as sessionContext from '@/server/sessionContext';
 import { requireProjectOf, requireViewer } from '../access';
 import { resolveConnection, seqCursorKey } from '../connections';
 import { toGlobalId } from '../ids';
@@ -23,4 +24,5 @@ export const Session: TypeResolvers<'Session'> = {
     session.forkedFromSessionId ? requireViewer(ctx).loaders.sessions.load(session.forkedFromSessionId) : null,
   forkedFromMessage: (session, _args, ctx) =>
     session.forkedFromMessageId ? requireViewer(ctx).loaders.messages.load(session.forkedFromMessageId) : null,
+  contextUsage: (session, _args, ctx) => sessionContext.contextUsage(ctx, { sessionId: session.id }),
 };

@@ -142,5 +142,17 @@ export function toProviderError(error: unknown, signal?: AbortSignal): ProviderE
       return new ProviderError('unavailable', `The model service refused the request (HTTP ${last.statusCode}). Nothing was changed.`, { cause: error });
     }
   }
+  const streamed = streamedErrorType(last);
+  if (streamed === 'overloaded_error' || streamed === 'rate_limit_error') {
+    return new ProviderError('rate_limited', 'The model service is overloaded. Nothing was changed. Try again in a moment.', { cause: error });
+  }
+  if (streamed) return new ProviderError('unavailable', `The model service reported an error mid-answer (${streamed}). Nothing was changed. Try again.`, { cause: error });
   return new ProviderError('unavailable', 'The connection to the model service failed mid-answer. Nothing was changed. Try again.', { cause: error });
+}
+
+/** An error event inside an open stream arrives as its payload, e.g. Anthropic's `{ type: 'overloaded_error', message }`. */
+function streamedErrorType(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || error instanceof Error) return null;
+  const type = (error as { type?: unknown }).type;
+  return typeof type === 'string' && /^[a-z_]+_error$/.test(type) ? type : null;
 }

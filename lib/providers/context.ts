@@ -5,7 +5,9 @@
  * the session's recent messages. Nothing from other sessions is ever passed in.
  *
  * Within `budgetTokens` (counted with gpt-tokenizer): when the conversation does not fit, its
- * oldest turns fold into the summary, which is stored with the session. The edit log never folds.
+ * oldest turns fold into the summary, which is stored with the session; Compact folds them on demand
+ * with the same step (compactConversation), and the panel's meter is measureContext. The edit log
+ * never folds.
  */
 import { countTokens } from 'gpt-tokenizer';
 import { formatSeconds } from '@/lib/timeline/durations';
@@ -107,18 +109,63 @@ function foldTurns(turns: readonly PromptMessage[]): string {
     .join('\n');
 }
 
-function systemText(input: PromptInput, summary: SessionSummary | null): string {
+function systemText(input: Pick<PromptInput, 'timeline' | 'editLog'>, summary: SessionSummary | null): string {
   const parts = [SYSTEM_PROMPT, timelineDigest(input.timeline), editLogDigest(input.editLog)];
   if (summary) parts.push(`Earlier instructions in this session (their replies are folded away; their edits are listed above):\n${summary.text}`);
   return parts.join('\n\n');
 }
 
+/**
+ * Token counts by text. Counting is the costly part of assembling and measuring (tens of ms for a
+ * long session), and the same texts are counted again and again: a message never changes once
+ * answered, and the project page measures the session on every render. Bounded by characters.
+ */
+const counted = new Map<string, number>();
+const COUNTED_MAX_CHARS = 2_000_000;
+let countedChars = 0;
+
+function tokenCount(text: string): number {
+  const known = counted.get(text);
+  if (known !== undefined) return known;
+  const tokens = countTokens(text);
+  if (text.length <= COUNTED_MAX_CHARS / 10) {
+    counted.set(text, tokens);
+    countedChars += text.length;
+    // Oldest first: a Map iterates in insertion order.
+    for (const oldest of counted.keys()) {
+      if (countedChars <= COUNTED_MAX_CHARS) break;
+      counted.delete(oldest);
+      countedChars -= oldest.length;
+    }
+  }
+  return tokens;
+}
+
 const tokensOf = (system: string, messages: readonly { content: string }[]) =>
-  countTokens(system) + messages.reduce((sum, message) => sum + countTokens(message.content) + 4, 0);
+  tokenCount(system) + messages.reduce((sum, message) => sum + tokenCount(message.content) + 4, 0);
+
+/** This session's messages the summary does not already cover. */
+const unfolded = (messages: readonly PromptMessage[], summary: SessionSummary | null) =>
+  messages.filter((message) => !summary || message.seq > summary.throughSeq);
+
+/**
+ * Folds the oldest turn (an instruction and its reply) of `kept` into the summary. The one step
+ * both budget folding (assemblePrompt) and compaction on demand (compactConversation) take.
+ */
+function foldOldestTurn(kept: readonly PromptMessage[], summary: SessionSummary | null): { kept: PromptMessage[]; summary: SessionSummary } {
+  const replyIndex = kept.findIndex((message, index) => index > 0 && message.role === 'user');
+  const cut = replyIndex === -1 ? kept.length - 2 : replyIndex;
+  const turn = kept.slice(0, cut);
+  const lines = foldTurns(turn);
+  return { kept: kept.slice(cut), summary: { text: summary ? `${summary.text}\n${lines}` : lines, throughSeq: turn[turn.length - 1].seq } };
+}
+
+/** The latest turn (an instruction and its reply) always stays unfolded. */
+const canFold = (kept: readonly PromptMessage[]) => kept.length > 2;
 
 export function assemblePrompt(input: PromptInput): AssembledPrompt {
   let summary = input.summary;
-  let kept = input.messages.filter((message) => !summary || message.seq > summary.throughSeq);
+  let kept = unfolded(input.messages, summary);
   let folded = false;
   const build = () => {
     const system = systemText(input, summary);
@@ -126,16 +173,44 @@ export function assemblePrompt(input: PromptInput): AssembledPrompt {
     return { system, messages, tokens: tokensOf(system, messages) };
   };
   let prompt = build();
-  // Fold the oldest turn (an instruction and its reply) until it fits; the latest turn always stays.
-  while (prompt.tokens > input.budgetTokens && kept.length > 2) {
-    const replyIndex = kept.findIndex((message, index) => index > 0 && message.role === 'user');
-    const cut = replyIndex === -1 ? kept.length - 2 : replyIndex;
-    const turn = kept.slice(0, cut);
-    kept = kept.slice(cut);
-    const lines = foldTurns(turn);
-    summary = { text: summary ? `${summary.text}\n${lines}` : lines, throughSeq: turn[turn.length - 1].seq };
+  while (prompt.tokens > input.budgetTokens && canFold(kept)) {
+    ({ kept, summary } = foldOldestTurn(kept, summary));
     folded = true;
     prompt = build();
   }
   return { ...prompt, summary, folded };
+}
+
+export interface Compaction {
+  /** The summary after folding; unchanged when there was nothing to fold. */
+  summary: SessionSummary | null;
+  /** How many messages it folded (0: nothing older than the latest turn was left). */
+  foldedMessages: number;
+}
+
+/** Compaction on demand: every turn but the latest folds into the summary now, exactly as the budget would fold it. */
+export function compactConversation(messages: readonly PromptMessage[], summary: SessionSummary | null): Compaction {
+  let kept = unfolded(messages, summary);
+  const before = kept.length;
+  while (canFold(kept)) ({ kept, summary } = foldOldestTurn(kept, summary));
+  return { summary, foldedMessages: before - kept.length };
+}
+
+export interface ContextUsage {
+  /** Tokens the session's context takes now: system prompt, timeline, edit log, summary and unfolded messages. */
+  usedTokens: number;
+  budgetTokens: number;
+  /** How many messages compacting now would fold. */
+  foldableMessages: number;
+}
+
+/** How full the session's context is: what the next prompt costs before its instruction, against the budget. */
+export function measureContext(input: Omit<PromptInput, 'instruction'>): ContextUsage {
+  const kept = unfolded(input.messages, input.summary);
+  const system = systemText(input, input.summary);
+  return {
+    usedTokens: tokensOf(system, kept),
+    budgetTokens: input.budgetTokens,
+    foldableMessages: compactConversation(input.messages, input.summary).foldedMessages,
+  };
 }

@@ -11,6 +11,7 @@ import * as instructions from '@/server/instructions';
 import * as projectEvents from '@/server/projectEvents';
 import * as projectPage from '@/server/projectPage';
 import * as projects from '@/server/projects';
+import * as sessionContext from '@/server/sessionContext';
 import * as sessions from '@/server/sessions';
 import { useTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
@@ -56,6 +57,13 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     retryMessage: { call: (caller, ids) => instructions.retryMessage(caller, { messageId: ids.replyId }), takesAliceIds: true },
     runInstruction: 'not an entry point',
     loadSessionContext: 'not an entry point',
+    readSnapshot: 'not an entry point',
+    refuseWhileGenerating: 'not an entry point',
+  },
+  sessionContext: {
+    contextUsage: { call: (caller, ids) => sessionContext.contextUsage(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    compactSession: { call: (caller, ids) => sessionContext.compactSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    measureReadSession: 'not an entry point',
   },
   projectEvents: {
     openProjectEventStream: { call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }), takesAliceIds: true },
@@ -87,7 +95,7 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     unarchiveSession: { call: (caller, ids) => sessions.unarchiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
   },
 };
-const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projectPage, projects, sessions };
+const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projectPage, projects, sessionContext, sessions };
 
 let ids: Ids;
 let aliceId: string;

@@ -7,6 +7,7 @@ import type { SessionHistoryPage } from '@/components/session-history/types';
 import { runAction } from '@/server/adapters/serverAction';
 import { inputObject } from '@/server/inputs';
 import * as instructions from '@/server/instructions';
+import * as sessionContext from '@/server/sessionContext';
 import * as sessions from '@/server/sessions';
 import { searchResultsPage, sessionHistoryPage } from './sessionHistory';
 
@@ -25,6 +26,24 @@ export async function sendInstructionAction(projectId: string, input: SendInstru
     await runAction(async (caller) => {
       await instructions.sendInstruction(caller, { ...inputObject(input), projectId }, { clientMessageIdRequired: true });
       return {};
+    }),
+  );
+}
+
+/**
+ * Retry on a failed or stopped reply: runs its instruction again into the same reply (the
+ * retryMessage use case). Its text streams to every open device as live events meanwhile.
+ */
+export async function retryReplyAction(_projectId: string, messageId: string): Promise<ActionResult> {
+  return refreshedOnSuccess(await runAction(async (caller) => (await instructions.retryMessage(caller, { messageId }), {})));
+}
+
+/** The panel's Compact button: folds the session's older turns into its summary now. */
+export async function compactSessionAction(projectId: string, sessionId: string): Promise<ActionResult<{ foldedMessages: number }>> {
+  return refreshedOnSuccess(
+    await runAction(async (caller) => {
+      const { foldedMessages } = await sessionContext.compactSession(caller, { projectId, sessionId });
+      return { foldedMessages };
     }),
   );
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Edit, Message } from '@/db/schema';
 import { toGlobalId } from '@/graphql/ids';
-import { isGenerating } from '@/server/generations';
+import { isGenerating, visibleStatus } from '@/server/generations';
 import type { AppliedEdit, ConversationTurn } from '@/components/codirector/types';
 
 /**
@@ -24,7 +24,20 @@ export function conversationTurns(
     ...(isGenerating(message, databaseNow.getTime())
       ? { stream: { projectId: session.projectId, messageId: message.id, apiId: toGlobalId('Message', message.id), afterEventId } }
       : {}),
+    ...endedWithoutAnswer(message, databaseNow.getTime()),
   }));
+}
+
+const INTERRUPTED = 'This answer was interrupted (the server stopped while answering). Retry to ask again.';
+
+/** A failed or stopped reply, and one whose server died mid-reply (it reads as failed, as the API says). */
+function endedWithoutAnswer(message: Message, now: number): Pick<ConversationTurn, 'ended' | 'content'> | null {
+  if (message.role !== 'assistant') return null;
+  const status = visibleStatus(message, now);
+  if (status !== 'failed' && status !== 'stopped') return null;
+  // Stored as still generating but read as failed: its server died mid-reply.
+  const abandoned = message.status !== status;
+  return { ended: status, content: abandoned ? message.content || INTERRUPTED : message.content };
 }
 
 function groupByMessage(edits: readonly Edit[]): Map<string, AppliedEdit[]> {

@@ -14,6 +14,7 @@ import { branchLabel } from '@/server/checkpoints';
 import { openProjectPage } from '@/server/projectPage';
 import {
   archiveSessionAction,
+  compactSessionAction,
   deleteSessionAction,
   loadArchivedSessionsAction,
   loadMoreSessionsAction,
@@ -23,6 +24,7 @@ import {
   unpinSessionAction,
   renameSessionAction,
   restoreSessionAction,
+  retryReplyAction,
   sendInstructionAction,
   startNewSessionAction,
 } from './actions';
@@ -52,7 +54,7 @@ export async function projectMetadata(address: ProjectPageAddress): Promise<Meta
 
 /** The project page, at `/projects/<id>` and at `/projects/<id>/sessions/<session id>` (that session made current first). */
 export async function ProjectView(address: ProjectPageAddress) {
-  const { viewer, project, clips, session, branchOrigin, latestEventId, databaseNow, history } = await pageOf(address);
+  const { viewer, project, clips, session, branchOrigin, latestEventId, databaseNow, contextUsage, history } = await pageOf(address);
   const query = address.query ?? {};
   const projectPath = `/projects/${project.id}`;
   const turns = session ? conversationTurns(session, latestEventId, databaseNow) : [];
@@ -80,6 +82,9 @@ export async function ProjectView(address: ProjectPageAddress) {
               forkSession: forkSessionAction.bind(null, project.id),
             }}
             branchedFrom={branchOrigin ? branchLabel(branchOrigin) : null}
+            context={session && contextUsage ? { ...contextUsage, summary: session.summary } : null}
+            compactSession={compactSessionAction.bind(null, project.id)}
+            retryReply={retryReplyAction.bind(null, project.id)}
             sessionHistory={
               <SessionHistory
                 projectPath={projectPath}
