@@ -49,7 +49,7 @@ describe("the panel shows the live connection's real state", () => {
     assert.equal(await messageBox(page).inputValue(), 'make the intro a bit longer');
 
     await messageBox(page).press('Enter');
-    await eventually(async () => assert.equal(await assistantTurns(page).count(), 1));
+    await eventually(async () => assert.equal(await assistantTurns(page).count(), 1), 30_000);
     assert.equal(await send(page, 'undo that'), 'Undid: made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.');
     await context.close();
   });
