@@ -58,6 +58,7 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     runInstruction: 'not an entry point',
     loadSessionContext: 'not an entry point',
     readSnapshot: 'not an entry point',
+    snapshotOf: 'not an entry point',
     refuseWhileGenerating: 'not an entry point',
   },
   sessionContext: {
