@@ -4,71 +4,114 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a clip is; instructions can name clips by kind ("the outro", "every title card"). */
 export type ClipKind =
+  /** A sound track (music, voice-over). */
   | 'AUDIO'
+  /** The opening card. */
   | 'INTRO'
+  /** The closing card. */
   | 'OUTRO'
+  /** Footage. */
   | 'SCENE'
+  /** A title card with on-screen text. */
   | 'TITLE';
 
+/** Input of `createAccessToken`. */
 export type CreateAccessTokenInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** What the token is for: 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: string;
 };
 
+/** Input of `createProject`. */
 export type CreateProjectInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: string;
 };
 
+/** Input of `deleteSession`. */
 export type DeleteSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** A session's global id of the viewer's. */
   sessionId: string | number;
 };
 
+/** Who wrote a message. */
 export type MessageRole =
+  /** A reply from CoDirector. */
   | 'ASSISTANT'
+  /** An instruction from the user. */
   | 'USER';
 
+/** Input of `renameProject`. */
 export type RenameProjectInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: string;
+  /** A project's global id of the viewer's. */
   projectId: string | number;
 };
 
+/** Input of `renameSession`. */
 export type RenameSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** A session's global id of the viewer's. */
   sessionId: string | number;
+  /** 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   title: string;
 };
 
+/** Input of `restoreSession`. */
 export type RestoreSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** A session's global id of the viewer's. */
   sessionId: string | number;
 };
 
+/** Input of `revokeAccessToken`. */
 export type RevokeAccessTokenInput = {
+  /** An access token's global id (`AccessToken.id`, not the secret) of the viewer's. */
   accessTokenId: string | number;
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
 };
 
+/** Input of `sendMessage`. */
 export type SendMessageInput = {
-  /** Any id the client picks for this instruction (at most 100 characters); makes retries safe. */
+  /**
+   * Any id the client picks for this instruction (1 to 100 characters, no control characters; a
+   * uuid is a good choice); makes retries safe. Send a new one with each new instruction.
+   */
   clientMessageId?: string | null | undefined;
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
-  /** 1 to 4,000 characters after trimming. */
+  /** The instruction: 1 to 4,000 characters after trimming, no control characters other than tab and newline. */
   content: string;
+  /** A session's global id of the viewer's. */
   sessionId: string | number;
 };
 
 /** Pins, unpins, archives or unarchives one session. */
 export type SessionFlagInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** A session's global id of the viewer's. */
   sessionId: string | number;
 };
 
+/** Input of `startSession`. */
 export type StartSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: string | null | undefined;
+  /** A project's global id of the viewer's. */
   projectId: string | number;
 };
 
