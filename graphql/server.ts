@@ -37,14 +37,7 @@ export function createApolloServer(env: Readonly<Record<string, string | undefin
     validationRules: armor.validationRules,
     // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
     // The schema sets no cache hints, so Apollo's per-field cache-control bookkeeping is pure cost.
-    plugins: [
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControlDisabled(),
-      ...armor.plugins,
-      nodeLimitPlugin(),
-      httpResponsePlugin(),
-    ],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, nodeLimitPlugin(), httpResponsePlugin()],
   });
 }
 
