@@ -138,6 +138,9 @@ describe('API access with GRAPHQL_TRUSTED_DOCUMENTS=only', () => {
     await headers.locator('.monaco-editor').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.insertText(`{ "Authorization": "Bearer ${token}" }`);
+    // The editor may have auto-closed a bracket or quote after the cursor: drop whatever follows.
+    await page.keyboard.press('Shift+ControlOrMeta+End');
+    await page.keyboard.press('Delete');
     await page.getByRole('button', { name: /Execute query/ }).click();
     await eventually(async () => {
       const text = await response.textContent();
