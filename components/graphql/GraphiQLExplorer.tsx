@@ -19,9 +19,10 @@ const SIGNED_IN_INTRO = `# Signed in as you, with your session cookie.
 `;
 
 // GRAPHQL_TRUSTED_DOCUMENTS=only: the session cookie runs only the app's own operations, a token anything.
-const TOKEN_INTRO = `# This server runs only the app's own operations with your sign-in.
-# Create a token under Settings → API tokens and paste it into the
-# Headers tab below, then run it with the ▶ button or Ctrl+Enter.
+const TOKEN_INTRO = `# Your sign-in runs only the app's own operations
+# here. Paste a token from Settings → API tokens
+# into the Headers tab below, then run this with
+# the ▶ button or Ctrl+Enter.
 `;
 
 const TOKEN_HEADERS = `{

@@ -115,7 +115,7 @@ describe('the schema states the limits the code enforces', () => {
     expect(description).toContain(`depth over ${QUERY_LIMITS.depth}`);
     expect(description).toContain(`more than ${QUERY_LIMITS.aliases} aliases`);
     expect(description).toContain(`${QUERY_LIMITS.directives} directives`);
-    expect(description).toContain(`more than ${written(QUERY_LIMITS.tokens)} tokens`);
+    expect(description).toContain(`more than ${written(QUERY_LIMITS.tokens)} tokens) is GRAPHQL_PARSE_FAILED`);
     expect(description).toContain(`more than ${written(QUERY_LIMITS.nodes)} nodes`);
   });
 
