@@ -1,34 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listProjects, projectKey } from '@/db/projects';
-import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
-import { createdAtIdCursorKey, decodeCursor, encodeCursor } from '@/lib/cursors';
 import { labelDate } from '@/lib/dates';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
 import { ProjectCard } from '@/components/projects/ProjectCard';
 import styles from '@/components/projects/Projects.module.css';
-import { requireSignedInUser } from '@/lib/auth/session';
+import { pageViewer, readForPage } from '@/server/adapters/page';
+import { listProjects } from '@/server/projects';
 import { createProjectAction, renameProjectAction } from './projects/actions';
 
 export const metadata: Metadata = { title: 'Projects' };
 
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requireSignedInUser('/');
-  // The API's `User.projects` list: its cursors work here and there.
-  const projectsOfUser = { name: 'User.projects', parentId: user.id };
   const cursor = firstParam((await searchParams).after);
-  const decoded = cursor ? decodeCursor(cursor, projectsOfUser, createdAtIdCursorKey) : null;
-  const after = decoded && 'key' in decoded ? decoded.key : undefined;
-  const page = await listProjects(user.id, { first: DEFAULT_PAGE_SIZE, after });
+  const viewer = await pageViewer('/');
+  const { page, nextCursor } = await readForPage(viewer, (caller) => listProjects(caller, { cursor }));
   const now = new Date();
-  const last = page.rows.at(-1);
 
   return (
     <>
-      <AppHeader email={user.email} current="projects" />
+      <AppHeader email={viewer.user.email} current="projects" />
       <main id="main" className={styles.main}>
         <div className={styles.intro}>
           <div>
@@ -54,15 +47,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         )}
-        {(after || page.hasNextPage) && (
+        {(cursor || nextCursor) && (
           <nav className={styles.pager} aria-label="More projects">
-            {after && (
+            {cursor && (
               <Link className="button" href="/">
                 Newest projects
               </Link>
             )}
-            {page.hasNextPage && last && (
-              <Link className="button" href={`/?after=${encodeCursor(projectsOfUser, createdAtIdCursorKey, projectKey(last))}`}>
+            {nextCursor && (
+              <Link className="button" href={`/?after=${nextCursor}`}>
                 Older projects
               </Link>
             )}

@@ -65,7 +65,12 @@ export async function findActiveTokenUser(token: string, db: Executor = getDb())
   // Runs on every API request: built once (db/builtQueries.ts).
   const [found] = await builtOnce(db, 'accessTokens.activeByHash', () =>
     db
-      .select({ user: users, tokenId: accessTokens.id, lastUsedAt: accessTokens.lastUsedAt })
+      .select({
+        user: users,
+        tokenId: accessTokens.id,
+        // By the database's clock, the one that stamps last_used_at.
+        lastUseIsStale: sql<boolean>`(${accessTokens.lastUsedAt} is null or ${accessTokens.lastUsedAt} <= now() - make_interval(secs => ${LAST_USED_GRANULARITY_MS / 1000}))`,
+      })
       .from(accessTokens)
       .innerJoin(users, eq(users.id, accessTokens.userId))
       .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), isNull(accessTokens.revokedAt)))
@@ -73,7 +78,7 @@ export async function findActiveTokenUser(token: string, db: Executor = getDb())
       .prepare('accessTokens.activeByHash'),
   ).execute({ hash: hashAccessToken(token) });
   if (!found) return null;
-  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+  if (found.lastUseIsStale) {
     await db.update(accessTokens).set({ lastUsedAt: sql`now()` }).where(eq(accessTokens.id, found.tokenId));
   }
   return found.user;

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
 import { getOwnedProject } from './projects';
 import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
 import { editsInOrder } from './edits';
+import { qualified } from './qualified';
 import { clipFromRow } from './timeline';
 import type { Clip } from '@/lib/timeline/model';
 import { isUuid } from '@/lib/ids';
@@ -104,14 +105,23 @@ export async function getCurrentSessions(
  */
 // `offset 0` keeps the subquery a per-row probe of current_sessions_session_idx, reached only for
 // empty rows; without it Postgres may hash the whole current_sessions table once per query.
-export const listedSession = sql`(${sessions.messageCount} > 0 or exists (select 1 from ${currentSessions} where ${currentSessions.sessionId} = ${sessions.id} offset 0))`;
+export const listedSession = sql`(${qualified(sessions.messageCount)} > 0 or exists (select 1 from ${currentSessions} where ${qualified(currentSessions.sessionId)} = ${qualified(sessions.id)} offset 0))`;
 
 /**
- * How many sessions each project's history list holds: listed archived ones (`archived`), or the
- * listed rest.
- * The total is the counter the database keeps on each project (see db/schema.ts), not a
- * count(*); archived sessions are counted off sessions_project_listed_idx (an index-only range).
+ * How many sessions the default history list of a project holds: the counter the database keeps
+ * on the project (see db/schema.ts) less its archived and unlisted empty sessions, which are read
+ * off an index range each (sessions_project_listed_idx, sessions_project_empty_idx), not a count(*)
+ * of every session. `project`: the projects row's columns in the statement this goes into, qualified
+ * (Drizzle writes a lone table's columns bare, and a bare "id" would be the session's in here).
  */
+export function listedSessionCount(project: { id: SQLWrapper; sessionCount: SQLWrapper }): SQL<number> {
+  const archived = qualified(sessions.archived);
+  return sql<number>`(${project.sessionCount} - (select count(*) from ${sessions}
+    where ${qualified(sessions.projectId)} = ${project.id} and (${archived} or ${qualified(sessions.messageCount)} = 0)
+      and (${archived} or not ${listedSession}))::int)`;
+}
+
+/** How many sessions each project's history list holds: listed archived ones (`archived`), or the listed rest. One statement. */
 export async function countSessionsByProject(
   projectIds: readonly string[],
   { archived }: { archived: boolean } = { archived: false },
@@ -119,27 +129,17 @@ export async function countSessionsByProject(
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(projectIds.map((id) => [id, 0]));
   if (projectIds.length === 0) return counts;
-  // Only archived and empty sessions are read: an index range each (sessions_project_listed_idx, sessions_project_empty_idx).
-  const rows = await db
-    .select({
-      projectId: sessions.projectId,
-      archived: sql<number>`count(*) filter (where ${sessions.archived})::int`,
-      archivedListed: sql<number>`count(*) filter (where ${sessions.archived} and ${listedSession})::int`,
-      emptyUnlisted: sql<number>`count(*) filter (where not ${sessions.archived} and not ${listedSession})::int`,
-    })
-    .from(sessions)
-    .where(and(inArray(sessions.projectId, [...projectIds]), or(eq(sessions.archived, true), eq(sessions.messageCount, 0))))
-    .groupBy(sessions.projectId);
-  const notListed = new Map(rows.map((row) => [row.projectId, Number(row.archived) + Number(row.emptyUnlisted)]));
-  if (archived) {
-    for (const row of rows) counts.set(row.projectId, Number(row.archivedListed));
-    return counts;
-  }
-  const totals = await db
-    .select({ projectId: projects.id, count: projects.sessionCount })
-    .from(projects)
-    .where(inArray(projects.id, [...projectIds]));
-  for (const row of totals) counts.set(row.projectId, row.count - (notListed.get(row.projectId) ?? 0));
+  const rows = archived
+    ? await db
+        .select({ projectId: sessions.projectId, count: sql<number>`count(*)::int` })
+        .from(sessions)
+        .where(and(inArray(sessions.projectId, [...projectIds]), eq(sessions.archived, true), listedSession))
+        .groupBy(sessions.projectId)
+    : await db
+        .select({ projectId: projects.id, count: listedSessionCount({ id: qualified(projects.id), sessionCount: qualified(projects.sessionCount) }) })
+        .from(projects)
+        .where(inArray(projects.id, [...projectIds]));
+  for (const row of rows) counts.set(row.projectId, Number(row.count));
   return counts;
 }
 

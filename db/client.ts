@@ -11,8 +11,11 @@ import postgres from 'postgres';
 import { driverClient } from './driver';
 import { preparedStatementsEnabled } from './preparedStatements';
 import { queryTimeoutsFromEnv } from './queryTimeout';
-import * as schema from './schema';
+import * as relations from './relations';
+import * as tables from './schema';
 
+/** The tables and the relations between them, as Drizzle's client knows them. */
+const schema = { ...tables, ...relations };
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

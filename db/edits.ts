@@ -1,15 +1,19 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
 import { getDb, type Executor } from './client';
+import { qualified } from './qualified';
 import { edits, instructionEdits, projects, timelineSteps, type Edit } from './schema';
 
 /**
  * Oldest first, the order the assistant reasons about edits in: by when they were made, and
  * the edits of one instruction (which share its timestamp) in the order it made them.
  */
-const creationPosition = sql<number>`(select ${instructionEdits.position} from ${instructionEdits}
-  where ${instructionEdits.editId} = ${edits.id} and ${instructionEdits.messageId} = ${edits.messageId})`;
-export const editsInOrder = [asc(edits.createdAt), asc(creationPosition), asc(edits.id)];
+export function editsInOrderOf(edit: Pick<typeof edits, 'id' | 'createdAt' | 'messageId'>) {
+  const creationPosition = sql<number>`(select ${qualified(instructionEdits.position)} from ${instructionEdits}
+    where ${qualified(instructionEdits.editId)} = ${edit.id} and ${qualified(instructionEdits.messageId)} = ${edit.messageId})`;
+  return [asc(edit.createdAt), asc(creationPosition), asc(edit.id)];
+}
+export const editsInOrder = editsInOrderOf(edits);
 
 /** A session's edits, oldest first. */
 export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {

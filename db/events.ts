@@ -44,14 +44,16 @@ export async function recordProjectEvent(
   const [recorded] = await tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });
   await tx.execute(sql`select pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId})`);
   // Every hundredth event sweeps the project's old ones: a client away that long reloads anyway.
-  if (recorded.id % 100 === 0) await pruneProjectEvents(event.projectId, new Date(Date.now() - EVENT_RETENTION_MS), tx);
+  if (recorded.id % 100 === 0) await pruneProjectEvents(event.projectId, tx);
 }
 
 /** How long events are kept for clients that reconnect and resume. */
 export const EVENT_RETENTION_MS = 24 * 3600 * 1000;
 
-export async function pruneProjectEvents(projectId: string, olderThan: Date, db: Executor = getDb()): Promise<void> {
-  await db.delete(projectEvents).where(and(eq(projectEvents.projectId, projectId), lt(projectEvents.createdAt, olderThan)));
+/** Deletes the project's events older than EVENT_RETENTION_MS, by the database's clock (the one that stamped them). */
+export async function pruneProjectEvents(projectId: string, db: Executor = getDb()): Promise<void> {
+  const cutoff = sql`now() - make_interval(secs => ${EVENT_RETENTION_MS / 1000})`;
+  await db.delete(projectEvents).where(and(eq(projectEvents.projectId, projectId), lt(projectEvents.createdAt, cutoff)));
 }
 
 export async function listProjectEventsAfter(

@@ -27,7 +27,10 @@ describe("the panel shows the live connection's real state", () => {
     const page = await context.newPage();
     await newUserWithProject(page, 'connection');
     const status = page.getByTestId('connection-state');
-    await eventually(async () => assert.equal(await status.textContent(), 'Connected'));
+    // The status shows once the page's JavaScript runs; on a busy CI machine (two test files and
+    // three servers on two cores) a fresh server's first hydration has taken over 15 s.
+    await status.waitFor({ timeout: 60_000 });
+    await eventually(async () => assert.equal(await status.textContent(), 'Connected'), 30_000);
     assert.equal(await page.getByText('You’re offline.').count(), 0);
 
     await messageBox(page).fill('make the intro a bit longer');

@@ -8,7 +8,7 @@
 //   node e2e/run.mjs e2e/auth.e2e.ts   only some test files
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,6 +120,7 @@ async function main() {
   if (!existsSync(chromiumPath)) {
     throw new Error(`No Chromium at ${chromiumPath}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
+  rmSync(artifactsDir, { recursive: true, force: true });
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   if (process.env.E2E_SKIP_BUILD !== '1') runOrExit('Building the app (next build)', 'npx', ['next', 'build'], baseEnv);
 
@@ -161,7 +162,18 @@ async function main() {
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
     { stdio: 'inherit', env: { ...process.env, ...extraEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath } },
   );
-  if (tests.status !== 0) throw new Error(`Browser tests failed; the server's log is in ${server.logFile}.`);
+  if (tests.status !== 0) {
+    printLogTails();
+    throw new Error(`Browser tests failed; the servers' logs are in ${artifactsDir}.`);
+  }
+}
+
+/** CI keeps only what is printed: the end of each server's log, for a failure that happened there. */
+function printLogTails(lines = 60) {
+  for (const file of readdirSync(artifactsDir).filter((name) => name.endsWith('.log')).sort()) {
+    const tail = readFileSync(path.join(artifactsDir, file), 'utf8').trimEnd().split('\n').slice(-lines);
+    console.error(`\n[e2e] The last ${tail.length} lines of ${file}:\n${tail.map((line) => `  | ${line}`).join('\n')}`);
+  }
 }
 
 async function cleanUp() {

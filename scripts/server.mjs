@@ -31,6 +31,11 @@ const server = http.createServer((request, response) => {
   void handle(request, response);
 });
 
+// Idle connections outlive a load balancer's (60 s on the common ones) and a browser's reuse, so
+// the server is never the side that closes one as a request arrives on it (that request would fail).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = server.keepAliveTimeout + 1_000;
+
 function appendPeerAddress(request) {
   const peer = (request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   const forwarded = request.headers['x-forwarded-for'];

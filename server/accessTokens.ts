@@ -1,4 +1,4 @@
-import { createAccessToken as createAccessTokenRow, revokeAccessToken as revokeAccessTokenRow } from '@/db/accessTokens';
+import { createAccessToken as createAccessTokenRow, listAccessTokens as listAccessTokenRows, revokeAccessToken as revokeAccessTokenRow } from '@/db/accessTokens';
 import type { AccessToken } from '@/db/schema';
 import { validateName } from '@/lib/validation';
 import { ownedAccessToken, requireViewer, requireWebSession, type Caller } from './access';
@@ -19,4 +19,9 @@ export async function revokeAccessToken(caller: Caller, raw: unknown): Promise<A
   const revoked = await revokeAccessTokenRow(viewer.user.id, token.id);
   if (!revoked) throw notFound('access token');
   return revoked;
+}
+
+/** The viewer's tokens, newest first, revoked ones included (never their secrets). */
+export async function listAccessTokens(caller: Caller): Promise<AccessToken[]> {
+  return listAccessTokenRows(requireViewer(caller).user.id);
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { messages, type Session } from '@/db/schema';
+import { messages, type Message, type Session } from '@/db/schema';
 import { inProjectTransaction } from '@/db/transaction';
 import { ProviderError } from '@/lib/providers/types';
 
@@ -16,6 +16,24 @@ export function generationTimeoutMs(env: Readonly<Record<string, string | undefi
  * The margin covers the last write of a generation that ends right at its timeout.
  */
 export const staleAfterMs = (timeoutMs = generationTimeoutMs()) => timeoutMs + 5_000;
+
+type ReplyState = Pick<Message, 'status' | 'createdAt'>;
+
+/** Pending or streaming long past the generation timeout: its server died mid-reply. */
+function isAbandoned(message: ReplyState, now: number): boolean {
+  const active = message.status === 'pending' || message.status === 'streaming';
+  return active && now - message.createdAt.getTime() > staleAfterMs();
+}
+
+/** A reply still being written (and not an abandoned one). `now`: the database's clock where the caller has it. */
+export function isGenerating(message: ReplyState, now = Date.now()): boolean {
+  return (message.status === 'pending' || message.status === 'streaming') && !isAbandoned(message, now);
+}
+
+/** A message's status as clients see it: an abandoned reply reads as `failed` before any sweep marks it so (no spinner forever). */
+export function visibleStatus(message: ReplyState, now = Date.now()): Message['status'] {
+  return isAbandoned(message, now) ? 'failed' : message.status;
+}
 
 /** How often a generation asks the database whether another instance asked it to stop. */
 export const STOP_POLL_MS = 300;

@@ -1,6 +1,7 @@
 import {
   deleteSession as deleteSessionRow,
   getCurrentSession,
+  listSessions,
   renameSession as renameSessionRow,
   restoreSessionSwitch,
   setSessionFlags,
@@ -20,6 +21,7 @@ import type { Message } from '@/db/schema';
 import { EXPORT_FORMATS, exportFileName, sessionTranscript, transcriptJson, transcriptMarkdown, type ExportFormat } from '@/lib/sessionExport';
 import { searchKey, searchSessions as searchSessionRows, type SearchKey, type SearchResult } from '@/db/sessionSearch';
 import { decodeCursor, encodeCursor, rankCreatedAtIdCursorKey, searchListParent } from '@/lib/cursors';
+import { branchOriginsOf, sessionListPosition, withBranchOrigins, type BranchOrigin, type SessionHistoryPage } from './sessionHistory';
 import { whileItExists } from './writes';
 
 /**
@@ -83,7 +85,10 @@ export async function deleteSession(caller: Caller, raw: unknown): Promise<Sessi
 }
 
 /** The viewer's project's sessions matching `query` (titles and what was said), best match first, 20 at a time. */
-export async function searchSessions(caller: Caller, raw: unknown): Promise<{ page: Page<SearchResult>; nextCursor: string | null }> {
+export async function searchSessions(
+  caller: Caller,
+  raw: unknown,
+): Promise<{ page: Page<SearchResult>; nextCursor: string | null; branchOrigins: Map<string, BranchOrigin> }> {
   const viewer = requireViewer(caller);
   const input = inputObject(raw);
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
@@ -100,7 +105,23 @@ export async function searchSessions(caller: Caller, raw: unknown): Promise<{ pa
   }
   const page = await searchSessionRows(project.id, query, { first: DEFAULT_PAGE_SIZE, after }, { archived });
   const last = page.rows.at(-1);
-  return { page, nextCursor: page.hasNextPage && last ? encodeCursor(list, rankCreatedAtIdCursorKey, searchKey(last)) : null };
+  return {
+    page,
+    nextCursor: page.hasNextPage && last ? encodeCursor(list, rankCreatedAtIdCursorKey, searchKey(last)) : null,
+    branchOrigins: await branchOriginsOf(page.rows),
+  };
+}
+
+/**
+ * A page of the project's history list, as the drawer shows it and `Project.sessions` pages it:
+ * pinned first, then newest first; archived sessions with `archived`, the rest without.
+ */
+export async function listSessionHistory(caller: Caller, raw: unknown): Promise<SessionHistoryPage> {
+  const viewer = requireViewer(caller);
+  const input = inputObject(raw);
+  const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
+  const after = input.cursor === undefined || input.cursor === null ? undefined : sessionListPosition(project.id, input.cursor);
+  return withBranchOrigins(project.id, await listSessions(project.id, { first: DEFAULT_PAGE_SIZE, after }, { archived: input.archived === true }));
 }
 
 /** A session's transcript as a file: Markdown or JSON (lib/sessionExport.ts). NOT_FOUND for another user's session. */

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,7 @@ export interface OwnServer {
 }
 
 const SECRET = randomBytes(32).toString('base64url');
+const ARTIFACTS_DIR = path.join('e2e', '.artifacts');
 
 /** `port` reuses a port (a restart that browsers already pointed at the server should reach). */
 export async function startOwnServer(database: OwnDatabase, extraEnv: Record<string, string> = {}, port?: number): Promise<OwnServer> {
@@ -58,8 +59,13 @@ export async function startOwnServer(database: OwnDatabase, extraEnv: Record<str
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join('scripts', 'server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, ...database.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: url, ...extraEnv },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // e2e/run.mjs prints the end of every log in the artifacts folder when a test fails.
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const log = createWriteStream(path.join(ARTIFACTS_DIR, `own-server-${process.pid}-${port}-${Date.now()}.log`));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

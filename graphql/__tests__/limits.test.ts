@@ -5,7 +5,8 @@ import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { QUERY_LIMITS } from '../limits';
-import { ApiClient, codes, countStatements, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { countStatements } from '@/testing/statements';
 
 useTestDatabase();
 

@@ -5,7 +5,8 @@ import { useTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeUserWithProject } from '@/testing/factories';
 import { ProjectSessionsDocument, SessionMessagesDocument, ViewerProjectsDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, countStatements, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { countStatements } from '@/testing/statements';
 
 useTestDatabase();
 

@@ -1,5 +1,5 @@
 import type { MessageRow } from '../models';
-import { staleAfterMs } from '@/server/generations';
+import { visibleStatus } from '@/server/generations';
 import type { MessageRole, MessageStatus } from '../__generated__/resolvers-types';
 import { requireViewer } from '../access';
 import { toGlobalId } from '../ids';
@@ -14,16 +14,9 @@ const STATUSES: Record<MessageRow['status'], MessageStatus> = {
   stopped: 'STOPPED',
 };
 
-/** A reply still generating long after its timeout lost its server: it reads as failed, no spinner forever. */
-function statusOf(message: MessageRow): MessageStatus {
-  const active = message.status === 'pending' || message.status === 'streaming';
-  if (active && Date.now() - message.createdAt.getTime() > staleAfterMs()) return 'FAILED';
-  return STATUSES[message.status];
-}
-
 export const Message: TypeResolvers<'Message'> = {
   id: (message) => toGlobalId('Message', message.id),
   role: (message) => ROLES[message.role],
-  status: statusOf,
+  status: (message) => STATUSES[visibleStatus(message)],
   edits: (message, _args, ctx) => requireViewer(ctx).loaders.editsByMessage.load(message.id),
 };

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import type { User } from '@/db/schema';
 import { authSessionUser } from './authSession';
 import { sameOriginPath } from './callbackUrl';
 import { SIGN_IN_PATH } from './options';
@@ -13,13 +14,18 @@ export interface SignedInUser {
   name: string;
 }
 
-/** The user whose auth session cookie came with this request, or null (see `authSessionUser`). Read once per request. */
-export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+/** The user row of this request's auth session cookie, or null (see `authSessionUser`). Read once per request. */
+export const getSignedInUserRow = cache(async (): Promise<User | null> => {
   // Depends on the request: never prerendered, so `next build` needs neither the secret nor the database.
   await connection();
-  const user = await authSessionUser(await cookies());
-  return user ? { id: user.id, email: user.email, name: user.name } : null;
+  return authSessionUser(await cookies());
 });
+
+/** The user whose auth session cookie came with this request, or null. */
+export async function getSignedInUser(): Promise<SignedInUser | null> {
+  const user = await getSignedInUserRow();
+  return user ? { id: user.id, email: user.email, name: user.name } : null;
+}
 
 /** The signed-in user; anyone else is sent to sign in and brought back to `callbackUrl` afterwards. */
 export async function requireSignedInUser(callbackUrl: string): Promise<SignedInUser> {

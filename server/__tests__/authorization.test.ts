@@ -9,6 +9,7 @@ import * as checkpoints from '@/server/checkpoints';
 import { DomainError } from '@/server/errors';
 import * as instructions from '@/server/instructions';
 import * as projectEvents from '@/server/projectEvents';
+import * as projectPage from '@/server/projectPage';
 import * as projects from '@/server/projects';
 import * as sessions from '@/server/sessions';
 import { useTestDatabase } from '@/testing/database';
@@ -34,6 +35,7 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
   accessTokens: {
     createAccessToken: { call: (caller) => accessTokens.createAccessToken(caller, { name: 'Mine' }), takesAliceIds: false },
     revokeAccessToken: { call: (caller, ids) => accessTokens.revokeAccessToken(caller, { accessTokenId: ids.accessTokenId }), takesAliceIds: true },
+    listAccessTokens: { call: (caller) => accessTokens.listAccessTokens(caller), takesAliceIds: false },
   },
   accounts: {
     signOutEverywhere: { call: (caller) => accounts.signOutEverywhere(caller), takesAliceIds: false },
@@ -65,6 +67,10 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
   projects: {
     createProject: { call: (caller) => projects.createProject(caller, { name: 'Mine' }), takesAliceIds: false },
     renameProject: { call: (caller, ids) => projects.renameProject(caller, { projectId: ids.projectId, name: 'Taken' }), takesAliceIds: true },
+    listProjects: { call: (caller) => projects.listProjects(caller, {}), takesAliceIds: false },
+  },
+  projectPage: {
+    openProjectPage: { call: (caller, ids) => projectPage.openProjectPage(caller, { projectId: ids.projectId }), takesAliceIds: true },
   },
   sessions: {
     startSession: { call: (caller, ids) => sessions.startSession(caller, { projectId: ids.projectId }), takesAliceIds: true },
@@ -74,13 +80,14 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     exportSession: { call: (caller, ids) => sessions.exportSession(caller, { sessionId: ids.sessionId, format: 'json' }), takesAliceIds: true },
     searchSessions: { call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }), takesAliceIds: true },
+    listSessionHistory: { call: (caller, ids) => sessions.listSessionHistory(caller, { projectId: ids.projectId }), takesAliceIds: true },
     pinSession: { call: (caller, ids) => sessions.pinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     unpinSession: { call: (caller, ids) => sessions.unpinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     archiveSession: { call: (caller, ids) => sessions.archiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
     unarchiveSession: { call: (caller, ids) => sessions.unarchiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
   },
 };
-const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projects, sessions };
+const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projectPage, projects, sessions };
 
 let ids: Ids;
 let aliceId: string;
@@ -143,4 +150,14 @@ it.each(entryPoints.filter(([, useCase]) => useCase.takesAliceIds))('%s answers 
   const before = await aliceChecksum();
   expect(await refusal(useCase.call(bob, ids))).toBe('NOT_FOUND');
   expect(await aliceChecksum()).toBe(before);
+});
+
+it('lists that take no ids list only the caller’s own rows', async () => {
+  expect((await projects.listProjects(bob, {})).page.rows.map((project) => project.id)).not.toContain(ids.projectId);
+  expect((await accessTokens.listAccessTokens(bob)).map((token) => token.id)).not.toContain(ids.accessTokenId);
+});
+
+it('a session address of Alice’s opens nothing for Bob, even in his own project', async () => {
+  const bobsProject = (await projects.listProjects(bob, {})).page.rows[0];
+  expect(await refusal(projectPage.openProjectPage(bob, { projectId: bobsProject.id, sessionId: ids.sessionId }))).toBe('NOT_FOUND');
 });

@@ -4,14 +4,11 @@ import { refresh } from 'next/cache';
 import type { ActionResult } from '@/lib/actionResult';
 import type { SendInstructionInput } from '@/components/codirector/types';
 import type { SessionHistoryPage } from '@/components/session-history/types';
-import { ownedProject, requireViewer } from '@/server/access';
 import { runAction } from '@/server/adapters/serverAction';
-import { badInput } from '@/server/errors';
-import { inputObject, requiredId, requiredString } from '@/server/inputs';
+import { inputObject } from '@/server/inputs';
 import * as instructions from '@/server/instructions';
 import * as sessions from '@/server/sessions';
-import type { SessionKey } from '@/db/sessions';
-import { loadSessionHistoryPage, searchResultsPage, sessionHistoryPosition } from './sessionHistory';
+import { searchResultsPage, sessionHistoryPage } from './sessionHistory';
 
 /*
  * The project page's actions, bound to the page's project id: each maps its arguments to a
@@ -72,15 +69,7 @@ export async function unarchiveSessionAction(projectId: string, sessionId: strin
 
 /** The drawer's Archived filter: the first page of archived sessions, or the page after `cursor`. Reads only. */
 export async function loadArchivedSessionsAction(projectId: string, cursor?: string | null): Promise<ActionResult<{ page: SessionHistoryPage }>> {
-  return runAction(async (caller) => {
-    const project = await ownedProject(requireViewer(caller), requiredId(projectId, 'projectId'));
-    let after: SessionKey | undefined;
-    if (cursor !== undefined && cursor !== null) {
-      after = sessionHistoryPosition(project.id, requiredString(cursor, 'cursor')) ?? undefined;
-      if (!after) throw badInput('cursor', 'Could not load more sessions. Reload the page and try again.');
-    }
-    return { page: await loadSessionHistoryPage(project.id, after, { archived: true }) };
-  });
+  return runAction(async (caller) => ({ page: await sessionHistoryPage(await sessions.listSessionHistory(caller, { projectId, cursor, archived: true })) }));
 }
 
 /** The drawer's search box: the first page of results for `query`, or the page after `cursor`. Reads only. */
@@ -97,10 +86,5 @@ export async function searchSessionsAction(
 
 /** Show More: the page of sessions after `cursor`. Reads only, so the page is not re-rendered. */
 export async function loadMoreSessionsAction(projectId: string, cursor: string): Promise<ActionResult<{ page: SessionHistoryPage }>> {
-  return runAction(async (caller) => {
-    const project = await ownedProject(requireViewer(caller), requiredId(projectId, 'projectId'));
-    const after = sessionHistoryPosition(project.id, requiredString(cursor, 'cursor'));
-    if (!after) throw badInput('cursor', 'Could not load more sessions. Reload the page and try again.');
-    return { page: await loadSessionHistoryPage(project.id, after) };
-  });
+  return runAction(async (caller) => ({ page: await sessionHistoryPage(await sessions.listSessionHistory(caller, { projectId, cursor })) }));
 }

@@ -7,8 +7,8 @@ interface ProjectPageProps {
   searchParams: Promise<SearchParams>;
 }
 
-export async function generateMetadata({ params }: Pick<ProjectPageProps, 'params'>): Promise<Metadata> {
-  return projectMetadata((await params).id);
+export async function generateMetadata({ params, searchParams }: ProjectPageProps): Promise<Metadata> {
+  return projectMetadata({ id: (await params).id, query: await searchParams });
 }
 
 export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {

@@ -1,10 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getOwnedProject } from '@/db/projects';
-import { countSessions, getCurrentSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
-import { isUuid } from '@/lib/ids';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { TimeZoneCookie } from '@/components/app-shell/TimeZoneCookie';
@@ -14,9 +9,9 @@ import { ProjectWorkspace } from '@/components/project/ProjectWorkspace';
 import { SessionAddress } from '@/components/session-history/SessionAddress';
 import { SessionHistory } from '@/components/session-history/SessionHistory';
 import { UNTITLED_SESSION } from '@/components/session-history/types';
-import { requireSignedInUser } from '@/lib/auth/session';
-import { runAction } from '@/server/adapters/serverAction';
-import * as sessions from '@/server/sessions';
+import { pageViewer, readForPage } from '@/server/adapters/page';
+import { branchLabel } from '@/server/checkpoints';
+import { openProjectPage } from '@/server/projectPage';
 import {
   archiveSessionAction,
   deleteSessionAction,
@@ -32,50 +27,39 @@ import {
   startNewSessionAction,
 } from './actions';
 import { forkSessionAction, previewTimelineRestoreAction, restoreTimelineAction } from './checkpointActions';
-import { loadConversation } from './conversation';
-import { getBranchOrigins } from '@/db/checkpoints';
-import { branchLabel } from '@/server/checkpoints';
-import { loadSessionHistoryPage, sessionHistoryPosition } from './sessionHistory';
+import { conversationTurns } from './conversation';
+import { sessionHistoryPage } from './sessionHistory';
 
-/** The signed-in owner and their project, read once per request for the title and the page. */
-export const loadOwnedProject = cache(async (id: string, path = `/projects/${id}`) => {
-  const user = await requireSignedInUser(path);
-  const project = isUuid(id) ? await getOwnedProject(user.id, id) : null;
-  if (!project) notFound();
-  return { user, project };
-});
-
-export async function projectMetadata(id: string): Promise<Metadata> {
-  const { project } = await loadOwnedProject(id);
-  return { title: project.name };
+interface ProjectPageAddress {
+  id: string;
+  /** A session's address opens the project in that session. */
+  sessionId?: string;
+  /** `history=open` opens the drawer and `historyAfter=<cursor>` pages it, for browsers without JavaScript. */
+  query?: SearchParams;
 }
 
-/**
- * The project page, at `/projects/<id>` and at `/projects/<id>/sessions/<session id>` (that
- * session made current first). `query`: `history=open` opens the drawer and
- * `historyAfter=<cursor>` pages it, for browsers without JavaScript.
- */
-export async function ProjectView({ id, query, sessionId }: { id: string; query: SearchParams; sessionId?: string }) {
-  const path = sessionId ? `/projects/${id}/sessions/${sessionId}` : `/projects/${id}`;
-  const { user, project } = await loadOwnedProject(id, path);
-  const projectPath = `/projects/${project.id}`;
+/** The page's one read (the title and the page share it): the viewer's project, or the 404 page. */
+const loadProjectPage = cache(async (id: string, sessionId: string | undefined, historyCursor: string | undefined) => {
+  const viewer = await pageViewer(sessionId ? `/projects/${id}/sessions/${sessionId}` : `/projects/${id}`);
+  return { viewer, ...(await readForPage(viewer, (caller) => openProjectPage(caller, { projectId: id, sessionId, historyCursor }))) };
+});
 
-  // A session's address opens the project in that session: not the owner's, or gone, is the project's 404.
-  const addressed = sessionId ? await openSessionAt(user.id, project.id, sessionId) : null;
-  const historyAfter = sessionHistoryPosition(project.id, firstParam(query.historyAfter));
-  // The page reads the current session but never creates one: that waits for the first instruction or New Session.
-  const [clips, session, historyPage, sessionCount] = await Promise.all([
-    getTimeline(project.id),
-    addressed ?? getCurrentSession(user.id, project.id),
-    loadSessionHistoryPage(project.id, historyAfter ?? undefined),
-    countSessions(project.id),
-  ]);
-  const [turns, origins] = session ? await Promise.all([loadConversation(session.id, project.id), getBranchOrigins([session.id])]) : [[], new Map()];
-  const origin = session ? origins.get(session.id) : undefined;
+const pageOf = ({ id, sessionId, query = {} }: ProjectPageAddress) => loadProjectPage(id, sessionId, firstParam(query.historyAfter));
+
+export async function projectMetadata(address: ProjectPageAddress): Promise<Metadata> {
+  return { title: (await pageOf(address)).project.name };
+}
+
+/** The project page, at `/projects/<id>` and at `/projects/<id>/sessions/<session id>` (that session made current first). */
+export async function ProjectView(address: ProjectPageAddress) {
+  const { viewer, project, clips, session, branchOrigin, latestEventId, databaseNow, history } = await pageOf(address);
+  const query = address.query ?? {};
+  const projectPath = `/projects/${project.id}`;
+  const turns = session ? conversationTurns(session, latestEventId, databaseNow) : [];
 
   return (
     <>
-      <AppHeader email={user.email} />
+      <AppHeader email={viewer.user.email} />
       <ProjectLiveUpdates projectId={project.id} />
       <TimeZoneCookie />
       <SessionAddress projectPath={projectPath} currentSessionId={session?.id ?? null} restoreSession={restoreSessionAction.bind(null, project.id)} />
@@ -95,15 +79,15 @@ export async function ProjectView({ id, query, sessionId }: { id: string; query:
               restoreTimeline: restoreTimelineAction.bind(null, project.id),
               forkSession: forkSessionAction.bind(null, project.id),
             }}
-            branchedFrom={origin ? branchLabel(origin) : null}
+            branchedFrom={branchOrigin ? branchLabel(branchOrigin) : null}
             sessionHistory={
               <SessionHistory
                 projectPath={projectPath}
                 currentSessionId={session?.id ?? null}
-                firstPage={historyPage}
-                totalCount={sessionCount}
+                firstPage={await sessionHistoryPage(history)}
+                totalCount={history.totalCount}
                 initiallyOpen={firstParam(query.history) === 'open'}
-                showingOlder={historyAfter !== null}
+                showingOlder={firstParam(query.historyAfter) !== undefined}
                 actions={{
                   restoreSession: restoreSessionAction.bind(null, project.id),
                   renameSession: renameSessionAction.bind(null, project.id),
@@ -123,18 +107,4 @@ export async function ProjectView({ id, query, sessionId }: { id: string; query:
       />
     </>
   );
-}
-
-/** Makes the addressed session current (as the drawer's restore does); notFound() when it is not the viewer's session of this project. */
-async function openSessionAt(userId: string, projectId: string, sessionId: string) {
-  if (!isUuid(sessionId)) notFound();
-  const current = await getCurrentSession(userId, projectId);
-  if (current?.id === sessionId.toLowerCase()) return current;
-  // Rendering this address is what opens the session: a reload or a shared link lands in it.
-  const result = await runAction(async (caller) => ({ session: (await sessions.restoreSession(caller, { projectId, sessionId })).session }));
-  if (!result.ok) {
-    if (result.code === 'NOT_FOUND') notFound();
-    throw new Error(result.message);
-  }
-  return result.session;
 }

@@ -1,27 +1,27 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { listAccessTokens } from '@/db/accessTokens';
 import { labelDate } from '@/lib/dates';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { SignOutEverywhereForm } from '@/components/auth/SignOutEverywhereForm';
 import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
 import { TokenList } from '@/components/tokens/TokenList';
 import styles from '@/components/tokens/Tokens.module.css';
-import { requireSignedInUser } from '@/lib/auth/session';
+import { pageViewer, readForPage } from '@/server/adapters/page';
+import { listAccessTokens } from '@/server/accessTokens';
 import { createTokenAction, revokeTokenAction } from './actions';
 import { signOutEverywhereAction } from './signOutEverywhere';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
 export default async function AccessTokensPage() {
-  const user = await requireSignedInUser('/settings/tokens');
-  const tokens = await listAccessTokens(user.id);
+  const viewer = await pageViewer('/settings/tokens');
+  const tokens = await readForPage(viewer, listAccessTokens);
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const now = new Date();
 
   return (
     <>
-      <AppHeader email={user.email} current="tokens" />
+      <AppHeader email={viewer.user.email} current="tokens" />
       <main id="main" className={styles.main}>
         <div>
           <h1 className={styles.title}>API tokens</h1>

@@ -9,7 +9,6 @@ import { createAccessToken } from '@/db/accessTokens';
 import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { getRateLimitStore, WriteBehindRateLimitStore } from '@/lib/rateLimit';
 import { persistedRequest } from '../../persistedRequest';
 import { createGraphQLHandler } from '../../server';
 
@@ -33,6 +32,9 @@ export async function startApiServer(options: { env?: Record<string, string> } =
       outgoing.writeHead(500).end(String(error));
     });
   });
+  // Only the client (fetch) closes idle connections: with Node's 5 s server-side timeout, a request
+  // sent on a connection the server is closing that moment fails, which a busy machine makes likely.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -168,26 +170,3 @@ export function codes(result: GraphQLResult<unknown>): (string | undefined)[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }
 
-/**
- * Counts the SQL statements sent to the database driver while `run` runs, by wrapping the
- * driver's entry point (postgres-js `unsafe`, PGlite `query`) that Drizzle calls for each one.
- */
-export async function countStatements(run: () => Promise<void>): Promise<number> {
-  // Rate-limit counts of earlier requests are written behind, once a second: not this request's statements.
-  const store = getRateLimitStore();
-  if (store instanceof WriteBehindRateLimitStore) await store.flush();
-  const client = (getDb() as unknown as { $client: Record<string, unknown> }).$client;
-  const method = typeof client.unsafe === 'function' ? 'unsafe' : 'query';
-  const original = client[method] as (...args: unknown[]) => unknown;
-  let statements = 0;
-  client[method] = function countingStatement(this: unknown, ...args: unknown[]) {
-    statements += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await run();
-  } finally {
-    client[method] = original;
-  }
-  return statements;
-}

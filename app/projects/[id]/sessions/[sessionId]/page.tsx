@@ -7,8 +7,8 @@ interface SessionPageProps {
   searchParams: Promise<SearchParams>;
 }
 
-export async function generateMetadata({ params }: Pick<SessionPageProps, 'params'>): Promise<Metadata> {
-  return projectMetadata((await params).id);
+export async function generateMetadata({ params, searchParams }: SessionPageProps): Promise<Metadata> {
+  return projectMetadata({ ...(await params), query: await searchParams });
 }
 
 /** A session's own address: the project, opened in that session (made current). */
