@@ -45,7 +45,9 @@ const config: CodegenConfig = {
     },
     'graphql/__generated__/client/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // The web app sends its operations as sha256 ids (graphql/trustedDocuments.ts reads the manifest,
+      // persisted-documents.json); the documents keep their text for the tests and token clients.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { signUp, uniqueEmail } from './support/app';
 import { BASE_URL, newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
+import { prepareOwnDatabase, startOwnServer, type OwnDatabase, type OwnServer } from './support/ownServer';
 import { saveScreenshot } from './support/screenshots';
 
 interface ViewerResponse {
@@ -84,3 +86,68 @@ describe('API access', () => {
     await page.context().close();
   });
 });
+
+/** Creates a personal access token on the API tokens page and returns its secret. */
+async function createTokenInSettings(page: Page, name: string): Promise<string> {
+  await page.goto('/settings/tokens');
+  await page.getByLabel('Token name').fill(name);
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const secret = page.getByRole('textbox', { name: 'New token' });
+  await secret.waitFor();
+  return secret.inputValue();
+}
+
+describe('API access with GRAPHQL_TRUSTED_DOCUMENTS=only', () => {
+  const browser = useBrowser();
+  let database: OwnDatabase;
+  let server: OwnServer;
+
+  before(async () => {
+    database = await prepareOwnDatabase();
+    server = await startOwnServer(database, { GRAPHQL_TRUSTED_DOCUMENTS: 'only' });
+  });
+  after(async () => {
+    server?.process.kill('SIGTERM');
+    await server?.exited;
+    await database?.drop();
+  });
+
+  test('the explorer asks for a token, runs a query with one, and the cookie alone runs no ad-hoc query', async () => {
+    const page = await newPage(browser(), { baseURL: server.url });
+    const email = uniqueEmail('trusted');
+    await signUp(page, email);
+
+    const adHoc = await page.request.post('/api/graphql', { data: { query: '{ viewer { email } }' } });
+    assert.equal(adHoc.status(), 403);
+    assert.equal((await adHoc.json()).errors[0].extensions.code, 'TRUSTED_DOCUMENT_REQUIRED');
+
+    const token = await createTokenInSettings(page, 'Explorer');
+    await page.getByRole('link', { name: 'API explorer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API explorer' }).waitFor();
+    await page.getByText('your sign-in runs only the app’s own operations').waitFor();
+    const editor = page.locator('.graphiql-query-editor');
+    await eventually(async () => assert.match((await editor.textContent()) ?? '', /query\s*MyProjects/), 30_000);
+
+    // The Headers tab is open with a placeholder token: run as is, the server says the token is not one.
+    const headers = page.locator('section.graphiql-editor-tool .graphiql-editor:not(.hidden)');
+    await eventually(async () => assert.match((await headers.textContent()) ?? '', /cds_paste-your-token-here/), 20_000);
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const response = page.locator('.graphiql-response');
+    await eventually(async () => assert.match((await response.textContent()) ?? '', /UNAUTHENTICATED/), 20_000);
+
+    await headers.locator('.monaco-editor').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(`{ "Authorization": "Bearer ${token}" }`);
+    // The editor may have auto-closed a bracket or quote after the cursor: drop whatever follows.
+    await page.keyboard.press('Shift+ControlOrMeta+End');
+    await page.keyboard.press('Delete');
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await eventually(async () => {
+      const text = await response.textContent();
+      assert.ok(text?.includes(email), `The response shows ${email}: ${text}`);
+    }, 20_000);
+    await saveScreenshot(page, 'explorer-trusted-documents');
+    await page.context().close();
+  });
+});
+

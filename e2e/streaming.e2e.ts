@@ -25,6 +25,8 @@ describe('a reply a model writes', () => {
       OPENAI_BASE_URL: fake.url,
       OPENAI_MODEL: 'fake-model',
       ASSISTANT_MAX_RETRIES: '0',
+      // The panel's Stop must work where signed-in browsers may run only the app's own documents.
+      GRAPHQL_TRUSTED_DOCUMENTS: 'only',
     });
   });
   after(async () => {

@@ -12,20 +12,23 @@ import { executableSchema } from './schema';
 import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
 import { httpResponsePlugin } from './httpResponse';
 import { resolvers } from './resolvers';
+import { applyTrustedDocuments, trustedDocumentsMode, type TrustedDocumentsMode } from './trustedDocuments';
 
 export type GraphQLHandler = (request: Request) => Promise<Response>;
 
 /** Introspection is on outside production; in production only with GRAPHQL_INTROSPECTION=true. */
-export function introspectionEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function introspectionEnabled(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return env.NODE_ENV !== 'production' || env.GRAPHQL_INTROSPECTION === 'true';
 }
 
-export function createApolloServer(env: NodeJS.ProcessEnv = process.env): ApolloServer<GraphQLContext> {
+export function createApolloServer(env: Readonly<Record<string, string | undefined>> = process.env): ApolloServer<GraphQLContext> {
   const introspection = introspectionEnabled(env);
   const armor = armorProtection({ hideFieldSuggestions: !introspection });
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
     introspection,
+    // Persisted ids name only the documents codegen generated (graphql/trustedDocuments.ts): nobody registers new ones at run time.
+    persistedQueries: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
@@ -48,12 +51,16 @@ type GlobalWithHandler = typeof globalThis & { [HANDLER_KEY]?: { resolvers: obje
 
 export function getGraphQLHandler(): GraphQLHandler {
   const holder = globalThis as GlobalWithHandler;
-  if (holder[HANDLER_KEY]?.resolvers !== resolvers) {
-    const server = createApolloServer();
-    server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
-    holder[HANDLER_KEY] = { resolvers, handler: (request) => handleGraphQLRequest(server, request) };
-  }
+  if (holder[HANDLER_KEY]?.resolvers !== resolvers) holder[HANDLER_KEY] = { resolvers, handler: createGraphQLHandler() };
   return holder[HANDLER_KEY].handler;
+}
+
+/** A handler with its own Apollo server, configured by `env` (tests run servers with other settings side by side). */
+export function createGraphQLHandler(env: Readonly<Record<string, string | undefined>> = process.env): GraphQLHandler {
+  const trustedDocuments = trustedDocumentsMode(env);
+  const server = createApolloServer(env);
+  server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+  return (request) => handleGraphQLRequest(server, request, trustedDocuments);
 }
 
 /**
@@ -61,7 +68,7 @@ export function getGraphQLHandler(): GraphQLHandler {
  * and parsed once here, within the size limit; Apollo does the rest (methods, CSRF
  * prevention, content negotiation).
  */
-async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, request: Request): Promise<Response> {
+async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, request: Request, trustedDocuments: TrustedDocumentsMode): Promise<Response> {
   // Who is asking comes first, so every answer (a 400, 401, 406 or 413 too) carries the caller's rate-limit headers.
   let context: GraphQLContext;
   try {
@@ -73,10 +80,13 @@ async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, reques
   const limits = context.rateLimit ? rateLimitHeaders(context.rateLimit) : {};
   const body = await readBody(request);
   if (body instanceof Response) return finished(body, limits);
+  const method = request.method.toUpperCase();
+  const operation = applyTrustedDocuments({ method, body, search: searchOf(request.url) }, context.viewer?.via ?? null, trustedDocuments);
+  if ('code' in operation) return finished(refusal(operation.code, operation.message, operation.status), limits);
   const headers = new HeaderMap();
   for (const [name, value] of request.headers) headers.set(name, value);
   const answer = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: searchOf(request.url), body },
+    httpGraphQLRequest: { method, headers, search: operation.search, body: operation.body },
     context: async () => context,
   });
   const responseHeaders = new Headers();
@@ -171,7 +181,12 @@ function isJson(contentType: string | null): boolean {
 }
 
 function badRequest(message: string): Response {
-  return Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status: 400 });
+  return refusal('BAD_REQUEST', message, 400);
+}
+
+/** A request refused before Apollo sees it, in the API's error envelope. */
+function refusal(code: string, message: string, status: number): Response {
+  return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
 }
 
 function payloadTooLarge(): Response {

@@ -3,10 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { LogoMark, SpinnerIcon } from '@/components/ui/icons';
+import { StopGenerationDocument } from '@/graphql/__generated__/client/graphql';
+import { persistedRequest } from '@/graphql/persistedRequest';
 import styles from './CoDirectorPanel.module.css';
 import type { StreamingReplySource } from './types';
 
-const STOP = 'mutation Stop($id: ID!) { stopGeneration(input: { messageId: $id }) { message { status } } }';
 
 interface ReplyDelta {
   messageId?: string;
@@ -51,7 +52,8 @@ export function StreamingReply({ source, initialText }: { source: StreamingReply
       await fetch('/api/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: STOP, variables: { id: source.apiId } }),
+        // By its persisted id: the app's own operations are the only ones a signed-in browser may run under GRAPHQL_TRUSTED_DOCUMENTS=only.
+        body: JSON.stringify(persistedRequest(StopGenerationDocument, { input: { messageId: source.apiId } })),
       });
     } finally {
       router.refresh();

@@ -9,6 +9,7 @@ const GraphiQLExplorer = dynamic(() => import('./GraphiQLExplorer'), {
   loading: () => <p className={styles.loading}>Loading the explorer…</p>,
 });
 
-export function ApiExplorer() {
-  return <GraphiQLExplorer />;
+/** `needsToken`: the server runs only trusted documents for the sign-in cookie, so queries here need a token. */
+export function ApiExplorer({ needsToken }: { needsToken: boolean }) {
+  return <GraphiQLExplorer needsToken={needsToken} />;
 }

@@ -13,10 +13,23 @@ const ENDPOINT = '/api/graphql';
 // Built from our own SDL, so docs and autocompletion need no introspection (off in production).
 const SCHEMA = buildSchema(typeDefs);
 
-const STARTER_QUERY = `# Signed in as you, with your session cookie.
+const SIGNED_IN_INTRO = `# Signed in as you, with your session cookie.
 # Other clients send "Authorization: Bearer <token>".
 # Run it with the ▶ button or Ctrl+Enter.
+`;
 
+// GRAPHQL_TRUSTED_DOCUMENTS=only: the session cookie runs only the app's own operations, a token anything.
+const TOKEN_INTRO = `# Your sign-in runs only the app's own operations
+# here. Paste a token from Settings → API tokens
+# into the Headers tab below, then run this with
+# the ▶ button or Ctrl+Enter.
+`;
+
+const TOKEN_HEADERS = `{
+  "Authorization": "Bearer cds_paste-your-token-here"
+}`;
+
+const STARTER_QUERY = `
 query MyProjects {
   viewer {
     email
@@ -83,12 +96,20 @@ function useAccessibleTabs(root: RefObject<HTMLDivElement | null>) {
   }, [root]);
 }
 
-export default function GraphiQLExplorer() {
+export default function GraphiQLExplorer({ needsToken }: { needsToken: boolean }) {
   const root = useRef<HTMLDivElement>(null);
   useAccessibleTabs(root);
   return (
     <div ref={root} className={styles.graphiql}>
-      <GraphiQL fetcher={fetchGraphQL} schema={SCHEMA} defaultQuery={STARTER_QUERY} forcedTheme="dark" isHeadersEditorEnabled />
+      <GraphiQL
+        fetcher={fetchGraphQL}
+        schema={SCHEMA}
+        defaultQuery={`${needsToken ? TOKEN_INTRO : SIGNED_IN_INTRO}${STARTER_QUERY}`}
+        defaultHeaders={needsToken ? TOKEN_HEADERS : undefined}
+        defaultEditorToolsVisibility={needsToken ? 'headers' : undefined}
+        forcedTheme="dark"
+        isHeadersEditorEnabled
+      />
     </div>
   );
 }

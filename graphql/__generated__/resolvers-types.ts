@@ -24,24 +24,36 @@ export type Scalars = {
 /** A personal access token. The secret itself is shown once, when it is created. */
 export type AccessToken = Node & {
   __typename?: 'AccessToken';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The token's global id (not the secret). */
   id: Scalars['ID']['output'];
+  /** When a request last used it; null if none has. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the user called it, 1 to 120 characters. */
   name: Scalars['String']['output'];
   /** The first characters of the token, to tell tokens apart. */
   prefix: Scalars['String']['output'];
+  /** When it was revoked; null while it works. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One clip of a timeline, as it is now. */
 export type Clip = {
   __typename?: 'Clip';
+  /** How long it plays, in milliseconds. */
   durationMs: Scalars['Int']['output'];
+  /** Fade-in length in milliseconds; 0 for none. */
   fadeInMs: Scalars['Int']['output'];
+  /** Fade-out length in milliseconds; 0 for none. */
   fadeOutMs: Scalars['Int']['output'];
   /** Stable across edits of the clip; not fetchable with `node`. */
   id: Scalars['ID']['output'];
+  /** What the clip is. */
   kind: ClipKind;
+  /** Whether its sound is muted. */
   muted: Scalars['Boolean']['output'];
+  /** The clip's name ("Beach scene"); instructions can refer to it. */
   name: Scalars['String']['output'];
   /** 0-based place in the timeline. */
   position: Scalars['Int']['output'];
@@ -53,28 +65,42 @@ export type Clip = {
   volume: Scalars['Int']['output'];
 };
 
+/** One clip attribute's value before and after a restore. */
 export type ClipAttributeChange = {
   __typename?: 'ClipAttributeChange';
+  /** Its value after the restore, formatted for people. */
   after: Scalars['String']['output'];
   /** The clip attribute: name, kind, durationMs, fadeInMs, fadeOutMs, speed, volume, muted or text. */
   attribute: Scalars['String']['output'];
+  /** Its value now, formatted for people ("9.0 s"). */
   before: Scalars['String']['output'];
 };
 
+/** What a clip is; instructions can name clips by kind ("the outro", "every title card"). */
 export type ClipKind =
+  /** A sound track (music, voice-over). */
   | 'AUDIO'
+  /** The opening card. */
   | 'INTRO'
+  /** The closing card. */
   | 'OUTRO'
+  /** Footage. */
   | 'SCENE'
+  /** A title card with on-screen text. */
   | 'TITLE';
 
+/** Input of `compactSession`. */
 export type CompactSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A session's global id of the viewer's. */
   sessionId: Scalars['ID']['input'];
 };
 
+/** What `compactSession` returns. */
 export type CompactSessionPayload = {
   __typename?: 'CompactSessionPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** How many messages folded into the summary. */
   foldedMessageCount: Scalars['Int']['output'];
@@ -91,46 +117,67 @@ export type ContextUsage = {
   usedTokens: Scalars['Int']['output'];
 };
 
+/** Input of `createAccessToken`. */
 export type CreateAccessTokenInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What the token is for: 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: Scalars['String']['input'];
 };
 
+/** Result of `createAccessToken`. */
 export type CreateAccessTokenPayload = {
   __typename?: 'CreateAccessTokenPayload';
+  /** The token's record (without the secret). */
   accessToken: AccessToken;
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The secret to send as `Authorization: Bearer <token>`. Shown only here; store it now. */
   token: Scalars['String']['output'];
 };
 
+/** Input of `createProject`. */
 export type CreateProjectInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: Scalars['String']['input'];
 };
 
+/** Result of `createProject`. */
 export type CreateProjectPayload = {
   __typename?: 'CreateProjectPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The new project. */
   project: Project;
 };
 
+/** Input of `deleteSession`. */
 export type DeleteSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A session's global id of the viewer's. */
   sessionId: Scalars['ID']['input'];
 };
 
+/** Result of `deleteSession`. */
 export type DeleteSessionPayload = {
   __typename?: 'DeleteSessionPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The deleted session's global id, to remove it from caches. */
   deletedSessionId: Scalars['ID']['output'];
 };
 
 /** A change to a project's timeline. It stays when the session that made it is deleted. */
 export type Edit = Node & {
   __typename?: 'Edit';
+  /** When it was applied. */
   createdAt: Scalars['DateTime']['output'];
+  /** What it did, in words for people. */
   description: Scalars['String']['output'];
+  /** The edit's global id. */
   id: Scalars['ID']['output'];
   /** When it was undone; null while it is applied. */
   revertedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -138,51 +185,73 @@ export type Edit = Node & {
   revertedBy?: Maybe<Edit>;
 };
 
+/** Input of `forkSession`. */
 export type ForkSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** An instruction (a user message). */
+  /** An instruction's global id (a `Message` with role `USER`) of the viewer's. */
   messageId: Scalars['ID']['input'];
+  /** Whether the timeline goes back to that moment too (default true). */
   restoreTimeline?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Result of `forkSession`. */
 export type ForkSessionPayload = {
   __typename?: 'ForkSessionPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The restore's edit when the timeline was restored (null when not asked, or already as it was). */
   edit?: Maybe<Edit>;
+  /** The project, whose `currentSession` is now the branch. */
   project: Project;
   /** The branch, now the viewer's current session. */
   session: Session;
+  /** The project's timeline after the branch. */
   timeline: Timeline;
 };
 
+/** An instruction or a reply in a session. */
 export type Message = Node & {
   __typename?: 'Message';
-  /** The text; while `STREAMING`, the text so far. */
+  /** The text, 1 to 4,000 characters for an instruction; while `STREAMING`, the reply's text so far. */
   content: Scalars['String']['output'];
+  /** When it was sent (an instruction) or begun (a reply). */
   createdAt: Scalars['DateTime']['output'];
   /** The edits this instruction made, undid or redid (empty on replies). */
   edits: Array<Edit>;
+  /** The message's global id. */
   id: Scalars['ID']['output'];
+  /** Who wrote it. */
   role: MessageRole;
+  /** Where a reply is in its life; always `DONE` for instructions. */
   status: MessageStatus;
 };
 
+/** A page of a session's messages. */
 export type MessageConnection = {
   __typename?: 'MessageConnection';
+  /** The messages of this page, oldest first, each with its cursor. */
   edges: Array<MessageEdge>;
+  /** Where this page sits in the conversation. */
   pageInfo: PageInfo;
+  /** How many messages the whole conversation has. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A message in a page, with its place in the conversation. */
 export type MessageEdge = {
   __typename?: 'MessageEdge';
+  /** Opaque and signed: pass it as `after` or `before` to page from here. Valid only for this session. */
   cursor: Scalars['String']['output'];
+  /** The message. */
   node: Message;
 };
 
+/** Who wrote a message. */
 export type MessageRole =
+  /** A reply from CoDirector. */
   | 'ASSISTANT'
+  /** An instruction from the user. */
   | 'USER';
 
 /**
@@ -194,207 +263,394 @@ export type MessageRole =
  * runs it again.
  */
 export type MessageStatus =
+  /** Complete, with its edits applied. */
   | 'DONE'
+  /** Ended by an error or a timeout; the text says why, and no edit was made. `retryMessage` runs it again. */
   | 'FAILED'
+  /** Stored; the model has not written anything yet. */
   | 'PENDING'
+  /** Ended by `stopGeneration`; the text so far stays, and no edit was made. `retryMessage` runs it again. */
   | 'STOPPED'
+  /** The model is writing it; `content` is the text so far. */
   | 'STREAMING';
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Moves the session out of the default `Project.sessions` list into `Project.sessions(archived: true)`. */
+  /**
+   * Moves the session out of the default `Project.sessions` list into `Project.sessions(archived: true)`.
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session).
+   */
   archiveSession?: Maybe<SessionFlagPayload>;
   /**
    * Folds the session's older turns into its `summary` now, as the context budget would fold them:
    * every instruction before the latest turn becomes a line of the summary and its reply is no longer
    * given to the assistant (the edit log stays whole, and the conversation itself is kept). The
-   * latest turn stays. `foldedMessageCount` is 0 when there was nothing older to fold. `CONFLICT`
-   * while a reply is being generated in the session; `NOT_FOUND` for another user's session.
+   * latest turn stays. `foldedMessageCount` is 0 when there was nothing older to fold.
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session), CONFLICT (a reply is being
+   * generated in the session).
    */
   compactSession?: Maybe<CompactSessionPayload>;
   /**
    * Creates a personal access token and returns its secret, this once. Needs the web app's
-   * session: a request authenticated by a token cannot create tokens (FORBIDDEN).
+   * session.
+   * Errors: FORBIDDEN (the request is authenticated by an access token: tokens cannot mint
+   * tokens), BAD_USER_INPUT (`name`: empty, over 120 characters, or with control characters or
+   * line breaks).
    */
   createAccessToken?: Maybe<CreateAccessTokenPayload>;
+  /**
+   * Creates a project for the viewer, with a starter timeline.
+   * Errors: BAD_USER_INPUT (`name`: empty, over 120 characters, or with control characters or line breaks).
+   */
   createProject?: Maybe<CreateProjectPayload>;
-  /** Deletes the conversation; the timeline edits it made stay, detached from it. */
+  /**
+   * Deletes the conversation; the timeline edits it made stay, detached from it.
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session, also when it is already deleted).
+   */
   deleteSession?: Maybe<DeleteSessionPayload>;
   /**
    * Starts a branch: a new session with the conversation (and the edits) of the instruction's
    * session up to and including it and its reply, made current; with `restoreTimeline` the
    * timeline goes back to that moment in the same step. The original session is untouched.
+   * Errors: BAD_USER_INPUT (`messageId`: a reply, not an instruction), NOT_FOUND (the message),
+   * CONFLICT (with `restoreTimeline`: a clip no longer matches its history, `extensions.clips`).
    */
   forkSession?: Maybe<ForkSessionPayload>;
-  /** Puts the session in the pinned group at the top of `Project.sessions`. */
+  /**
+   * Puts the session in the pinned group at the top of `Project.sessions`.
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session).
+   */
   pinSession?: Maybe<SessionFlagPayload>;
+  /**
+   * Renames one of the viewer's projects.
+   * Errors: BAD_USER_INPUT (`projectId`, `name`), NOT_FOUND (the project).
+   */
   renameProject?: Maybe<RenameProjectPayload>;
+  /**
+   * Renames a session.
+   * Errors: BAD_USER_INPUT (`sessionId`; `title`: empty, over 120 characters, or with control
+   * characters or line breaks), NOT_FOUND (the session).
+   */
   renameSession?: Maybe<RenameSessionPayload>;
-  /** Makes a past session the viewer's current one on its project. */
+  /**
+   * Makes a past session the viewer's current one on its project (unarchiving it).
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session).
+   */
   restoreSession?: Maybe<RestoreSessionPayload>;
   /**
    * Restores the project's timeline to how it was right after an instruction, reverting every
    * later edit, undo and redo from any session, as one edit recorded in the viewer's current
-   * session ("undo that" there reverts it). CONFLICT when the timeline changed since `basis` (or
-   * since the request began), or when a clip no longer matches its history (`extensions.clips`);
-   * nothing changes then. BAD_USER_INPUT when the timeline already is as it was.
+   * session ("undo that" there reverts it); nothing changes when it is refused.
+   * Errors: BAD_USER_INPUT (`messageId`: a reply, not an instruction, or the timeline already is
+   * as it was; `basis`: not a value a preview returned), NOT_FOUND (the message), CONFLICT (the
+   * timeline changed since `basis`, or since the request began, or a clip no longer matches its
+   * history: `extensions.clips` lists them).
    */
   restoreTimeline?: Maybe<RestoreTimelinePayload>;
   /**
    * Runs a `FAILED` or `STOPPED` instruction again (the reply's id, or its instruction's), into the
    * same reply, and returns the result like `sendMessage`. A reply that is `DONE` is returned as it
-   * is, never answered twice; one still generating is `CONFLICT`.
+   * is, never answered twice.
+   * Errors: BAD_USER_INPUT (`messageId`), NOT_FOUND (the message, or an instruction without a
+   * reply), CONFLICT (the reply, or another in the session, is still generating),
+   * SERVICE_UNAVAILABLE (also when the configured model provider cannot work).
    */
   retryMessage?: Maybe<SendMessagePayload>;
-  /** Revokes a token; requests carrying it are refused from then on. */
+  /**
+   * Revokes a token; requests carrying it are refused from then on. Revoking a revoked token
+   * returns it as it is.
+   * Errors: BAD_USER_INPUT (`accessTokenId`), NOT_FOUND (the token).
+   */
   revokeAccessToken?: Maybe<RevokeAccessTokenPayload>;
   /**
    * Sends an instruction to CoDirector in a session and returns its reply, the edits it made and
-   * the new timeline. A retry with the same `clientMessageId` returns the first result and writes
-   * nothing twice. The first instruction titles the session. With a model provider the reply also
-   * streams to every open device as live events while this request waits; another instruction to
-   * the same session meanwhile is refused with `CONFLICT`.
+   * the new timeline. A retry with the same `clientMessageId` and `content` returns the first
+   * result and writes nothing twice. The first instruction titles the session. With a model
+   * provider the reply also streams to every open device as live events while this request waits.
+   * Errors: BAD_USER_INPUT (`sessionId`; `content`: empty, over 4,000 characters or with control
+   * characters; `clientMessageId`: empty, over 100 characters or with control characters),
+   * NOT_FOUND (the session), CONFLICT (CoDirector is still answering another instruction in the
+   * session), IDEMPOTENCY_KEY_REUSED (`clientMessageId` already used for a different instruction
+   * in the session; nothing is written), SERVICE_UNAVAILABLE (also when the configured model
+   * provider cannot work; the message says why).
    */
   sendMessage?: Maybe<SendMessagePayload>;
   /**
    * Leaves the viewer's current session on the project and makes a fresh one current. When the
    * viewer already has an empty session there, that one is returned instead of another.
+   * Errors: BAD_USER_INPUT (`projectId`), NOT_FOUND (the project).
    */
   startSession?: Maybe<StartSessionPayload>;
   /**
    * Ends the generation of a reply (the reply's id, or its instruction's): its text so far stays,
    * its status becomes `STOPPED`, and it makes no edit. Works from any device and any app instance.
    * A reply that has already ended is returned as it is.
+   * Errors: BAD_USER_INPUT (`messageId`), NOT_FOUND (the message, or an instruction without a reply).
    */
   stopGeneration?: Maybe<StopGenerationPayload>;
+  /**
+   * Brings an archived session back into the default `Project.sessions` list.
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session).
+   */
   unarchiveSession?: Maybe<SessionFlagPayload>;
+  /**
+   * Takes the session out of the pinned group.
+   * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session).
+   */
   unpinSession?: Maybe<SessionFlagPayload>;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationArchiveSessionArgs = {
   input: SessionFlagInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationCompactSessionArgs = {
   input: CompactSessionInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationCreateAccessTokenArgs = {
   input: CreateAccessTokenInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationDeleteSessionArgs = {
   input: DeleteSessionInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationForkSessionArgs = {
   input: ForkSessionInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationPinSessionArgs = {
   input: SessionFlagInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationRenameProjectArgs = {
   input: RenameProjectInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationRenameSessionArgs = {
   input: RenameSessionInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationRestoreSessionArgs = {
   input: RestoreSessionInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationRestoreTimelineArgs = {
   input: RestoreTimelineInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationRetryMessageArgs = {
   input: RetryMessageInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationRevokeAccessTokenArgs = {
   input: RevokeAccessTokenInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationStartSessionArgs = {
   input: StartSessionInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationStopGenerationArgs = {
   input: StopGenerationInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationUnarchiveSessionArgs = {
   input: SessionFlagInput;
 };
 
 
+/**
+ * What can be changed. Each mutation takes one `input` and returns a payload; its description
+ * lists the error codes it adds to those every operation can answer (see the schema's
+ * description). An id of the wrong type or shape is BAD_USER_INPUT naming the input field; a
+ * well-formed id of nothing the viewer owns, or of something deleted meanwhile, is NOT_FOUND.
+ */
 export type MutationUnpinSessionArgs = {
   input: SessionFlagInput;
 };
 
 /** An object that can be fetched again by its opaque global id with `node(id:)`. */
 export type Node = {
+  /** The object's global id: stable, opaque, and different for every object of every type. */
   id: Scalars['ID']['output'];
 };
 
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last edge; null on an empty page. Pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the last one of this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * Whether items come before the first one of this page. Looked up only when asked for, and only
+   * meaningful in the direction of paging (Relay's rule): false on a first page.
+   */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first edge; null on an empty page. Pass it as `before` for the page before. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A video project: its timeline, and the viewer's conversations with CoDirector about it. */
 export type Project = Node & {
   __typename?: 'Project';
+  /** When the project was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The session the viewer is in on this project, shared by all their devices; null until they start one. */
   currentSession?: Maybe<Session>;
+  /** The project's global id. */
   id: Scalars['ID']['output'];
+  /** 1 to 120 characters, one line. */
   name: Scalars['String']['output'];
   /**
    * The project's sessions: pinned ones first, then newest first (keyset cursors stay stable across
    * the pinned boundary). Archived sessions are left out unless `archived: true`, which lists only
-   * them. `first`/`last` at most 100.
+   * them; so are empty sessions (no messages) other than the current one.
    *
-   * With `query` (1 to 200 characters, else BAD_USER_INPUT naming `query`): the sessions whose
-   * title or messages match it (Postgres full-text search, English stemming, web-search syntax:
-   * `"exact phrase"`, `or`, `-word`), most relevant first (a title match counts double), then
-   * newest first; each edge has the matching `snippet`. Paged forward only (`first`/`after`).
+   * With `query`: the sessions whose title or messages match it (Postgres full-text search,
+   * English stemming, web-search syntax: `"exact phrase"`, `or`, `-word`), most relevant first (a
+   * title match counts double), then newest first; each edge has the matching `snippet`. Paged
+   * forward only: `last` or `before` with `query` is BAD_USER_INPUT naming it.
    */
   sessions: SessionConnection;
+  /** The project's clips now; the same `Timeline` object (by `id`) every payload returns. */
   timeline: Timeline;
+  /** When the project last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -409,22 +665,30 @@ export type ProjectSessionsArgs = {
   query?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of the viewer's projects. */
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  /** The projects of this page, each with its cursor. */
   edges: Array<ProjectEdge>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
+  /** How many projects the whole list has. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A project in a page, with its place in the list. */
 export type ProjectEdge = {
   __typename?: 'ProjectEdge';
+  /** Opaque and signed: pass it as `after` or `before` to page from here. Valid only for this list. */
   cursor: Scalars['String']['output'];
+  /** The project. */
   node: Project;
 };
 
 /** One change to a project, as live updates deliver it. */
 export type ProjectEvent = {
   __typename?: 'ProjectEvent';
+  /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
   /** Increasing within the project: pass the last one as `after` to resume. */
   id: Scalars['String']['output'];
@@ -446,75 +710,124 @@ export type ProjectEvent = {
   type: Scalars['String']['output'];
 };
 
+/**
+ * What can be read. Connections take `first` (0 to 100) with `after`, or `last` (0 to 100) with
+ * `before`, never `first` and `last` together (BAD_USER_INPUT naming `last`); a cursor from another
+ * list, or not a cursor at all, is BAD_USER_INPUT naming `after` or `before`.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** Any object by its global id. */
+  /** Any object by its global id. NOT_FOUND when it does not exist or is another user's; BAD_USER_INPUT (`id`) when `id` is not a global id. */
   node?: Maybe<Node>;
-  /** Up to 100 objects by their global ids, in the same order; each one missing is null with a NOT_FOUND error. */
+  /**
+   * Up to 100 objects by their global ids, in the same order; each one missing is null with a
+   * NOT_FOUND error for its place. More than 100 ids is BAD_USER_INPUT naming `ids`.
+   */
   nodes: Array<Maybe<Node>>;
   /**
    * What `restoreTimeline` would do for this instruction (a user message), without changing
    * anything: the clip changes, the resulting timeline, and the sessions whose later edits it
-   * reverts. CONFLICT (with `extensions.clips`) when the timeline no longer matches its history.
+   * reverts. CONFLICT (with `extensions.clips`) when the timeline no longer matches its history;
+   * BAD_USER_INPUT (`messageId`) for a reply or an id that is not a message's; NOT_FOUND for a
+   * message that does not exist or is another user's.
    */
   previewTimelineRestore: TimelineRestorePreview;
-  /** One of the viewer's projects. */
+  /** One of the viewer's projects. NOT_FOUND when it does not exist or is another user's; BAD_USER_INPUT (`id`) for an id that is not a project's. */
   project?: Maybe<Project>;
-  /** The signed-in user. */
+  /** The signed-in user. UNAUTHENTICATED without a viewer. */
   viewer: User;
 };
 
 
+/**
+ * What can be read. Connections take `first` (0 to 100) with `after`, or `last` (0 to 100) with
+ * `before`, never `first` and `last` together (BAD_USER_INPUT naming `last`); a cursor from another
+ * list, or not a cursor at all, is BAD_USER_INPUT naming `after` or `before`.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What can be read. Connections take `first` (0 to 100) with `after`, or `last` (0 to 100) with
+ * `before`, never `first` and `last` together (BAD_USER_INPUT naming `last`); a cursor from another
+ * list, or not a cursor at all, is BAD_USER_INPUT naming `after` or `before`.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * What can be read. Connections take `first` (0 to 100) with `after`, or `last` (0 to 100) with
+ * `before`, never `first` and `last` together (BAD_USER_INPUT naming `last`); a cursor from another
+ * list, or not a cursor at all, is BAD_USER_INPUT naming `after` or `before`.
+ */
 export type QueryPreviewTimelineRestoreArgs = {
   messageId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What can be read. Connections take `first` (0 to 100) with `after`, or `last` (0 to 100) with
+ * `before`, never `first` and `last` together (BAD_USER_INPUT naming `last`); a cursor from another
+ * list, or not a cursor at all, is BAD_USER_INPUT naming `after` or `before`.
+ */
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Input of `renameProject`. */
 export type RenameProjectInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: Scalars['String']['input'];
+  /** A project's global id of the viewer's. */
   projectId: Scalars['ID']['input'];
 };
 
+/** Result of `renameProject`. */
 export type RenameProjectPayload = {
   __typename?: 'RenameProjectPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The project with its new name. */
   project: Project;
 };
 
+/** Input of `renameSession`. */
 export type RenameSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A session's global id of the viewer's. */
   sessionId: Scalars['ID']['input'];
+  /** 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   title: Scalars['String']['input'];
 };
 
+/** Result of `renameSession`. */
 export type RenameSessionPayload = {
   __typename?: 'RenameSessionPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The session with its new title. */
   session: Session;
 };
 
+/** Input of `restoreSession`. */
 export type RestoreSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A session's global id of the viewer's. */
   sessionId: Scalars['ID']['input'];
 };
 
+/** Result of `restoreSession`. */
 export type RestoreSessionPayload = {
   __typename?: 'RestoreSessionPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
   previousSession?: Maybe<Session>;
@@ -524,63 +837,89 @@ export type RestoreSessionPayload = {
   session: Session;
 };
 
+/** Input of `restoreTimeline`. */
 export type RestoreTimelineInput = {
-  /** The `basis` of the preview the user saw; optional. */
+  /** The `basis` of the preview the user saw (digits, as `previewTimelineRestore` returned it); optional. */
   basis?: InputMaybe<Scalars['String']['input']>;
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** An instruction (a user message). */
+  /** An instruction's global id (a `Message` with role `USER`) of the viewer's. */
   messageId: Scalars['ID']['input'];
 };
 
+/** Result of `restoreTimeline`. */
 export type RestoreTimelinePayload = {
   __typename?: 'RestoreTimelinePayload';
   /** What changed. */
   changes: Array<TimelineChange>;
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The restore's own edit. */
   edit: Edit;
+  /** The project, with its timeline after the restore. */
   project: Project;
   /** The session the restore is recorded in (the viewer's current one). */
   session: Session;
+  /** The project's timeline after the restore. */
   timeline: Timeline;
 };
 
+/** Input of `retryMessage`. */
 export type RetryMessageInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A reply's global id, or its instruction's. */
   messageId: Scalars['ID']['input'];
 };
 
+/** Input of `revokeAccessToken`. */
 export type RevokeAccessTokenInput = {
+  /** An access token's global id (`AccessToken.id`, not the secret) of the viewer's. */
   accessTokenId: Scalars['ID']['input'];
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Result of `revokeAccessToken`. */
 export type RevokeAccessTokenPayload = {
   __typename?: 'RevokeAccessTokenPayload';
+  /** The token, with `revokedAt` set. */
   accessToken: AccessToken;
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Input of `sendMessage`. */
 export type SendMessageInput = {
-  /** Any id the client picks for this instruction (at most 100 characters); makes retries safe. */
+  /**
+   * Any id the client picks for this instruction (1 to 100 characters, no control characters; a
+   * uuid is a good choice); makes retries safe. Send a new one with each new instruction.
+   */
   clientMessageId?: InputMaybe<Scalars['String']['input']>;
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** 1 to 4,000 characters after trimming. */
+  /** The instruction: 1 to 4,000 characters after trimming, no control characters other than tab and newline. */
   content: Scalars['String']['input'];
+  /** A session's global id of the viewer's. */
   sessionId: Scalars['ID']['input'];
 };
 
+/** Result of `sendMessage` and `retryMessage`. */
 export type SendMessagePayload = {
   __typename?: 'SendMessagePayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The edits this instruction made, undid or redid. */
   edits: Array<Edit>;
   /** The project, with its timeline after the instruction. */
   project: Project;
+  /** CoDirector's reply. */
   reply: Message;
+  /** The session, with its message count (and, after the first instruction, its title) updated. */
   session: Session;
   /** The project's timeline after the instruction (the same object as `project.timeline`). */
   timeline: Timeline;
+  /** The instruction as stored. */
   userMessage: Message;
 };
 
@@ -595,6 +934,7 @@ export type Session = Node & {
    * budget. Reads the session's whole history: ask for it on one session, not across a list.
    */
   contextUsage: ContextUsage;
+  /** When the session was started (or branched). */
   createdAt: Scalars['DateTime']['output'];
   /** The timeline edits this session made, oldest first, reverted ones included. */
   edits: Array<Edit>;
@@ -602,14 +942,17 @@ export type Session = Node & {
   forkedFromMessage?: Maybe<Message>;
   /** For a branch (`forkSession`): the session it was copied from; null otherwise or once that is deleted. */
   forkedFromSession?: Maybe<Session>;
+  /** The session's global id. */
   id: Scalars['ID']['output'];
-  /** Whether this is the viewer's current session on its project. */
+  /** Whether this is the viewer's current session on its project; it follows `Project.currentSession`. */
   isCurrent: Scalars['Boolean']['output'];
+  /** How many messages (instructions and replies) the session has. */
   messageCount: Scalars['Int']['output'];
-  /** The conversation, oldest first. `first`/`last` at most 100. */
+  /** The conversation, oldest first. */
   messages: MessageConnection;
   /** Pinned sessions head `Project.sessions`. */
   pinned: Scalars['Boolean']['output'];
+  /** The project the session is about. */
   project: Project;
   /**
    * Older turns of this session folded away when the conversation outgrew the assistant's context
@@ -617,8 +960,9 @@ export type Session = Node & {
    * edit of the session: the edit log never folds.
    */
   summary?: Maybe<Scalars['String']['output']>;
-  /** From the first instruction until renamed; null while the session is empty. */
+  /** From the first instruction until renamed (1 to 120 characters); null while the session is empty. */
   title?: Maybe<Scalars['String']['output']>;
+  /** When the session last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -631,16 +975,23 @@ export type SessionMessagesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of a project's sessions (or of a search among them). */
 export type SessionConnection = {
   __typename?: 'SessionConnection';
+  /** The sessions of this page, each with its cursor (and, in search results, its snippet). */
   edges: Array<SessionEdge>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
+  /** How many sessions the whole list (or search) has. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A session in a page, with its place in the list. */
 export type SessionEdge = {
   __typename?: 'SessionEdge';
+  /** Opaque and signed: pass it as `after` or `before` to page from here. Valid only for this list (or search). */
   cursor: Scalars['String']['output'];
+  /** The session. */
   node: Session;
   /**
    * In search results (`Project.sessions(query:)`): the passage that matched, from the title or a
@@ -651,24 +1002,33 @@ export type SessionEdge = {
 
 /** Pins, unpins, archives or unarchives one session. */
 export type SessionFlagInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A session's global id of the viewer's. */
   sessionId: Scalars['ID']['input'];
 };
 
+/** Result of `pinSession`, `unpinSession`, `archiveSession` and `unarchiveSession`. */
 export type SessionFlagPayload = {
   __typename?: 'SessionFlagPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The session as it is now. */
   session: Session;
 };
 
+/** Input of `startSession`. */
 export type StartSessionInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A project's global id of the viewer's. */
   projectId: Scalars['ID']['input'];
 };
 
+/** Result of `startSession`. */
 export type StartSessionPayload = {
   __typename?: 'StartSessionPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
   previousSession?: Maybe<Session>;
@@ -678,13 +1038,18 @@ export type StartSessionPayload = {
   session: Session;
 };
 
+/** Input of `stopGeneration`. */
 export type StopGenerationInput = {
+  /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A reply's global id, or its instruction's. */
   messageId: Scalars['ID']['input'];
 };
 
+/** Result of `stopGeneration`. */
 export type StopGenerationPayload = {
   __typename?: 'StopGenerationPayload';
+  /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The reply, as it is after the stop (still `STREAMING` for a moment when another app instance generates it). */
   message: Message;
@@ -693,7 +1058,9 @@ export type StopGenerationPayload = {
 /**
  * Live updates, over Server-Sent Events with the graphql-sse protocol (distinct connections mode)
  * at `/api/graphql/stream`, with the same authentication as the rest of the API. A subscription
- * sent to `/api/graphql` is refused with BAD_REQUEST.
+ * sent to `/api/graphql` is refused with BAD_REQUEST. Both fields answer NOT_FOUND for an object
+ * that does not exist or is another user's, BAD_USER_INPUT for a malformed id or `after`, and
+ * RATE_LIMITED beyond `EVENT_STREAMS_PER_USER` open streams.
  */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -712,7 +1079,9 @@ export type Subscription = {
 /**
  * Live updates, over Server-Sent Events with the graphql-sse protocol (distinct connections mode)
  * at `/api/graphql/stream`, with the same authentication as the rest of the API. A subscription
- * sent to `/api/graphql` is refused with BAD_REQUEST.
+ * sent to `/api/graphql` is refused with BAD_REQUEST. Both fields answer NOT_FOUND for an object
+ * that does not exist or is another user's, BAD_USER_INPUT for a malformed id or `after`, and
+ * RATE_LIMITED beyond `EVENT_STREAMS_PER_USER` open streams.
  */
 export type SubscriptionProjectEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -723,7 +1092,9 @@ export type SubscriptionProjectEventsArgs = {
 /**
  * Live updates, over Server-Sent Events with the graphql-sse protocol (distinct connections mode)
  * at `/api/graphql/stream`, with the same authentication as the rest of the API. A subscription
- * sent to `/api/graphql` is refused with BAD_REQUEST.
+ * sent to `/api/graphql` is refused with BAD_REQUEST. Both fields answer NOT_FOUND for an object
+ * that does not exist or is another user's, BAD_USER_INPUT for a malformed id or `after`, and
+ * RATE_LIMITED beyond `EVENT_STREAMS_PER_USER` open streams.
  */
 export type SubscriptionSessionMessagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -737,30 +1108,42 @@ export type SubscriptionSessionMessagesArgs = {
  */
 export type Timeline = {
   __typename?: 'Timeline';
+  /** The clips, in playback order (`position` 0 first). */
   clips: Array<Clip>;
   /** The timeline's id: one per project, not fetchable with `node`; read it through `Project.timeline`. */
   id: Scalars['ID']['output'];
+  /** The sum of the clips' durations, in milliseconds. */
   totalDurationMs: Scalars['Int']['output'];
 };
 
+/** One clip's change in a timeline restore. */
 export type TimelineChange = {
   __typename?: 'TimelineChange';
   /** For CHANGED: each attribute's value before and after, formatted for people. */
   attributes: Array<ClipAttributeChange>;
+  /** The clip's id (as in `Clip.id`). */
   clipId: Scalars['ID']['output'];
+  /** The clip's name as it is now; for an added clip, the name it comes back with. */
   clipName: Scalars['String']['output'];
+  /** The change in words, e.g. “Beach scene” moves back to 2nd. */
   description: Scalars['String']['output'];
   /** 0-based place before the restore; null for an added clip. */
   fromPosition?: Maybe<Scalars['Int']['output']>;
+  /** What happens to the clip. */
   kind: TimelineChangeKind;
   /** 0-based place after the restore; null for a removed clip. */
   toPosition?: Maybe<Scalars['Int']['output']>;
 };
 
+/** How one clip differs after a timeline restore. */
 export type TimelineChangeKind =
+  /** The clip comes back (it was deleted later). */
   | 'ADDED'
+  /** Some of its attributes go back (see `attributes`). */
   | 'CHANGED'
+  /** Its place changes (a clip can have both a CHANGED and a MOVED change). */
   | 'MOVED'
+  /** The clip goes (it was added later). */
   | 'REMOVED';
 
 /** What restoring the timeline to right after an instruction changes. */
@@ -784,18 +1167,23 @@ export type TimelineRestorePreview = {
   timeline: Timeline;
 };
 
+/** A person who signs in to CoDirector: the viewer, the only user anyone can read. */
 export type User = Node & {
   __typename?: 'User';
   /** Personal access tokens for third-party clients, newest first, revoked ones included. */
   accessTokens: Array<AccessToken>;
+  /** The email they sign in with, in its stored spelling (trimmed, NFKC, lower-cased). */
   email: Scalars['String']['output'];
+  /** The user's global id. */
   id: Scalars['ID']['output'];
+  /** The name shown in the app. */
   name: Scalars['String']['output'];
-  /** The user's projects, newest first. `first`/`last` at most 100. */
+  /** The user's projects, newest first. */
   projects: ProjectConnection;
 };
 
 
+/** A person who signs in to CoDirector: the viewer, the only user anyone can read. */
 export type UserProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;

@@ -21,6 +21,7 @@ import {
   ViewerDocument,
   ViewerProjectsDocument,
 } from '../__generated__/client/graphql';
+import { nodeTypeOf } from '../access';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer, type GraphQLResult } from './support/api';
 
@@ -113,6 +114,11 @@ describe('another user’s data is NOT_FOUND, exactly like missing data', () => 
     );
     expect(result.data?.nodes.map((node) => node?.__typename)).toEqual(['Project', 'Session', 'Message', 'Edit', 'AccessToken', 'User']);
     expect(result.data?.nodes.map((node) => node?.id)).toEqual(ids);
+  });
+
+  it('never guesses a Node’s type: a row not read through node/nodes is a bug, not a fallback', () => {
+    // A project row has no type tag; shape-based guessing could call it anything with a name.
+    expect(() => nodeTypeOf({ ...aliceProject })).toThrow(/without going through requireNode/);
   });
 
   it('left Alice’s data untouched', async () => {

@@ -9,6 +9,8 @@ import { createAccessToken } from '@/db/accessTokens';
 import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
+import { persistedRequest } from '../../persistedRequest';
+import { createGraphQLHandler } from '../../server';
 
 /**
  * The tests talk to the real route handler over real HTTP: a node:http server turns each
@@ -21,9 +23,12 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(): Promise<ApiServer> {
+/** `env` runs the GraphQL endpoint with these settings over the process's (e.g. GRAPHQL_TRUSTED_DOCUMENTS) instead of the route's own server. */
+export async function startApiServer(options: { env?: Record<string, string> } = {}): Promise<ApiServer> {
+  const graphqlHandler = options.env ? createGraphQLHandler({ ...process.env, ...options.env }) : null;
+  const endpoint: Route = graphqlHandler ? { GET: graphqlHandler, POST: graphqlHandler } : graphqlRoute;
   const server = http.createServer((incoming, outgoing) => {
-    forward(incoming, outgoing).catch((error: unknown) => {
+    forward(incoming, outgoing, endpoint).catch((error: unknown) => {
       outgoing.writeHead(500).end(String(error));
     });
   });
@@ -43,7 +48,12 @@ export async function startApiServer(): Promise<ApiServer> {
   };
 }
 
-async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
+interface Route {
+  GET(request: Request): Promise<Response>;
+  POST(request: Request): Promise<Response>;
+}
+
+async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse, endpoint: Route): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -61,7 +71,7 @@ async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResp
     body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
     signal: gone.signal,
   });
-  const route = incoming.url?.startsWith('/api/graphql/stream') ? streamRoute : graphqlRoute;
+  const route: Route = incoming.url?.startsWith('/api/graphql/stream') ? streamRoute : endpoint;
   const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : null;
   if (!handler) {
     outgoing.writeHead(405, { allow: 'GET, POST' }).end();
@@ -114,6 +124,16 @@ export class ApiClient {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.authHeaders(), ...extraHeaders },
       body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<Data>, 'status'>) };
+  }
+
+  /** POSTs one of graphql/documents by its persisted id, as the web app does, without its text. */
+  async persisted<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<GraphQLResult<Data>> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...this.authHeaders() },
+      body: JSON.stringify(persistedRequest(document, variables)),
     });
     return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<Data>, 'status'>) };
   }
