@@ -25,7 +25,7 @@ function run(label, command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run('Checking the assistant provider', 'npx', ['tsx', 'scripts/check-assistant.ts']);
+run('Checking the configuration', 'npx', ['tsx', 'scripts/check-config.ts']);
 if (process.env.SKIP_BUILD !== '1') run('Building the app', 'npx', ['next', 'build']);
 run('Migrating the database', 'npx', ['tsx', 'scripts/migrate.ts']);
 run('Seeding the demo user and project', 'npx', ['tsx', 'scripts/seed.ts']);
