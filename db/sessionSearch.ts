@@ -90,6 +90,7 @@ function toResult(row: Record<string, unknown>): SearchResult {
     projectId: row.project_id as string,
     createdById: row.created_by_id as string,
     title: (row.title as string | null) ?? null,
+    titleSource: row.title_source as Session['titleSource'],
     messageCount: Number(row.message_count),
     pinned: Boolean(row.pinned),
     archived: Boolean(row.archived),

@@ -220,7 +220,8 @@ export type Mutation = {
   /**
    * Sends an instruction to CoDirector in a session and returns its reply, the edits it made and
    * the new timeline. A retry with the same `clientMessageId` returns the first result and writes
-   * nothing twice. The first instruction titles the session. With a model provider the reply also
+   * nothing twice. The first instruction titles the session, and its edits retitle it (see
+   * `Session.title`). With a model provider the reply also
    * streams to every open device as live events while this request waits; another instruction to
    * the same session meanwhile is refused with `CONFLICT`.
    */
@@ -404,8 +405,9 @@ export type ProjectEvent = {
   text?: Maybe<Scalars['String']['output']>;
   /**
    * What happened: `instruction.answered`, `reply.started`, `reply.delta`, `reply.finished`,
-   * `session.started`, `session.restored`, `session.renamed`, `session.deleted`,
-   * `session.forked`, `timeline.restored` or `project.renamed`.
+   * `session.started`, `session.restored`, `session.renamed` (by `renameSession`, or by an
+   * instruction whose edits changed the automatic title), `session.deleted`, `session.forked`,
+   * `timeline.restored` or `project.renamed`.
    */
   type: Scalars['String']['output'];
 };
@@ -575,8 +577,15 @@ export type Session = Node & {
    * edit of the session: the edit log never folds.
    */
   summary?: Maybe<Scalars['String']['output']>;
-  /** From the first instruction until renamed; null while the session is empty. */
+  /**
+   * What the session is about, at most about 60 characters: its first instruction, cleaned up,
+   * until it has edits; then a summary of them ("Outro +2 s, then undone; Beach scene +2 s"), kept
+   * up to date by each instruction. A title set with `renameSession` is never replaced. Null while
+   * the session is empty.
+   */
   title?: Maybe<Scalars['String']['output']>;
+  /** Where `title` came from; `USER` titles are never replaced automatically. */
+  titleSource: SessionTitleSource;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -619,6 +628,15 @@ export type SessionFlagPayload = {
   /** The session as it is now. */
   session: Session;
 };
+
+/** Where a session's title came from. */
+export type SessionTitleSource =
+  /** A summary of its edits, updated as they change (an undo included). */
+  | 'EDITS'
+  /** Its first instruction (the session has made no edit yet). */
+  | 'INSTRUCTION'
+  /** `renameSession`: never replaced automatically. */
+  | 'USER';
 
 export type StartSessionInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -894,6 +912,7 @@ export type ResolversTypes = {
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
   SessionFlagInput: SessionFlagInput;
   SessionFlagPayload: ResolverTypeWrapper<Omit<SessionFlagPayload, 'session'> & { session: ResolversTypes['Session'] }>;
+  SessionTitleSource: SessionTitleSource;
   StartSessionInput: StartSessionInput;
   StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   StopGenerationInput: StopGenerationInput;
@@ -1182,6 +1201,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleSource?: Resolver<ResolversTypes['SessionTitleSource'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
