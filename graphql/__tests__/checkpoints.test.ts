@@ -129,7 +129,7 @@ describe('restoreTimeline', () => {
       '“Outro” 11.0 s → 7.0 s',
     ]);
     expect(preview.revertedStepCount).toBe(6);
-    expect(preview.sessions.map((session) => session.title)).toEqual(['Outro −2 s, then +2 s, then +2 s', 'Beach scene moved; Day 2 deleted']);
+    expect(preview.sessions.map((session) => session.title)).toEqual(['Outro −2 s, then +2 s ×2', 'Beach scene moved; Day 2 deleted']);
     expect(await timeline()).toEqual(before); // a preview changes nothing
 
     const restored = (await api.data<Restored, unknown>(RESTORE, { id: first.sendMessage.userMessage.id, basis: preview.basis })).restoreTimeline;
