@@ -356,7 +356,8 @@ export type Project = Node & {
    * With `query` (1 to 200 characters, else BAD_USER_INPUT naming `query`): the sessions whose
    * title or messages match it (Postgres full-text search, English stemming, web-search syntax:
    * `"exact phrase"`, `or`, `-word`), most relevant first (a title match counts double), then
-   * newest first; each edge has the matching `snippet`. Paged forward only (`first`/`after`).
+   * newest first; each edge has the matching `snippet`. Paged either way (`first`/`after` or
+   * `last`/`before`) with cursors of the same search.
    */
   sessions: SessionConnection;
   timeline: Timeline;

@@ -141,7 +141,7 @@ describe('restoreTimeline', () => {
     const [instruction, reply] = restored.session.messages.edges.map((edge) => edge.node);
     expect(instruction).toMatchObject({ role: 'USER' });
     expect(reply.content).toContain('“Outro” 11.0 s → 7.0 s');
-    expect(reply.content).toContain('“move the beach scene to the end”');
+    expect(reply.content).toContain('“Beach scene moved; Day 2 deleted”');
     expect((await timeline()).map(({ name, durationMs }) => ({ name, durationMs }))).toEqual(afterFirst);
 
     const undone = await say(b, 'undo that');
