@@ -154,7 +154,11 @@ export interface SessionSwitch {
   previousSessionId: string | null;
 }
 
-/** Makes `sessionId` current; returns the one it replaced. The caller holds the project's lock, so nothing switches in between. */
+/**
+ * Makes `sessionId` current; returns the one it replaced, unless that one was left empty: an
+ * empty session is removed when it is left (a `session.deleted` event), so none pile up. The
+ * caller holds the project's lock, so nothing switches (or writes to the one left) in between.
+ */
 export async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<string | null> {
   const [previous] = await db
     .select({ sessionId: currentSessions.sessionId })
@@ -167,7 +171,24 @@ export async function setCurrentSession(userId: string, projectId: string, sessi
       target: [currentSessions.userId, currentSessions.projectId],
       set: { sessionId, updatedAt: sql`now()` },
     });
-  return previous && previous.sessionId !== sessionId ? previous.sessionId : null;
+  if (!previous || previous.sessionId === sessionId) return null;
+  return (await deleteIfLeftEmpty(projectId, previous.sessionId, db)) ? null : previous.sessionId;
+}
+
+/** Deletes a session with no message that is nobody's current one; true when it did. */
+async function deleteIfLeftEmpty(projectId: string, sessionId: string, tx: Transaction): Promise<boolean> {
+  const [deleted] = await tx
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.messageCount, 0),
+        sql`not exists (select 1 from ${currentSessions} where ${currentSessions.sessionId} = ${sessions.id})`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  if (deleted) await recordProjectEvent({ projectId, type: 'session.deleted', sessionId }, tx);
+  return deleted !== undefined;
 }
 
 /**

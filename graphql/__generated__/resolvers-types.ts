@@ -483,7 +483,10 @@ export type RestoreSessionInput = {
 export type RestoreSessionPayload = {
   __typename?: 'RestoreSessionPayload';
   clientMutationId?: Maybe<Scalars['String']['output']>;
-  /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
+  /**
+   * The session that was current before (now `isCurrent: false`); null when there was none, it is
+   * `session` itself, or it had no message: an empty session is deleted when it is left.
+   */
   previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now `session`. */
   project: Project;
@@ -647,7 +650,10 @@ export type StartSessionInput = {
 export type StartSessionPayload = {
   __typename?: 'StartSessionPayload';
   clientMutationId?: Maybe<Scalars['String']['output']>;
-  /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
+  /**
+   * The session that was current before (now `isCurrent: false`); null when there was none, it is
+   * `session` itself, or it had no message: an empty session is deleted when it is left.
+   */
   previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now `session`. */
   project: Project;

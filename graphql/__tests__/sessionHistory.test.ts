@@ -154,7 +154,7 @@ describe('pinning and archiving sessions', () => {
 });
 
 describe('empty sessions', () => {
-  it('are not listed nor counted, except the current one', async () => {
+  it('are not listed nor counted, except the current one, and are removed when left', async () => {
     const before = await list({ first: 100 });
     // An empty session that is not current (e.g. left behind by an old client) is not listed.
     const empty = await createSession({ projectId: project.id, createdById: user.id, createdAt: new Date(Date.UTC(2027, 0, 1)) });
@@ -171,6 +171,27 @@ describe('empty sessions', () => {
     const withCurrent = await list({ first: 100 });
     expect(idsOf(withCurrent)).toEqual([gid(empty), ...idsOf(before)]);
     expect(withCurrent.totalCount).toBe(before.totalCount + 1);
+
+    // Left empty (another session restored), it is removed: gone from the list, the count and the API, and other devices are told.
+    const since = await latestProjectEventId(project.id);
+    const restored = await api.data<{ restoreSession: { previousSession: { id: string } | null } }, object>(
+      'mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { previousSession { id } } }',
+      { id: gid(newestFirst[1]) },
+    );
+    expect(restored.restoreSession.previousSession).toBeNull();
+    const afterLeaving = await list({ first: 100 });
+    expect(idsOf(afterLeaving)).toEqual(idsOf(before));
+    expect(afterLeaving.totalCount).toBe(before.totalCount);
+    expect(afterLeaving.totalCount).toBe(afterLeaving.edges.length);
+    expect(codes(await api.request('query($id: ID!) { node(id: $id) { id } }', { id: gid(empty) }))).toEqual(['NOT_FOUND']);
+    expect((await listProjectEventsAfter(project.id, since)).map((event) => [event.type, event.sessionId])).toEqual([
+      ['session.deleted', empty.id],
+      ['session.restored', newestFirst[1].id],
+    ]);
+
+    // A session with a conversation is never removed when left.
+    await api.data('mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { session { id } } }', { id: gid(newestFirst[2]) });
+    expect(idsOf(await list({ first: 100 }))).toEqual(idsOf(before));
 
     // Archived empty sessions are not listed under archived either.
     const archivedEmpty = await createSession({ projectId: project.id, createdById: user.id });
