@@ -20,11 +20,10 @@ export async function retitleSession(
   tx: Transaction,
   options: { timeline?: Timeline; clientMessageId?: string | null; announce?: boolean } = {},
 ): Promise<void> {
-  const [firstInstruction, edits, timeline] = await Promise.all([
-    getFirstInstruction(session.id, tx),
-    listEditsForSession(session.id, tx),
-    options.timeline ?? getTimeline(session.projectId, tx),
-  ]);
+  const edits = await listEditsForSession(session.id, tx);
+  // With edits the title is theirs: the first instruction is read only for a session without.
+  const firstInstruction = edits.length > 0 ? null : await getFirstInstruction(session.id, tx);
+  const timeline = options.timeline ?? (await getTimeline(session.projectId, tx));
   const automatic = sessionTitle({ firstInstruction, edits, clipNames: new Map(timeline.map((clip) => [clip.id, clip.name])) });
   if (!automatic) return;
   const retitled = await setAutomaticTitle(session.id, automatic, tx);
