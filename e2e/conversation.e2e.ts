@@ -34,7 +34,7 @@ describe('talking to CoDirector', () => {
     const page = await newPage(browser());
     await newUserWithProject(page, 'newsession');
     assert.equal(await send(page, 'make the outro a bit longer'), 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
-    assert.equal(await sessionPanelTitle(page), 'make the outro a bit longer');
+    assert.equal(await sessionPanelTitle(page), 'Outro +2 s');
     const timeline = await readTimeline(page);
 
     await newSession(page);
@@ -99,7 +99,7 @@ describe('talking to CoDirector', () => {
     await eventually(async () =>
       assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']),
     );
-    assert.equal(await sessionPanelTitle(page), 'make the outro a bit longer');
+    assert.equal(await sessionPanelTitle(page), 'Outro +2 s');
 
     assert.equal(await send(page, 'actually, undo that last change'), 'Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.');
     assert.equal(await clipLength(page, 'Outro'), '5.0 s');
@@ -110,7 +110,7 @@ describe('talking to CoDirector', () => {
     const elsewhere = await newPage(browser(), { storageState: await page.context().storageState() });
     await elsewhere.goto(page.url());
     assert.equal(await assistantTurns(elsewhere).count(), 2);
-    assert.equal(await sessionPanelTitle(elsewhere), 'make the outro a bit longer');
+    assert.equal(await sessionPanelTitle(elsewhere), 'Outro +2 s, then undone');
     await elsewhere.context().close();
     await page.context().close();
   });
