@@ -153,7 +153,9 @@ function fitGroups(texts: readonly string[], editCounts: readonly number[]): str
   if (graphemeLength(whole) <= TITLE_MAX_LENGTH) return whole;
   for (let kept = texts.length - 1; kept >= 1; kept -= 1) {
     const left = editCounts.slice(kept).reduce((sum, count) => sum + count, 0);
-    const candidate = `${texts.slice(0, kept).join('; ')}; ${left} more edit${left === 1 ? '' : 's'}`;
+    // What is left out may be the rest of an edit already named (one instruction changing several clips).
+    const more = left === 0 ? '…' : `${left} more edit${left === 1 ? '' : 's'}`;
+    const candidate = `${texts.slice(0, kept).join('; ')}; ${more}`;
     if (graphemeLength(candidate) <= TITLE_MAX_LENGTH) return candidate;
   }
   return truncate(whole);

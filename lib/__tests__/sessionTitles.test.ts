@@ -172,6 +172,12 @@ describe('a title that summarizes the edits', () => {
     expect(one).toBe('The very long establishing shot of the harbour at dawn with…');
     expect(graphemes(one)).toBeLessThanOrEqual(TITLE_MAX_LENGTH);
 
+    // One instruction muting two clips, the second name too long to fit: nothing more to count.
+    const both = edit('mute', [update('a', { muted: false }, { muted: true }), update('long', { muted: false }, { muted: true })], { targets: ['a', 'long'] });
+    expect(sessionTitle({ firstInstruction: 'x', edits: [both], clipNames: names })?.title).toBe('A and The very long establishing shot of the harbour at…');
+    const compound = edit('compound', [update('a', { muted: false }, { muted: true }), update('long', { volume: 100 }, { volume: 50 })], { targets: ['a', 'long'] });
+    expect(sessionTitle({ firstInstruction: 'x', edits: [compound], clipNames: names })?.title).toBe('A muted; …');
+
     const fits = Array.from({ length: 5 }, (_, index) => mute(['a', 'b'][index % 2]));
     const left = sessionTitle({ firstInstruction: 'x', edits: [...fits, mute('long')], clipNames: names })!.title;
     expect(left).toBe('A muted; B muted; A muted; B muted; A muted; 1 more edit');
