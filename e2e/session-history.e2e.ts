@@ -161,7 +161,7 @@ describe('the session history drawer', () => {
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor();
     // The list is one tab stop: the down arrow moves to the older session.
-    assert.equal(await focusedLabel(page), 'New session');
+    await eventually(async () => assert.equal(await focusedLabel(page), 'New session'));
     await page.keyboard.press('ArrowDown');
     assert.equal(await focusedLabel(page), OUTRO);
     assert.equal(await focusRingStyle(page), 'solid');
@@ -316,7 +316,9 @@ describe('the session history drawer', () => {
     await historyItems(laptop).first().getByLabel('Session title').fill('Pacing pass');
     await historyItems(laptop).first().getByLabel('Session title').press('Enter');
     await eventually(async () => assert.deepEqual(await titles(phone), ['Pacing pass']));
-    await laptop.keyboard.press('Escape');
+    await eventually(async () => assert.deepEqual(await titles(laptop), ['Pacing pass']));
+    await historyDrawer(laptop).getByRole('button', { name: 'Close session history' }).click();
+    await historyDrawer(laptop).waitFor({ state: 'detached' });
     await send(laptop, 'mute the main scene');
     await panelTitle(laptop, 'Pacing pass').waitFor();
     await phone.reload();
