@@ -120,8 +120,11 @@ describe('project event stream', () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
       await sendInstruction({ session, content: 'fade out the outro' });
-      const [event] = await events.waitFor(1);
-      expect(event).toMatchObject({ type: 'instruction.answered', sessionId: session.id });
+      const delivered = await events.waitFor(2);
+      expect(delivered.map((event) => [event.type, event.sessionId])).toEqual([
+        ['session.renamed', session.id],
+        ['instruction.answered', session.id],
+      ]);
     } finally {
       abort.abort();
       await otherInstance.close();
