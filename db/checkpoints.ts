@@ -89,6 +89,7 @@ export async function createBranchSession(
       projectId: input.source.projectId,
       createdById: input.createdById,
       title: input.source.title,
+      titleSource: input.source.titleSource,
       forkedFromSessionId: input.source.id,
       forkedFromMessageId: input.message.id,
     })

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { seqKeyOf, type SeqKey } from '@/lib/listKeys';
+import { instructionTitle } from '@/lib/sessionTitles';
 import { getDb, type Executor, type Transaction } from './client';
 import { keysetPage, type PageArgs } from './pagination';
 import { messages, sessions, type Message, type Session } from './schema';
-import { titleFromInstruction } from './sessions';
 import { inProjectTransaction, lockSession } from './transaction';
 
 export type MessageKey = SeqKey;
@@ -33,7 +33,7 @@ export async function findMessageByClientId(
 /**
  * Appends a message with the session's next sequence number. Must run inside a transaction
  * that holds lockSession: the counter and the row are written together or not at all.
- * The first user message titles an untitled session.
+ * The first user message titles an untitled session (edits retitle it later: server/sessionTitles.ts).
  */
 export async function insertNextMessage(sessionId: string, message: NewMessage, tx: Transaction): Promise<Message> {
   const [counter] = await tx
@@ -41,7 +41,7 @@ export async function insertNextMessage(sessionId: string, message: NewMessage, 
     .set({
       messageCount: sql`${sessions.messageCount} + 1`,
       updatedAt: sql`now()`,
-      ...(message.role === 'user' ? { title: sql`coalesce(${sessions.title}, ${titleFromInstruction(message.content)})` } : {}),
+      ...(message.role === 'user' ? { title: sql`coalesce(${sessions.title}, ${instructionTitle(message.content)})` } : {}),
     })
     .where(eq(sessions.id, sessionId))
     .returning({ seq: sessions.messageCount });
@@ -89,4 +89,15 @@ export function listMessages(sessionId: string, page: PageArgs<MessageKey>, db: 
 
 export async function getAllMessages(sessionId: string, db: Executor = getDb()): Promise<Message[]> {
   return db.select().from(messages).where(eq(messages.sessionId, sessionId)).orderBy(messages.seq);
+}
+
+/** The session's first instruction (what titles it until it has edits); null while it has none. */
+export async function getFirstInstruction(sessionId: string, db: Executor = getDb()): Promise<string | null> {
+  const [first] = await db
+    .select({ content: messages.content })
+    .from(messages)
+    .where(and(eq(messages.sessionId, sessionId), eq(messages.role, 'user')))
+    .orderBy(messages.seq)
+    .limit(1);
+  return first?.content ?? null;
 }

@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { TITLE_SOURCES } from '@/lib/sessionTitles';
 import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/timeline/model';
 
 /**
@@ -104,6 +105,8 @@ export const clips = pgTable(
   (t) => [index('clips_project_position_idx').on(t.projectId, t.position)],
 );
 
+export const titleSource = pgEnum('session_title_source', TITLE_SOURCES);
+
 /** An assistant conversation ("session" in the product). */
 export const sessions = pgTable(
   'sessions',
@@ -117,6 +120,11 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** Null until the first instruction titles it. */
     title: text('title'),
+    /**
+     * Where the title came from (lib/sessionTitles.ts): the first instruction, a summary of the
+     * session's edits (kept up to date by each instruction), or the user's rename, never replaced.
+     */
+    titleSource: titleSource('title_source').notNull().default('instruction'),
     messageCount: integer('message_count').notNull().default(0),
     /** Pinned sessions head the history list (the sort key is pinned, created_at, id). */
     pinned: boolean('pinned').notNull().default(false),

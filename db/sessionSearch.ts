@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from './client';
-import type { Page } from './pagination';
+import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
 import { messages, sessions, type Session } from './schema';
 import type { SessionListFilter } from './sessions';
 
@@ -22,33 +22,73 @@ export type SearchResult = Session & { rank: number; snippet: string };
 
 export const searchKey = (row: SearchResult): SearchKey => ({ rank: row.rank, createdAt: row.createdAt, id: row.id });
 
+/**
+ * One page of results, forward (`first`, after `after`) or backward (`last`, before `before`),
+ * with the other cursor bounding the far end when given. Whether rows lie beyond the cursor
+ * (`hasPreviousPage` forward, `hasNextPage` backward) is read in the same statement.
+ */
 export async function searchSessions(
   projectId: string,
   query: string,
-  page: { first: number; after?: SearchKey },
+  page: { first?: number; after?: SearchKey; last?: number; before?: SearchKey },
   filter: SessionListFilter,
   db: Executor = getDb(),
 ): Promise<Page<SearchResult>> {
-  const after = page.after
-    ? sql`and (matched.rank, s.created_at, s.id) < (${page.after.rank}::float8, ${page.after.createdAt.toISOString()}::timestamptz, ${page.after.id}::uuid)`
-    : sql``;
+  const backward = page.last !== undefined && page.first === undefined;
+  const limit = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
+  const seek = backward ? page.before : page.after;
+  const bound = backward ? page.after : page.before;
+  // Backward reads the ranking from the bottom up, from `before`, then the page is turned around.
+  const direction = sql.raw(backward ? 'asc' : 'desc');
   const rows = await selectRows<Record<string, unknown>>(db, sql`
     ${matchedSessions(projectId, query)},
+    listed as (
+      select s.*, matched.rank, matched.text from matched join ${sessions} s on s.id = matched.session_id
+      where s.archived = ${filter.archived} and ${listedOf('s')}
+    ),
     found as (
-      select s.*, matched.rank, matched.text,
-        (extract(epoch from s.created_at) * 1000)::float8 as created_ms, (extract(epoch from s.updated_at) * 1000)::float8 as updated_ms
-      from matched join ${sessions} s on s.id = matched.session_id
-      where s.archived = ${filter.archived} and ${listedOf('s')} ${after}
-      order by matched.rank desc, s.created_at desc, s.id desc
-      limit ${page.first + 1}
+      select listed.*,
+        (extract(epoch from listed.created_at) * 1000)::float8 as created_ms, (extract(epoch from listed.updated_at) * 1000)::float8 as updated_ms
+      from listed
+      where true ${seek ? sql`and ${keyOf('listed')} ${sql.raw(backward ? '>' : '<')} ${keyValues(seek)}` : sql``}
+        ${bound ? sql`and ${keyOf('listed')} ${sql.raw(backward ? '<' : '>')} ${keyValues(bound)}` : sql``}
+      order by listed.rank ${direction}, listed.created_at ${direction}, listed.id ${direction}
+      limit ${limit + 1}
     )
     select found.*, ts_headline('english', found.text, q.q,
-      ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=18, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`}) as snippet
+      ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=18, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`}) as snippet,
+      ${seek ? sql`exists (select 1 from listed where ${keyOf('listed')} ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)})` : sql`false`} as beyond
     from found, q
-    order by found.rank desc, found.created_at desc, found.id desc
+    order by found.rank ${direction}, found.created_at ${direction}, found.id ${direction}
   `);
   const results = rows.map(toResult);
-  return { rows: results.slice(0, page.first), hasNextPage: results.length > page.first, hasPreviousPage: page.after !== undefined };
+  const pageRows = results.slice(0, limit);
+  if (backward) pageRows.reverse();
+  const more = results.length > limit;
+  // With no row on this page, whether any lies beyond the cursor is asked on its own.
+  const beyond = seek === undefined ? false : rows.length > 0 ? Boolean(rows[0].beyond) : await existsBeyond(projectId, query, filter, seek, backward, db);
+  return backward ? { rows: pageRows, hasPreviousPage: more, hasNextPage: beyond } : { rows: pageRows, hasNextPage: more, hasPreviousPage: beyond };
+}
+
+async function existsBeyond(projectId: string, query: string, filter: SessionListFilter, seek: SearchKey, backward: boolean, db: Executor): Promise<boolean> {
+  const [row] = await selectRows<{ beyond: boolean }>(db, sql`
+    ${matchedSessions(projectId, query)}
+    select exists (
+      select 1 from matched join ${sessions} s on s.id = matched.session_id
+      where s.archived = ${filter.archived} and ${listedOf('s')}
+        and (matched.rank, s.created_at, s.id) ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)}
+    ) as beyond
+  `);
+  return Boolean(row?.beyond);
+}
+
+/** A result's sort key, in the ranking's order (rank, then time, then id). */
+function keyOf(alias: string) {
+  return sql.raw(`(${alias}.rank, ${alias}.created_at, ${alias}.id)`);
+}
+
+function keyValues(key: SearchKey) {
+  return sql`(${key.rank}::float8, ${key.createdAt.toISOString()}::timestamptz, ${key.id}::uuid)`;
 }
 
 /** How many sessions match (the search's totalCount). */
@@ -90,6 +130,7 @@ function toResult(row: Record<string, unknown>): SearchResult {
     projectId: row.project_id as string,
     createdById: row.created_by_id as string,
     title: (row.title as string | null) ?? null,
+    titleSource: row.title_source as Session['titleSource'],
     messageCount: Number(row.message_count),
     pinned: Boolean(row.pinned),
     archived: Boolean(row.archived),

@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { TitleSource } from '@/lib/sessionTitles';
 import { isUuid } from '@/lib/ids';
 import { countSessionsByProject, listedSession } from './batchedReads';
 import { getDb, type Executor, type Transaction } from './client';
@@ -16,14 +17,6 @@ export interface SessionListFilter {
   archived: boolean;
 }
 export const DEFAULT_SESSION_LIST: SessionListFilter = { archived: false };
-
-export const TITLE_MAX_LENGTH = 80;
-
-/** A session's title from its first instruction: one line, trimmed to a readable length. */
-export function titleFromInstruction(content: string): string {
-  const oneLine = content.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= TITLE_MAX_LENGTH ? oneLine : `${oneLine.slice(0, TITLE_MAX_LENGTH - 1).trimEnd()}…`;
-}
 
 export async function createSession(
   input: { projectId: string; createdById: string; title?: string | null; createdAt?: Date },
@@ -70,7 +63,7 @@ export async function renameSession(session: SessionRef, title: string, db: Exec
     async (tx) => {
       const [renamed] = await tx
         .update(sessions)
-        .set({ title, updatedAt: sql`now()` })
+        .set({ title, titleSource: 'user', updatedAt: sql`now()` })
         .where(eq(sessions.id, session.id))
         .returning();
       if (renamed) await recordProjectEvent({ projectId: session.projectId, type: 'session.renamed', sessionId: session.id }, tx);
@@ -78,6 +71,30 @@ export async function renameSession(session: SessionRef, title: string, db: Exec
     },
     db,
   );
+}
+
+/**
+ * Sets a title made from the session (lib/sessionTitles.ts) unless the user renamed it. Inside
+ * the transaction that changed what the title says. The session as it is now when the title
+ * changed, null when it did not (renamed by the user, the same title, or the session is gone).
+ */
+export async function setAutomaticTitle(
+  sessionId: string,
+  automatic: { title: string; source: Exclude<TitleSource, 'user'> },
+  tx: Transaction,
+): Promise<Session | null> {
+  const [updated] = await tx
+    .update(sessions)
+    .set({ title: automatic.title, titleSource: automatic.source })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        ne(sessions.titleSource, 'user'),
+        or(isNull(sessions.title), ne(sessions.title, automatic.title), ne(sessions.titleSource, automatic.source)),
+      ),
+    )
+    .returning();
+  return updated ?? null;
 }
 
 /** The flags a viewer sets on a session in the history list. */
@@ -137,7 +154,11 @@ export interface SessionSwitch {
   previousSessionId: string | null;
 }
 
-/** Makes `sessionId` current; returns the one it replaced. The caller holds the project's lock, so nothing switches in between. */
+/**
+ * Makes `sessionId` current; returns the one it replaced, unless that one was left empty: an
+ * empty session is removed when it is left (a `session.deleted` event), so none pile up. The
+ * caller holds the project's lock, so nothing switches (or writes to the one left) in between.
+ */
 export async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<string | null> {
   const [previous] = await db
     .select({ sessionId: currentSessions.sessionId })
@@ -150,7 +171,24 @@ export async function setCurrentSession(userId: string, projectId: string, sessi
       target: [currentSessions.userId, currentSessions.projectId],
       set: { sessionId, updatedAt: sql`now()` },
     });
-  return previous && previous.sessionId !== sessionId ? previous.sessionId : null;
+  if (!previous || previous.sessionId === sessionId) return null;
+  return (await deleteIfLeftEmpty(projectId, previous.sessionId, db)) ? null : previous.sessionId;
+}
+
+/** Deletes a session with no message that is nobody's current one; true when it did. */
+async function deleteIfLeftEmpty(projectId: string, sessionId: string, tx: Transaction): Promise<boolean> {
+  const [deleted] = await tx
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.messageCount, 0),
+        sql`not exists (select 1 from ${currentSessions} where ${currentSessions.sessionId} = ${sessions.id})`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  if (deleted) await recordProjectEvent({ projectId, type: 'session.deleted', sessionId }, tx);
+  return deleted !== undefined;
 }
 
 /**

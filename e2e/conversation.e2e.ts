@@ -34,7 +34,7 @@ describe('talking to CoDirector', () => {
     const page = await newPage(browser());
     await newUserWithProject(page, 'newsession');
     assert.equal(await send(page, 'make the outro a bit longer'), 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
-    assert.equal(await sessionPanelTitle(page), 'make the outro a bit longer');
+    assert.equal(await sessionPanelTitle(page), 'Outro +2 s');
     const timeline = await readTimeline(page);
 
     await newSession(page);
@@ -70,7 +70,7 @@ describe('talking to CoDirector', () => {
     await openHistory(page);
     assert.deepEqual(
       (await historyEntries(page)).map((entry) => entry.title),
-      ['New session', 'make the intro a bit shorter'],
+      ['New session', 'Intro −2 s'],
     );
     await page.context().close();
   });
@@ -87,19 +87,19 @@ describe('talking to CoDirector', () => {
     const items = historyItems(page);
     assert.deepEqual(
       (await historyEntries(page)).map((entry) => entry.title),
-      ['make the intro a bit longer', 'make the outro a bit longer'],
+      ['Intro +2 s', 'Outro +2 s'],
     );
-    assert.equal(await items.first().getByRole('button', { name: 'make the intro a bit longer', exact: true }).getAttribute('aria-current'), 'true');
+    assert.equal(await items.first().getByRole('button', { name: 'Intro +2 s', exact: true }).getAttribute('aria-current'), 'true');
     // Both were made today, in the browser's time zone: one "Today" group, each row with its date and time.
     assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Today']);
     assert.match((await historyEntries(page))[0].date, /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/);
 
-    await items.nth(1).getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await items.nth(1).getByRole('button', { name: 'Outro +2 s', exact: true }).click();
     await page.getByRole('dialog', { name: 'Session history' }).waitFor({ state: 'detached' });
     await eventually(async () =>
       assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']),
     );
-    assert.equal(await sessionPanelTitle(page), 'make the outro a bit longer');
+    assert.equal(await sessionPanelTitle(page), 'Outro +2 s');
 
     assert.equal(await send(page, 'actually, undo that last change'), 'Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.');
     assert.equal(await clipLength(page, 'Outro'), '5.0 s');
@@ -110,7 +110,7 @@ describe('talking to CoDirector', () => {
     const elsewhere = await newPage(browser(), { storageState: await page.context().storageState() });
     await elsewhere.goto(page.url());
     assert.equal(await assistantTurns(elsewhere).count(), 2);
-    assert.equal(await sessionPanelTitle(elsewhere), 'make the outro a bit longer');
+    assert.equal(await sessionPanelTitle(elsewhere), 'Outro +2 s, then undone');
     await elsewhere.context().close();
     await page.context().close();
   });

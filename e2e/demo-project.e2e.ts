@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PAST_SESSIONS, DEMO_TIMELINE, demoSessionTitle } from '../scripts/demo-data';
+import { DEMO_PAST_SESSIONS, DEMO_TIMELINE, demoSessionTitles } from '../scripts/demo-data';
 import {
   DEMO,
   assistantTurns,
@@ -24,8 +24,8 @@ import { DESKTOP, PHONE, newContext, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
 
-/** The seeded sessions' titles, newest first. */
-const SEEDED_TITLES = Array.from({ length: DEMO_PAST_SESSIONS }, (_, index) => demoSessionTitle(index)).reverse();
+/** The seeded sessions' titles, newest first: what the app titles their conversations (scripts/demo-data.ts). */
+const SEEDED_TITLES = demoSessionTitles().reverse();
 const SEEDED_TIMELINE = DEMO_TIMELINE.map((clip) => ({ name: clip.name, kind: clip.kind, length: `${(clip.durationMs / 1000).toFixed(1)} s` }));
 const DATE_TIME = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/;
 

@@ -18,7 +18,12 @@ import {
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 
-/** Three sessions, newest first: "Add a fade in to the intro", "Mute the main scene", "make the outro a bit longer". */
+/** The titles of projectWithThreeSessions's sessions: what each one did. */
+const OUTRO = 'Outro +2 s';
+const MUTED = 'Main scene muted';
+const FADE = 'Intro fade-in 1 s';
+
+/** Three sessions, newest first: "Add a fade in to the intro", "Mute the main scene", "make the outro a bit longer" (titled FADE, MUTED, OUTRO). */
 async function projectWithThreeSessions(page: Page, label: string): Promise<void> {
   await newUserWithProject(page, label);
   await send(page, 'make the outro a bit longer');
@@ -72,9 +77,9 @@ describe('the session history drawer', () => {
     await projectWithThreeSessions(page, 'rename');
     await openHistory(page);
     const item = historyItems(page).nth(1);
-    await item.getByRole('button', { name: 'Rename “Mute the main scene”' }).click();
+    await item.getByRole('button', { name: `Rename “${MUTED}”` }).click();
     const input = item.getByLabel('Session title');
-    assert.equal(await input.inputValue(), 'Mute the main scene');
+    assert.equal(await input.inputValue(), MUTED);
 
     await input.fill('  ');
     await input.press('Enter');
@@ -82,18 +87,18 @@ describe('the session history drawer', () => {
 
     // Escape leaves the form, not the drawer.
     await input.press('Escape');
-    await item.getByRole('button', { name: 'Mute the main scene', exact: true }).waitFor();
+    await item.getByRole('button', { name: MUTED, exact: true }).waitFor();
     assert.equal(await historyDrawer(page).isVisible(), true);
 
-    await item.getByRole('button', { name: 'Rename “Mute the main scene”' }).click();
+    await item.getByRole('button', { name: `Rename “${MUTED}”` }).click();
     await item.getByLabel('Session title').fill('Sound pass');
     await item.getByLabel('Session title').press('Enter');
     await item.getByRole('button', { name: 'Sound pass', exact: true }).waitFor();
-    assert.deepEqual(await titles(page), ['Add a fade in to the intro', 'Sound pass', 'make the outro a bit longer']);
+    assert.deepEqual(await titles(page), [FADE, 'Sound pass', OUTRO]);
 
     await page.reload();
     await openHistory(page);
-    assert.deepEqual(await titles(page), ['Add a fade in to the intro', 'Sound pass', 'make the outro a bit longer']);
+    assert.deepEqual(await titles(page), [FADE, 'Sound pass', OUTRO]);
     await page.context().close();
   });
 
@@ -104,26 +109,26 @@ describe('the session history drawer', () => {
     await historyDrawer(page).getByText('3 sessions').waitFor();
 
     const oldest = historyItems(page).nth(2);
-    await oldest.getByRole('button', { name: 'Delete “make the outro a bit longer”' }).click();
-    await oldest.getByText('Delete make the outro a bit longer?').waitFor();
+    await oldest.getByRole('button', { name: `Delete “${OUTRO}”` }).click();
+    await oldest.getByText(`Delete ${OUTRO}?`).waitFor();
     await oldest.getByRole('button', { name: 'Cancel' }).click();
     assert.equal(await historyItems(page).count(), 3);
 
-    await oldest.getByRole('button', { name: 'Delete “make the outro a bit longer”' }).click();
+    await oldest.getByRole('button', { name: `Delete “${OUTRO}”` }).click();
     await oldest.getByRole('button', { name: 'Delete', exact: true }).click();
-    await eventually(async () => assert.deepEqual(await titles(page), ['Add a fade in to the intro', 'Mute the main scene']));
+    await eventually(async () => assert.deepEqual(await titles(page), [FADE, MUTED]));
     await historyDrawer(page).getByText('2 sessions').waitFor();
 
     const current = historyItems(page).first();
-    assert.equal(await current.getByRole('button', { name: 'Add a fade in to the intro', exact: true }).getAttribute('aria-current'), 'true');
-    await current.getByRole('button', { name: 'Delete “Add a fade in to the intro”' }).click();
+    assert.equal(await current.getByRole('button', { name: FADE, exact: true }).getAttribute('aria-current'), 'true');
+    await current.getByRole('button', { name: `Delete “${FADE}”` }).click();
     await current.getByRole('button', { name: 'Delete', exact: true }).click();
-    await eventually(async () => assert.deepEqual(await titles(page), ['Mute the main scene']));
+    await eventually(async () => assert.deepEqual(await titles(page), [MUTED]));
     await eventually(async () => assert.equal(await conversation(page).locator('li').count(), 0));
 
     await page.reload();
     await openHistory(page);
-    assert.deepEqual(await titles(page), ['Mute the main scene']);
+    assert.deepEqual(await titles(page), [MUTED]);
     await page.context().close();
   });
 
@@ -156,9 +161,9 @@ describe('the session history drawer', () => {
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor();
     // The list is one tab stop: the down arrow moves to the older session.
-    assert.equal(await focusedLabel(page), 'New session');
+    await eventually(async () => assert.equal(await focusedLabel(page), 'New session'));
     await page.keyboard.press('ArrowDown');
-    assert.equal(await focusedLabel(page), 'make the outro a bit longer');
+    assert.equal(await focusedLabel(page), OUTRO);
     assert.equal(await focusRingStyle(page), 'solid');
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor({ state: 'detached' });
@@ -183,31 +188,31 @@ describe('the session history drawer', () => {
     // Down twice to the oldest session, right three times to its Pin button.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    assert.equal(await focusedLabel(page), 'make the outro a bit longer');
+    assert.equal(await focusedLabel(page), OUTRO);
     for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press('ArrowRight');
-    assert.equal(await focusedLabel(page), 'Pin “make the outro a bit longer”');
+    assert.equal(await focusedLabel(page), `Pin “${OUTRO}”`);
     await page.keyboard.press('Enter');
     await eventually(async () =>
-      assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
+      assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]),
     );
     assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Pinned', 'Today']);
     await page.reload();
     await openHistory(page);
-    assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']);
+    assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]);
 
-    await historyItems(page).nth(2).getByRole('button', { name: 'Archive “Mute the main scene”' }).click();
-    await eventually(async () => assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro']));
+    await historyItems(page).nth(2).getByRole('button', { name: `Archive “${MUTED}”` }).click();
+    await eventually(async () => assert.deepEqual(await titles(page), [OUTRO, FADE]));
     await historyDrawer(page).getByText('2 sessions').waitFor();
 
     await historyDrawer(page).getByRole('button', { name: 'Archived' }).click();
     const archived = historyDrawer(page).getByRole('list', { name: 'Archived sessions, newest first' });
-    await archived.getByRole('button', { name: 'Mute the main scene', exact: true }).click();
+    await archived.getByRole('button', { name: MUTED, exact: true }).click();
     await historyDrawer(page).waitFor({ state: 'detached' });
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
     // Restoring it brought it back into the list.
     await openHistory(page);
     await eventually(async () =>
-      assert.deepEqual(await titles(page), ['make the outro a bit longer', 'Add a fade in to the intro', 'Mute the main scene']),
+      assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]),
     );
     await page.context().close();
   });
@@ -219,13 +224,13 @@ describe('the session history drawer', () => {
     await historyDrawer(page).getByLabel('Search sessions').fill('muted');
     const results = historyDrawer(page).getByRole('list', { name: 'Search results' });
     // "Mute the main scene" matches by its title and by CoDirector's reply ("Muted …"), stemmed.
-    await results.getByRole('button', { name: 'Mute the main scene', exact: true }).waitFor();
+    await results.getByRole('button', { name: MUTED, exact: true }).waitFor();
     assert.equal(await results.locator(':scope > li[data-row]').count(), 1);
     assert.match((await results.locator('mark').first().textContent()) ?? '', /^mute/i);
 
     await historyDrawer(page).getByLabel('Search sessions').fill('outro');
-    await results.getByRole('button', { name: 'make the outro a bit longer', exact: true }).waitFor();
-    await results.getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await results.getByRole('button', { name: OUTRO, exact: true }).waitFor();
+    await results.getByRole('button', { name: OUTRO, exact: true }).click();
     await historyDrawer(page).waitFor({ state: 'detached' });
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
 
@@ -246,13 +251,13 @@ describe('the session history drawer', () => {
     const path = () => new URL(page.url()).pathname;
 
     await openHistory(page);
-    await historyItems(page).getByRole('button', { name: 'make the outro a bit longer', exact: true }).click();
+    await historyItems(page).getByRole('button', { name: OUTRO, exact: true }).click();
     await eventually(async () => assert.match(path(), sessionAddress));
     const outroPath = path();
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
 
     await openHistory(page);
-    await historyItems(page).getByRole('button', { name: 'Mute the main scene', exact: true }).click();
+    await historyItems(page).getByRole('button', { name: MUTED, exact: true }).click();
     await eventually(async () => assert.notEqual(path(), outroPath));
     assert.match(path(), sessionAddress);
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
@@ -265,7 +270,7 @@ describe('the session history drawer', () => {
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
     await openHistory(page);
     assert.equal(
-      await historyItems(page).getByRole('button', { name: 'make the outro a bit longer', exact: true }).getAttribute('aria-current'),
+      await historyItems(page).getByRole('button', { name: OUTRO, exact: true }).getAttribute('aria-current'),
       'true',
     );
 
@@ -281,18 +286,87 @@ describe('the session history drawer', () => {
     await page.context().close();
   });
 
+  test('titles say what a session did, update live on another device, and a renamed title stays', async () => {
+    const laptop = await newPage(browser());
+    await newUserWithProject(laptop, 'titles');
+    await send(laptop, '  how long is the   outro?');
+    // The panel's heading area names the current session (the drawer, inside the same region, is left out).
+    const panelTitle = (page: Page, title: string) =>
+      page.getByRole('region', { name: 'CoDirector' }).getByRole('paragraph').filter({ hasText: new RegExp(`^${title.replace(/[+?]/g, '\\$&')}$`) }).first();
+    await panelTitle(laptop, 'How long is the outro?').waitFor();
+
+    const phone = await newPage(browser(), { storageState: await laptop.context().storageState() });
+    await phone.goto(laptop.url());
+    await panelTitle(phone, 'How long is the outro?').waitFor();
+    await openHistory(phone);
+    assert.deepEqual(await titles(phone), ['How long is the outro?']);
+
+    // Edits on the laptop retitle the session; the phone's open drawer and panel follow, without a reload.
+    await send(laptop, 'make the outro a bit longer');
+    await eventually(async () => assert.deepEqual(await titles(phone), ['Outro +2 s']));
+    await panelTitle(phone, 'Outro +2 s').waitFor();
+    await send(laptop, 'actually, undo that last change');
+    await send(laptop, 'do the same thing to the second clip');
+    await panelTitle(laptop, 'Outro +2 s, then undone; Opening shot +2 s').waitFor();
+    await eventually(async () => assert.deepEqual(await titles(phone), ['Outro +2 s, then undone; Opening shot +2 s']));
+
+    // Renamed, it keeps the user's title whatever the session does next.
+    await openHistory(laptop);
+    await historyItems(laptop).first().getByRole('button', { name: 'Rename “Outro +2 s, then undone; Opening shot +2 s”' }).click();
+    await historyItems(laptop).first().getByLabel('Session title').fill('Pacing pass');
+    await historyItems(laptop).first().getByLabel('Session title').press('Enter');
+    await eventually(async () => assert.deepEqual(await titles(phone), ['Pacing pass']));
+    await eventually(async () => assert.deepEqual(await titles(laptop), ['Pacing pass']));
+    await historyDrawer(laptop).getByRole('button', { name: 'Close session history' }).click();
+    await historyDrawer(laptop).waitFor({ state: 'detached' });
+    await send(laptop, 'mute the main scene');
+    await panelTitle(laptop, 'Pacing pass').waitFor();
+    await phone.reload();
+    await openHistory(phone);
+    assert.deepEqual(await titles(phone), ['Pacing pass']);
+    await phone.context().close();
+    await laptop.context().close();
+  });
+
+  test("a row's full date and time is what screen readers read, once; the eye gets the short date with the full one on hover", async () => {
+    const page = await newPage(browser(), { timezoneId: 'Europe/Berlin' });
+    await newUserWithProject(page, 'timestamp');
+    await send(page, 'make the outro a bit longer');
+    await page.reload(); // the time zone cookie is set: dates are in Berlin time
+    await openHistory(page);
+    const [entry] = await historyEntries(page);
+    assert.match(entry.date, /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/);
+    assert.match(entry.fullDate, /^[A-Z][a-z]+, [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}:\d{2}.* GMT\+[12]$/);
+
+    // The accessibility tree holds the full timestamp once, and not the short date it stands for.
+    const snapshot = await historyItems(page).first().ariaSnapshot();
+    assert.equal(snapshot.split(entry.fullDate).length - 1, 1, snapshot);
+    assert.ok(!snapshot.includes(entry.date), snapshot);
+    const time = historyItems(page).first().locator('time');
+    assert.equal(await time.getAttribute('datetime'), entry.dateTime);
+    assert.equal(Date.parse(entry.dateTime) > Date.now() - 10 * 60_000, true);
+
+    // Hovering the date shows the full timestamp.
+    const shown = time.locator('[aria-hidden="true"]');
+    const tooltipOpacity = () => shown.evaluate((element) => getComputedStyle(element, '::after').opacity);
+    assert.equal(await shown.evaluate((element) => getComputedStyle(element, '::after').content), JSON.stringify(entry.fullDate));
+    await shown.hover();
+    await eventually(async () => assert.equal(await tooltipOpacity(), '1'));
+    await page.context().close();
+  });
+
   test('downloads a session as Markdown from its row', async () => {
     const page = await newPage(browser());
     await projectWithThreeSessions(page, 'export');
     await openHistory(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      historyItems(page).nth(2).getByRole('link', { name: 'Export “make the outro a bit longer” as Markdown' }).click(),
+      historyItems(page).nth(2).getByRole('link', { name: `Export “${OUTRO}” as Markdown` }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'make-the-outro-a-bit-longer.md');
+    assert.equal(download.suggestedFilename(), 'outro-2-s.md');
     const path = await download.path();
     const text = (await import('node:fs')).readFileSync(path!, 'utf8');
-    assert.match(text, /^# make the outro a bit longer\n/);
+    assert.match(text, /^# Outro \+2 s\n/);
     assert.match(text, /- Edit: Made “Outro” 2\.0 s longer\n {2}- durationMs: 5000 → 7000/);
     await page.context().close();
   });

@@ -24,4 +24,4 @@ export type SessionConnectionModel = Connection<Session>;
 export type MessageConnectionModel = Connection<Message>;
 
 /** The rows resolvers map field by field (enum values, event data). */
-export type { Message as MessageRow, ProjectEvent as ProjectEventRow } from '@/db/schema';
+export type { Message as MessageRow, ProjectEvent as ProjectEventRow, Session as SessionRow } from '@/db/schema';

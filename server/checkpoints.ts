@@ -38,6 +38,7 @@ import {
 import { ownedSession, requireViewer, type Caller } from './access';
 import { badInput, conflict, notFound } from './errors';
 import { inputObject, requiredId } from './inputs';
+import { retitleSession } from './sessionTitles';
 import { currentOrNewSession } from './sessions';
 import { whileItExists } from './writes';
 
@@ -123,6 +124,7 @@ export async function restoreTimeline(caller: Caller, raw: unknown): Promise<Tim
         { role: 'assistant', content: restoreReply(plan, fresh), replyToId: userMessage.id },
         tx,
       );
+      await retitleSession(recordIn, tx, { timeline: plan.timeline });
       await recordProjectEvent({ projectId: session.projectId, type: 'timeline.restored', sessionId: recordIn.id, userId: viewer.user.id }, tx);
       const [recordedIn = recordIn] = await getOwnedSessions(viewer.user.id, [recordIn.id], tx);
       return { ...plan, edit, recordedIn, userMessage, reply };
@@ -170,6 +172,8 @@ export async function forkSession(caller: Caller, raw: unknown): Promise<ForkRes
           restored = { edit, changes: plan.changes };
         }
       }
+      // The branch's title says what its copy of the conversation did, not what the original went on to do.
+      await retitleSession(branch, tx, { ...(timeline ? { timeline } : {}), announce: false });
       await setCurrentSession(viewer.user.id, source.projectId, branch.id, tx);
       await recordProjectEvent({ projectId: source.projectId, type: 'session.forked', sessionId: branch.id, userId: viewer.user.id }, tx);
       const [session = branch] = await getOwnedSessions(viewer.user.id, [branch.id], tx);

@@ -35,6 +35,7 @@ import {
   stoppedError,
 } from './generations';
 import { inputObject, requiredId, requiredString } from './inputs';
+import { retitleSession } from './sessionTitles';
 import { currentOrNewSession } from './sessions';
 import { whileItExists } from './writes';
 
@@ -140,6 +141,7 @@ async function runInline(
       const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
       const applied = await applyActions(result.actions, { session, messageId: userMessage.id, at, context, timeline }, tx);
       const reply = await insertNextMessage(session.id, { role: 'assistant', content: result.reply, replyToId: userMessage.id }, tx);
+      if (applied.edits.length > 0) await retitleSession(session, tx, { timeline: applied.timeline, clientMessageId });
       await recordProjectEvent(answered(session, userMessage), tx);
       return { userMessage, reply, edits: applied.edits, timeline: applied.timeline };
     },
@@ -386,6 +388,7 @@ async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant
       if (generation.folded && generation.summary) await saveSessionSummary(session.id, generation.summary.text, generation.summary.throughSeq, tx);
       const reply = await updateReply(current.id, { content: result.reply, status: 'done' }, tx);
       await recordReplyFinished(session, reply, tx);
+      if (written.length > 0) await retitleSession(session, tx, { timeline: applied.timeline, clientMessageId: userMessage.clientMessageId });
       await recordProjectEvent(answered(session, userMessage), tx);
       return { userMessage, reply, edits: written, timeline: applied.timeline };
     },

@@ -83,7 +83,8 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
     };
     const onEvent = (event: MessageEvent) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
-      if (event.type === 'instruction.answered' && wasSentHere(parsed(event)?.data?.clientMessageId)) return;
+      // What an instruction sent from here changed (its answer, the title it gave) is refreshed by its own action.
+      if (wasSentHere(parsed(event)?.data?.clientMessageId)) return;
       refreshSoon();
     };
     const markDropped = () => {

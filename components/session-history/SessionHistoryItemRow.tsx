@@ -105,8 +105,12 @@ export function SessionHistoryItemRow({
             {title}
           </button>
           <p className={styles.meta}>
-            <time dateTime={item.createdAt.iso} title={item.createdAt.full}>
-              {item.createdAt.text}
+            {/* Screen readers get the full timestamp, once; the short date and its hover tooltip are for the eye. */}
+            <time dateTime={item.createdAt.iso}>
+              <span aria-hidden="true" data-tooltip={item.createdAt.full} data-tooltip-placement="top" data-tooltip-align="start">
+                {item.createdAt.text}
+              </span>
+              <span className="visually-hidden">{item.createdAt.full}</span>
             </time>
             {isCurrent && <span className={styles.currentBadge}>Current</span>}
             {item.pinned && <span className="visually-hidden">Pinned</span>}

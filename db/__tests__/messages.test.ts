@@ -38,7 +38,7 @@ describe('appendMessage', () => {
     const session = await newSession();
     await appendMessage(session, { role: 'user', content: '  make the outro\n a bit longer ' });
     await appendMessage(session, { role: 'user', content: 'and the intro too' });
-    expect((await getSession(session.id))?.title).toBe('make the outro a bit longer');
+    expect((await getSession(session.id))?.title).toBe('Make the outro a bit longer');
   });
 
   it('refuses to append to a deleted session', async () => {

@@ -1,6 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inArray, sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
+import { appendMessage } from '@/db/messages';
+import { sessions } from '@/db/schema';
+import { createSession } from '@/db/sessions';
 import { useTestDatabase } from '@/testing/database';
+import { makeUserWithProject } from '@/testing/factories';
 
 useTestDatabase();
 
@@ -38,5 +44,34 @@ describe('migrations', () => {
   it('are recorded so applying them again changes nothing', async () => {
     const { getDatabaseHandle } = await import('@/db/client');
     await expect(getDatabaseHandle().migrate()).resolves.toBeUndefined();
+  });
+
+  it("0009 counts a title that is not what the first instruction made as the user's, so no rename is ever replaced", async () => {
+    const { user, project } = await makeUserWithProject();
+    const titled = async (title: string | null, instruction: string | null) => {
+      const session = await createSession({ projectId: project.id, createdById: user.id, title });
+      if (instruction !== null) {
+        await appendMessage(session, { role: 'user', content: instruction });
+        // Back to the title as it was written before titles had a source.
+        await getDb().update(sessions).set({ title }).where(inArray(sessions.id, [session.id]));
+      }
+      return session.id;
+    };
+    const long = `shorten ${'the beach scene and '.repeat(6)}the intro`;
+    const fromInstruction = await titled('make the outro a bit longer', '  make the outro\n a bit longer ');
+    const cutFromInstruction = await titled(`${long.slice(0, 79).trimEnd()}…`, long);
+    const renamed = await titled('Sound pass', 'mute the music');
+    const renamedBeforeAnyMessage = await titled('Planning', null);
+    const empty = await titled(null, null);
+    const ids = [fromInstruction, cutFromInstruction, renamed, renamedBeforeAnyMessage, empty];
+    await getDb().update(sessions).set({ titleSource: 'instruction' }).where(inArray(sessions.id, ids));
+
+    const migration = readFileSync(join(process.cwd(), 'db/migrations/0009_session_title_source.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    await getDb().execute(sql.raw(backfill));
+
+    const rows = await getDb().select({ id: sessions.id, titleSource: sessions.titleSource }).from(sessions).where(inArray(sessions.id, ids));
+    const sourceOf = new Map(rows.map((row) => [row.id, row.titleSource]));
+    expect(ids.map((id) => sourceOf.get(id))).toEqual(['instruction', 'instruction', 'user', 'user', 'instruction']);
   });
 });

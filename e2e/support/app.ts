@@ -147,16 +147,20 @@ export async function openHistory(page: Page): Promise<void> {
   await historyDrawer(page).waitFor();
 }
 
-/** Each listed session's title and the date text shown with it, in list order. */
+/**
+ * Each row as shown: its title, the date as seen (`date`), the machine-readable instant, and the
+ * full timestamp (`fullDate`: the hover tooltip, which is also what screen readers read).
+ */
 export async function historyEntries(page: Page): Promise<{ title: string; date: string; dateTime: string; fullDate: string }[]> {
   return historyItems(page).evaluateAll((items) =>
     items.map((item) => {
       const time = item.querySelector('time');
+      const seen = time?.querySelector('[aria-hidden="true"]');
       return {
         title: item.querySelector('button')?.textContent ?? '',
-        date: time?.textContent ?? '',
+        date: seen?.textContent ?? '',
         dateTime: time?.getAttribute('datetime') ?? '',
-        fullDate: time?.getAttribute('title') ?? '',
+        fullDate: seen?.getAttribute('data-tooltip') ?? '',
       };
     }),
   );

@@ -371,8 +371,9 @@ export type Mutation = {
   /**
    * Sends an instruction to CoDirector in a session and returns its reply, the edits it made and
    * the new timeline. A retry with the same `clientMessageId` and `content` returns the first
-   * result and writes nothing twice. The first instruction titles the session. With a model
-   * provider the reply also streams to every open device as live events while this request waits.
+   * result and writes nothing twice. The first instruction titles the session, and its edits
+   * retitle it (see `Session.title`). With a model provider the reply also streams to every open
+   * device as live events while this request waits.
    * Errors: BAD_USER_INPUT (`sessionId`; `content`: empty, over 4,000 characters or with control
    * characters; `clientMessageId`: empty, over 100 characters or with control characters),
    * NOT_FOUND (the session), CONFLICT (CoDirector is still answering another instruction in the
@@ -642,10 +643,11 @@ export type Project = Node & {
    * the pinned boundary). Archived sessions are left out unless `archived: true`, which lists only
    * them; so are empty sessions (no messages) other than the current one.
    *
-   * With `query`: the sessions whose title or messages match it (Postgres full-text search,
-   * English stemming, web-search syntax: `"exact phrase"`, `or`, `-word`), most relevant first (a
-   * title match counts double), then newest first; each edge has the matching `snippet`. Paged
-   * forward only: `last` or `before` with `query` is BAD_USER_INPUT naming it.
+   * With `query` (1 to 200 characters, else BAD_USER_INPUT naming `query`): the sessions whose
+   * title or messages match it (Postgres full-text search, English stemming, web-search syntax:
+   * `"exact phrase"`, `or`, `-word`), most relevant first (a title match counts double), then
+   * newest first; each edge has the matching `snippet`. Paged either way (`first`/`after` or
+   * `last`/`before`) with cursors of the same search.
    */
   sessions: SessionConnection;
   /** The project's clips now; the same `Timeline` object (by `id`) every payload returns. */
@@ -704,8 +706,9 @@ export type ProjectEvent = {
   text?: Maybe<Scalars['String']['output']>;
   /**
    * What happened: `instruction.answered`, `reply.started`, `reply.delta`, `reply.finished`,
-   * `session.started`, `session.restored`, `session.renamed`, `session.deleted`,
-   * `session.forked`, `session.compacted`, `timeline.restored` or `project.renamed`.
+   * `session.started`, `session.restored`, `session.renamed` (by `renameSession`, or by an
+   * instruction whose edits changed the automatic title), `session.deleted`, `session.forked`,
+   * `session.compacted`, `timeline.restored` or `project.renamed`.
    */
   type: Scalars['String']['output'];
 };
@@ -829,7 +832,10 @@ export type RestoreSessionPayload = {
   __typename?: 'RestoreSessionPayload';
   /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
-  /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
+  /**
+   * The session that was current before (now `isCurrent: false`); null when there was none, it is
+   * `session` itself, or it had no message: an empty session is deleted when it is left.
+   */
   previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now `session`. */
   project: Project;
@@ -960,8 +966,15 @@ export type Session = Node & {
    * edit of the session: the edit log never folds.
    */
   summary?: Maybe<Scalars['String']['output']>;
-  /** From the first instruction until renamed (1 to 120 characters); null while the session is empty. */
+  /**
+   * What the session is about, at most about 60 characters: its first instruction, cleaned up,
+   * until it has edits; then a summary of them ("Outro +2 s, then undone; Beach scene +2 s"), kept
+   * up to date by each instruction. A title set with `renameSession` is never replaced. Null while
+   * the session is empty.
+   */
   title?: Maybe<Scalars['String']['output']>;
+  /** Where `title` came from; `USER` titles are never replaced automatically. */
+  titleSource: SessionTitleSource;
   /** When the session last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -1017,6 +1030,15 @@ export type SessionFlagPayload = {
   session: Session;
 };
 
+/** Where a session's title came from. */
+export type SessionTitleSource =
+  /** A summary of its edits, updated as they change (an undo included). */
+  | 'EDITS'
+  /** Its first instruction (the session has made no edit yet). */
+  | 'INSTRUCTION'
+  /** `renameSession`: never replaced automatically. */
+  | 'USER';
+
 /** Input of `startSession`. */
 export type StartSessionInput = {
   /** Any string; returned unchanged in the payload (Relay's convention). */
@@ -1030,7 +1052,10 @@ export type StartSessionPayload = {
   __typename?: 'StartSessionPayload';
   /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
-  /** The session that was current before (now `isCurrent: false`); null when there was none or it is `session` itself. */
+  /**
+   * The session that was current before (now `isCurrent: false`); null when there was none, it is
+   * `session` itself, or it had no message: an empty session is deleted when it is left.
+   */
   previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now `session`. */
   project: Project;
@@ -1327,6 +1352,7 @@ export type ResolversTypes = {
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
   SessionFlagInput: SessionFlagInput;
   SessionFlagPayload: ResolverTypeWrapper<Omit<SessionFlagPayload, 'session'> & { session: ResolversTypes['Session'] }>;
+  SessionTitleSource: SessionTitleSource;
   StartSessionInput: StartSessionInput;
   StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
   StopGenerationInput: StopGenerationInput;
@@ -1631,6 +1657,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleSource?: Resolver<ResolversTypes['SessionTitleSource'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

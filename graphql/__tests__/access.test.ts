@@ -127,7 +127,7 @@ describe('another user’s data is NOT_FOUND, exactly like missing data', () => 
     expect(project.project?.currentSession?.id).toBe(of.session);
     const session = await alice.data(SessionMessagesDocument, { sessionId: of.session });
     if (session.node?.__typename !== 'Session') throw new Error('not a session');
-    expect(session.node).toMatchObject({ title: 'make the outro a bit longer', messageCount: 2 });
+    expect(session.node).toMatchObject({ title: 'Outro +2 s', titleSource: 'EDITS', messageCount: 2 });
     const tokens = await listAccessTokens(aliceUser.id);
     expect(tokens.every((token) => token.revokedAt === null)).toBe(true);
   });

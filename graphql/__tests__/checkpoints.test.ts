@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { newClip } from '@/db/projects';
-import { clips, edits, messages, projectEvents } from '@/db/schema';
+import { clips, edits, messages, projectEvents, sessions } from '@/db/schema';
+import { getCurrentSession } from '@/db/sessions';
 import { fromGlobalId } from '../ids';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
@@ -128,7 +129,7 @@ describe('restoreTimeline', () => {
       '“Outro” 11.0 s → 7.0 s',
     ]);
     expect(preview.revertedStepCount).toBe(6);
-    expect(preview.sessions.map((session) => session.title)).toEqual(['shorten the outro by 2 seconds', 'move the beach scene to the end']);
+    expect(preview.sessions.map((session) => session.title)).toEqual(['Outro −2 s, then +2 s ×2', 'Beach scene moved; Day 2 deleted']);
     expect(await timeline()).toEqual(before); // a preview changes nothing
 
     const restored = (await api.data<Restored, unknown>(RESTORE, { id: first.sendMessage.userMessage.id, basis: preview.basis })).restoreTimeline;
@@ -140,7 +141,7 @@ describe('restoreTimeline', () => {
     const [instruction, reply] = restored.session.messages.edges.map((edge) => edge.node);
     expect(instruction).toMatchObject({ role: 'USER' });
     expect(reply.content).toContain('“Outro” 11.0 s → 7.0 s');
-    expect(reply.content).toContain('“move the beach scene to the end”');
+    expect(reply.content).toContain('“Beach scene moved; Day 2 deleted”');
     expect((await timeline()).map(({ name, durationMs }) => ({ name, durationMs }))).toEqual(afterFirst);
 
     const undone = await say(b, 'undo that');
@@ -149,7 +150,7 @@ describe('restoreTimeline', () => {
   });
 
   it('records live events for restores and branches, so other devices refresh', async () => {
-    const { api, project, first } = await history();
+    const { api, user, project, first } = await history();
     const typesSince = async (afterId: number) =>
       (await getDb().select().from(projectEvents).where(eq(projectEvents.projectId, project.id)))
         .filter((event) => event.id > afterId)
@@ -158,7 +159,10 @@ describe('restoreTimeline', () => {
 
     let mark = await last();
     await api.data(RESTORE, { id: first.sendMessage.userMessage.id });
-    expect(await typesSince(mark)).toEqual(['timeline.restored']);
+    // The restore is an edit of the current session: its title says so, and other devices see it.
+    expect(await typesSince(mark)).toEqual(['session.renamed', 'timeline.restored']);
+    const [recordedIn] = await getDb().select().from(sessions).where(eq(sessions.id, (await getCurrentSession(user.id, project.id))!.id));
+    expect(recordedIn).toMatchObject({ title: 'Beach scene moved; Day 2 deleted; Timeline restored', titleSource: 'edits' });
     mark = await last();
     await api.data(FORK, { id: first.sendMessage.userMessage.id, restore: false });
     expect(await typesSince(mark)).toEqual(['session.forked']);
@@ -264,7 +268,8 @@ describe('forkSession', () => {
     expect(forked.project.currentSession.id).toBe(branch.id);
     expect(branch.forkedFromSession.id).toBe(a);
     expect(branch.forkedFromMessage.id).toBe(second.id);
-    expect(branch.title).toBe('shorten the outro by 2 seconds');
+    // The branch's title says what its copy did (the original went on to lengthen the outro again).
+    expect(branch.title).toBe('Outro −2 s, then +2 s');
     expect(branch.messageCount).toBe(4);
     expect(branch.messages.edges.map((edge) => [edge.node.role, edge.node.content])).toEqual([
       ['USER', 'shorten the outro by 2 seconds'],

@@ -157,7 +157,15 @@ describe('sendMessage', () => {
     expect(payload.userMessage.edits.map((edit) => edit.id)).toEqual(payload.edits.map((edit) => edit.id));
     const outro = payload.timeline.clips.find((clip) => clip.kind === 'OUTRO');
     expect(outro?.durationMs).toBe(7000);
-    expect(payload.session).toMatchObject({ id: sessionId, title: 'make the outro a bit longer', messageCount: 2, isCurrent: true });
+    // Titled by its edit; its first instruction titled it until then.
+    expect(payload.session).toMatchObject({ id: sessionId, title: 'Outro +2 s', titleSource: 'EDITS', messageCount: 2, isCurrent: true });
+  });
+
+  it('titles the session from its first instruction while it has no edit', async () => {
+    const sessionId = await startFreshSession();
+    const payload = await send(sessionId, '  how long is the   outro?', 'client-question');
+    expect(payload.edits).toHaveLength(0);
+    expect(payload.session).toMatchObject({ title: 'How long is the outro?', titleSource: 'INSTRUCTION' });
   });
 
   it('writes nothing twice when retried with the same clientMessageId', async () => {
@@ -269,7 +277,16 @@ describe('renameSession', () => {
   it('renames the session', async () => {
     const sessionId = await startFreshSession();
     const data = await api.data(RenameSessionDocument, { input: { sessionId, title: '  Color pass  ' } });
-    expect(data.renameSession?.session).toMatchObject({ id: sessionId, title: 'Color pass' });
+    expect(data.renameSession?.session).toMatchObject({ id: sessionId, title: 'Color pass', titleSource: 'USER' });
+  });
+
+  it('keeps the renamed title when later instructions edit', async () => {
+    const sessionId = await startFreshSession();
+    await send(sessionId, 'make the outro a bit longer', 'client-before-rename');
+    await api.data(RenameSessionDocument, { input: { sessionId, title: 'Ending' } });
+    const payload = await send(sessionId, 'undo that', 'client-after-rename');
+    expect(payload.edits).toHaveLength(1);
+    expect(payload.session).toMatchObject({ title: 'Ending', titleSource: 'USER' });
   });
 
   it.each([

@@ -31,10 +31,10 @@ describe('GET /api/sessions/<id>/export', () => {
     const response = await download(toGlobalId('Session', session.id), 'json', await sessionCookie(owner));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="make-the-outro-a-bit-longer.json"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="outro-2-s-then-undone.json"');
     const body = await response.json();
     const times: string[] = body.messages.map((message: { createdAt: string }) => message.createdAt);
-    expect(body.session).toMatchObject({ id: session.id, title: 'make the outro a bit longer', pinned: false, archived: false });
+    expect(body.session).toMatchObject({ id: session.id, title: 'Outro +2 s, then undone', pinned: false, archived: false });
     expect(body.messages.map((message: { role: string; content: string }) => [message.role, message.content])).toEqual([
       ['user', 'make the outro a bit longer'],
       ['assistant', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.'],
@@ -61,11 +61,11 @@ describe('GET /api/sessions/<id>/export', () => {
     const response = await download(session.id, null, { authorization: `Bearer ${token}` });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="make-the-outro-a-bit-longer.md"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="outro-2-s-then-undone.md"');
     const text = await response.text();
     const lines = text.split('\n');
     expect(lines.slice(0, 12)).toEqual([
-      '# make the outro a bit longer',
+      '# Outro +2 s, then undone',
       '',
       `Started ${session.createdAt.toISOString()}`,
       '',

@@ -154,7 +154,7 @@ describe('pinning and archiving sessions', () => {
 });
 
 describe('empty sessions', () => {
-  it('are not listed nor counted, except the current one', async () => {
+  it('are not listed nor counted, except the current one, and are removed when left', async () => {
     const before = await list({ first: 100 });
     // An empty session that is not current (e.g. left behind by an old client) is not listed.
     const empty = await createSession({ projectId: project.id, createdById: user.id, createdAt: new Date(Date.UTC(2027, 0, 1)) });
@@ -171,6 +171,27 @@ describe('empty sessions', () => {
     const withCurrent = await list({ first: 100 });
     expect(idsOf(withCurrent)).toEqual([gid(empty), ...idsOf(before)]);
     expect(withCurrent.totalCount).toBe(before.totalCount + 1);
+
+    // Left empty (another session restored), it is removed: gone from the list, the count and the API, and other devices are told.
+    const since = await latestProjectEventId(project.id);
+    const restored = await api.data<{ restoreSession: { previousSession: { id: string } | null } }, object>(
+      'mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { previousSession { id } } }',
+      { id: gid(newestFirst[1]) },
+    );
+    expect(restored.restoreSession.previousSession).toBeNull();
+    const afterLeaving = await list({ first: 100 });
+    expect(idsOf(afterLeaving)).toEqual(idsOf(before));
+    expect(afterLeaving.totalCount).toBe(before.totalCount);
+    expect(afterLeaving.totalCount).toBe(afterLeaving.edges.length);
+    expect(codes(await api.request('query($id: ID!) { node(id: $id) { id } }', { id: gid(empty) }))).toEqual(['NOT_FOUND']);
+    expect((await listProjectEventsAfter(project.id, since)).map((event) => [event.type, event.sessionId])).toEqual([
+      ['session.deleted', empty.id],
+      ['session.restored', newestFirst[1].id],
+    ]);
+
+    // A session with a conversation is never removed when left.
+    await api.data('mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { session { id } } }', { id: gid(newestFirst[2]) });
+    expect(idsOf(await list({ first: 100 }))).toEqual(idsOf(before));
 
     // Archived empty sessions are not listed under archived either.
     const archivedEmpty = await createSession({ projectId: project.id, createdById: user.id });
@@ -240,6 +261,71 @@ describe('searching sessions', () => {
     expect(walked).toEqual(beach.map(gid));
     expect(first.totalCount).toBe(45);
     expect(first.edges[0].snippet).toContain('<mark>beach</mark>');
+  });
+
+  const SEARCH_BOTH_WAYS = `query Search($projectId: ID!, $query: String, $first: Int, $after: String, $last: Int, $before: String) {
+    project(id: $projectId) {
+      sessions(query: $query, first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        edges { cursor node { id } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }
+  }`;
+  type BothWaysPage = {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
+  const searchBothWays = async (variables: { query: string; first?: number; after?: string | null; last?: number; before?: string | null }) =>
+    (await api.data<{ project: { sessions: BothWaysPage } }, object>(SEARCH_BOTH_WAYS, { projectId: toGlobalId('Project', searched.id), ...variables })).project
+      .sessions;
+
+  it('walks the 45 matches backward as 20, 20 and 5 from the end, in the same order as forward, with no repeats or gaps', async () => {
+    const pages: BothWaysPage[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: BothWaysPage = await searchBothWays({ query: 'beach', last: 20, before });
+      pages.push(page);
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(pages.map((page) => page.edges.length)).toEqual([20, 20, 5]);
+    expect(pages.map((page) => page.pageInfo.hasPreviousPage)).toEqual([true, true, false]);
+    // Each page after the first was read before a cursor: rows lie after it.
+    expect(pages.map((page) => page.pageInfo.hasNextPage)).toEqual([false, true, true]);
+    const walked = pages.reverse().flatMap((page) => page.edges.map((edge) => edge.node.id));
+    expect(walked).toEqual(beach.map(gid));
+    expect(pages[0].totalCount).toBe(45);
+  });
+
+  it('turns around anywhere: back from a forward page, and between two cursors', async () => {
+    const first = await searchBothWays({ query: 'beach', first: 20 });
+    const second = await searchBothWays({ query: 'beach', first: 20, after: first.pageInfo.endCursor });
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    const back = await searchBothWays({ query: 'beach', last: 7, before: second.pageInfo.startCursor });
+    expect(back.edges.map((edge) => edge.node.id)).toEqual(beach.slice(13, 20).map(gid));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+
+    // Between the 5th and the 12th result: the 6th to the 11th, from either end.
+    const between = { query: 'beach', after: first.edges[4].cursor, before: first.edges[11].cursor };
+    expect((await searchBothWays({ ...between, first: 100 })).edges.map((edge) => edge.node.id)).toEqual(beach.slice(5, 11).map(gid));
+    expect((await searchBothWays({ ...between, last: 3 })).edges.map((edge) => edge.node.id)).toEqual(beach.slice(8, 11).map(gid));
+
+    // Before the very first result there is nothing, and that is said.
+    const none = await searchBothWays({ query: 'beach', last: 5, before: first.edges[0].cursor });
+    expect(none.edges).toEqual([]);
+    expect(none.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+  });
+
+  it('refuses first with last, and a backward cursor of another search, naming the argument', async () => {
+    const both = await api.request(SEARCH_BOTH_WAYS, { projectId: toGlobalId('Project', searched.id), query: 'beach', first: 5, last: 5 });
+    expect(codes(both)).toEqual(['BAD_USER_INPUT']);
+    expect(both.errors?.[0].extensions?.field).toBe('last');
+    const other = await searchBothWays({ query: 'airport', first: 1 });
+    const foreign = await api.request(SEARCH_BOTH_WAYS, { projectId: toGlobalId('Project', searched.id), query: 'beach', last: 5, before: other.pageInfo.endCursor });
+    expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(foreign.errors?.[0].extensions?.field).toBe('before');
   });
 
   it('refuses a cursor of another search or of the plain list', async () => {

@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
 import { countSearchResults, searchKey, searchSessions } from '@/db/sessionSearch';
 import { listSessions, sessionKey } from '@/db/sessions';
 import type { Project as ProjectRow } from '@/db/schema';
 import { searchListParent } from '@/lib/cursors';
 import { searchQuery } from '@/server/inputs';
-import { badUserInput } from '../errors';
 import { requireViewer } from '../access';
 import { pinnedCreatedAtIdCursorKey, rankCreatedAtIdCursorKey, resolveConnection, type ConnectionArgs } from '../connections';
 import { toGlobalId } from '../ids';
@@ -31,15 +29,14 @@ export const Project: TypeResolvers<'Project'> = {
   },
 };
 
-/** Search results: their own cursors (relevance, time, id) on a list of their own per search. */
+/** Search results: their own cursors (relevance, time, id) on a list of their own per search, paged either way. */
 function searchConnection(projectId: ProjectRow['id'], query: string, args: ConnectionArgs & { archived?: boolean | null }, info: GraphQLResolveInfo) {
-  if (args.last != null || args.before != null) throw badUserInput(args.last != null ? 'last' : 'before', 'Search results page forward only: use `first` and `after`.');
   const archived = args.archived === true;
   return resolveConnection(args, info, {
     parentId: searchListParent(projectId, query, archived),
     cursorKey: rankCreatedAtIdCursorKey,
     keyOf: searchKey,
-    fetchPage: (page) => searchSessions(projectId, query, { first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after }, { archived }),
+    fetchPage: ({ first, after, last, before }) => searchSessions(projectId, query, { first, after, last, before }, { archived }),
     count: () => countSearchResults(projectId, query, { archived }),
   });
 }

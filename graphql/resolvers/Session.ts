@@ -1,12 +1,17 @@
 import { seqKeyOf } from '@/lib/listKeys';
 import * as sessionContext from '@/server/sessionContext';
+import type { SessionTitleSource } from '../__generated__/resolvers-types';
+import type { SessionRow } from '../models';
 import { requireProjectOf, requireViewer } from '../access';
 import { resolveConnection, seqCursorKey } from '../connections';
 import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
+const TITLE_SOURCES: Record<SessionRow['titleSource'], SessionTitleSource> = { instruction: 'INSTRUCTION', edits: 'EDITS', user: 'USER' };
+
 export const Session: TypeResolvers<'Session'> = {
   id: (session) => toGlobalId('Session', session.id),
+  titleSource: (session) => TITLE_SOURCES[session.titleSource],
   project: (session, _args, ctx) => requireProjectOf(ctx, session),
   isCurrent: async (session, _args, ctx) => (await requireViewer(ctx).loaders.currentSessions.load(session.projectId))?.id === session.id,
   messages(session, args, ctx, info) {

@@ -5,7 +5,7 @@ import { getMessageById } from '@/db/generations';
 import { requestStop } from '@/db/generations';
 import { getAllMessages } from '@/db/messages';
 import { newClip } from '@/db/projects';
-import { messages as messagesTable } from '@/db/schema';
+import { messages as messagesTable, sessions as sessionsTable } from '@/db/schema';
 import { createSession, renameSession, startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import { createInterpreterAssistant } from '@/lib/assistant';
@@ -124,6 +124,39 @@ describe('an instruction answered by a model', () => {
       ['Beach scene', 12000, 52],
       ['Outro', 7000, 100],
     ]);
+  });
+
+  it('titles the session after its edits in the transaction that applies them, and announces it', async () => {
+    const { project, session } = await setup();
+    const { assistant } = scriptedModel(
+      { deltas: ['Longer outro.'], toolCalls: (clips) => [{ name: 'lengthen', args: { clipId: idOf(clips, 'Outro'), ms: 2000 } }] },
+      { deltas: ['Undone.'], toolCalls: () => [{ name: 'undo', args: {} }] },
+    );
+    const since = await latestProjectEventId(project.id);
+    await runInstruction({ session, content: 'make the outro a bit longer', clientMessageId: 'm-1' }, assistant);
+    const [afterFirst] = await getDb().select().from(sessionsTable).where(eq(sessionsTable.id, session.id));
+    expect(afterFirst).toMatchObject({ title: 'Outro +2 s', titleSource: 'edits' });
+    await runInstruction({ session, content: 'undo that' }, assistant);
+    const [afterUndo] = await getDb().select().from(sessionsTable).where(eq(sessionsTable.id, session.id));
+    expect(afterUndo).toMatchObject({ title: 'Outro +2 s, then undone', titleSource: 'edits' });
+
+    const events = (await listProjectEventsAfter(project.id, since)).filter((event) => event.type !== 'reply.delta');
+    expect(events.map((event) => event.type)).toEqual([
+      'reply.started', 'reply.finished', 'session.renamed', 'instruction.answered',
+      'reply.started', 'reply.finished', 'session.renamed', 'instruction.answered',
+    ]);
+    expect(events[2].data).toEqual({ clientMessageId: 'm-1' });
+  });
+
+  it('keeps a rename made while the model thinks: the edits do not replace the user’s title', async () => {
+    const { session } = await setup();
+    const { assistant } = scriptedModel({ delayMs: 600, toolCalls: (clips) => [{ name: 'mute', args: { clipId: idOf(clips, 'Beach scene') } }] });
+    const pending = runInstruction({ session, content: 'mute the beach scene' }, assistant);
+    await activeReply(session.id);
+    await renameSession(session, 'Sound pass');
+    expect((await pending).edits).toHaveLength(1);
+    const [row] = await getDb().select().from(sessionsTable).where(eq(sessionsTable.id, session.id));
+    expect(row).toMatchObject({ title: 'Sound pass', titleSource: 'user' });
   });
 
   it('refuses a second instruction to the same session while one is answered: CONFLICT, nothing stored', async () => {

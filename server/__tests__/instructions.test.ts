@@ -5,8 +5,9 @@ import { getDb } from '@/db/client';
 import { listEditsForSession } from '@/db/edits';
 import { runInstruction as sendInstruction } from '@/server/instructions';
 import { getAllMessages } from '@/db/messages';
-import { edits as editsTable } from '@/db/schema';
-import { deleteSession, startSession } from '@/db/sessions';
+import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
+import { edits as editsTable, sessions as sessionsTable } from '@/db/schema';
+import { deleteSession, renameSession, startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
@@ -155,5 +156,77 @@ describe('sendInstruction', () => {
       expect(history[index + 1].replyToId).toBe(history[index].id);
     }
     expect((await getTimeline(project.id))[0].durationMs).toBe(4000 + 15 * 1000);
+  });
+});
+
+describe('session titles', () => {
+  const titleOf = async (sessionId: string) => {
+    const [row] = await getDb().select().from(sessionsTable).where(eq(sessionsTable.id, sessionId));
+    return { title: row.title, titleSource: row.titleSource };
+  };
+
+  it('come from the first instruction, then summarize the edits as they change, undo included, each change one live event', async () => {
+    const { project, session } = await freshSession();
+    await sendInstruction({ session, content: '  how long is the OUTRO?\n' });
+    expect(await titleOf(session.id)).toEqual({ title: 'How long is the OUTRO?', titleSource: 'instruction' });
+
+    const since = await latestProjectEventId(project.id);
+    await sendInstruction({ session, content: 'make the outro a bit longer', clientMessageId: 'c-longer' });
+    expect(await titleOf(session.id)).toEqual({ title: 'Outro +2 s', titleSource: 'edits' });
+    await sendInstruction({ session, content: 'actually, undo that last change' });
+    await sendInstruction({ session, content: 'do the same thing to the second clip' });
+    expect(await titleOf(session.id)).toEqual({ title: 'Outro +2 s, then undone; Beach scene +2 s', titleSource: 'edits' });
+
+    const events = await listProjectEventsAfter(project.id, since);
+    expect(events.map((event) => event.type)).toEqual([
+      'session.renamed', 'instruction.answered',
+      'session.renamed', 'instruction.answered',
+      'session.renamed', 'instruction.answered',
+    ]);
+    // The device that sent the instruction knows it from its own answer.
+    expect(events[0].data).toEqual({ clientMessageId: 'c-longer' });
+  });
+
+  it('record no event when an instruction leaves the title as it was', async () => {
+    const { project, session } = await freshSession();
+    await sendInstruction({ session, content: 'mute the tram ride' });
+    const since = await latestProjectEventId(project.id);
+    await sendInstruction({ session, content: 'mute the tram ride' }); // already muted: no edit
+    await sendInstruction({ session, content: 'what is the longest clip?' });
+    expect((await listProjectEventsAfter(project.id, since)).map((event) => event.type)).toEqual(['instruction.answered', 'instruction.answered']);
+    expect((await titleOf(session.id)).title).toBe('Tram ride muted');
+  });
+
+  it('never replace a title the user gave', async () => {
+    const { project, session } = await freshSession();
+    await sendInstruction({ session, content: 'make the outro a bit longer' });
+    await renameSession(session, 'Ending pass');
+    expect(await titleOf(session.id)).toEqual({ title: 'Ending pass', titleSource: 'user' });
+    const since = await latestProjectEventId(project.id);
+    await sendInstruction({ session, content: 'undo that' });
+    await sendInstruction({ session, content: 'shorten the intro' });
+    expect(await titleOf(session.id)).toEqual({ title: 'Ending pass', titleSource: 'user' });
+    expect((await listProjectEventsAfter(project.id, since)).map((event) => event.type)).not.toContain('session.renamed');
+  });
+
+  it('change with their instruction or not at all: a failed instruction leaves the title as it was', async () => {
+    const { session } = await freshSession();
+    await sendInstruction({ session, content: 'make the outro a bit longer' });
+    const failing: Assistant = {
+      name: 'failing',
+      respond: async () => {
+        throw new Error('the assistant broke');
+      },
+    };
+    await expect(sendInstruction({ session, content: 'delete the intro' }, failing)).rejects.toThrow('the assistant broke');
+    expect(await titleOf(session.id)).toEqual({ title: 'Outro +2 s', titleSource: 'edits' });
+  });
+
+  it('stay whole under 8 concurrent instructions: every edit counted once', async () => {
+    const { session } = await freshSession();
+    await Promise.all(
+      Array.from({ length: 8 }, (_, index) => sendInstruction({ session, content: 'make the intro 1 second longer', clientMessageId: `t-${index}` })),
+    );
+    expect((await titleOf(session.id)).title).toBe('Intro +1 s ×8');
   });
 });

@@ -66,9 +66,12 @@ describe('project event stream', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sendInstruction({ session, content: 'make the intro a bit longer' });
     await renameSession(session, 'Intro pass');
-    const [answered, renamed] = await events.waitFor(2);
+    // The instruction's edit retitles the session before it is answered; then the user renames it.
+    const [retitled, answered, renamed] = await events.waitFor(3);
+    expect(retitled).toMatchObject({ type: 'session.renamed', sessionId: session.id });
     expect(answered).toMatchObject({ type: 'instruction.answered', sessionId: session.id });
     expect(renamed).toMatchObject({ type: 'session.renamed', sessionId: session.id });
+    expect(answered.id).toBeGreaterThan(retitled.id);
     expect(renamed.id).toBeGreaterThan(answered.id);
     abort.abort();
   });
@@ -81,7 +84,7 @@ describe('project event stream', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sendInstruction({ session, content: 'mute the main scene' });
-    const [lastSeen] = await before.waitFor(1);
+    const [, lastSeen] = await before.waitFor(2);
     first.abort();
 
     for (let index = 1; index <= 5; index += 1) {
@@ -90,10 +93,11 @@ describe('project event stream', () => {
 
     const second = new AbortController();
     const after = readEvents(createProjectEventStream({ projectId: project.id, afterId: lastSeen.id, signal: second.signal }));
-    const missed = await after.waitFor(5);
+    const missed = await after.waitFor(10);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(after.received).toHaveLength(5);
-    expect(missed.every((event) => event.type === 'instruction.answered')).toBe(true);
+    expect(after.received).toHaveLength(10);
+    // Each instruction retitled the session (a new amount each time) and was answered.
+    expect(missed.map((event) => event.type)).toEqual(Array.from({ length: 5 }, () => ['session.renamed', 'instruction.answered']).flat());
     expect(missed.map((event) => event.id)).toEqual([...missed.map((event) => event.id)].sort((a, b) => a - b));
     second.abort();
   });
@@ -116,8 +120,11 @@ describe('project event stream', () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
       await sendInstruction({ session, content: 'fade out the outro' });
-      const [event] = await events.waitFor(1);
-      expect(event).toMatchObject({ type: 'instruction.answered', sessionId: session.id });
+      const delivered = await events.waitFor(2);
+      expect(delivered.map((event) => [event.type, event.sessionId])).toEqual([
+        ['session.renamed', session.id],
+        ['instruction.answered', session.id],
+      ]);
     } finally {
       abort.abort();
       await otherInstance.close();

@@ -1,0 +1,40 @@
+import { listEditsForSession } from '@/db/edits';
+import { recordProjectEvent } from '@/db/events';
+import { getFirstInstruction } from '@/db/messages';
+import type { Session } from '@/db/schema';
+import { setAutomaticTitle } from '@/db/sessions';
+import { getTimeline } from '@/db/timeline';
+import type { Transaction } from '@/db/client';
+import { sessionTitle } from '@/lib/sessionTitles';
+import type { Timeline } from '@/lib/timeline/model';
+
+/**
+ * Titles the session after what it did (lib/sessionTitles.ts), in the transaction of the
+ * instruction that changed it, unless the user renamed it. A changed title is a `session.renamed`
+ * event, as a rename is, so the user's other devices show it; `clientMessageId` lets the device
+ * that sent the instruction skip a second refresh. A session new in this transaction (a branch) is
+ * announced by its own event instead (`announce: false`).
+ */
+export async function retitleSession(
+  session: Pick<Session, 'id' | 'projectId'>,
+  tx: Transaction,
+  options: { timeline?: Timeline; clientMessageId?: string | null; announce?: boolean } = {},
+): Promise<void> {
+  const edits = await listEditsForSession(session.id, tx);
+  // With edits the title is theirs: the first instruction is read only for a session without.
+  const firstInstruction = edits.length > 0 ? null : await getFirstInstruction(session.id, tx);
+  const timeline = options.timeline ?? (await getTimeline(session.projectId, tx));
+  const automatic = sessionTitle({ firstInstruction, edits, clipNames: new Map(timeline.map((clip) => [clip.id, clip.name])) });
+  if (!automatic) return;
+  const retitled = await setAutomaticTitle(session.id, automatic, tx);
+  if (!retitled || options.announce === false) return;
+  await recordProjectEvent(
+    {
+      projectId: session.projectId,
+      type: 'session.renamed',
+      sessionId: session.id,
+      data: options.clientMessageId ? { clientMessageId: options.clientMessageId } : null,
+    },
+    tx,
+  );
+}
