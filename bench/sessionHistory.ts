@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { closeDb, getDatabaseHandle, getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
+import { countSearchResults, searchSessions } from '@/db/sessionSearch';
 import { countSessions, listSessions, sessionKey } from '@/db/sessions';
 import { makeUserWithProject } from '@/testing/factories';
 import { withDatabase } from '@/testing/database';
@@ -62,6 +63,11 @@ async function main() {
     await timed('first page of 20', () => listSessions(project.id, { first: 20 }));
     const deep = await listSessions(project.id, { first: 100 });
     await timed('page after a cursor', () => listSessions(project.id, { first: 20, after: sessionKey(deep.rows[99]) }));
+    // Search: a query that one title matches, and one that every title matches (ranked, then the first 20).
+    const archived = { archived: false };
+    await timed('search, one match', () => searchSessions(project.id, '42424', { first: 20 }, archived));
+    await timed('search, every session matches: first page', () => searchSessions(project.id, 'session', { first: 20 }, archived), 10);
+    await timed('search, every session matches: totalCount', () => countSearchResults(project.id, 'session', archived), 10);
     // Where the empty sessions are: the plan of a page that has to step over one.
     const empty = (await getDb().execute(sql`select created_at from sessions where project_id = ${project.id} and message_count = 0 order by created_at desc limit 1`)) as unknown as { created_at: string }[];
     console.log('page over an empty session:');

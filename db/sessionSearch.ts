@@ -1,3 +1,4 @@
+import { rankKeyOf, type RankKey } from '@/lib/listKeys';
 import { sql } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from './client';
 import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
@@ -12,7 +13,7 @@ import type { SessionListFilter } from './sessions';
  */
 
 /** A result's place in the ranking; the rank is a float8 so it round-trips through a cursor exactly. */
-export type SearchKey = { rank: number; createdAt: Date; id: string };
+export type SearchKey = RankKey;
 
 /** Start and end of a highlighted word in a snippet: characters no text of ours contains. */
 export const MARK_START = '\u0002';
@@ -20,7 +21,7 @@ export const MARK_END = '\u0003';
 
 export type SearchResult = Session & { rank: number; snippet: string };
 
-export const searchKey = (row: SearchResult): SearchKey => ({ rank: row.rank, createdAt: row.createdAt, id: row.id });
+export const searchKey: (row: SearchResult) => SearchKey = rankKeyOf;
 
 /**
  * One page of results, forward (`first`, after `after`) or backward (`last`, before `before`),

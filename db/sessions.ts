@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { TitleSource } from '@/lib/sessionTitles';
 import { isUuid } from '@/lib/ids';
+import { pinnedCreatedAtKeyOf, type PinnedCreatedAtKey } from '@/lib/listKeys';
 import { countSessionsByProject, listedSession } from './batchedReads';
 import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
@@ -9,8 +10,8 @@ import { keysetPage, type PageArgs } from './pagination';
 import { currentSessions, projects, sessions, type Session } from './schema';
 
 /** A session's place in the history list: pinned first, then newest first, tie-broken by id. */
-export type SessionKey = { pinned: boolean; createdAt: Date; id: string };
-export const sessionKey = (session: Session): SessionKey => ({ pinned: session.pinned, createdAt: session.createdAt, id: session.id });
+export type SessionKey = PinnedCreatedAtKey;
+export const sessionKey: (session: Session) => SessionKey = pinnedCreatedAtKeyOf;
 
 /** Which of a project's sessions a history list shows. */
 export interface SessionListFilter {

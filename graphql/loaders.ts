@@ -5,6 +5,7 @@ import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
 import { countProjects, listProjects, type ProjectKey } from '@/db/projects';
 import type { Edit, Message, Project, Session } from '@/db/schema';
+import { countSearchResults, searchSessions, type SearchKey } from '@/db/sessionSearch';
 import { listSessions, type SessionKey } from '@/db/sessions';
 import type { Clip } from '@/lib/timeline/model';
 import {
@@ -67,10 +68,15 @@ export function createLoaders(viewerId: string) {
     viewerAccessTokens: once(() => listAccessTokens(viewerId)),
     projectPages: pageLoader<Project, ProjectKey>({ seek: listProjects, primes: projects }),
     sessionPages: pageLoader<Session, SessionKey>({ atEnds: firstSessionPages, seek: listSessions, primes: sessions }),
+    /** The archived list is a side list, read on its own. */
+    archivedSessionPages: pageLoader<Session, SessionKey>({ seek: (projectId, page) => listSessions(projectId, page, { archived: true }), primes: sessions }),
     messagePages: pageLoader<Message, MessageKey>({ atEnds: firstMessagePages, seek: listMessages }),
   };
   return {
     ...loaders,
+    /** A search's pages and count: each search is its own list, read as asked. */
+    searchPage: (projectId: string, query: string, page: PageArgs<SearchKey>, filter: { archived: boolean }) => searchSessions(projectId, query, page, filter),
+    searchCount: (projectId: string, query: string, filter: { archived: boolean }) => countSearchResults(projectId, query, filter),
     /** Forgets everything read so far; mutations call it after writing so the payload is read fresh. */
     clearAll(): void {
       for (const loader of Object.values(loaders)) loader.clearAll();

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { countSearchResults, searchKey, searchSessions } from '@/db/sessionSearch';
-import { listSessions, sessionKey } from '@/db/sessions';
-import type { Project as ProjectRow } from '@/db/schema';
 import { searchListParent } from '@/lib/cursors';
+import { pinnedCreatedAtKeyOf, rankKeyOf } from '@/lib/listKeys';
 import { searchQuery } from '@/server/inputs';
 import { requireViewer } from '../access';
 import { pinnedCreatedAtIdCursorKey, rankCreatedAtIdCursorKey, resolveConnection, type ConnectionArgs } from '../connections';
 import { toGlobalId } from '../ids';
+import type { Loaders } from '../loaders';
+import type { SearchResultRow, SessionRow } from '../models';
 import type { TypeResolvers } from './types';
 
 export const Project: TypeResolvers<'Project'> = {
@@ -16,27 +16,32 @@ export const Project: TypeResolvers<'Project'> = {
   sessions(project, args, ctx, info) {
     const { loaders } = requireViewer(ctx);
     const query = searchQuery(args.query);
-    if (query !== null) return searchConnection(project.id, query, args, info);
-    // The archived list is a side list, read on its own; the default one is batched across projects.
+    if (query !== null) return searchConnection(loaders, project.id, query, args, info);
     const archived = args.archived === true;
     return resolveConnection(args, info, {
       parentId: project.id,
       cursorKey: pinnedCreatedAtIdCursorKey,
-      keyOf: sessionKey,
-      fetchPage: (page) => (archived ? listSessions(project.id, page, { archived }) : loaders.sessionPages.load(project.id, page)),
+      keyOf: (session: SessionRow) => pinnedCreatedAtKeyOf(session),
+      fetchPage: (page) => (archived ? loaders.archivedSessionPages : loaders.sessionPages).load(project.id, page),
       count: () => (archived ? loaders.archivedSessionCounts : loaders.sessionCounts).load(project.id),
     });
   },
 };
 
 /** Search results: their own cursors (relevance, time, id) on a list of their own per search, paged either way. */
-function searchConnection(projectId: ProjectRow['id'], query: string, args: ConnectionArgs & { archived?: boolean | null }, info: GraphQLResolveInfo) {
-  const archived = args.archived === true;
+function searchConnection(
+  loaders: Loaders,
+  projectId: string,
+  query: string,
+  args: ConnectionArgs & { archived?: boolean | null },
+  info: GraphQLResolveInfo,
+) {
+  const filter = { archived: args.archived === true };
   return resolveConnection(args, info, {
-    parentId: searchListParent(projectId, query, archived),
+    parentId: searchListParent(projectId, query, filter.archived),
     cursorKey: rankCreatedAtIdCursorKey,
-    keyOf: searchKey,
-    fetchPage: ({ first, after, last, before }) => searchSessions(projectId, query, { first, after, last, before }, { archived }),
-    count: () => countSearchResults(projectId, query, { archived }),
+    keyOf: (result: SearchResultRow) => rankKeyOf(result),
+    fetchPage: ({ first, after, last, before }) => loaders.searchPage(projectId, query, { first, after, last, before }, filter),
+    count: () => loaders.searchCount(projectId, query, filter),
   });
 }
