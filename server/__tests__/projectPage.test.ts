@@ -5,7 +5,7 @@ import { forkSession } from '@/server/checkpoints';
 import { runInstruction } from '@/server/instructions';
 import { openProjectPage } from '@/server/projectPage';
 import { useTestDatabase } from '@/testing/database';
-import { makeListedSession, makeProject, makeUser } from '@/testing/factories';
+import { makeListedSession, makeProject, makeUser, readSession } from '@/testing/factories';
 import { countStatements } from '@/testing/statements';
 
 useTestDatabase();
@@ -61,7 +61,8 @@ describe('openProjectPage', () => {
 
     const branched = await openProjectPage(caller, { projectId: project.id, sessionId: branch.id });
     expect(branched.session?.id).toBe(branch.id);
-    expect(branched.branchOrigin).toEqual({ title: first.title ?? 'make the outro a bit longer', at: userMessage.createdAt });
+    expect(branched.branchOrigin).toEqual({ title: (await readSession(first.id))!.title, at: userMessage.createdAt });
+    expect(branched.branchOrigin?.title).toBe('Outro +2 s');
     expect(branched.history.branchOrigins.get(branch.id)).toEqual(branched.branchOrigin);
   });
 
