@@ -191,7 +191,10 @@ describe('the session history drawer', () => {
     assert.equal(await focusedLabel(page), OUTRO);
     for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press('ArrowRight');
     assert.equal(await focusedLabel(page), `Pin “${OUTRO}”`);
+    // The drawer shows the pin at once; the reload below must come after the server has stored it.
+    const stored = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().headers()['next-action'] !== undefined);
     await page.keyboard.press('Enter');
+    await stored;
     await eventually(async () =>
       assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]),
     );
