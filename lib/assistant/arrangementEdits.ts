@@ -4,6 +4,7 @@ import { refuse, succeed, type EditOutcome, type Outcome } from './outcome';
 import { describeClips, formatSeconds, quote } from './replies';
 import { TimelineDraft } from './timelineDraft';
 import type { Clip, Timeline } from './types';
+import { newClip } from '@/lib/timeline/model';
 
 /** "to the start" for a move, "at the start" for a new clip; "after “Intro”" for both. */
 function describeDestination(destination: Destination<string>, timeline: Timeline, preposition: 'to' | 'at'): string {
@@ -194,18 +195,7 @@ export function buildAddClipEdit(
   const id = newClipId();
   const index = destinationIndex(spec.destination, timeline, id);
   if (!index.ok) return index;
-  const clip: Clip = {
-    id,
-    name: text,
-    kind: spec.kind,
-    durationMs: spec.durationMs,
-    fadeInMs: 0,
-    fadeOutMs: 0,
-    speed: 1,
-    volume: 100,
-    muted: false,
-    text,
-  };
+  const clip: Clip = { id, ...newClip(text, spec.kind, spec.durationMs, text) };
   const draft = new TimelineDraft(timeline);
   draft.insert(index.value, clip);
   const where = describeDestination(spec.destination, timeline, 'at');
