@@ -19,6 +19,7 @@ interface CallFrame {
 interface ProfileNode {
   id: number;
   callFrame: CallFrame;
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -121,6 +122,43 @@ export function summariseProfile(file: string, count = 15): ProfileSummary {
     packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
   }
   return { file, totalMs, functions: top(functions, totalMs, count), packages: top(packages, totalMs, count) };
+}
+
+/**
+ * Inclusive time: for each function, the samples during which it was anywhere on the stack
+ * (counted once per sample however deep it recurses). It answers "how much of a request is
+ * Apollo's execution, our context, the cursor signing" where self time is spread thin.
+ */
+export function inclusiveProfile(file: string, count = 40): ProfileSummary {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!isCpuProfile(parsed)) throw new Error(`${file} is not a V8 CPU profile.`);
+  const byId = new Map(parsed.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of parsed.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const labelOf = new Map<number, string>();
+  const label = (node: ProfileNode) => {
+    let known = labelOf.get(node.id);
+    if (known === undefined) {
+      known = frameLabel(node.callFrame, originOf(node.callFrame));
+      labelOf.set(node.id, known);
+    }
+    return known;
+  };
+  const functions = new Map<string, number>();
+  let totalMs = 0;
+  for (const [index, nodeId] of parsed.samples.entries()) {
+    const node = byId.get(nodeId);
+    const ms = (parsed.timeDeltas[index] ?? 0) / 1000;
+    if (!node || node.callFrame.functionName === '(idle)') continue;
+    totalMs += ms;
+    const onStack = new Set<string>();
+    for (let id: number | undefined = nodeId; id !== undefined; id = parentOf.get(id)) {
+      const frame = byId.get(id);
+      if (frame) onStack.add(label(frame));
+    }
+    for (const name of onStack) functions.set(name, (functions.get(name) ?? 0) + ms);
+  }
+  return { file, totalMs, functions: top(functions, totalMs, count), packages: [] };
 }
 
 /** The newest profile in a folder, or null. */

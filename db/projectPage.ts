@@ -1,5 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import { listedSessionCount } from './batchedReads';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { editsInOrderOf } from './edits';
 import { qualified } from './qualified';
@@ -13,8 +14,24 @@ import { projectEvents } from './schema';
  * one snapshot: the event id and the messages agree.
  */
 export async function readProjectPage(ownerId: string, projectId: string, db: Executor = getDb()) {
-  const page = await db.query.projects.findFirst({
-    where: (project, { and, eq }) => and(eq(project.id, projectId), eq(project.ownerId, ownerId)),
+  const page = await builtOnce(db, 'projectPage.read', () => projectPageQuery(db)).execute({ projectId, ownerId });
+  if (!page) return null;
+  const { currentSessions, latestEventId, listedSessionCount: sessionCount, databaseNow, clips, ...project } = page;
+  return {
+    project,
+    clips,
+    sessionCount: Number(sessionCount),
+    latestEventId: Number(latestEventId),
+    databaseNow: new Date(databaseNow),
+    current: currentSessions[0]?.session ?? null,
+  };
+}
+
+/** Built once per database (db/builtQueries.ts): a page render would otherwise rebuild this SQL every time. */
+function projectPageQuery(db: Executor) {
+  const ownerId = sql.placeholder('ownerId');
+  return db.query.projects.findFirst({
+    where: (project, { and, eq }) => and(eq(project.id, sql.placeholder('projectId')), eq(project.ownerId, ownerId)),
     extras: (project) => ({
       latestEventId: sql<number>`(select coalesce(max(${qualified(projectEvents.id)}), 0) from ${projectEvents} where ${qualified(projectEvents.projectId)} = ${project.id})`.as(
         'latest_event_id',
@@ -39,17 +56,7 @@ export async function readProjectPage(ownerId: string, projectId: string, db: Ex
         },
       },
     },
-  });
-  if (!page) return null;
-  const { currentSessions, latestEventId, listedSessionCount: sessionCount, databaseNow, clips, ...project } = page;
-  return {
-    project,
-    clips,
-    sessionCount: Number(sessionCount),
-    latestEventId: Number(latestEventId),
-    databaseNow: new Date(databaseNow),
-    current: currentSessions[0]?.session ?? null,
-  };
+  }).prepare('projectPage.read');
 }
 
 export type ProjectPageRead = NonNullable<Awaited<ReturnType<typeof readProjectPage>>>;

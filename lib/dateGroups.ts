@@ -11,11 +11,44 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 /** The cookie the browser's time zone travels in to server rendering (components/app-shell/TimeZoneCookie.tsx). */
 export const TIME_ZONE_COOKIE = 'tz';
 
+/**
+ * The formats this module uses. Building an Intl.DateTimeFormat costs far more than formatting
+ * with one (it was a third of a project page's render), so each is built once per time zone.
+ */
+const FORMATS = {
+  day: ['en-US', { year: 'numeric', month: 'numeric', day: 'numeric' }],
+  year: ['en', { year: 'numeric' }],
+  month: ['en', { month: 'long' }],
+  monthOfYear: ['en', { month: 'long', year: 'numeric' }],
+  dateTime: ['en', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }],
+  full: ['en', { dateStyle: 'full', timeStyle: 'long' }],
+} as const satisfies Record<string, readonly [string, Intl.DateTimeFormatOptions]>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Callers pass canonical zone names only (validTimeZone), so the cache is bounded by the IANA list. */
+function formatter(kind: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const cacheKey = `${kind}\0${timeZone}`;
+  let found = formatters.get(cacheKey);
+  if (!found) {
+    const [locale, options] = FORMATS[kind];
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(cacheKey, found);
+  }
+  return found;
+}
+
+const canonicalZones = new Set<string>([DEFAULT_TIME_ZONE]);
+
 /** The zone when the runtime knows it (an IANA name such as "Europe/Lisbon"), else UTC. */
 export function validTimeZone(zone: string | null | undefined): string {
   if (!zone || zone.length > 64) return DEFAULT_TIME_ZONE;
+  if (canonicalZones.has(zone)) return zone;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    // Spellings other than the canonical one ("europe/lisbon") are checked each time, never cached.
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    canonicalZones.add(canonical);
+    return canonical;
   } catch {
     return DEFAULT_TIME_ZONE;
   }
@@ -23,7 +56,7 @@ export function validTimeZone(zone: string | null | undefined): string {
 
 /** The calendar day of `date` in `timeZone`, as a day number (days since 1970-01-01 of that calendar). */
 function dayNumber(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
+  const parts = formatter('day', timeZone).formatToParts(date);
   const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
   return Math.floor(Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000);
 }
@@ -34,16 +67,15 @@ export function historyGroup(date: Date, now: Date, timeZone: string): string {
   if (age === 1) return 'Yesterday';
   if (age <= 7) return 'Previous 7 days';
   if (age <= 30) return 'Previous 30 days';
-  const sameYear = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
-  const month = new Intl.DateTimeFormat('en', { timeZone, month: 'long', ...(sameYear.format(date) === sameYear.format(now) ? {} : { year: 'numeric' }) });
-  return month.format(date);
+  const year = formatter('year', timeZone);
+  return formatter(year.format(date) === year.format(now) ? 'month' : 'monthOfYear', timeZone).format(date);
 }
 
 /** Date and time in the zone ("Mar 5, 2026, 14:03"); the full timestamp (with the zone) for hover and screen readers. */
 export function labelDateTime(date: Date, timeZone: string): DateLabel {
   return {
     iso: date.toISOString(),
-    text: new Intl.DateTimeFormat('en', { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(date),
-    full: new Intl.DateTimeFormat('en', { timeZone, dateStyle: 'full', timeStyle: 'long' }).format(date),
+    text: formatter('dateTime', timeZone).format(date),
+    full: formatter('full', timeZone).format(date),
   };
 }

@@ -50,4 +50,12 @@ describe('history groups in the viewer’s time zone', () => {
     expect(validTimeZone(undefined)).toBe('UTC');
     expect(validTimeZone('Europe/Lisbon')).toBe('Europe/Lisbon');
   });
+
+  it('answers a zone in its canonical spelling, however the cookie wrote it', () => {
+    expect(validTimeZone('europe/lisbon')).toBe('Europe/Lisbon');
+    expect(validTimeZone('EUROPE/LISBON')).toBe('Europe/Lisbon');
+    // The same zone formats alike whichever request named it first (formats are kept per zone).
+    expect(labelDateTime(at('2026-07-01T12:00:00Z'), validTimeZone('europe/lisbon')).text).toBe('Jul 1, 2026, 13:00');
+    expect(labelDateTime(at('2026-07-01T12:00:00Z'), 'Asia/Tokyo').text).toBe('Jul 1, 2026, 21:00');
+  });
 });
