@@ -26,6 +26,32 @@ async function timed(label: string, run: () => Promise<unknown>, rounds = 50): P
   console.log(`${label}: p50 ${times[Math.floor(rounds / 2)].toFixed(2)} ms, p95 ${times[Math.floor(rounds * 0.95)].toFixed(2)} ms`);
 }
 
+/** The statements `run` sends, with their parameters (postgres.js `unsafe` is Drizzle's entry point). */
+async function capturedStatements(run: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]> {
+  const client = (getDb() as unknown as { $client: { unsafe: (text: string, params?: unknown[]) => unknown } }).$client;
+  const original = client.unsafe;
+  const captured: { text: string; params: unknown[] }[] = [];
+  client.unsafe = function capturing(this: unknown, text: string, params: unknown[] = []) {
+    captured.push({ text, params });
+    return original.call(this, text, params);
+  };
+  try {
+    await run();
+  } finally {
+    client.unsafe = original;
+  }
+  return captured;
+}
+
+/** `EXPLAIN (ANALYZE, BUFFERS)` of each statement `run` sends: which indexes the answer used. */
+async function explained(label: string, run: () => Promise<unknown>): Promise<void> {
+  const client = (getDb() as unknown as { $client: { unsafe: (text: string, params?: unknown[]) => Promise<Record<string, string>[]> } }).$client;
+  for (const statement of await capturedStatements(run)) {
+    const plan = await client.unsafe(`explain (analyze, buffers) ${statement.text}`, statement.params);
+    console.log(`\nplan of ${label}:\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
+  }
+}
+
 async function main() {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to a Postgres server.');
@@ -68,6 +94,10 @@ async function main() {
     await timed('search, one match', () => searchSessions(project.id, '42424', { first: 20 }, archived));
     await timed('search, every session matches: first page', () => searchSessions(project.id, 'session', { first: 20 }, archived), 10);
     await timed('search, every session matches: totalCount', () => countSearchResults(project.id, 'session', archived), 10);
+    await timed('pinned first: archived list, first page', () => listSessions(project.id, { first: 20 }, { archived: true }));
+    await explained('first page (pinned first)', () => listSessions(project.id, { first: 20 }));
+    await explained('search, one match', () => searchSessions(project.id, '42424', { first: 20 }, archived));
+    await explained('search, every session matches: first page', () => searchSessions(project.id, 'session', { first: 20 }, archived));
     // Where the empty sessions are: the plan of a page that has to step over one.
     const empty = (await getDb().execute(sql`select created_at from sessions where project_id = ${project.id} and message_count = 0 order by created_at desc limit 1`)) as unknown as { created_at: string }[];
     console.log('page over an empty session:');

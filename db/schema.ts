@@ -155,8 +155,10 @@ export const sessions = pgTable(
     ),
     // Empty sessions are not listed; counting them (to subtract) reads this small index.
     index('sessions_project_empty_idx').on(t.projectId).where(sql`message_count = 0`),
-    // History search over titles (db/sessionSearch.ts writes the same expression).
-    index('sessions_title_search_idx').using('gin', sql`to_tsvector('english', coalesce(${t.title}, ''))`),
+    // History search over titles. `title_search` is a stored generated column (migration 0010:
+    // to_tsvector('english', coalesce(title, ''))): ranking reads it instead of parsing every
+    // matching title again. It is left out of this table's columns so no row read carries it.
+    index('sessions_title_search_idx').using('gin', sql`title_search`),
   ],
 );
 
@@ -199,8 +201,9 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_session_seq_idx').on(t.sessionId, t.seq),
     uniqueIndex('messages_session_client_id_idx').on(t.sessionId, t.clientMessageId),
-    // History search over what was said (db/sessionSearch.ts writes the same expression).
-    index('messages_content_search_idx').using('gin', sql`to_tsvector('english', ${t.content})`),
+    // History search over what was said: `content_search` is to_tsvector('english', content),
+    // stored and generated (migration 0010), and like sessions.title_search not a Drizzle column.
+    index('messages_content_search_idx').using('gin', sql`content_search`),
   ],
 );
 

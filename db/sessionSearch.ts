@@ -1,5 +1,5 @@
 import { rankKeyOf, type RankKey } from '@/lib/listKeys';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from './client';
 import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
 import { messages, sessions, type Session } from './schema';
@@ -42,24 +42,21 @@ export async function searchSessions(
   // Backward reads the ranking from the bottom up, from `before`, then the page is turned around.
   const direction = sql.raw(backward ? 'asc' : 'desc');
   const rows = await selectRows<Record<string, unknown>>(db, sql`
-    ${matchedSessions(projectId, query)},
-    listed as (
-      select s.*, matched.rank, matched.text from matched join ${sessions} s on s.id = matched.session_id
-      where s.archived = ${filter.archived} and ${listedOf('s')}
-    ),
+    ${matchedSessions(projectId, query, filter)},
     found as (
-      select listed.*,
-        (extract(epoch from listed.created_at) * 1000)::float8 as created_ms, (extract(epoch from listed.updated_at) * 1000)::float8 as updated_ms
-      from listed
-      where true ${seek ? sql`and ${keyOf('listed')} ${sql.raw(backward ? '>' : '<')} ${keyValues(seek)}` : sql``}
-        ${bound ? sql`and ${keyOf('listed')} ${sql.raw(backward ? '<' : '>')} ${keyValues(bound)}` : sql``}
-      order by listed.rank ${direction}, listed.created_at ${direction}, listed.id ${direction}
+      select matched.* from matched
+      where true ${seek ? sql`and ${keyOf('matched')} ${sql.raw(backward ? '>' : '<')} ${keyValues(seek)}` : sql``}
+        ${bound ? sql`and ${keyOf('matched')} ${sql.raw(backward ? '<' : '>')} ${keyValues(bound)}` : sql``}
+      order by matched.rank ${direction}, matched.created_at ${direction}, matched.id ${direction}
       limit ${limit + 1}
     )
-    select found.*, ts_headline('english', found.text, q.q,
-      ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=18, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`}) as snippet,
-      ${seek ? sql`exists (select 1 from listed where ${keyOf('listed')} ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)})` : sql`false`} as beyond
-    from found, q
+    select ${SESSION_COLUMNS}, found.rank,
+      (extract(epoch from s.created_at) * 1000)::float8 as created_ms, (extract(epoch from s.updated_at) * 1000)::float8 as updated_ms,
+      ts_headline('english', best.text, q.q,
+        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=18, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`}) as snippet,
+      ${seek ? sql`exists (select 1 from matched where ${keyOf('matched')} ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)})` : sql`false`} as beyond
+    from found join ${sessions} s on s.id = found.id cross join q
+      cross join lateral (${bestMatchOf('s')}) best
     order by found.rank ${direction}, found.created_at ${direction}, found.id ${direction}
   `);
   const results = rows.map(toResult);
@@ -73,12 +70,8 @@ export async function searchSessions(
 
 async function existsBeyond(projectId: string, query: string, filter: SessionListFilter, seek: SearchKey, backward: boolean, db: Executor): Promise<boolean> {
   const [row] = await selectRows<{ beyond: boolean }>(db, sql`
-    ${matchedSessions(projectId, query)}
-    select exists (
-      select 1 from matched join ${sessions} s on s.id = matched.session_id
-      where s.archived = ${filter.archived} and ${listedOf('s')}
-        and (matched.rank, s.created_at, s.id) ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)}
-    ) as beyond
+    ${matchedSessions(projectId, query, filter)}
+    select exists (select 1 from matched where ${keyOf('matched')} ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)}) as beyond
   `);
   return Boolean(row?.beyond);
 }
@@ -95,30 +88,61 @@ function keyValues(key: SearchKey) {
 /** How many sessions match (the search's totalCount). */
 export async function countSearchResults(projectId: string, query: string, filter: SessionListFilter, db: Executor = getDb()): Promise<number> {
   const [row] = await selectRows<{ count: number }>(db, sql`
-    ${matchedSessions(projectId, query)}
-    select count(*)::int as count from matched join ${sessions} s on s.id = matched.session_id
-    where s.archived = ${filter.archived} and ${listedOf('s')}
+    ${matchedSessions(projectId, query, filter)}
+    select count(*)::int as count from matched
   `);
   return Number(row?.count ?? 0);
 }
 
-/** `with q, hits, matched`: each matching session of the project with its best rank and the text that matched best. */
-function matchedSessions(projectId: string, query: string) {
+/**
+ * `with q, hits, matched`: each listed session of the project that matches, with its best rank
+ * and its creation time (its sort key). The stored vectors (sessions.title_search,
+ * messages.content_search) are what the GIN indexes hold, so ranking parses nothing again; the
+ * sessions are filtered where they are read, so only matches that are listed are ranked.
+ */
+function matchedSessions(projectId: string, query: string, filter: SessionListFilter) {
+  const listed = sql`s.project_id = ${projectId} and s.archived = ${filter.archived} and ${listedOf('s')}`;
+  // A session has one title but many messages: only message hits need grouping, and a full join
+  // then meets the two without sorting every title hit (a search for a word in every title).
   return sql`
     with q as (select websearch_to_tsquery('english', ${query}) as q),
-    hits as (
-      select ${sessions.id} as session_id, ts_rank(to_tsvector('english', coalesce(${sessions.title}, '')), q.q)::float8 * 2 as rank, ${sessions.title} as text
-      from ${sessions}, q
-      where ${sessions.projectId} = ${projectId} and to_tsvector('english', coalesce(${sessions.title}, '')) @@ q.q
-      union all
-      select ${messages.sessionId}, ts_rank(to_tsvector('english', ${messages.content}), q.q)::float8, ${messages.content}
-      from ${messages} join ${sessions} on ${sessions.id} = ${messages.sessionId}, q
-      where ${sessions.projectId} = ${projectId} and to_tsvector('english', ${messages.content}) @@ q.q
+    title_hits as (
+      select s.id, s.created_at, ts_rank(s.title_search, q.q)::float8 * 2 as rank
+      from ${sessions} s, q
+      where s.title_search @@ q.q and ${listed}
+    ),
+    message_hits as (
+      select s.id, s.created_at, max(ts_rank(m.content_search, q.q)::float8) as rank
+      from ${messages} m join ${sessions} s on s.id = m.session_id, q
+      where m.content_search @@ q.q and ${listed}
+      group by s.id, s.created_at
     ),
     matched as (
-      select session_id, max(rank) as rank, (array_agg(text order by rank desc))[1] as text from hits group by session_id
+      select coalesce(t.id, m.id) as id, coalesce(t.created_at, m.created_at) as created_at, greatest(t.rank, m.rank) as rank
+      from title_hits t full join message_hits m on m.id = t.id
     )`;
 }
+
+/** The text a result's snippet quotes: its best match (the title on a tie, then the earliest message). Read for a page's rows only. */
+function bestMatchOf(alias: string) {
+  return sql`
+    select text from (
+      select ${sql.raw(alias)}.title as text, ts_rank(${sql.raw(alias)}.title_search, q.q)::float8 * 2 as rank, 0 as seq
+      where ${sql.raw(alias)}.title_search @@ q.q
+      union all
+      select m.content, ts_rank(m.content_search, q.q)::float8, m.seq
+      from ${messages} m where m.session_id = ${sql.raw(alias)}.id and m.content_search @@ q.q
+    ) candidates
+    order by rank desc, seq
+    limit 1`;
+}
+
+/** What a result reads of its session: every Drizzle column (not the search vectors), times as epoch ms. */
+const SESSION_COLUMNS = sql.raw(
+  Object.values(getTableColumns(sessions))
+    .map((column) => `s.${column.name}`)
+    .join(', '),
+);
 
 /** listedSession (db/batchedReads.ts), written for an alias. */
 function listedOf(alias: string) {
