@@ -8,12 +8,17 @@ import { SqlCapture, throughProxy, type CapturedStatement } from './sql-capture'
  * many statements and round trips one request costs and show the exact SQL.
  */
 
-export type CapturedRequestLabel = 'sessions page 1' | 'sessions page 500' | 'project page render';
+export type CapturedRequestLabel = 'sessions page 1' | 'sessions page 500' | 'project page render' | 'sendMessage';
+
+/** The same request each time, or a new one each time (a sendMessage needs a fresh clientMessageId). */
+export type CapturedRequest = HttpRequestSpec | (() => HttpRequestSpec);
 
 export interface RequestStatements {
   contender: ContenderName;
   label: CapturedRequestLabel;
   statementsPerRequest: number;
+  /** Of those, the statements between a BEGIN and its COMMIT or ROLLBACK (both excluded). */
+  statementsInTransactionPerRequest: number;
   roundTripsPerRequest: number;
   /** The statements of one request, in order. */
   statements: CapturedStatement[];
@@ -22,7 +27,7 @@ export interface RequestStatements {
 export interface CapturedServer {
   contender: Contender;
   /** Requests beyond the sessions pages, e.g. our project page. */
-  extra: { label: CapturedRequestLabel; request: HttpRequestSpec }[];
+  extra: { label: CapturedRequestLabel; request: CapturedRequest }[];
 }
 
 export interface CaptureTarget {
@@ -36,14 +41,14 @@ export interface CaptureTarget {
 const WARM_REQUESTS = 3;
 const COUNTED_REQUESTS = 10;
 
-async function sendSequentially(contender: Contender, request: HttpRequestSpec, count: number): Promise<void> {
+async function sendSequentially(contender: Contender, request: CapturedRequest, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
-    const result = await send(contender.baseUrl, request);
+    const result = await send(contender.baseUrl, typeof request === 'function' ? request() : request);
     if (result.status !== 200) throw new Error(`${contender.name} answered ${result.status} during the SQL capture: ${result.text.slice(0, 300)}`);
   }
 }
 
-async function captureRequest(capture: SqlCapture, contender: Contender, label: CapturedRequestLabel, request: HttpRequestSpec): Promise<RequestStatements> {
+async function captureRequest(capture: SqlCapture, contender: Contender, label: CapturedRequestLabel, request: CapturedRequest): Promise<RequestStatements> {
   // Warm: prepared statements, caches and lazily loaded modules are in place.
   await sendSequentially(contender, request, WARM_REQUESTS);
   const first = await capture.during(() => sendSequentially(contender, request, 1));
@@ -52,9 +57,22 @@ async function captureRequest(capture: SqlCapture, contender: Contender, label: 
     contender: contender.name,
     label,
     statementsPerRequest: counted.statements.length / COUNTED_REQUESTS,
+    statementsInTransactionPerRequest: statementsInTransactions(counted.statements) / COUNTED_REQUESTS,
     roundTripsPerRequest: counted.roundTrips / COUNTED_REQUESTS,
     statements: first.statements,
   };
+}
+
+export function statementsInTransactions(statements: readonly CapturedStatement[]): number {
+  let inside = false;
+  let count = 0;
+  for (const { sql } of statements) {
+    const word = sql.trim().split(/\s+/)[0]?.toLowerCase();
+    if (word === 'begin') inside = true;
+    else if (word === 'commit' || word === 'rollback') inside = false;
+    else if (inside) count += 1;
+  }
+  return count;
 }
 
 export async function captureStatements(settings: ServerSettings, targets: readonly CaptureTarget[]): Promise<RequestStatements[]> {

@@ -8,13 +8,14 @@ import { RssSampler } from './rss';
  * (autocannon), while the server's memory is sampled.
  */
 
-export type LoadId = 'nextNoop' | 'page1' | 'page50' | 'page500' | 'render1' | 'render' | 'sendMessage' | 'mixed';
+export type LoadId = 'nextNoop' | 'page1' | 'page50' | 'page500' | 'renderNoop' | 'render1' | 'render' | 'sendMessage' | 'mixed';
 
 export const LOAD_LABELS: Record<LoadId, string> = {
   nextNoop: 'Next.js route doing nothing (GET /api/health)',
   page1: 'sessions page 1',
   page50: 'sessions page 50',
   page500: 'sessions page 500',
+  renderNoop: 'simplest page render (GET /signin)',
   render1: 'project page render, 1 connection',
   render: 'project page render',
   sendMessage: 'sendMessage',

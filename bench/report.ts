@@ -87,6 +87,77 @@ function ratioTarget(results: readonly LoadResult[], other: ContenderName, minim
   };
 }
 
+/** sendMessage req/s in the benchmark's own quick run of 2026-11-30 that issue #20 starts from (another run: compare loosely). */
+export const SEND_MESSAGE_BASELINE_RPS = 338;
+
+const msPerRequest = (result: LoadResult | undefined) => (result && result.requestsPerSecond > 0 ? 1000 / result.requestsPerSecond : null);
+
+function captured(input: ReportInput, label: RequestStatements['label']): RequestStatements | undefined {
+  return input.statements.find((entry) => entry.contender === 'ours' && entry.label === label);
+}
+
+/** Issue #20's targets: our own work per request, the project page, sendMessage and tail latency. */
+export function roundTwoTargets(input: ReportInput): TargetCheck[] {
+  const { results } = input;
+  const noop = find(results, 'nextNoop', 'ours');
+  const pages = (['page1', 'page500'] as const).map((load) => [load, find(results, load, 'ours')] as const);
+  const pageRatios = pages.map(([load, result]) => [load, result && noop ? result.requestsPerSecond / noop.requestsPerSecond : null] as const);
+  const checks: TargetCheck[] = [
+    {
+      target: 'sessions page ≥ 0.5× the Next.js no-op route (pages 1 and 500)',
+      figure: pageRatios.map(([load, value]) => `${LOAD_LABELS[load].replace('sessions ', '')}: ${value === null ? '—' : ratio(value)}`).join(', '),
+      met: pageRatios.every(([, value]) => value !== null) ? pageRatios.every(([, value]) => (value ?? 0) >= 0.5) : null,
+    },
+  ];
+  const render = find(results, 'render', 'ours');
+  const simplest = find(results, 'renderNoop', 'ours');
+  const renderSql = captured(input, 'project page render');
+  checks.push({
+    target: `project page render p50 ≤ 25 ms at ${input.settings.connections} connections, ≤ 4 statements`,
+    figure:
+      (render ? `p50 ${num(render.p50Ms, 1)} ms, p99 ${num(render.p99Ms, 1)} ms, ${num(render.requestsPerSecond)} req/s` : '—') +
+      (simplest ? `; the simplest page (sign-in): p50 ${num(simplest.p50Ms, 1)} ms, ${num(simplest.requestsPerSecond)} req/s` : '') +
+      (renderSql ? `; ${num(renderSql.statementsPerRequest, 1)} statements in ${num(renderSql.roundTripsPerRequest, 1)} round trips` : ''),
+    met: render && renderSql ? render.p50Ms <= 25 && renderSql.statementsPerRequest <= 4 : null,
+  });
+  const send = find(results, 'sendMessage', 'ours');
+  const sendSql = captured(input, 'sendMessage');
+  checks.push({
+    target: `sendMessage ≥ 2× ${SEND_MESSAGE_BASELINE_RPS} req/s (issue #20's run), ≤ 10 statements, ≤ 6 inside the transaction`,
+    figure:
+      (send ? `${num(send.requestsPerSecond)} req/s (${ratio(send.requestsPerSecond / SEND_MESSAGE_BASELINE_RPS)})` : '—') +
+      (sendSql ? `; ${num(sendSql.statementsPerRequest, 1)} statements, ${num(sendSql.statementsInTransactionPerRequest, 1)} inside the transaction` : ''),
+    met:
+      send && sendSql
+        ? send.requestsPerSecond >= 2 * SEND_MESSAGE_BASELINE_RPS && sendSql.statementsPerRequest <= 10 && sendSql.statementsInTransactionPerRequest <= 6
+        : null,
+  });
+  const api = results.filter((result) => result.contender === 'ours' && ['page1', 'page50', 'page500', 'sendMessage'].includes(result.load));
+  checks.push({
+    target: 'p99 ≤ 3× p50 on every API load of ours',
+    figure: api.map((result) => `${LOAD_LABELS[result.load]}: ${ratio(result.p99Ms / Math.max(result.p50Ms, 1))}`).join(', ') || '—',
+    met: api.length ? api.every((result) => result.p99Ms <= 3 * Math.max(result.p50Ms, 1)) : null,
+  });
+  return checks;
+}
+
+/** What one request costs our server, in ms of a saturated run (1 / req/s), beside the Next.js no-op and PostGraphile. */
+function costTable(results: readonly LoadResult[]): string[] {
+  const noop = msPerRequest(find(results, 'nextNoop', 'ours'));
+  const lines = [
+    '| Load | ours, ms/request | of which Next.js (no-op route) | our own work | PostGraphile, ms/request |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const load of SESSION_PAGES) {
+    const ours = msPerRequest(find(results, load, 'ours'));
+    const theirs = msPerRequest(find(results, load, 'postgraphile'));
+    const own = ours !== null && noop !== null ? ours - noop : null;
+    const cell = (value: number | null) => (value === null ? '—' : num(value, 2));
+    lines.push(`| ${LOAD_LABELS[load]} | ${cell(ours)} | ${cell(noop)} | ${cell(own)} | ${cell(theirs)} |`);
+  }
+  return lines;
+}
+
 export function checkTargets(input: ReportInput): TargetCheck[] {
   const { results, memory } = input;
   const checks = [ratioTarget(results, 'postgraphile', 1.0), ratioTarget(results, 'floor', 0.5)];
@@ -277,11 +348,15 @@ export function formatReport(input: ReportInput): string {
     '',
     ...ratiosTable(input.results),
     '',
+    '## Cost per request',
+    '',
+    ...costTable(input.results),
+    '',
     '## Targets',
     '',
     '| Target | Figure | Verdict |',
     '| --- | --- | --- |',
-    ...checkTargets(input).map((check) => `| ${check.target} | ${check.figure} | ${verdict(check.met)} |`),
+    ...[...roundTwoTargets(input), ...checkTargets(input)].map((check) => `| ${check.target} | ${check.figure} | ${verdict(check.met)} |`),
     '',
     ...memorySection(input.memory, input.settings),
     ...statementsSection(input.statements),

@@ -98,7 +98,7 @@ function captureTargetsFor(
     async start(settings) {
       const ours = await startOurs(oursSettings(options, settings, null), data, 1);
       const render = ours.projectPageRequest ? [{ label: 'project page render' as const, request: ours.projectPageRequest }] : [];
-      return { contender: ours.contender, extra: render };
+      return { contender: ours.contender, extra: [...render, { label: 'sendMessage' as const, request: () => ours.nextSendMessage() }] };
     },
     afterFor: afterFor('ours'),
   };
@@ -108,7 +108,7 @@ function captureTargetsFor(
 /** The plan of every statement of ours that reads the sessions list, on page 1 and page 500. */
 async function explainOurStatements(databaseUrl: string, statements: readonly RequestStatements[]): Promise<ExplainedQuery[]> {
   const labelled = statements
-    .filter((entry) => entry.contender === 'ours' && entry.label !== 'project page render')
+    .filter((entry) => entry.contender === 'ours' && (entry.label === 'sessions page 1' || entry.label === 'sessions page 500'))
     .flatMap((entry) =>
       entry.statements.filter(readsSessions).map((statement, index) => ({ label: `${entry.label}, sessions statement ${index + 1}`, statement })),
     );

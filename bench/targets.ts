@@ -47,7 +47,9 @@ export function oursOnlyTargets(ours: Ours, connections: number): LoadTarget[] {
   const targets: LoadTarget[] = [{ ...base, load: 'nextNoop', source: { kind: 'fixed', request: { method: 'GET', path: '/api/health', headers: {} } }, connections }];
   if (ours.projectPageRequest) {
     const source = { kind: 'fixed' as const, request: ours.projectPageRequest };
-    targets.push({ ...base, load: 'render1', source, connections: 1 }, { ...base, load: 'render', source, connections });
+    // The sign-in page renders no data of ours: what a page render costs in Next.js itself, the ceiling of the project page.
+    const simplest = { kind: 'fixed' as const, request: { method: 'GET' as const, path: '/signin', headers: {} } };
+    targets.push({ ...base, load: 'renderNoop', source: simplest, connections }, { ...base, load: 'render1', source, connections: 1 }, { ...base, load: 'render', source, connections });
   }
   targets.push({ ...base, load: 'sendMessage', source: { kind: 'generated', next: () => ours.nextSendMessage() }, connections });
   return targets;

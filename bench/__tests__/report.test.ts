@@ -1,6 +1,7 @@
 import type { ContenderName } from '../contenders';
 import type { LoadId, LoadResult } from '../loads';
-import { checkTargets, formatReport, type ReportInput } from '../report';
+import type { RequestStatements } from '../capture-phase';
+import { checkTargets, formatReport, roundTwoTargets, type ReportInput } from '../report';
 import type { MixedPhase } from '../soak';
 
 function result(load: LoadId, contender: ContenderName, requestsPerSecond: number, p50Ms = 10): LoadResult {
@@ -66,5 +67,42 @@ describe('the benchmark targets', () => {
     const report = formatReport(input([...pages(500, 1500, 5000), result('nextNoop', 'ours', 1400)]));
     expect(report).toContain('| ceiling: Next.js route doing nothing (GET /api/health) vs their page 1 | 0.93× | 0.28× |');
     expect(report).toContain('| ours ≥ 1.0× PostGraphile\'s throughput on the sessions page |');
+  });
+
+  it('print our own cost per request beside the Next.js no-op', () => {
+    const report = formatReport(input([...pages(500, 1500, 5000), result('nextNoop', 'ours', 1000)]));
+    // 1/500 s per request, 1/1000 s of it Next.js's own: 1 ms is ours.
+    expect(report).toContain('| sessions page 1 | 2.00 | 1.00 | 1.00 | 0.67 |');
+  });
+});
+
+describe('the round-two targets (issue #20)', () => {
+  const statements = (label: RequestStatements['label'], total: number, inTransaction: number): RequestStatements => ({
+    contender: 'ours',
+    label,
+    statementsPerRequest: total,
+    statementsInTransactionPerRequest: inTransaction,
+    roundTripsPerRequest: total,
+    statements: [],
+  });
+
+  it('are met with pages at half the no-op route, a fast render in few statements, a doubled sendMessage and a tight tail', () => {
+    const results = [...pages(800, 1500, 5000), result('nextNoop', 'ours', 1500), result('render', 'ours', 400, 20), result('sendMessage', 'ours', 700, 10)];
+    const checks = roundTwoTargets({ ...input(results), statements: [statements('project page render', 3, 0), statements('sendMessage', 9, 5)] });
+    expect(checks.map((check) => check.met)).toEqual([true, true, true, true]);
+  });
+
+  it('are missed, each on its own figure', () => {
+    const slowTail = { ...result('sendMessage', 'ours', 700, 10), p99Ms: 40 };
+    const results = [...pages(600, 1500, 5000), result('nextNoop', 'ours', 1500), result('render', 'ours', 100, 90), slowTail];
+    const checks = roundTwoTargets({ ...input(results), statements: [statements('project page render', 3, 0), statements('sendMessage', 24, 19)] });
+    expect(checks.map((check) => check.met)).toEqual([false, false, false, false]);
+    expect(checks[0].figure).toBe('page 1: 0.40×, page 500: 0.40×');
+    expect(checks[2].figure).toContain('24.0 statements, 19.0 inside the transaction');
+    expect(checks[3].figure).toContain('sendMessage: 4.00×');
+  });
+
+  it('are "not measured" without their loads', () => {
+    expect(roundTwoTargets(input([])).map((check) => check.met)).toEqual([null, null, null, null]);
   });
 });
