@@ -103,17 +103,27 @@ function top(map: Map<string, number>, totalMs: number, count: number): ProfileE
     .map(([name, selfMs]) => ({ name, selfMs, share: selfMs / totalMs }));
 }
 
-export function summariseProfile(file: string, count = 15): ProfileSummary {
+function readProfile(file: string): CpuProfile {
   const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!isCpuProfile(parsed)) throw new Error(`${file} is not a V8 CPU profile.`);
+  return parsed;
+}
+
+/** Each sample the process was busy in: the function on top of the stack, and the time it stands for. */
+function* busySamples(profile: CpuProfile, byId: ReadonlyMap<number, ProfileNode>): Generator<{ node: ProfileNode; ms: number }> {
+  for (const [index, nodeId] of profile.samples.entries()) {
+    const node = byId.get(nodeId);
+    if (node && node.callFrame.functionName !== '(idle)') yield { node, ms: (profile.timeDeltas[index] ?? 0) / 1000 };
+  }
+}
+
+export function summariseProfile(file: string, count = 15): ProfileSummary {
+  const parsed = readProfile(file);
   const byId = new Map(parsed.nodes.map((node) => [node.id, node]));
   const functions = new Map<string, number>();
   const packages = new Map<string, number>();
   let totalMs = 0;
-  for (const [index, nodeId] of parsed.samples.entries()) {
-    const node = byId.get(nodeId);
-    const ms = (parsed.timeDeltas[index] ?? 0) / 1000;
-    if (!node || node.callFrame.functionName === '(idle)') continue;
+  for (const { node, ms } of busySamples(parsed, byId)) {
     totalMs += ms;
     const origin = originOf(node.callFrame);
     const label = frameLabel(node.callFrame, origin);
@@ -130,8 +140,7 @@ export function summariseProfile(file: string, count = 15): ProfileSummary {
  * Apollo's execution, our context, the cursor signing" where self time is spread thin.
  */
 export function inclusiveProfile(file: string, count = 40): ProfileSummary {
-  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (!isCpuProfile(parsed)) throw new Error(`${file} is not a V8 CPU profile.`);
+  const parsed = readProfile(file);
   const byId = new Map(parsed.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of parsed.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -146,13 +155,10 @@ export function inclusiveProfile(file: string, count = 40): ProfileSummary {
   };
   const functions = new Map<string, number>();
   let totalMs = 0;
-  for (const [index, nodeId] of parsed.samples.entries()) {
-    const node = byId.get(nodeId);
-    const ms = (parsed.timeDeltas[index] ?? 0) / 1000;
-    if (!node || node.callFrame.functionName === '(idle)') continue;
+  for (const { node, ms } of busySamples(parsed, byId)) {
     totalMs += ms;
     const onStack = new Set<string>();
-    for (let id: number | undefined = nodeId; id !== undefined; id = parentOf.get(id)) {
+    for (let id: number | undefined = node.id; id !== undefined; id = parentOf.get(id)) {
       const frame = byId.get(id);
       if (frame) onStack.add(label(frame));
     }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import { getDb, type Executor, type Transaction } from './client';
+import { getDb, selectRows, type Executor, type Transaction } from './client';
 import { projectEvents, type ProjectEvent } from './schema';
 
 /** Postgres channel woken on every project event; the payload is the project id. */
@@ -43,10 +43,14 @@ export async function recordProjectEvent(
   },
   tx: Transaction,
 ): Promise<void> {
-  const [recorded] = await tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });
-  await tx.execute(sql`select pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId})`);
+  // The row and its wake-up in one statement (the notification is delivered at commit).
+  const inserted = tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });
+  const [recorded] = await selectRows<{ id: number | string }>(
+    tx,
+    sql`with recorded as (${inserted.getSQL()}) select recorded.id, pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId}) from recorded`,
+  );
   // Every hundredth event sweeps the project's old ones: a client away that long reloads anyway.
-  if (recorded.id % 100 === 0) await pruneProjectEvents(event.projectId, tx);
+  if (Number(recorded.id) % 100 === 0) await pruneProjectEvents(event.projectId, tx);
 }
 
 /** How long events are kept for clients that reconnect and resume. */

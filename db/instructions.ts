@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { selectRows, type Executor } from './client';
-import { listInstructionEdits } from './edits';
-import { messages, type Edit, type Message } from './schema';
-import { getTimeline } from './timeline';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { selectRows, type Executor, type Transaction } from './client';
+import { editsInOrderOf, listInstructionEdits } from './edits';
+import { messages, type Edit, type Message, type Project, type Session } from './schema';
+import { clipFromRow, getTimeline } from './timeline';
 import type { Clip } from '@/lib/timeline/model';
 
 export interface InstructionResult {
@@ -12,6 +12,9 @@ export interface InstructionResult {
   edits: Edit[];
   /** The project's timeline after the instruction. */
   timeline: Clip[];
+  /** The session and project as the instruction left them, when its transaction already read them (no re-read for the payload). */
+  session?: Session;
+  project?: Project;
 }
 
 /** The stored outcome of an instruction sent before (a retried request). */
@@ -32,4 +35,32 @@ export async function loadInstructionResult(projectId: string, userMessage: Mess
 export async function transactionClock(tx: Executor): Promise<Date> {
   const [row] = await selectRows<{ now: Date | string }>(tx, sql`select clock_timestamp() as now`);
   return new Date(row.now);
+}
+
+/** What an instruction is decided on: the session's messages and edits, the project's timeline, and the time to stamp edits with. */
+export interface SessionState {
+  messages: Message[];
+  /** In the order they were made (editsInOrder). */
+  edits: Edit[];
+  timeline: Clip[];
+  at: Date;
+}
+
+/**
+ * The session's state in one statement, for a transaction that holds the project's and the
+ * session's locks (so it sees every earlier writer's commit, and its clock follows theirs).
+ */
+export async function readSessionState(sessionId: string, tx: Transaction): Promise<SessionState | null> {
+  const found = await tx.query.sessions.findFirst({
+    where: (session, { eq }) => eq(session.id, sessionId),
+    columns: {},
+    extras: { at: sql<string>`clock_timestamp()`.as('at') },
+    with: {
+      messages: { orderBy: (message) => asc(message.seq) },
+      edits: { orderBy: (edit) => editsInOrderOf(edit) },
+      project: { columns: {}, with: { clips: { orderBy: (clip) => asc(clip.position) } } },
+    },
+  });
+  if (!found) return null;
+  return { messages: found.messages, edits: found.edits, timeline: found.project.clips.map(clipFromRow), at: new Date(found.at) };
 }

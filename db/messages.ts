@@ -33,23 +33,37 @@ export async function findMessageByClientId(
 /**
  * Appends a message with the session's next sequence number. Must run inside a transaction
  * that holds lockSession: the counter and the row are written together or not at all.
- * The first user message titles an untitled session (edits retitle it later: server/sessionTitles.ts).
  */
 export async function insertNextMessage(sessionId: string, message: NewMessage, tx: Transaction): Promise<Message> {
-  const [counter] = await tx
-    .update(sessions)
-    .set({
-      messageCount: sql`${sessions.messageCount} + 1`,
-      updatedAt: sql`now()`,
-      ...(message.role === 'user' ? { title: sql`coalesce(${sessions.title}, ${instructionTitle(message.content)})` } : {}),
-    })
-    .where(eq(sessions.id, sessionId))
-    .returning({ seq: sessions.messageCount });
+  const counted = await countAppendedMessages(sessionId, 1, message.role === 'user' ? message.content : null, tx);
+  return insertMessageAt(sessionId, counted.messageCount, message, tx);
+}
+
+/** Inserts a message at `seq`: the caller holds the session's lock and counts it (countAppendedMessages). */
+export async function insertMessageAt(sessionId: string, seq: number, message: NewMessage, tx: Transaction): Promise<Message> {
   const [inserted] = await tx
     .insert(messages)
-    .values({ sessionId, seq: counter.seq, ...message })
+    .values({ sessionId, seq, ...message })
     .returning();
   return inserted;
+}
+
+/**
+ * Counts `appended` new messages on the session (seqs run 1, 2, 3… with no gaps) and, given
+ * the instruction among them, titles an untitled session after it (edits retitle it later:
+ * server/sessionTitles.ts). Under the session's lock. Returns the session as it is now.
+ */
+export async function countAppendedMessages(sessionId: string, appended: number, instruction: string | null, tx: Transaction): Promise<Session> {
+  const [counted] = await tx
+    .update(sessions)
+    .set({
+      messageCount: sql`${sessions.messageCount} + ${appended}`,
+      updatedAt: sql`now()`,
+      ...(instruction === null ? {} : { title: sql`coalesce(${sessions.title}, ${instructionTitle(instruction)})` }),
+    })
+    .where(eq(sessions.id, sessionId))
+    .returning();
+  return counted;
 }
 
 /**

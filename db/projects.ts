@@ -93,7 +93,8 @@ export async function countProjects(ownerId: string, db: Executor = getDb()): Pr
   return row.count;
 }
 
-export async function touchProject(projectId: string, tx: Executor): Promise<void> {
-  await tx.update(projects).set({ updatedAt: sql`now()` }).where(eq(projects.id, projectId));
+export async function touchProject(projectId: string, tx: Executor): Promise<Project> {
+  const [touched] = await tx.update(projects).set({ updatedAt: sql`now()` }).where(eq(projects.id, projectId)).returning();
+  return touched;
 }
 

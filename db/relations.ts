@@ -22,6 +22,7 @@ export const currentSessionRelations = relations(currentSessions, ({ one }) => (
 }));
 
 export const sessionRelations = relations(sessions, ({ one, many }) => ({
+  project: one(projects, { fields: [sessions.projectId], references: [projects.id] }),
   messages: many(messages),
   edits: many(edits),
   forkedFromSession: one(sessions, { fields: [sessions.forkedFromSessionId], references: [sessions.id] }),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from './client';
 import { RowNotFoundError } from './errors';
-import { projects, sessions } from './schema';
+import { projects, sessions, type Project } from './schema';
 
 /**
  * The lock order, for every transaction that writes a project's data (its name, sessions,
@@ -21,14 +21,10 @@ import { projects, sessions } from './schema';
  */
 export async function inProjectTransaction<Result>(
   projectId: string,
-  work: (tx: Transaction) => Promise<Result>,
+  work: (tx: Transaction, project: Project) => Promise<Result>,
   db: Executor = getDb(),
 ): Promise<Result> {
-  const attempt = () =>
-    db.transaction(async (tx) => {
-      await lockProject(projectId, tx);
-      return work(tx);
-    });
+  const attempt = () => db.transaction(async (tx) => work(tx, await lockProject(projectId, tx)));
   try {
     return await attempt();
   } catch (error) {
@@ -37,10 +33,11 @@ export async function inProjectTransaction<Result>(
   }
 }
 
-/** Step 1 of the lock order. Throws RowNotFoundError when the project is gone. */
-async function lockProject(projectId: string, tx: Executor): Promise<void> {
-  const locked = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
-  if (locked.length === 0) throw new RowNotFoundError('project', projectId);
+/** Step 1 of the lock order: the project as it is once locked. Throws RowNotFoundError when it is gone. */
+async function lockProject(projectId: string, tx: Executor): Promise<Project> {
+  const [locked] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
+  if (!locked) throw new RowNotFoundError('project', projectId);
+  return locked;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { findMessageByClientId, getAllMessages, insertNextMessage } from '@/db/messages';
+import { countAppendedMessages, findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
 import { insertEdit, listEditsForSession, recordInstructionEdits, setEditReverted, toSessionEdit } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import {
+  ACTIVE_STATUSES,
   failStaleReplies,
   findActiveReply,
   getMessageById,
@@ -10,12 +11,13 @@ import {
   saveSessionSummary,
   updateReply,
 } from '@/db/generations';
-import { loadInstructionResult, transactionClock, type InstructionResult } from '@/db/instructions';
+import { loadInstructionResult, readSessionState, transactionClock, type InstructionResult } from '@/db/instructions';
 import { touchProject } from '@/db/projects';
-import type { Edit, Message, Session } from '@/db/schema';
+import type { Edit, Message, Project, Session } from '@/db/schema';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { getDb, type Executor, type Transaction } from '@/db/client';
 import { getOwnedMessages } from '@/db/batchedReads';
+import { RowNotFoundError } from '@/db/errors';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
 import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import type { Assistant, AssistantAction, AssistantResult, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
@@ -120,7 +122,10 @@ export async function runInstruction(
   return generateAndApply(begun, assistant, db, options);
 }
 
-/** The whole instruction in one transaction: store, answer, apply. */
+/**
+ * The whole instruction in one transaction: store, answer, apply. Under the locks, one statement
+ * reads all it is decided on (db/instructions.ts readSessionState).
+ */
 async function runInline(
   input: { session: Session; content: string; clientMessageId?: string | null },
   assistant: Assistant,
@@ -130,23 +135,42 @@ async function runInline(
   const clientMessageId = input.clientMessageId ?? null;
   return inProjectTransaction(
     session.projectId,
-    async (tx) => {
-      const earlier = await openInstruction(session, clientMessageId, content, tx);
+    async (tx, project) => {
+      await lockSession(session.id, tx);
+      const state = await readSessionState(session.id, tx);
+      if (!state) throw new RowNotFoundError('session', session.id);
+      const earlier = clientMessageId ? retried(state.messages.find((message) => message.clientMessageId === clientMessageId) ?? null, content) : null;
       if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
-      const at = await transactionClock(tx);
-      const timeline = await getTimeline(session.projectId, tx);
-      const context = await loadSessionContext(session.id, tx);
-      const result = await assistant.respond({ timeline, context, instruction: content });
+      if (state.messages.some(isActiveReply)) await refuseWhileGenerating(session, tx);
+      const context = sessionContextOf(state.messages, state.edits);
+      const result = await assistant.respond({ timeline: state.timeline, context, instruction: content });
 
-      const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
-      const applied = await applyActions(result.actions, { session, messageId: userMessage.id, at, context, timeline }, tx);
-      const reply = await insertNextMessage(session.id, { role: 'assistant', content: result.reply, replyToId: userMessage.id }, tx);
-      if (applied.edits.length > 0) await retitleSession(session, tx, { timeline: applied.timeline, clientMessageId });
+      const lastSeq = state.messages.at(-1)?.seq ?? 0;
+      const userMessage = await insertMessageAt(session.id, lastSeq + 1, { role: 'user', content, clientMessageId }, tx);
+      const scope = { session, messageId: userMessage.id, at: state.at, context, timeline: state.timeline };
+      const applied = await applyActions(result.actions, scope, tx);
+      const reply = await insertMessageAt(session.id, lastSeq + 2, { role: 'assistant', content: result.reply, replyToId: userMessage.id }, tx);
+      if (applied.edits.length > 0) {
+        await retitleSession(session, tx, { timeline: applied.timeline, edits: editsAfter(state.edits, applied.edits), clientMessageId });
+      }
+      const counted = await countAppendedMessages(session.id, 2, content, tx);
       await recordProjectEvent(answered(session, userMessage), tx);
-      return { userMessage, reply, edits: applied.edits, timeline: applied.timeline };
+      return { userMessage, reply, edits: applied.edits, timeline: applied.timeline, session: counted, project: applied.project ?? project };
     },
     db,
   );
+}
+
+/** A reply still being written (a generation in this session). */
+function isActiveReply(message: Message): boolean {
+  return message.role === 'assistant' && ACTIVE_STATUSES.includes(message.status);
+}
+
+/** The session's edits once an instruction touched `touched`: in place when reverted or re-applied, new ones last (in the order made). */
+function editsAfter(before: readonly Edit[], touched: readonly Edit[]): Edit[] {
+  const touchedById = new Map(touched.map((edit) => [edit.id, edit]));
+  const known = new Set(before.map((edit) => edit.id));
+  return [...before.map((edit) => touchedById.get(edit.id) ?? edit), ...touched.filter((edit) => !known.has(edit.id))];
 }
 
 /** The event of an answered instruction: its clientMessageId lets the device that sent it skip a second refresh. */
@@ -177,14 +201,18 @@ async function openInstruction(
   return earlier;
 }
 
-/**
- * The instruction this one retries: stored before with the same clientMessageId (its first
- * result is the answer). The same id with other content is a client reusing its key for a new
- * instruction, which would otherwise be silently dropped: refused, naming the field.
- */
+/** The instruction this one retries: stored before with the same clientMessageId (its first result is the answer). */
 async function sentBefore(session: Session, clientMessageId: string | null, content: string, tx: Transaction): Promise<Message | null> {
   if (!clientMessageId) return null;
-  const earlier = await findMessageByClientId(session.id, clientMessageId, tx);
+  return retried(await findMessageByClientId(session.id, clientMessageId, tx), content);
+}
+
+/**
+ * The earlier instruction with this one's clientMessageId, if any. The same id with other
+ * content is a client reusing its key for a new instruction, which would otherwise be silently
+ * dropped: refused, naming the field.
+ */
+function retried(earlier: Message | null, content: string): Message | null {
   if (earlier && earlier.content !== content) {
     throw new DomainError(
       ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -450,7 +478,11 @@ interface ActionScope {
 }
 
 /** Applies the interpreter's actions inside its transaction; a conflict here is a bug and rolls everything back. */
-async function applyActions(actions: readonly AssistantAction[], scope: ActionScope, tx: Transaction): Promise<{ timeline: Clip[]; edits: Edit[] }> {
+async function applyActions(
+  actions: readonly AssistantAction[],
+  scope: ActionScope,
+  tx: Transaction,
+): Promise<{ timeline: Clip[]; edits: Edit[]; project: Project | null }> {
   const storedEdits = new Map(scope.context.edits.map((edit) => [edit.id, edit]));
   let current: Clip[] = [...scope.timeline];
   const touched: Edit[] = [];
@@ -470,12 +502,11 @@ async function applyActions(actions: readonly AssistantAction[], scope: ActionSc
       touched.push(await setEditReverted(stored.id, null, tx));
     }
   }
-  if (touched.length > 0) {
-    await saveTimeline(scope.session.projectId, scope.timeline, current, tx);
-    await touchProject(scope.session.projectId, tx);
-    await recordInstructionEdits(scope.messageId, touched, tx);
-  }
-  return { timeline: current, edits: touched };
+  if (touched.length === 0) return { timeline: current, edits: touched, project: null };
+  await saveTimeline(scope.session.projectId, scope.timeline, current, tx);
+  const project = await touchProject(scope.session.projectId, tx);
+  await recordInstructionEdits(scope.messageId, touched, tx);
+  return { timeline: current, edits: touched, project };
 }
 
 /**
@@ -484,6 +515,10 @@ async function applyActions(actions: readonly AssistantAction[], scope: ActionSc
  */
 export async function loadSessionContext(sessionId: string, db: Executor = getDb(), beforeSeq?: number): Promise<SessionContext> {
   const [history, sessionEdits] = await Promise.all([getAllMessages(sessionId, db), listEditsForSession(sessionId, db)]);
+  return sessionContextOf(history, sessionEdits, beforeSeq);
+}
+
+function sessionContextOf(history: readonly Message[], sessionEdits: readonly Edit[], beforeSeq?: number): SessionContext {
   return {
     messages: history
       .filter((message) => (beforeSeq === undefined || message.seq < beforeSeq) && message.content !== '')

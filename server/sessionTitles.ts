@@ -1,7 +1,7 @@
 import { listEditsForSession } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import { getFirstInstruction } from '@/db/messages';
-import type { Session } from '@/db/schema';
+import type { Edit, Session } from '@/db/schema';
 import { setAutomaticTitle } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import type { Transaction } from '@/db/client';
@@ -18,9 +18,10 @@ import type { Timeline } from '@/lib/timeline/model';
 export async function retitleSession(
   session: Pick<Session, 'id' | 'projectId'>,
   tx: Transaction,
-  options: { timeline?: Timeline; clientMessageId?: string | null; announce?: boolean } = {},
+  options: { timeline?: Timeline; edits?: readonly Edit[]; clientMessageId?: string | null; announce?: boolean } = {},
 ): Promise<void> {
-  const edits = await listEditsForSession(session.id, tx);
+  // The caller may already hold the session's edits, in order, as this transaction leaves them.
+  const edits = options.edits ?? (await listEditsForSession(session.id, tx));
   // With edits the title is theirs: the first instruction is read only for a session without.
   const firstInstruction = edits.length > 0 ? null : await getFirstInstruction(session.id, tx);
   const timeline = options.timeline ?? (await getTimeline(session.projectId, tx));

@@ -29,6 +29,9 @@ async function projectOf(ctx: GraphQLContext, projectId: string) {
 /** An instruction's outcome as its payload; the session is read again (its message count and, after the first instruction, its title changed). */
 async function instructionPayload(ctx: GraphQLContext, result: instructions.InstructionResult) {
   const sessionId = result.userMessage.sessionId;
+  // The instruction's transaction may hand back the session and project as it left them: read again only otherwise.
+  if (result.session) ctx.viewer?.loaders.sessions.prime(sessionId, result.session);
+  if (result.project) ctx.viewer?.loaders.projects.prime(result.project.id, result.project);
   const session = await ctx.viewer?.loaders.sessions.load(sessionId);
   if (!session) throw notFound('Session', toGlobalId('Session', sessionId));
   return {

@@ -11,6 +11,7 @@ import { deleteSession, renameSession, startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
+import { countStatementsByPlace } from '@/testing/statements';
 import { newClip } from '@/db/projects';
 
 useTestDatabase();
@@ -156,6 +157,26 @@ describe('sendInstruction', () => {
       expect(history[index + 1].replyToId).toBe(history[index].id);
     }
     expect((await getTimeline(project.id))[0].durationMs).toBe(4000 + 15 * 1000);
+  });
+});
+
+describe('the work of one instruction', () => {
+  it('is a dozen statements: the locks, one read of the session, then the writes', async () => {
+    const { session } = await freshSession();
+    await sendInstruction({ session, content: 'make the outro a bit longer' });
+
+    // An edit that retitles the session: the most an interpreter instruction writes.
+    const lengthen = await countStatementsByPlace(async () => {
+      await sendInstruction({ session, content: 'make the intro a bit longer', clientMessageId: 'statements-1' });
+    });
+    // Project lock, session lock, session state, user message, edit, timeline, project touch,
+    // instruction edits, timeline step, reply, title, its event, message count, answered event.
+    expect(lengthen).toEqual({ total: 14, inTransaction: 14 });
+
+    const chat = await countStatementsByPlace(async () => {
+      await sendInstruction({ session, content: 'hello there', clientMessageId: 'statements-2' });
+    });
+    expect(chat).toEqual({ total: 7, inTransaction: 7 });
   });
 });
 
