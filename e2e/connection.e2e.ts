@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TIME_ZONE_COOKIE } from '../lib/dateGroups';
 import { assistantTurns, messageBox, newUserWithProject, send } from './support/app';
 import { newContext, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
@@ -25,10 +24,6 @@ describe("the panel shows the live connection's real state", () => {
     server = await startOwnServer(database);
     const port = Number(new URL(server.url).port);
     const context = await newContext(browser(), { baseURL: server.url, timezoneId: 'UTC' });
-    // The browser's time zone is known from the start, so the page makes no one-off refresh for it
-    // (TimeZoneCookie): one still in flight when the server dies makes Next.js navigate to the
-    // browser's own error page, which is not the state this test watches.
-    await context.addCookies([{ name: TIME_ZONE_COOKIE, value: 'UTC', url: server.url }]);
     const page = await context.newPage();
     await newUserWithProject(page, 'connection');
     const status = page.getByTestId('connection-state');

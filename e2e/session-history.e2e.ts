@@ -15,6 +15,7 @@ import {
   signUp,
   uniqueEmail,
 } from './support/app';
+import { TIME_ZONE_COOKIE } from '../lib/dateGroups';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 
@@ -331,11 +332,42 @@ describe('the session history drawer', () => {
     await laptop.context().close();
   });
 
+  test('renders days and times in the browser\'s zone with no second render once the zone is known; a lost zone cookie costs one refresh', async () => {
+    const page = await newPage(browser(), { timezoneId: 'Asia/Tokyo' });
+    await newUserWithProject(page, 'zone');
+    await send(page, 'make the outro a bit longer');
+    // Page refreshes are RSC requests for the page itself: not server actions, not prefetches.
+    const refreshes: string[] = [];
+    page.on('request', (request) => {
+      const headers = request.headers();
+      if (headers.rsc === '1' && !headers['next-action'] && !headers['next-router-prefetch']) refreshes.push(request.url());
+    });
+    const loaded = async () => {
+      await eventually(async () => assert.equal(await page.getByTestId('connection-state').textContent(), 'Connected'));
+      await openHistory(page);
+    };
+
+    // Signing up set the zone cookie: the page is rendered in Tokyo time at once.
+    await page.reload();
+    await loaded();
+    assert.match((await historyEntries(page))[0].fullDate, / GMT\+9$/);
+    assert.deepEqual(refreshes, []);
+
+    // Without the cookie the page is rendered in UTC, then once more in the browser's zone.
+    const cookies = await page.context().cookies();
+    await page.context().clearCookies();
+    await page.context().addCookies(cookies.filter((cookie) => cookie.name !== TIME_ZONE_COOKIE));
+    await page.reload();
+    await loaded();
+    await eventually(async () => assert.match((await historyEntries(page))[0].fullDate, / GMT\+9$/));
+    assert.equal(refreshes.length, 1);
+    await page.context().close();
+  });
+
   test("a row's full date and time is what screen readers read, once; the eye gets the short date with the full one on hover", async () => {
     const page = await newPage(browser(), { timezoneId: 'Europe/Berlin' });
     await newUserWithProject(page, 'timestamp');
     await send(page, 'make the outro a bit longer');
-    await page.reload(); // the time zone cookie is set: dates are in Berlin time
     await openHistory(page);
     const [entry] = await historyEntries(page);
     assert.match(entry.date, /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/);

@@ -30,7 +30,7 @@ import {
 } from './actions';
 import { forkSessionAction, previewTimelineRestoreAction, restoreTimelineAction } from './checkpointActions';
 import { conversationTurns } from './conversation';
-import { sessionHistoryPage } from './sessionHistory';
+import { sessionHistoryPage, viewerTimeZone } from './sessionHistory';
 
 interface ProjectPageAddress {
   id: string;
@@ -58,12 +58,13 @@ export async function ProjectView(address: ProjectPageAddress) {
   const query = address.query ?? {};
   const projectPath = `/projects/${project.id}`;
   const turns = session ? conversationTurns(session, latestEventId, databaseNow) : [];
+  const timeZone = await viewerTimeZone();
 
   return (
     <>
       <AppHeader email={viewer.user.email} />
       <ProjectLiveUpdates projectId={project.id} />
-      <TimeZoneCookie />
+      <TimeZoneCookie renderedIn={timeZone} />
       <SessionAddress projectPath={projectPath} currentSessionId={session?.id ?? null} restoreSession={restoreSessionAction.bind(null, project.id)} />
       <ProjectWorkspace
         projectName={project.name}

@@ -28,7 +28,7 @@ export async function searchResultsPage(result: {
 }
 
 /** The viewer's time zone, from the cookie TimeZoneCookie sets (UTC until it has). */
-async function viewerTimeZone(): Promise<string> {
+export async function viewerTimeZone(): Promise<string> {
   return validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
 }
 
