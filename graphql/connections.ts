@@ -49,16 +49,32 @@ export async function resolveConnection<Row, Key>(
 ): Promise<Connection<Row>> {
   const list = { name: `${info.parentType.name}.${info.fieldName}`, parentId: source.parentId };
   const page = await source.fetchPage(pageArgs(args, info, list, source.cursorKey));
-  const edges = page.rows.map((row) => ({ cursor: encodeCursor(list, source.cursorKey, source.keyOf(row)), node: row }));
+  const edges = page.rows.map((row) => lazyEdge(row, () => encodeCursor(list, source.cursorKey, source.keyOf(row))));
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     totalCount: source.count,
+  };
+}
+
+/** An edge whose cursor is signed when a query reads it, once: a signature costs more than the rest of an edge. */
+function lazyEdge<Node>(node: Node, sign: () => string): { cursor: string; node: Node } {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      cursor ??= sign();
+      return cursor;
+    },
   };
 }
 
