@@ -5,6 +5,11 @@ import { messages, sessions, type Message, type MessageStatus } from './schema';
 /** Statuses of a reply still being generated. */
 export const ACTIVE_STATUSES: readonly MessageStatus[] = ['pending', 'streaming'];
 
+/** A reply still being generated: what findActiveReply looks for, on a message already read. */
+export function isActiveReply(message: Pick<Message, 'role' | 'status'>): boolean {
+  return message.role === 'assistant' && ACTIVE_STATUSES.includes(message.status);
+}
+
 /** The reply being generated in a session, if any (at most one: a generation holds the session). */
 export async function findActiveReply(sessionId: string, db: Executor = getDb()): Promise<Message | null> {
   const [row] = await db

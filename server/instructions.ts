@@ -2,11 +2,11 @@ import { countAppendedMessages, findMessageByClientId, getAllMessages, insertMes
 import { insertEdit, listEditsForSession, recordInstructionEdits, setEditReverted, toSessionEdit } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import {
-  ACTIVE_STATUSES,
   failStaleReplies,
   findActiveReply,
   getMessageById,
   getSessionSummary,
+  isActiveReply,
   requestStop,
   saveSessionSummary,
   updateReply,
@@ -159,11 +159,6 @@ async function runInline(
     },
     db,
   );
-}
-
-/** A reply still being written (a generation in this session). */
-function isActiveReply(message: Message): boolean {
-  return message.role === 'assistant' && ACTIVE_STATUSES.includes(message.status);
 }
 
 /** The session's edits once an instruction touched `touched`: in place when reverted or re-applied, new ones last (in the order made). */
