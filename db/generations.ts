@@ -71,6 +71,25 @@ export async function requestStop(messageId: string, db: Executor = getDb()): Pr
   return updated ?? null;
 }
 
+/**
+ * Stores the text a reply has streamed so far (status `streaming`). Returns whether a stop was
+ * requested for it (any instance may ask), or null when the reply is gone.
+ */
+export async function storeStreamedText(replyId: string, text: string, db: Executor): Promise<{ stopRequested: boolean } | null> {
+  const [row] = await db
+    .update(messages)
+    .set({ content: text, status: 'streaming' })
+    .where(eq(messages.id, replyId))
+    .returning({ stopRequestedAt: messages.stopRequestedAt });
+  return row ? { stopRequested: row.stopRequestedAt !== null } : null;
+}
+
+/** Whether a stop was requested for the reply; null when it is gone. */
+export async function readStopRequest(replyId: string, db: Executor = getDb()): Promise<{ stopRequested: boolean } | null> {
+  const [row] = await db.select({ stopRequestedAt: messages.stopRequestedAt }).from(messages).where(eq(messages.id, replyId));
+  return row ? { stopRequested: row.stopRequestedAt !== null } : null;
+}
+
 /** Stores the session's folded summary of older turns. */
 export async function saveSessionSummary(sessionId: string, summary: string, throughSeq: number, db: Executor): Promise<void> {
   await db.update(sessions).set({ summary, summaryThroughSeq: throughSeq }).where(eq(sessions.id, sessionId));

@@ -7,6 +7,9 @@ import { PHONE, newContext, useBrowser } from './support/browser';
 
 /** axe-core's WCAG 2.x A and AA rules and its best practices: every violation fails, whatever its impact. */
 async function assertNoAxeViolations(page: Page, state: string): Promise<void> {
+  // Next.js streams a dynamic page's metadata after its body: after a navigation or a refresh the
+  // <title> arrives a moment after the content. A page that never gets one fails here.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const found = results.violations.map(
     (violation) =>

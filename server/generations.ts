@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { messages, type Message, type Session } from '@/db/schema';
+import { readStopRequest, storeStreamedText } from '@/db/generations';
+import type { Message, Session } from '@/db/schema';
 import { inProjectTransaction } from '@/db/transaction';
 import { ProviderError } from '@/lib/providers/types';
 
@@ -124,17 +124,13 @@ export class ReplyWriter {
     const stop = await inProjectTransaction(
       this.session.projectId,
       async (tx) => {
-        const [row] = await tx
-          .update(messages)
-          .set({ content: text, status: 'streaming' })
-          .where(eq(messages.id, this.replyId))
-          .returning({ stopRequestedAt: messages.stopRequestedAt });
-        if (!row) return true;
+        const stored = await storeStreamedText(this.replyId, text, tx);
+        if (!stored) return true;
         await recordProjectEvent(
           { projectId: this.session.projectId, type: 'reply.delta', sessionId: this.session.id, messageId: this.replyId, data: { offset, text: text.slice(offset) } },
           tx,
         );
-        return row.stopRequestedAt !== null;
+        return stored.stopRequested;
       },
       this.db,
     );
@@ -144,8 +140,8 @@ export class ReplyWriter {
 
   private async checkStop(): Promise<void> {
     try {
-      const [row] = await this.db.select({ stopRequestedAt: messages.stopRequestedAt }).from(messages).where(eq(messages.id, this.replyId));
-      if (!row || row.stopRequestedAt) this.onStopRequested();
+      const found = await readStopRequest(this.replyId, this.db);
+      if (!found || found.stopRequested) this.onStopRequested();
     } catch {
       // An unreachable database ends the generation at its timeout instead.
     }
