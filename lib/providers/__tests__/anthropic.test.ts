@@ -1,9 +1,7 @@
-import { newClip } from '@/lib/timeline/model';
 import { getAssistant } from '..';
 import { anthropicSettingsFromEnv, createAnthropicProvider } from '../aiSdk';
-import { assemblePrompt } from '../context';
 import { planToolCalls } from '../tools';
-import { ProviderConfigError, ProviderError, isStreamingAssistant, type ModelProvider } from '../types';
+import { ProviderConfigError, isStreamingAssistant, type ModelProvider } from '../types';
 import {
   blockStop,
   errorBody,
@@ -20,17 +18,12 @@ import {
   toolUseStart,
   type FakeAnthropicMessages,
 } from '@/testing/fakeAnthropicMessages';
+import { CONTRACT_PROMPT, CONTRACT_TIMELINE, providerFailure, streamPrompt } from '@/testing/providerContract';
 
 /**
  * The production Anthropic provider (AI SDK + @ai-sdk/anthropic) talking HTTP to a local server
  * that speaks the Messages streaming wire format with scripted answers (ANTHROPIC_BASE_URL).
  */
-const TIMELINE = [
-  { ...newClip('Intro', 'intro', 4000), id: 'clip-intro' },
-  { ...newClip('Beach scene', 'scene', 12000), id: 'clip-beach' },
-  { ...newClip('Outro', 'outro', 5000), id: 'clip-outro' },
-];
-const PROMPT = assemblePrompt({ timeline: TIMELINE, editLog: [], messages: [], summary: null, instruction: 'make the outro a bit longer', budgetTokens: 8000 });
 const NO_EDITS = { messages: [], edits: [] };
 // The fake model's name is unknown to the SDK, which would warn about its output limit on every call.
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
@@ -45,25 +38,10 @@ function provider(maxRetries = 0): ModelProvider {
   return createAnthropicProvider(anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_MODEL: 'claude-fake', ASSISTANT_MAX_RETRIES: String(maxRetries) }));
 }
 
-async function run(model: ModelProvider, signal = new AbortController().signal) {
-  const deltas: string[] = [];
-  const result = await model.stream(PROMPT, { signal, onText: (delta) => deltas.push(delta) });
-  return { ...result, deltas };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
 describe('the Anthropic provider over HTTP', () => {
   it('streams text deltas in order and sends the prompt, the tools, the model and the key to <base>/messages', async () => {
     fake.script({ chunks: [messageStart(), textBlockStart(0), ping(), textDelta(0, 'Making '), textDelta(0, 'the outro '), textDelta(0, 'longer.'), blockStop(0), messageDelta(), messageStop()] });
-    const result = await run(provider());
+    const result = await streamPrompt(provider());
     expect(result.deltas).toEqual(['Making ', 'the outro ', 'longer.']);
     expect(result.text).toBe('Making the outro longer.');
     expect(result.toolCalls).toEqual([]);
@@ -91,9 +69,9 @@ describe('the Anthropic provider over HTTP', () => {
         messageStop(),
       ],
     });
-    const result = await run(provider());
+    const result = await streamPrompt(provider());
     expect(result.toolCalls).toEqual([{ name: 'lengthen', args: { clipId: 'clip-outro', ms: 2000 } }]);
-    const plan = planToolCalls(result.toolCalls, TIMELINE, NO_EDITS);
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, NO_EDITS);
     expect(plan.reply).toBe('Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
     expect(plan.actions).toHaveLength(1);
   });
@@ -116,13 +94,13 @@ describe('the Anthropic provider over HTTP', () => {
         messageStop(),
       ],
     });
-    const result = await run(provider());
+    const result = await streamPrompt(provider());
     expect(result.text).toBe('Two changes.');
     expect(result.toolCalls).toEqual([
       { name: 'mute', args: { clipId: 'clip-beach' } },
       { name: 'move', args: { clipId: 'clip-outro', toPosition: 1 } },
     ]);
-    const plan = planToolCalls(result.toolCalls, TIMELINE, NO_EDITS);
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, NO_EDITS);
     expect(plan.problems).toEqual([]);
     expect(plan.actions).toHaveLength(2);
   });
@@ -132,7 +110,7 @@ describe('the Anthropic provider over HTTP', () => {
       { status: 429, headers: { 'retry-after': '0' }, body: errorBody('rate_limit_error', 'Number of requests has exceeded your rate limit') },
       { chunks: textAnswer('Done.') },
     );
-    const result = await run(provider(1));
+    const result = await streamPrompt(provider(1));
     expect(result.text).toBe('Done.');
     expect(fake.requests).toHaveLength(2);
   });
@@ -142,7 +120,7 @@ describe('the Anthropic provider over HTTP', () => {
       { status: 429, headers: { 'retry-after': '0' }, body: errorBody('rate_limit_error', 'slow down') },
       { status: 429, headers: { 'retry-after': '0' }, body: errorBody('rate_limit_error', 'slow down') },
     );
-    const error = await failure(run(provider(1)));
+    const error = await providerFailure(streamPrompt(provider(1)));
     expect(error.kind).toBe('rate_limited');
     expect(error.reply).toMatch(/busy \(rate limited\)\. Nothing was changed/);
     expect(fake.requests).toHaveLength(2);
@@ -150,7 +128,7 @@ describe('the Anthropic provider over HTTP', () => {
 
   it('turns a 500 into a readable reply naming the status', async () => {
     fake.script({ status: 500, body: errorBody('api_error', 'Internal server error') });
-    const error = await failure(run(provider()));
+    const error = await providerFailure(streamPrompt(provider()));
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toBe('The model service failed (HTTP 500). Nothing was changed. Try again.');
   });
@@ -158,13 +136,13 @@ describe('the Anthropic provider over HTTP', () => {
   it('turns an error event inside the stream into a readable failure after the text so far, naming an overload', async () => {
     fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Let me'), streamError()] });
     const deltas: string[] = [];
-    const error = await failure(provider().stream(PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
+    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
     expect(error.kind).toBe('rate_limited');
     expect(error.reply).toBe('The model service is overloaded. Nothing was changed. Try again in a moment.');
     expect(deltas).toEqual(['Let me']);
 
     fake.script({ chunks: [messageStart(), textBlockStart(0), streamError('api_error', 'Internal server error')] });
-    const other = await failure(run(provider()));
+    const other = await providerFailure(streamPrompt(provider()));
     expect(other.kind).toBe('unavailable');
     expect(other.reply).toBe('The model service reported an error mid-answer (api_error). Nothing was changed. Try again.');
   });
@@ -173,7 +151,7 @@ describe('the Anthropic provider over HTTP', () => {
     fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Thinking')], stall: true });
     const deltas: string[] = [];
     const started = Date.now();
-    const error = await failure(provider().stream(PROMPT, { signal: AbortSignal.timeout(500), onText: (delta) => deltas.push(delta) }));
+    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: AbortSignal.timeout(500), onText: (delta) => deltas.push(delta) }));
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error.kind).toBe('timeout');
     expect(error.reply).toMatch(/took too long/);
@@ -183,7 +161,7 @@ describe('the Anthropic provider over HTTP', () => {
   it('reports a connection cut mid-stream as a readable failure after the text so far', async () => {
     fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Making the'), textDelta(0, ' outro')], cut: true });
     const deltas: string[] = [];
-    const error = await failure(provider().stream(PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
+    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toMatch(/failed mid-answer/);
     expect(deltas.join('')).toBe('Making the outro');
@@ -203,8 +181,8 @@ describe('the Anthropic provider over HTTP', () => {
         messageStop(),
       ],
     });
-    const result = await run(provider());
-    const plan = planToolCalls(result.toolCalls, TIMELINE, NO_EDITS);
+    const result = await streamPrompt(provider());
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, NO_EDITS);
     expect(plan.actions).toEqual([]);
     expect(plan.reply).toMatch(/the arguments of lengthen were not valid JSON/);
     expect(plan.reply).toMatch(/fade got invalid arguments \(direction: /);
@@ -220,7 +198,7 @@ describe('ASSISTANT_PROVIDER=anthropic end to end', () => {
     if (!isStreamingAssistant(assistant)) return;
     const deltas: string[] = [];
     const generation = await assistant.generate(
-      { timeline: TIMELINE, context: NO_EDITS, editLog: [], messages: [], summary: null, instruction: 'hi' },
+      { timeline: CONTRACT_TIMELINE, context: NO_EDITS, editLog: [], messages: [], summary: null, instruction: 'hi' },
       { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) },
     );
     expect(generation.reply).toBe('Hello there.');

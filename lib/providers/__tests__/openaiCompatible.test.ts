@@ -1,8 +1,6 @@
-import { newClip } from '@/db/projects';
-import { assemblePrompt } from '../context';
 import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../aiSdk';
 import { planToolCalls } from '../tools';
-import { ProviderConfigError, ProviderError, type ModelProvider } from '../types';
+import { ProviderConfigError, type ModelProvider } from '../types';
 import {
   DONE,
   finish,
@@ -12,18 +10,12 @@ import {
   toolCallStart,
   type FakeChatCompletions,
 } from '@/testing/fakeChatCompletions';
+import { CONTRACT_PROMPT, CONTRACT_TIMELINE, providerFailure, streamPrompt } from '@/testing/providerContract';
 
 /**
  * The production provider (AI SDK + @ai-sdk/openai-compatible) talking HTTP to a local server
  * that speaks the chat-completions streaming wire format with scripted answers.
  */
-const TIMELINE = [
-  { ...newClip('Intro', 'intro', 4000), id: 'clip-intro' },
-  { ...newClip('Beach scene', 'scene', 12000), id: 'clip-beach' },
-  { ...newClip('Outro', 'outro', 5000), id: 'clip-outro' },
-];
-const PROMPT = assemblePrompt({ timeline: TIMELINE, editLog: [], messages: [], summary: null, instruction: 'make the outro a bit longer', budgetTokens: 8000 });
-
 let fake: FakeChatCompletions;
 beforeEach(async () => {
   fake = await startFakeChatCompletions();
@@ -34,25 +26,10 @@ function provider(maxRetries = 0): ModelProvider {
   return createOpenAiCompatibleProvider({ baseURL: fake.url, apiKey: 'test-key', model: 'fake-model', maxRetries });
 }
 
-async function run(model: ModelProvider, signal = new AbortController().signal) {
-  const deltas: string[] = [];
-  const result = await model.stream(PROMPT, { signal, onText: (delta) => deltas.push(delta) });
-  return { ...result, deltas };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
 describe('the OpenAI-compatible provider over HTTP', () => {
   it('streams text deltas in order and sends the assembled prompt, the tools, the model and the key', async () => {
     fake.script({ chunks: [textChunk('Making '), textChunk('the outro '), textChunk('longer.'), finish(), DONE] });
-    const result = await run(provider());
+    const result = await streamPrompt(provider());
     expect(result.deltas).toEqual(['Making ', 'the outro ', 'longer.']);
     expect(result.text).toBe('Making the outro longer.');
     expect(result.toolCalls).toEqual([]);
@@ -77,9 +54,9 @@ describe('the OpenAI-compatible provider over HTTP', () => {
         DONE,
       ],
     });
-    const result = await run(provider());
+    const result = await streamPrompt(provider());
     expect(result.toolCalls).toEqual([{ name: 'lengthen', args: { clipId: 'clip-outro', ms: 2000 } }]);
-    const plan = planToolCalls(result.toolCalls, TIMELINE, { messages: [], edits: [] });
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, { messages: [], edits: [] });
     expect(plan.reply).toBe('Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
     expect(plan.actions).toHaveLength(1);
   });
@@ -95,13 +72,13 @@ describe('the OpenAI-compatible provider over HTTP', () => {
         DONE,
       ],
     });
-    const result = await run(provider());
+    const result = await streamPrompt(provider());
     expect(result.text).toBe('Two changes.');
     expect(result.toolCalls).toEqual([
       { name: 'mute', args: { clipId: 'clip-beach' } },
       { name: 'move', args: { clipId: 'clip-outro', toPosition: 1 } },
     ]);
-    const plan = planToolCalls(result.toolCalls, TIMELINE, { messages: [], edits: [] });
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, { messages: [], edits: [] });
     expect(plan.problems).toEqual([]);
     expect(plan.actions).toHaveLength(2);
   });
@@ -111,21 +88,21 @@ describe('the OpenAI-compatible provider over HTTP', () => {
       { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit reached', type: 'rate_limit' } } },
       { chunks: [textChunk('Done.'), finish(), DONE] },
     );
-    const result = await run(provider(1));
+    const result = await streamPrompt(provider(1));
     expect(result.text).toBe('Done.');
     expect(fake.requests).toHaveLength(2);
   });
 
   it('turns a 429 that outlasts the retries into a readable rate-limited reply', async () => {
     fake.script({ status: 429, headers: { 'retry-after': '0' } }, { status: 429, headers: { 'retry-after': '0' } });
-    const error = await failure(run(provider(1)));
+    const error = await providerFailure(streamPrompt(provider(1)));
     expect(error.kind).toBe('rate_limited');
     expect(error.reply).toMatch(/busy \(rate limited\)\. Nothing was changed/);
   });
 
   it('turns a 500 into a readable reply naming the status', async () => {
     fake.script({ status: 500 });
-    const error = await failure(run(provider()));
+    const error = await providerFailure(streamPrompt(provider()));
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toBe('The model service failed (HTTP 500). Nothing was changed. Try again.');
   });
@@ -134,7 +111,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
     fake.script({ chunks: [textChunk('Thinking')], stall: true });
     const deltas: string[] = [];
     const started = Date.now();
-    const error = await failure(provider().stream(PROMPT, { signal: AbortSignal.timeout(500), onText: (delta) => deltas.push(delta) }));
+    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: AbortSignal.timeout(500), onText: (delta) => deltas.push(delta) }));
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error.kind).toBe('timeout');
     expect(error.reply).toMatch(/took too long/);
@@ -144,7 +121,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
   it('reports a connection cut mid-stream as a readable failure after the text so far', async () => {
     fake.script({ chunks: [textChunk('Making the'), textChunk(' outro')], cut: true });
     const deltas: string[] = [];
-    const error = await failure(provider().stream(PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
+    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toMatch(/failed mid-answer/);
     expect(deltas.join('')).toBe('Making the outro');
@@ -159,8 +136,8 @@ describe('the OpenAI-compatible provider over HTTP', () => {
         DONE,
       ],
     });
-    const result = await run(provider());
-    const plan = planToolCalls(result.toolCalls, TIMELINE, { messages: [], edits: [] });
+    const result = await streamPrompt(provider());
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, { messages: [], edits: [] });
     expect(plan.actions).toEqual([]);
     expect(plan.reply).toMatch(/lengthen got invalid arguments \(ms: /);
     expect(plan.reply).toMatch(/fade got invalid arguments \(direction: /);
@@ -171,8 +148,8 @@ describe('the OpenAI-compatible provider over HTTP', () => {
     fake.script({
       chunks: [toolCallStart(0, 'call_1', 'lengthen', '{"clipId": "clip-outro", "ms": 20'), toolCallStart(1, 'call_2', 'teleport', '{}'), finish('tool_calls'), DONE],
     });
-    const result = await run(provider());
-    const plan = planToolCalls(result.toolCalls, TIMELINE, { messages: [], edits: [] });
+    const result = await streamPrompt(provider());
+    const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, { messages: [], edits: [] });
     expect(plan.actions).toEqual([]);
     expect(plan.reply).toMatch(/teleport/);
     expect(plan.reply).toMatch(/Nothing was changed\.$/);
