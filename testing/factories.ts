@@ -33,3 +33,17 @@ export async function makeListedSession(input: Parameters<typeof createSession>[
   await appendMessage(session, { role: 'user', content });
   return (await readSession(session.id))!;
 }
+
+/**
+ * `count` listed sessions titled "Session 0", "Session 1"…, created a minute apart in pairs that
+ * share a timestamp (so the id tie-breaker decides their order). Returned newest first, the
+ * history list's order.
+ */
+export async function makeSessionPairs(count: number, owner: { projectId: string; createdById: string }) {
+  const base = Date.UTC(2026, 0, 1);
+  const created = [];
+  for (let index = 0; index < count; index += 1) {
+    created.push(await makeListedSession({ ...owner, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }));
+  }
+  return created.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+}

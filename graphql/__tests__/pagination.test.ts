@@ -2,7 +2,7 @@ import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
 import { useTestDatabase } from '@/testing/database';
-import { makeListedSession, makeProject, makeUserWithProject } from '@/testing/factories';
+import { makeListedSession, makeProject, makeSessionPairs, makeUserWithProject } from '@/testing/factories';
 import { ProjectSessionsDocument, SessionMessagesDocument, ViewerProjectsDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
@@ -21,15 +21,7 @@ beforeAll(async () => {
   server = await startApiServer();
   ({ user, project } = await makeUserWithProject());
   api = new ApiClient(server.url, await sessionCookie(user));
-  const base = Date.UTC(2026, 0, 1);
-  const created: Session[] = [];
-  // Pairs share a timestamp, so the id tie-breaker decides their order.
-  for (let index = 0; index < 45; index += 1) {
-    created.push(
-      await makeListedSession({ projectId: project.id, createdById: user.id, title: `Session ${index}`, createdAt: new Date(base + Math.floor(index / 2) * 60_000) }),
-    );
-  }
-  newestFirst = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  newestFirst = await makeSessionPairs(45, { projectId: project.id, createdById: user.id });
 });
 
 afterAll(() => server.close());
