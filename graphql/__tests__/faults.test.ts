@@ -5,7 +5,7 @@ import { useTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { CuttableTcpProxy } from '@/testing/tcpProxy';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer, type GraphQLResult } from './support/api';
+import { ApiClient, codes, sessionCookie, startApiServer, type GraphQLResult } from './support/api';
 
 /**
  * The database goes away mid-load and comes back: requests fail fast with SERVICE_UNAVAILABLE,
@@ -19,40 +19,50 @@ const SEND = `mutation($id: ID!, $content: String!, $clientMessageId: String) {
   sendMessage(input: { sessionId: $id, content: $content, clientMessageId: $clientMessageId }) { reply { content } }
 }`;
 
-onRealPostgres('when the database becomes unreachable', () => {
-  let proxy: CuttableTcpProxy;
-  let server: ApiServer;
-  let client: ApiClient;
-  let sessionId: string;
+/**
+ * An API server whose database is reached through a proxy the test can cut, pause and restore,
+ * with `env` set for it, and a viewer with a session to instruct. `stop` undoes all of it.
+ */
+async function behindCuttableProxy(env: Record<string, string>) {
+  const directUrl = process.env.DATABASE_URL!;
+  const direct = new URL(directUrl);
+  const proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
+  await proxy.start();
+  // From here on the app reaches its database only through the proxy.
+  await closeDb();
+  const throughProxy = new URL(direct);
+  throughProxy.hostname = '127.0.0.1';
+  throughProxy.port = String(proxy.port);
+  process.env.DATABASE_URL = throughProxy.toString();
+  Object.assign(process.env, env);
 
-  let directUrl = '';
-
-  beforeAll(async () => {
-    directUrl = process.env.DATABASE_URL!;
-    const direct = new URL(directUrl);
-    proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
-    await proxy.start();
-    // From here on the app reaches its database only through the proxy.
-    await closeDb();
-    const throughProxy = new URL(direct);
-    throughProxy.hostname = '127.0.0.1';
-    throughProxy.port = String(proxy.port);
-    process.env.DATABASE_URL = throughProxy.toString();
-    process.env.DATABASE_CONNECT_TIMEOUT_S = '2';
-
-    server = await startApiServer();
-    const { user, project } = await makeUserWithProject();
-    sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
-    client = new ApiClient(server.url).as(await sessionCookie(user));
-  });
-
-  afterAll(async () => {
+  const server = await startApiServer();
+  const { user, project } = await makeUserWithProject();
+  const sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
+  const client = new ApiClient(server.url).as(await sessionCookie(user));
+  async function stop() {
+    proxy.resume();
     await server.close();
     await closeDb();
     await proxy.cut();
     process.env.DATABASE_URL = directUrl;
-    delete process.env.DATABASE_CONNECT_TIMEOUT_S;
+    for (const name of Object.keys(env)) delete process.env[name];
+  }
+  return { proxy, client, sessionId, stop };
+}
+
+onRealPostgres('when the database becomes unreachable', () => {
+  let setup: Awaited<ReturnType<typeof behindCuttableProxy>>;
+  let proxy: CuttableTcpProxy;
+  let client: ApiClient;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    setup = await behindCuttableProxy({ DATABASE_CONNECT_TIMEOUT_S: '2' });
+    ({ proxy, client, sessionId } = setup);
   });
+
+  afterAll(() => setup.stop());
 
   it('fails fast with SERVICE_UNAVAILABLE, recovers without a restart, and leaves no half-written instruction', async () => {
     expect(codes(await client.request(SEND, { id: sessionId, content: 'make the intro a bit longer' }))).toEqual([]);
@@ -91,39 +101,18 @@ onRealPostgres('when the database becomes unreachable', () => {
 });
 
 onRealPostgres('when the network to the database goes silent', () => {
+  let setup: Awaited<ReturnType<typeof behindCuttableProxy>>;
   let proxy: CuttableTcpProxy;
-  let server: ApiServer;
   let client: ApiClient;
   let sessionId: string;
-  let directUrl = '';
 
   beforeAll(async () => {
-    directUrl = process.env.DATABASE_URL!;
-    const direct = new URL(directUrl);
-    proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
-    await proxy.start();
-    await closeDb();
-    const throughProxy = new URL(direct);
-    throughProxy.hostname = '127.0.0.1';
-    throughProxy.port = String(proxy.port);
-    process.env.DATABASE_URL = throughProxy.toString();
-    process.env.DATABASE_STATEMENT_TIMEOUT_MS = '2000';
-
-    server = await startApiServer();
-    const { user, project } = await makeUserWithProject();
-    sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
-    client = new ApiClient(server.url).as(await sessionCookie(user));
+    setup = await behindCuttableProxy({ DATABASE_STATEMENT_TIMEOUT_MS: '2000' });
+    ({ proxy, client, sessionId } = setup);
     expect(codes(await client.request(SEND, { id: sessionId, content: 'make the intro a bit longer', clientMessageId: 'before' }))).toEqual([]);
   });
 
-  afterAll(async () => {
-    proxy.resume();
-    await server.close();
-    await closeDb();
-    await proxy.cut();
-    process.env.DATABASE_URL = directUrl;
-    delete process.env.DATABASE_STATEMENT_TIMEOUT_MS;
-  });
+  afterAll(() => setup.stop());
 
   it('answers HTTP 503 SERVICE_UNAVAILABLE with Retry-After within the client timeout, readiness 503, and recovers', async () => {
     proxy.pause();
