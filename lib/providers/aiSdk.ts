@@ -78,44 +78,49 @@ export function createAnthropicProvider(settings: AnthropicSettings): ModelProvi
   return createAiSdkProvider(`anthropic:${settings.model}`, anthropic(settings.model), settings.maxRetries);
 }
 
-/** One chat turn through the AI SDK: reply text streamed, tool calls collected, errors made readable. */
+/**
+ * Chat turns through the AI SDK, errors made readable: an answer with the editing tools offered
+ * (reply text streamed, tool calls collected), or a summary with none.
+ */
 function createAiSdkProvider(name: string, model: LanguageModel, maxRetries: number): ModelProvider {
   const tools = editingTools();
+  async function chat(prompt: AssembledPrompt, options: GenerateOptions, offered: ToolSet | null) {
+    let text = '';
+    const toolCalls: ToolCallIntent[] = [];
+    try {
+      const result = streamText({
+        model,
+        system: prompt.system,
+        messages: prompt.messages,
+        ...(offered ? { tools: offered } : {}),
+        maxRetries,
+        abortSignal: options.signal,
+        // Errors arrive as stream parts below; the SDK's default would also log them.
+        onError: () => undefined,
+      });
+      for await (const part of result.fullStream) {
+        if (part.type === 'text-delta') {
+          text += part.text;
+          options.onText(part.text);
+        } else if (part.type === 'tool-call') {
+          toolCalls.push(
+            part.invalid ? { name: part.toolName, args: part.input, error: String(part.error) } : { name: part.toolName, args: part.input },
+          );
+        } else if (part.type === 'error') {
+          throw part.error;
+        } else if (part.type === 'abort') {
+          throw options.signal.reason ?? new Error('aborted');
+        }
+      }
+    } catch (error) {
+      throw toProviderError(error, options.signal);
+    }
+    return { text, toolCalls };
+  }
   return {
     name,
-    async stream(prompt: AssembledPrompt, options: GenerateOptions) {
-      let text = '';
-      const toolCalls: ToolCallIntent[] = [];
-      try {
-        const result = streamText({
-          model,
-          system: prompt.system,
-          messages: prompt.messages,
-          tools,
-          maxRetries,
-          abortSignal: options.signal,
-          // Errors arrive as stream parts below; the SDK's default would also log them.
-          onError: () => undefined,
-        });
-        for await (const part of result.fullStream) {
-          if (part.type === 'text-delta') {
-            text += part.text;
-            options.onText(part.text);
-          } else if (part.type === 'tool-call') {
-            toolCalls.push(
-              part.invalid ? { name: part.toolName, args: part.input, error: String(part.error) } : { name: part.toolName, args: part.input },
-            );
-          } else if (part.type === 'error') {
-            throw part.error;
-          } else if (part.type === 'abort') {
-            throw options.signal.reason ?? new Error('aborted');
-          }
-        }
-      } catch (error) {
-        throw toProviderError(error, options.signal);
-      }
-      return { text, toolCalls };
-    },
+    stream: (prompt, options) => chat(prompt, options, tools),
+    summarize: async (prompt, { signal }) => (await chat(prompt, { signal, onText: () => undefined }, null)).text,
   };
 }
 

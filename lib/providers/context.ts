@@ -7,7 +7,8 @@
  * Within `budgetTokens` (counted with gpt-tokenizer): when the conversation does not fit, its
  * oldest turns fold into the summary, which is stored with the session; Compact folds them on demand
  * with the same step (compactConversation), and the panel's meter is measureContext. The edit log
- * never folds.
+ * never folds. A fold writes a deterministic line per instruction; a model that can write
+ * summaries rewrites them (summaryPrompt, lib/providers/modelAssistant.ts).
  */
 import { countTokens } from 'gpt-tokenizer';
 import { formatSeconds } from '@/lib/timeline/durations';
@@ -158,6 +159,32 @@ function foldOldestTurn(kept: readonly PromptMessage[], summary: SessionSummary 
   const turn = kept.slice(0, cut);
   const lines = foldTurns(turn);
   return { kept: kept.slice(cut), summary: { text: summary ? `${summary.text}\n${lines}` : lines, throughSeq: turn[turn.length - 1].seq } };
+}
+
+const SUMMARY_SYSTEM_PROMPT = `You summarize the earlier part of a conversation between a video editor and CoDirector, their editing assistant, so that the conversation can go on without it.
+Write at most 8 short lines, each starting with "- ": what the editor asked for and what CoDirector answered or asked back. Keep clip names and numbers exact. The edits themselves are kept elsewhere, so do not list every one. Merge the summary so far, when there is one, with the new turns. Answer with the summary only.`;
+
+/** The longest model-written summary used; a longer one is replaced by the deterministic lines. */
+const SUMMARY_MAX_CHARS = 2_000;
+const SUMMARY_TURN_CHARS = 600;
+
+/** The turns a fold moved into the summary: after what `before` covered, through what `after` covers. */
+export function foldedTurns(messages: readonly PromptMessage[], before: SessionSummary | null, after: SessionSummary): PromptMessage[] {
+  return messages.filter((message) => message.seq > (before?.throughSeq ?? 0) && message.seq <= after.throughSeq);
+}
+
+/** What a model is asked for to summarize folded turns, with the summary so far. */
+export function summaryPrompt(turns: readonly PromptMessage[], previous: string | null): AssembledPrompt {
+  const transcript = turns.map((message) => `${message.role === 'user' ? 'Editor' : 'CoDirector'}: ${clip(message.content, SUMMARY_TURN_CHARS)}`).join('\n');
+  const content = `${previous ? `The summary so far:\n${previous}\n\n` : ''}The turns to add to it:\n${transcript}`;
+  const messages = [{ role: 'user' as const, content }];
+  return { system: SUMMARY_SYSTEM_PROMPT, messages, summary: null, folded: false, tokens: tokensOf(SUMMARY_SYSTEM_PROMPT, messages) };
+}
+
+/** A model's summary when it can stand in for the folded turns: some text, and not too much. */
+export function usableSummary(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed && trimmed.length <= SUMMARY_MAX_CHARS ? trimmed : null;
 }
 
 /** The latest turn (an instruction and its reply) always stays unfolded. */

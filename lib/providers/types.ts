@@ -46,6 +46,8 @@ export function isStreamingAssistant(assistant: Assistant): assistant is Streami
 export interface ModelProvider {
   readonly name: string;
   stream(prompt: AssembledPrompt, options: GenerateOptions): Promise<{ text: string; toolCalls: ToolCallIntent[] }>;
+  /** The text of a reply to `prompt` with no tools offered: a summary of folded turns (summaryPrompt). Optional. */
+  summarize?(prompt: AssembledPrompt, options: { signal: AbortSignal }): Promise<string>;
 }
 
 /** Why a provider could not answer, with a reply a person can read. Never a 500. */

@@ -4,7 +4,7 @@ import { startSession } from '@/db/sessions';
 import { createInterpreterAssistant } from '@/lib/assistant';
 import type { AssembledPrompt } from '@/lib/providers/context';
 import { createModelAssistant } from '@/lib/providers/modelAssistant';
-import type { ModelProvider } from '@/lib/providers/types';
+import { ProviderError, type ModelProvider } from '@/lib/providers/types';
 import { runInstruction } from '@/server/instructions';
 import { useTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
@@ -17,7 +17,7 @@ useTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
 
-function recordingModel(budgetTokens: number) {
+function recordingModel(budgetTokens: number, summarize?: ModelProvider['summarize']) {
   const prompts: AssembledPrompt[] = [];
   const provider: ModelProvider = {
     name: 'recording',
@@ -25,8 +25,20 @@ function recordingModel(budgetTokens: number) {
       prompts.push(prompt);
       return { text: 'Noted.', toolCalls: [] };
     },
+    ...(summarize ? { summarize } : {}),
   };
   return { assistant: createModelAssistant(provider, budgetTokens), prompts };
+}
+
+/** Eight lengthenings of the intro and an undo, by the interpreter: a session too long for a small budget. */
+async function longSession() {
+  const { session } = await setup();
+  const interpreter = createInterpreterAssistant();
+  for (let seconds = 1; seconds <= 8; seconds += 1) {
+    await runInstruction({ session, content: `make the intro ${seconds} seconds longer` }, interpreter);
+  }
+  await runInstruction({ session, content: 'undo that' }, interpreter);
+  return session;
 }
 
 /** Clip ids are random: number them in order of appearance so the snapshot is stable. */
@@ -69,12 +81,7 @@ describe('what the model sees', () => {
   });
 
   it('over budget: older turns fold into a stored summary, the edit log stays whole', async () => {
-    const { session } = await setup();
-    const interpreter = createInterpreterAssistant();
-    for (let seconds = 1; seconds <= 8; seconds += 1) {
-      await runInstruction({ session, content: `make the intro ${seconds} seconds longer` }, interpreter);
-    }
-    await runInstruction({ session, content: 'undo that' }, interpreter);
+    const session = await longSession();
     const { assistant, prompts } = recordingModel(900);
     await runInstruction({ session, content: 'and the outro?' }, assistant);
     const [prompt] = prompts;
@@ -86,5 +93,38 @@ describe('what the model sees', () => {
     expect(prompt.system).toContain('[undone]');
     expect(prompt.messages.map((message) => message.content)).not.toContain('make the intro 1 seconds longer');
     expect(await getSessionSummary(session.id)).toEqual(prompt.summary);
+  });
+
+  it('over budget with a model that summarizes: the model writes the summary of the folded turns, stored and given to it', async () => {
+    const session = await longSession();
+    const asked: AssembledPrompt[] = [];
+    const written = '- The editor lengthened the intro eight times, a second more each time, then undid the last one.';
+    const { assistant, prompts } = recordingModel(900, async (prompt) => {
+      asked.push(prompt);
+      return `  ${written}\n`;
+    });
+    await runInstruction({ session, content: 'and the outro?' }, assistant);
+
+    // Asked once, with the folded turns (instructions and replies), and no summary so far.
+    expect(asked).toHaveLength(1);
+    const [request] = asked[0].messages;
+    expect(request.content).toMatch(/^The turns to add to it:\nEditor: make the intro 1 seconds longer\nCoDirector: Made “Intro” 1\.0 s longer/);
+    expect(request.content).not.toContain('The summary so far');
+    const [prompt] = prompts;
+    expect(prompt.summary?.text).toBe(written);
+    expect(prompt.system).toContain(`their edits are listed above):\n${written}`);
+    expect(prompt.tokens).toBeLessThanOrEqual(900);
+    expect(await getSessionSummary(session.id)).toEqual(prompt.summary);
+  });
+
+  it('over budget with a model whose summary fails: the deterministic lines are stored and the reply still comes', async () => {
+    const session = await longSession();
+    const { assistant, prompts } = recordingModel(900, async () => {
+      throw new ProviderError('unavailable', 'The model service failed (HTTP 500). Nothing was changed. Try again.');
+    });
+    const { reply } = await runInstruction({ session, content: 'and the outro?' }, assistant);
+    expect(reply.content).toBe('Noted.');
+    expect(prompts[0].summary?.text).toMatch(/^- "make the intro 1 seconds longer"\n- "make the intro 2 seconds longer"/);
+    expect(await getSessionSummary(session.id)).toEqual(prompts[0].summary);
   });
 });

@@ -1,4 +1,5 @@
 import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../aiSdk';
+import { summaryPrompt } from '../context';
 import { planToolCalls } from '../tools';
 import { ProviderConfigError, type ModelProvider } from '../types';
 import {
@@ -41,6 +42,29 @@ describe('the OpenAI-compatible provider over HTTP', () => {
     expect(String(request.body.messages[0].content)).toContain('[clip-outro] "Outro": outro, 5.0 s');
     expect(request.body.messages.at(-1)).toMatchObject({ role: 'user', content: 'make the outro a bit longer' });
     expect(request.body.tools?.map((tool) => tool.function.name)).toEqual(expect.arrayContaining(['lengthen', 'move', 'delete', 'fade', 'mute', 'undo']));
+  });
+
+  it('writes a summary of folded turns with no tools offered: the summary prompt in, the streamed text out', async () => {
+    fake.script({ chunks: [textChunk('- The editor asked for a '), textChunk('longer outro; done.'), finish(), DONE] });
+    const prompt = summaryPrompt(
+      [
+        { seq: 1, role: 'user', content: 'make the outro a bit longer' },
+        { seq: 2, role: 'assistant', content: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.' },
+      ],
+      '- The editor muted the music.',
+    );
+    const text = await provider().summarize!(prompt, { signal: new AbortController().signal });
+    expect(text).toBe('- The editor asked for a longer outro; done.');
+    const [request] = fake.requests;
+    expect(request.body.tools).toBeUndefined();
+    expect(request.body.messages).toEqual([
+      { role: 'system', content: prompt.system },
+      {
+        role: 'user',
+        content:
+          'The summary so far:\n- The editor muted the music.\n\nThe turns to add to it:\nEditor: make the outro a bit longer\nCoDirector: Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
+      },
+    ]);
   });
 
   it('assembles a tool call whose arguments arrive split across chunks', async () => {
