@@ -593,5 +593,7 @@ function asStreaming(assistant: Assistant): StreamingAssistant {
       return generation;
     },
     plan: (generation) => answers.get(generation) ?? { reply: '', actions: [] },
+    // Its summaries are the deterministic lines.
+    summarizeFold: async () => null,
   };
 }

@@ -1,13 +1,17 @@
 import { getDb } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { saveSessionSummary } from '@/db/generations';
+import { findActiveReply, saveSessionSummary } from '@/db/generations';
 import type { Edit, Message, Session } from '@/db/schema';
 import type { Clip } from '@/lib/timeline/model';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
-import { compactConversation, contextBudget, measureContext, type ContextUsage } from '@/lib/providers/context';
+import type { Assistant } from '@/lib/assistant/types';
+import { getAssistant } from '@/lib/providers';
+import { compactConversation, contextBudget, measureContext, type ContextUsage, type SessionSummary } from '@/lib/providers/context';
+import { isStreamingAssistant, ProviderConfigError } from '@/lib/providers/types';
 import { ownedSession, requireViewer, type Caller } from './access';
 import { conflict, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';
+import { generationTimeoutMs } from './generations';
 import { readSnapshot, refuseWhileGenerating, snapshotOf } from './instructions';
 import { whileItExists } from './writes';
 
@@ -49,24 +53,67 @@ export interface CompactResult {
 
 /**
  * Folds the session's older turns into its summary now, as the budget would fold them, keeping
- * the latest turn; the edit log stays whole. Refused with CONFLICT while a reply is being
- * generated in the session (the generation would store a summary of its own). Other devices
- * hear `session.compacted`.
+ * the latest turn; the edit log stays whole. With a model provider the model writes the summary
+ * first, before any lock is taken (it may take seconds); it is stored only if the session's
+ * conversation is still what it summarized, else the deterministic lines are. Refused with
+ * CONFLICT while a reply is being generated in the session (the generation would store a summary
+ * of its own). Other devices hear `session.compacted`.
  */
-export async function compactSession(caller: Caller, raw: unknown): Promise<CompactResult> {
+export async function compactSession(caller: Caller, raw: unknown, assistant: Assistant | null = configuredAssistant()): Promise<CompactResult> {
   const session = await sessionFrom(caller, raw);
-  return whileItExists('session', () =>
-    inProjectTransaction(session.projectId, async (tx) => {
+  return whileItExists('session', async () => {
+    const written = await modelSummary(session, assistant);
+    return inProjectTransaction(session.projectId, async (tx) => {
       await lockSession(session.id, tx);
-      await refuseWhileGenerating(session, tx).catch((error: unknown) => {
-        throw error instanceof DomainError && error.code === ErrorCode.CONFLICT ? conflict(BUSY_COMPACTING) : error;
-      });
+      await refuseWhileGenerating(session, tx).catch(busyCompacting);
       const snapshot = await readSnapshot(session, null, tx);
       const { summary, foldedMessages } = compactConversation(snapshot.messages, snapshot.summary);
       if (foldedMessages === 0 || !summary) return { session, foldedMessages: 0 };
-      await saveSessionSummary(session.id, summary.text, summary.throughSeq, tx);
+      const stored = written && sameFold(written, snapshot.summary, summary) ? written.summary : summary;
+      await saveSessionSummary(session.id, stored.text, stored.throughSeq, tx);
       await recordProjectEvent({ projectId: session.projectId, type: 'session.compacted', sessionId: session.id }, tx);
-      return { session: { ...session, summary: summary.text, summaryThroughSeq: summary.throughSeq }, foldedMessages };
-    }),
-  );
+      return { session: { ...session, summary: stored.text, summaryThroughSeq: stored.throughSeq }, foldedMessages };
+    });
+  });
+}
+
+/** A model's summary of a fold, and the summary it was folded onto. */
+interface WrittenSummary {
+  from: number;
+  summary: SessionSummary;
+}
+
+/** The model's summary of what compacting now would fold; null without a model, with nothing to fold, or when it fails. */
+async function modelSummary(session: Session, assistant: Assistant | null): Promise<WrittenSummary | null> {
+  if (!assistant || !isStreamingAssistant(assistant)) return null;
+  // No model call for a compaction that is about to be refused.
+  if (await findActiveReply(session.id)) throw conflict(BUSY_COMPACTING);
+  const snapshot = await readSnapshot(session, null, getDb());
+  const { summary, foldedMessages } = compactConversation(snapshot.messages, snapshot.summary);
+  if (!summary || foldedMessages === 0) return null;
+  try {
+    const written = await assistant.summarizeFold(snapshot, summary, AbortSignal.timeout(generationTimeoutMs()));
+    return written && { from: snapshot.summary?.throughSeq ?? 0, summary: written };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the model summarized exactly the fold being stored (nothing was folded or added meanwhile). */
+function sameFold(written: WrittenSummary, current: SessionSummary | null, folded: SessionSummary): boolean {
+  return written.from === (current?.throughSeq ?? 0) && written.summary.throughSeq === folded.throughSeq;
+}
+
+function busyCompacting(error: unknown): never {
+  throw error instanceof DomainError && error.code === ErrorCode.CONFLICT ? conflict(BUSY_COMPACTING) : error;
+}
+
+/** The configured assistant, or none when its configuration cannot work: compaction then keeps the deterministic lines. */
+function configuredAssistant(): Assistant | null {
+  try {
+    return getAssistant();
+  } catch (error) {
+    if (error instanceof ProviderConfigError) return null;
+    throw error;
+  }
 }

@@ -289,9 +289,10 @@ export type Mutation = {
   archiveSession?: Maybe<SessionFlagPayload>;
   /**
    * Folds the session's older turns into its `summary` now, as the context budget would fold them:
-   * every instruction before the latest turn becomes a line of the summary and its reply is no longer
-   * given to the assistant (the edit log stays whole, and the conversation itself is kept). The
-   * latest turn stays. `foldedMessageCount` is 0 when there was nothing older to fold.
+   * every turn before the latest is summarized (by the model when one is configured, else one line
+   * per instruction) and no longer given to the assistant (the edit log stays whole, and the
+   * conversation itself is kept). The latest turn stays. `foldedMessageCount` is 0 when there was
+   * nothing older to fold.
    * Errors: BAD_USER_INPUT (`sessionId`), NOT_FOUND (the session), CONFLICT (a reply is being
    * generated in the session).
    */
@@ -962,8 +963,9 @@ export type Session = Node & {
   project: Project;
   /**
    * Older turns of this session folded away when the conversation outgrew the assistant's context
-   * budget (`ASSISTANT_CONTEXT_TOKENS`); null until that happens. The assistant still sees every
-   * edit of the session: the edit log never folds.
+   * budget (`ASSISTANT_CONTEXT_TOKENS`) or were compacted: written by the model when one is
+   * configured, else one line per instruction; null until that happens. The assistant still sees
+   * every edit of the session: the edit log never folds.
    */
   summary?: Maybe<Scalars['String']['output']>;
   /**

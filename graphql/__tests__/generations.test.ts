@@ -109,8 +109,13 @@ describe('sendMessage with a model provider', () => {
     expect(codes(refused)).toEqual(['CONFLICT']);
     expect(refused.errors?.[0].message).toMatch(/still answering/);
     expect((await streaming).errors).toBeUndefined();
+    // The model writes the summary of the folded turn.
+    fake.script({ chunks: [textChunk('- The editor said "first"; '), textChunk('CoDirector answered.'), finish(), DONE] });
     const compacted = await api.data<{ compactSession: { foldedMessageCount: number; session: { summary: string } } }, unknown>(COMPACT, { id: sessionId });
-    expect(compacted.compactSession).toEqual({ foldedMessageCount: 2, session: { summary: '- "first"' } });
+    expect(compacted.compactSession).toEqual({ foldedMessageCount: 2, session: { summary: '- The editor said "first"; CoDirector answered.' } });
+    const summaryRequest = fake.requests.at(-1)!;
+    expect(summaryRequest.body.tools).toBeUndefined();
+    expect(summaryRequest.body.messages.at(-1)).toEqual({ role: 'user', content: 'The turns to add to it:\nEditor: first\nCoDirector: First answer.' });
   });
 
   it('reads a reply left STREAMING by a server that died long ago as FAILED, so no spinner spins forever', async () => {

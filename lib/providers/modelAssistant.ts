@@ -22,6 +22,7 @@ export function createModelAssistant(provider: ModelProvider, budgetTokens = con
       const { text, toolCalls } = await provider.stream(prompt, options);
       return { reply: text, toolCalls, summary: prompt.summary, folded: prompt.folded };
     },
+    summarizeFold: (session, folded, signal) => writtenSummary(provider, session, folded, signal),
     plan(generation, timeline, context) {
       const planned = planToolCalls(generation.toolCalls, timeline, context);
       const text = generation.reply.trim();
@@ -45,7 +46,12 @@ export function createModelAssistant(provider: ModelProvider, budgetTokens = con
  * when the provider cannot write one, fails, or writes nothing usable (the deterministic lines
  * stay). Stopping the instruction stops this too.
  */
-async function writtenSummary(provider: ModelProvider, input: GenerationInput, folded: SessionSummary, signal: AbortSignal): Promise<SessionSummary | null> {
+async function writtenSummary(
+  provider: ModelProvider,
+  input: Pick<GenerationInput, 'messages' | 'summary'>,
+  folded: SessionSummary,
+  signal: AbortSignal,
+): Promise<SessionSummary | null> {
   if (!provider.summarize) return null;
   try {
     const text = await provider.summarize(summaryPrompt(foldedTurns(input.messages, input.summary, folded), input.summary?.text ?? null), { signal });

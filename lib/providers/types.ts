@@ -36,6 +36,11 @@ export interface StreamingAssistant extends Assistant {
   readonly streams: true;
   generate(input: GenerationInput, options: GenerateOptions): Promise<Generation>;
   plan(generation: Generation, timeline: Timeline, context: SessionContext): AssistantResult;
+  /**
+   * The model's summary of the session once `folded` (a fold of `session`'s turns) is made,
+   * merged with the summary so far; null when it cannot write one. Outside any transaction.
+   */
+  summarizeFold(session: Pick<GenerationInput, 'messages' | 'summary'>, folded: SessionSummary, signal: AbortSignal): Promise<SessionSummary | null>;
 }
 
 export function isStreamingAssistant(assistant: Assistant): assistant is StreamingAssistant {

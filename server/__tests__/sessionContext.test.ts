@@ -31,7 +31,7 @@ async function setup() {
   return { user, project, session, caller };
 }
 
-function recordingModel() {
+function recordingModel(summarize?: ModelProvider['summarize']) {
   const prompts: AssembledPrompt[] = [];
   const provider: ModelProvider = {
     name: 'recording',
@@ -39,6 +39,7 @@ function recordingModel() {
       prompts.push(prompt);
       return { text: 'Noted.', toolCalls: [] };
     },
+    ...(summarize ? { summarize } : {}),
   };
   return { assistant: createModelAssistant(provider, 8000), prompts };
 }
@@ -100,6 +101,39 @@ describe('compactSession', () => {
     const again = await compactSession(caller, { sessionId: session.id });
     expect(again.foldedMessages).toBe(0);
     expect(await listProjectEventsAfter(project.id, lastEvent)).toHaveLength(1);
+  });
+
+  it('with a model: stores the summary the model wrote of the folded turns', async () => {
+    const { session, caller } = await setup();
+    for (const content of ['make the outro a bit longer', 'mute the beach scene', 'rename the intro to Hello']) {
+      await runInstruction({ session, content }, interpreter);
+    }
+    const asked: AssembledPrompt[] = [];
+    const { assistant } = recordingModel(async (prompt) => {
+      asked.push(prompt);
+      return '- Outro lengthened, beach scene muted.';
+    });
+    const compacted = await compactSession(caller, { sessionId: session.id }, assistant);
+    expect(compacted.foldedMessages).toBe(4);
+    expect(compacted.session.summary).toBe('- Outro lengthened, beach scene muted.');
+    expect(await getSessionSummary(session.id)).toEqual({ text: '- Outro lengthened, beach scene muted.', throughSeq: 4 });
+    expect(asked[0].messages[0].content).toContain('Editor: mute the beach scene');
+    expect(asked[0].messages[0].content).not.toContain('rename the intro');
+  });
+
+  it('with a model: keeps the deterministic lines when the conversation moved on while the model wrote', async () => {
+    const { session, caller } = await setup();
+    for (const content of ['make the outro a bit longer', 'mute the beach scene']) {
+      await runInstruction({ session, content }, interpreter);
+    }
+    const { assistant } = recordingModel(async () => {
+      // Another device's instruction lands while the model writes: the fold to store is now a longer one.
+      await runInstruction({ session, content: 'rename the intro to Hello' }, interpreter);
+      return '- Outro lengthened.';
+    });
+    const compacted = await compactSession(caller, { sessionId: session.id }, assistant);
+    expect(compacted.foldedMessages).toBe(4);
+    expect(compacted.session.summary).toBe('- "make the outro a bit longer"\n- "mute the beach scene"');
   });
 
   it('leaves the edit log whole: the model sees the summary, not the folded replies, and every edit', async () => {
