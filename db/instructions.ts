@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { selectRows, type Executor, type Transaction } from './client';
+import { selectRows, type Executor } from './client';
 import { editsInOrderOf, listInstructionEdits } from './edits';
+import { RowNotFoundError } from './errors';
 import { messages, type Edit, type Message, type Project, type Session } from './schema';
 import { clipFromRow, getTimeline } from './timeline';
 import type { Clip } from '@/lib/timeline/model';
@@ -37,23 +38,26 @@ export async function transactionClock(tx: Executor): Promise<Date> {
   return new Date(row.now);
 }
 
-/** What an instruction is decided on: the session's messages and edits, the project's timeline, and the time to stamp edits with. */
+/** What an instruction is decided on: the session's messages, edits and summary, the project's timeline, and the time to stamp edits with. */
 export interface SessionState {
   messages: Message[];
   /** In the order they were made (editsInOrder). */
   edits: Edit[];
   timeline: Clip[];
+  /** The folded older turns; null until the session has any. */
+  summary: { text: string; throughSeq: number } | null;
   at: Date;
 }
 
 /**
- * The session's state in one statement, for a transaction that holds the project's and the
- * session's locks (so it sees every earlier writer's commit, and its clock follows theirs).
+ * The session's state in one statement. In a transaction that holds the project's and the
+ * session's locks it sees every earlier writer's commit, and its clock follows theirs. Throws
+ * RowNotFoundError when the session does not exist.
  */
-export async function readSessionState(sessionId: string, tx: Transaction): Promise<SessionState | null> {
-  const found = await tx.query.sessions.findFirst({
+export async function readSessionState(sessionId: string, db: Executor): Promise<SessionState> {
+  const found = await db.query.sessions.findFirst({
     where: (session, { eq }) => eq(session.id, sessionId),
-    columns: {},
+    columns: { summary: true, summaryThroughSeq: true },
     extras: { at: sql<string>`clock_timestamp()`.as('at') },
     with: {
       messages: { orderBy: (message) => asc(message.seq) },
@@ -61,6 +65,12 @@ export async function readSessionState(sessionId: string, tx: Transaction): Prom
       project: { columns: {}, with: { clips: { orderBy: (clip) => asc(clip.position) } } },
     },
   });
-  if (!found) return null;
-  return { messages: found.messages, edits: found.edits, timeline: found.project.clips.map(clipFromRow), at: new Date(found.at) };
+  if (!found) throw new RowNotFoundError('session', sessionId);
+  return {
+    messages: found.messages,
+    edits: found.edits,
+    timeline: found.project.clips.map(clipFromRow),
+    summary: found.summary ? { text: found.summary, throughSeq: found.summaryThroughSeq } : null,
+    at: new Date(found.at),
+  };
 }

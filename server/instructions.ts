@@ -1,23 +1,21 @@
 import { countAppendedMessages, findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
-import { insertEdit, listEditsForSession, recordInstructionEdits, setEditReverted, toSessionEdit } from '@/db/edits';
+import { insertEdit, recordInstructionEdits, setEditReverted, toSessionEdit } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import {
   failStaleReplies,
   findActiveReply,
   getMessageById,
-  getSessionSummary,
   isActiveReply,
   requestStop,
   saveSessionSummary,
   updateReply,
 } from '@/db/generations';
-import { loadInstructionResult, readSessionState, transactionClock, type InstructionResult } from '@/db/instructions';
+import { loadInstructionResult, readSessionState, type InstructionResult } from '@/db/instructions';
 import { touchProject } from '@/db/projects';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { getDb, type Executor, type Transaction } from '@/db/client';
 import { getOwnedMessages } from '@/db/batchedReads';
-import { RowNotFoundError } from '@/db/errors';
 import { inProjectTransaction, lockSession } from '@/db/transaction';
 import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import type { Assistant, AssistantAction, AssistantResult, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
@@ -138,7 +136,6 @@ async function runInline(
     async (tx, project) => {
       await lockSession(session.id, tx);
       const state = await readSessionState(session.id, tx);
-      if (!state) throw new RowNotFoundError('session', session.id);
       const earlier = clientMessageId ? retried(state.messages.find((message) => message.clientMessageId === clientMessageId) ?? null, content) : null;
       if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
       if (state.messages.some(isActiveReply)) await refuseWhileGenerating(session, tx);
@@ -261,15 +258,10 @@ async function beginGeneration(
   );
 }
 
-/** The timeline, and this session's messages (before `beforeSeq`, when given), edit log and summary. */
-export async function readSnapshot(session: Session, beforeSeq: number | null, tx: Executor) {
-  const [timeline, history, sessionEdits, summary] = await Promise.all([
-    getTimeline(session.projectId, tx),
-    getAllMessages(session.id, tx),
-    listEditsForSession(session.id, tx),
-    getSessionSummary(session.id, tx),
-  ]);
-  return snapshotOf({ timeline, history, sessionEdits, summary }, beforeSeq);
+/** The timeline, and this session's messages (before `beforeSeq`, when given), edit log and summary, in one statement. */
+export async function readSnapshot(session: Session, beforeSeq: number | null, db: Executor) {
+  const state = await readSessionState(session.id, db);
+  return snapshotOf({ timeline: state.timeline, history: state.messages, sessionEdits: state.edits, summary: state.summary }, beforeSeq);
 }
 
 /** What the assistant answers from, out of a session already read (its timeline, all its messages and edits, its summary). */
@@ -389,9 +381,9 @@ async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant
         await recordReplyFinished(session, reply, tx);
         return { userMessage, reply, edits: [], timeline: await getTimeline(session.projectId, tx) };
       }
-      const at = await transactionClock(tx);
-      const timeline = await getTimeline(session.projectId, tx);
-      const context = await loadSessionContext(session.id, tx, userMessage.seq);
+      const state = await readSessionState(session.id, tx);
+      const { at, timeline } = state;
+      const context = sessionContextOf(state.messages, state.edits, userMessage.seq);
       let result: AssistantResult = assistant.plan(generation, snapshot.timeline, snapshot.context);
       let applied: { timeline: Clip[]; pending: PendingEdit[] } | null = tryActions(result.actions, timeline, context);
       if (!applied) {
@@ -508,11 +500,6 @@ async function applyActions(
  * What the assistant may know: this session's messages and edits, nothing from other sessions.
  * `beforeSeq` leaves out the instruction being answered and what follows it.
  */
-export async function loadSessionContext(sessionId: string, db: Executor = getDb(), beforeSeq?: number): Promise<SessionContext> {
-  const [history, sessionEdits] = await Promise.all([getAllMessages(sessionId, db), listEditsForSession(sessionId, db)]);
-  return sessionContextOf(history, sessionEdits, beforeSeq);
-}
-
 function sessionContextOf(history: readonly Message[], sessionEdits: readonly Edit[], beforeSeq?: number): SessionContext {
   return {
     messages: history

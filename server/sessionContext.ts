@@ -30,7 +30,7 @@ async function sessionFrom(caller: Caller, raw: unknown): Promise<Session> {
 /** How full a session's context is against ASSISTANT_CONTEXT_TOKENS. Input: `sessionId` (and `projectId` to scope it). */
 export async function contextUsage(caller: Caller, raw: unknown): Promise<ContextUsage> {
   const session = await sessionFrom(caller, raw);
-  return measureContext({ ...(await readSnapshot(session, null, getDb())), budgetTokens: contextBudget() });
+  return whileItExists('session', async () => measureContext({ ...(await readSnapshot(session, null, getDb())), budgetTokens: contextBudget() }));
 }
 
 /**
