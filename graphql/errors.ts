@@ -65,9 +65,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
-/** Resolver and validation errors wrap what was thrown; the innermost error says what happened. */
+/**
+ * Resolver and validation errors wrap what was thrown; the innermost error says what happened.
+ * graphql-js wraps a thrown value that is not an Error of its own realm in NonErrorThrown (a
+ * socket error raised by Node's `net` seen from a Jest sandbox, say): that value is the cause.
+ */
 function rootCause(error: unknown): unknown {
   let current = error;
-  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
-  return current;
+  for (;;) {
+    if (current instanceof GraphQLError && current.originalError) current = current.originalError;
+    else if (current instanceof Error && current.name === 'NonErrorThrown' && 'thrownValue' in current) current = current.thrownValue;
+    else return current;
+  }
 }
