@@ -4,7 +4,7 @@ import { instructionTitle } from '@/lib/sessionTitles';
 import { getDb, type Executor, type Transaction } from './client';
 import { keysetPage, type PageArgs } from './pagination';
 import { messages, sessions, type Message, type Session } from './schema';
-import { inProjectTransaction, lockSession } from './transaction';
+import { inSessionTransaction } from './transaction';
 
 export type MessageKey = SeqKey;
 export const messageKey: (message: Message) => MessageKey = seqKeyOf;
@@ -32,7 +32,7 @@ export async function findMessageByClientId(
 
 /**
  * Appends a message with the session's next sequence number. Must run inside a transaction
- * that holds lockSession: the counter and the row are written together or not at all.
+ * that holds the session's lock (inSessionTransaction): the counter and the row are written together or not at all.
  */
 export async function insertNextMessage(sessionId: string, message: NewMessage, tx: Transaction): Promise<Message> {
   const counted = await countAppendedMessages(sessionId, 1, message.role === 'user' ? message.content : null, tx);
@@ -71,10 +71,9 @@ export async function countAppendedMessages(sessionId: string, appended: number,
  * returns the message stored the first time and writes nothing.
  */
 export async function appendMessage(session: Pick<Session, 'id' | 'projectId'>, message: NewMessage, db: Executor = getDb()): Promise<Message> {
-  return inProjectTransaction(
-    session.projectId,
+  return inSessionTransaction(
+    session,
     async (tx) => {
-      await lockSession(session.id, tx);
       if (message.clientMessageId) {
         const existing = await findMessageByClientId(session.id, message.clientMessageId, tx);
         if (existing) return existing;

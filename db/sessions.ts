@@ -5,7 +5,7 @@ import { pinnedCreatedAtKeyOf, type PinnedCreatedAtKey } from '@/lib/listKeys';
 import { countSessionsByProject, listedSession } from './batchedReads';
 import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
-import { inProjectTransaction, lockSession } from './transaction';
+import { inProjectTransaction, inSessionTransaction } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
 import { currentSessions, projects, sessions, type Session } from './schema';
 
@@ -227,10 +227,9 @@ export async function restoreSession(userId: string, session: Session, db: Execu
 }
 
 export async function restoreSessionSwitch(userId: string, session: Session, db: Executor = getDb()): Promise<SessionSwitch> {
-  return inProjectTransaction(
-    session.projectId,
+  return inSessionTransaction(
+    session,
     async (tx) => {
-      await lockSession(session.id, tx);
       // Restoring an archived session brings it back into the history list.
       const [unarchived] = await tx
         .update(sessions)

@@ -1,14 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from './client';
 import { RowNotFoundError } from './errors';
-import { projects, sessions, type Project } from './schema';
+import { rowOf } from './cte';
+import { qualified } from './qualified';
+import { projects, sessions, type Project, type Session } from './schema';
 
 /**
  * The lock order, for every transaction that writes a project's data (its name, sessions,
  * messages, edits, timeline, current sessions, events):
  *
  *   1. the project row (`SELECT … FOR UPDATE`), first, always;
- *   2. then the session row, when the change concerns one session;
+ *   2. then the session row, when the change concerns one session (inSessionTransaction takes
+ *      both in one statement);
  *   3. then whatever else the change writes.
  *
  * Writers of one project therefore queue at their first statement. Taking anything else first
@@ -24,7 +27,22 @@ export async function inProjectTransaction<Result>(
   work: (tx: Transaction, project: Project) => Promise<Result>,
   db: Executor = getDb(),
 ): Promise<Result> {
-  const attempt = () => db.transaction(async (tx) => work(tx, await lockProject(projectId, tx)));
+  return retriedOnceOnConflict(() => db.transaction(async (tx) => work(tx, await lockProject(projectId, tx))));
+}
+
+/**
+ * A transaction about one session: steps 1 and 2 of the lock order, taken by one statement
+ * (lockProjectAndSession). `work` gets the project as it is once locked.
+ */
+export async function inSessionTransaction<Result>(
+  session: Pick<Session, 'id' | 'projectId'>,
+  work: (tx: Transaction, project: Project) => Promise<Result>,
+  db: Executor = getDb(),
+): Promise<Result> {
+  return retriedOnceOnConflict(() => db.transaction(async (tx) => work(tx, await lockProjectAndSession(session.projectId, session.id, tx))));
+}
+
+async function retriedOnceOnConflict<Result>(attempt: () => Promise<Result>): Promise<Result> {
   try {
     return await attempt();
   } catch (error) {
@@ -40,13 +58,26 @@ async function lockProject(projectId: string, tx: Executor): Promise<Project> {
   return locked;
 }
 
+const LOCKED_PROJECT = 'locked_project';
+
 /**
- * Step 2 of the lock order: holds the session row until the transaction ends, so appends to
- * one session are strictly ordered. Throws RowNotFoundError when it is gone.
+ * Steps 1 and 2 in one statement. The order holds because the session's lock is taken by a
+ * subquery over the locked project's row, which exists only once that lock is held (one lock
+ * clause over both tables would leave the order to the executor). Throws RowNotFoundError when
+ * either is gone, or when the session is not the project's.
  */
-export async function lockSession(sessionId: string, tx: Transaction): Promise<void> {
-  const locked = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for('update');
-  if (locked.length === 0) throw new RowNotFoundError('session', sessionId);
+async function lockProjectAndSession(projectId: string, sessionId: string, tx: Transaction): Promise<Project> {
+  const project = tx.$with(LOCKED_PROJECT).as(tx.select().from(projects).where(eq(projects.id, projectId)).for('update'));
+  const [locked] = await tx
+    .with(project)
+    .select({
+      project: rowOf(project, projects),
+      sessionId: sql<string | null>`(select ${qualified(sessions.id)} from ${sessions} where ${qualified(sessions.id)} = ${sessionId} and ${qualified(sessions.projectId)} = ${sql.identifier(LOCKED_PROJECT)}.${sql.identifier(projects.id.name)} for update)`,
+    })
+    .from(project);
+  if (!locked) throw new RowNotFoundError('project', projectId);
+  if (!locked.sessionId) throw new RowNotFoundError('session', sessionId);
+  return locked.project;
 }
 
 /** deadlock_detected and serialization_failure, anywhere in the cause chain. */

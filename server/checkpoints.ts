@@ -23,7 +23,7 @@ import { touchProject } from '@/db/projects';
 import type { Edit, Message, Session } from '@/db/schema';
 import { setCurrentSession } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/timeline';
-import { inProjectTransaction, lockSession } from '@/db/transaction';
+import { inSessionTransaction } from '@/db/transaction';
 import { invertOperations } from '@/lib/timeline/operations';
 import { quote } from '@/lib/timeline/describe';
 import type { Clip, Operation } from '@/lib/assistant/types';
@@ -99,8 +99,7 @@ export async function restoreTimeline(caller: Caller, raw: unknown): Promise<Tim
   const expectedHead = input.basis == null ? await historyHead(session.projectId) : parseBasis(input.basis);
   const recordIn = await currentOrNewSession(caller, session.projectId);
   return whileItExists('message', () =>
-    inProjectTransaction(session.projectId, async (tx) => {
-      await lockSession(recordIn.id, tx);
+    inSessionTransaction(recordIn, async (tx) => {
       const fresh = await reloadInstruction(message, tx);
       const head = await historyHead(session.projectId, tx);
       if (head !== expectedHead) {
@@ -149,8 +148,7 @@ export async function forkSession(caller: Caller, raw: unknown): Promise<ForkRes
   const restore = input.restoreTimeline !== false;
   const { message, session: source } = await instructionFromInput(caller, input);
   return whileItExists('message', () =>
-    inProjectTransaction(source.projectId, async (tx) => {
-      await lockSession(source.id, tx);
+    inSessionTransaction(source, async (tx) => {
       const fresh = await reloadInstruction(message, tx);
       const boundary = await historyBoundaryAfter(fresh, tx);
       const reply = await findReply(fresh, tx);

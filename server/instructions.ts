@@ -16,7 +16,7 @@ import type { Edit, Message, Project, Session } from '@/db/schema';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { getDb, type Executor, type Transaction } from '@/db/client';
 import { getOwnedMessages } from '@/db/batchedReads';
-import { inProjectTransaction, lockSession } from '@/db/transaction';
+import { inSessionTransaction } from '@/db/transaction';
 import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import type { Assistant, AssistantAction, AssistantResult, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
 import type { EditLogEntry, PromptMessage, SessionSummary } from '@/lib/providers/context';
@@ -131,10 +131,9 @@ async function runInline(
 ): Promise<InstructionResult> {
   const { session, content } = input;
   const clientMessageId = input.clientMessageId ?? null;
-  return inProjectTransaction(
-    session.projectId,
+  return inSessionTransaction(
+    session,
     async (tx, project) => {
-      await lockSession(session.id, tx);
       const state = await readSessionState(session.id, tx);
       const earlier = clientMessageId ? retried(state.messages.find((message) => message.clientMessageId === clientMessageId) ?? null, content) : null;
       if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
@@ -176,8 +175,8 @@ function answered(session: Session, userMessage: Message) {
 }
 
 /**
- * How every instruction begins, under the project's lock: the session's lock, then the earlier
- * instruction this one retries (its first result is the answer), else a check that nothing is
+ * How every instruction on the streaming path begins, under the project's and the session's locks:
+ * the earlier instruction this one retries (its first result is the answer), else a check that nothing is
  * still generating in the session.
  */
 async function openInstruction(
@@ -187,7 +186,6 @@ async function openInstruction(
   tx: Transaction,
   timeoutMs?: number,
 ): Promise<Message | null> {
-  await lockSession(session.id, tx);
   const earlier = await sentBefore(session, clientMessageId, content, tx);
   if (!earlier) await refuseWhileGenerating(session, tx, timeoutMs);
   return earlier;
@@ -243,8 +241,8 @@ async function beginGeneration(
 ): Promise<Snapshot | { result: InstructionResult }> {
   const { session, content } = input;
   const clientMessageId = input.clientMessageId ?? null;
-  return inProjectTransaction(
-    session.projectId,
+  return inSessionTransaction(
+    session,
     async (tx) => {
       const earlier = await openInstruction(session, clientMessageId, content, tx, options.timeoutMs);
       if (earlier) return { result: await loadInstructionResult(session.projectId, earlier, tx) };
@@ -345,10 +343,9 @@ function asProviderError(error: unknown, signal: AbortSignal): ProviderError {
 /** Phase (c) after a failure or a stop: the text so far stays, with why it ended. */
 async function finishWithoutEdits(snapshot: Snapshot, textSoFar: string, error: ProviderError, db: Executor): Promise<InstructionResult> {
   const { session } = snapshot;
-  return inProjectTransaction(
-    session.projectId,
+  return inSessionTransaction(
+    session,
     async (tx) => {
-      await lockSession(session.id, tx);
       const stopped = error.kind === 'stopped';
       const text = textSoFar.trim();
       const content = stopped ? text || STOPPED_REPLY : text ? `${text}\n\n${error.reply}` : error.reply;
@@ -369,10 +366,9 @@ async function finishWithoutEdits(snapshot: Snapshot, textSoFar: string, error: 
  */
 async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant, generation: Generation, db: Executor): Promise<InstructionResult> {
   const { session, userMessage } = snapshot;
-  return inProjectTransaction(
-    session.projectId,
+  return inSessionTransaction(
+    session,
     async (tx) => {
-      await lockSession(session.id, tx);
       const current = await getMessageById(snapshot.reply.id, tx);
       if (!current) throw notFound('message');
       if (current.stopRequestedAt || current.status === 'stopped' || current.status === 'failed') {
@@ -547,8 +543,7 @@ export async function retryMessage(caller: Caller, raw: unknown, assistant?: Ass
   const streaming: StreamingAssistant = isStreamingAssistant(chosen) ? chosen : asStreaming(chosen);
   const db = getDb();
   const begun = await whileItExists('session', () =>
-    inProjectTransaction(session.projectId, async (tx): Promise<Snapshot | { result: InstructionResult }> => {
-      await lockSession(session.id, tx);
+    inSessionTransaction(session, async (tx): Promise<Snapshot | { result: InstructionResult }> => {
       await failStaleReplies(session.id, staleAfterMs(options.timeoutMs), STALE_REPLY, tx);
       const current = await getMessageById(reply.id, tx);
       const userMessage = current?.replyToId ? await getMessageById(current.replyToId, tx) : null;

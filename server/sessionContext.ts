@@ -3,7 +3,7 @@ import { recordProjectEvent } from '@/db/events';
 import { findActiveReply, saveSessionSummary } from '@/db/generations';
 import type { Edit, Message, Session } from '@/db/schema';
 import type { Clip } from '@/lib/timeline/model';
-import { inProjectTransaction, lockSession } from '@/db/transaction';
+import { inSessionTransaction } from '@/db/transaction';
 import type { Assistant } from '@/lib/assistant/types';
 import { getAssistant } from '@/lib/providers';
 import { compactConversation, contextBudget, measureContext, type ContextUsage, type SessionSummary } from '@/lib/providers/context';
@@ -63,8 +63,7 @@ export async function compactSession(caller: Caller, raw: unknown, assistant: As
   const session = await sessionFrom(caller, raw);
   return whileItExists('session', async () => {
     const written = await modelSummary(session, assistant);
-    return inProjectTransaction(session.projectId, async (tx) => {
-      await lockSession(session.id, tx);
+    return inSessionTransaction(session, async (tx) => {
       await refuseWhileGenerating(session, tx).catch(busyCompacting);
       const snapshot = await readSnapshot(session, null, tx);
       const { summary, foldedMessages } = compactConversation(snapshot.messages, snapshot.summary);

@@ -169,14 +169,14 @@ describe('the work of one instruction', () => {
     const lengthen = await countStatementsByPlace(async () => {
       await sendInstruction({ session, content: 'make the intro a bit longer', clientMessageId: 'statements-1' });
     });
-    // Project lock, session lock, session state, user message, edit, timeline, project touch,
+    // Project and session locks, session state, user message, edit, timeline, project touch,
     // instruction edits, timeline step, reply, title, its event, message count, answered event.
-    expect(lengthen).toEqual({ total: 14, inTransaction: 14 });
+    expect(lengthen).toEqual({ total: 13, inTransaction: 13 });
 
     const chat = await countStatementsByPlace(async () => {
       await sendInstruction({ session, content: 'hello there', clientMessageId: 'statements-2' });
     });
-    expect(chat).toEqual({ total: 7, inTransaction: 7 });
+    expect(chat).toEqual({ total: 6, inTransaction: 6 });
   });
 });
 

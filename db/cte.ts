@@ -1,0 +1,12 @@
+import { getTableColumns, type Table } from 'drizzle-orm';
+
+/**
+ * A table's columns as a common table expression built from that table (`select *` or
+ * `returning *`) carries them, for a select that reads the expression's row under its own key:
+ * `tx.with(reply).select({ reply: rowOf(reply, messages) })`. Drizzle maps the result as it maps
+ * the table's own rows.
+ */
+export function rowOf<T extends Table>(expression: object, table: T): T['_']['columns'] {
+  const fields = expression as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, fields[key]])) as T['_']['columns'];
+}
