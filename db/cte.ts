@@ -1,4 +1,4 @@
-import { getTableColumns, type Table } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 
 /**
  * A table's columns as a common table expression built from that table (`select *` or
@@ -9,4 +9,17 @@ import { getTableColumns, type Table } from 'drizzle-orm';
 export function rowOf<T extends Table>(expression: object, table: T): T['_']['columns'] {
   const fields = expression as Record<string, unknown>;
   return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, fields[key]])) as T['_']['columns'];
+}
+
+/** Column names for the column list of an insert written as SQL (`insert into t (a, b) select …`). */
+export function columnNames(...columns: { name: string }[]): SQL {
+  return sql.join(
+    columns.map((column) => sql.identifier(column.name)),
+    sql`, `,
+  );
+}
+
+/** A column of a common table expression, qualified by its name: Drizzle writes those unqualified inside SQL fragments. */
+export function columnOf(expression: string, column: { name: string }): SQL {
+  return sql`${sql.identifier(expression)}.${sql.identifier(column.name)}`;
 }

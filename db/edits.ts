@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
 import { getDb, type Executor } from './client';
+import { columnNames, columnOf } from './cte';
 import { qualified } from './qualified';
 import { edits, instructionEdits, projects, timelineSteps, type Edit } from './schema';
 
@@ -18,17 +19,6 @@ export const editsInOrder = editsInOrderOf(edits);
 /** A session's edits, oldest first. */
 export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
   return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(...editsInOrder);
-}
-
-/**
- * Records the edits an instruction touched (made, reverted or applied again), in order, and the
- * same touches as steps of the project's timeline history (for checkpoints). `touched` holds each
- * edit as the touch left it: reverted (undo) or not (made, redo).
- */
-export async function recordInstructionEdits(messageId: string, touched: readonly Edit[], tx: Executor): Promise<void> {
-  if (touched.length === 0) return;
-  await tx.insert(instructionEdits).values(touched.map((edit, position) => ({ messageId, position, editId: edit.id })));
-  await recordTimelineSteps(touched.map((edit) => ({ edit, messageId, sessionId: edit.sessionId })), tx);
 }
 
 /** Appends steps to the project's timeline history, in order (their seq follows insertion under the project's lock). */
@@ -78,29 +68,54 @@ export function toSessionEdit(edit: Edit): SessionEdit {
   };
 }
 
-export async function insertEdit(
-  input: { projectId: string; sessionId: string; messageId: string; edit: NewEdit; at: Date },
+/** How an instruction touches an edit: makes it, reverts it (undo) or applies it again (redo). */
+export type EditTouch =
+  | { type: 'make'; projectId: string; sessionId: string; edit: NewEdit }
+  | { type: 'revert' | 'reapply'; editId: string };
+
+/**
+ * One touch of an instruction, in one statement: the edit as the touch leaves it, the touch's
+ * place among the instruction's (instruction_edits: the one record of what an instruction did),
+ * and the step of the project's timeline history it is (timeline_steps, for checkpoints). An
+ * instruction's touches are recorded one statement each, in order, so their steps' seqs follow
+ * that order. `at` stamps a made edit and a revert.
+ */
+export async function recordEditTouch(
+  touch: EditTouch,
+  instruction: { messageId: string; position: number },
+  at: Date,
   tx: Executor,
 ): Promise<Edit> {
-  const [stored] = await tx
-    .insert(edits)
-    .values({
-      projectId: input.projectId,
-      sessionId: input.sessionId,
-      messageId: input.messageId,
-      description: input.edit.description,
-      intent: input.edit.intent,
-      operations: input.edit.operations,
-      inverse: input.edit.inverse,
-      createdAt: input.at,
-    })
-    .returning();
-  return stored;
+  const touched = tx.$with(TOUCHED).as(
+    touch.type === 'make'
+      ? tx
+          .insert(edits)
+          .values({ projectId: touch.projectId, sessionId: touch.sessionId, messageId: instruction.messageId, ...newEditFields(touch.edit), createdAt: at })
+          .returning()
+      : tx
+          .update(edits)
+          .set({ revertedAt: touch.type === 'revert' ? at : null })
+          .where(eq(edits.id, touch.editId))
+          .returning(),
+  );
+  const row = (column: { name: string }) => columnOf(TOUCHED, column);
+  const linked = tx.$with('linked', {}).as(
+    sql`insert into ${instructionEdits} (${columnNames(instructionEdits.messageId, instructionEdits.position, instructionEdits.editId)})
+      select ${instruction.messageId}::uuid, ${instruction.position}::integer, ${row(edits.id)} from ${sql.identifier(TOUCHED)}`,
+  );
+  const stepped = tx.$with('stepped', {}).as(
+    sql`insert into ${timelineSteps} (${columnNames(timelineSteps.projectId, timelineSteps.editId, timelineSteps.messageId, timelineSteps.sessionId, timelineSteps.applied, timelineSteps.at)})
+      select ${row(edits.projectId)}, ${row(edits.id)}, ${instruction.messageId}::uuid, ${row(edits.sessionId)}, ${row(edits.revertedAt)} is null,
+        coalesce(${row(edits.revertedAt)}, clock_timestamp()) from ${sql.identifier(TOUCHED)}`,
+  );
+  const [edit] = await tx.with(touched, linked, stepped).select().from(touched);
+  // Only a revert or redo can find nothing: the caller read the session's edits under its lock, so that is a bug.
+  if (!edit) throw new Error(`There is no edit ${touch.type === 'make' ? '' : touch.editId} to ${touch.type}.`);
+  return edit;
 }
 
-/** Marks an edit reverted (undo) or, with `null`, applied again (redo). */
-export async function setEditReverted(editId: string, revertedAt: Date | null, tx: Executor): Promise<Edit> {
-  const [updated] = await tx.update(edits).set({ revertedAt }).where(eq(edits.id, editId)).returning();
-  return updated;
-}
+const TOUCHED = 'touched';
 
+function newEditFields(edit: NewEdit) {
+  return { description: edit.description, intent: edit.intent, operations: edit.operations, inverse: edit.inverse };
+}

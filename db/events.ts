@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import { getDb, selectRows, type Executor, type Transaction } from './client';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Executor, type Transaction } from './client';
 import { projectEvents, type ProjectEvent } from './schema';
 
 /** Postgres channel woken on every project event; the payload is the project id. */
@@ -27,30 +27,41 @@ export type ProjectEventType =
   /** The reply ended: `data: { status }` (done, failed, stopped). */
   | 'reply.finished';
 
+/** An event as it is recorded. */
+export interface NewProjectEvent {
+  projectId: string;
+  type: ProjectEventType;
+  sessionId?: string | null;
+  userId?: string | null;
+  messageId?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
 /**
  * Records what changed inside the caller's transaction and wakes listeners when it commits.
  * Runs inside inProjectTransaction (db/transaction.ts): the project's lock is held, so event
  * ids within a project follow commit order.
  */
-export async function recordProjectEvent(
-  event: {
-    projectId: string;
-    type: ProjectEventType;
-    sessionId?: string | null;
-    userId?: string | null;
-    messageId?: string | null;
-    data?: Record<string, unknown> | null;
-  },
-  tx: Transaction,
-): Promise<void> {
+export async function recordProjectEvent(event: NewProjectEvent, tx: Transaction): Promise<void> {
   // The row and its wake-up in one statement (the notification is delivered at commit).
-  const inserted = tx.insert(projectEvents).values(event).returning({ id: projectEvents.id });
-  const [recorded] = await selectRows<{ id: number | string }>(
-    tx,
-    sql`with recorded as (${inserted.getSQL()}) select recorded.id, pg_notify(${PROJECT_EVENTS_CHANNEL}, ${event.projectId}) from recorded`,
-  );
-  // Every hundredth event sweeps the project's old ones: a client away that long reloads anyway.
-  if (Number(recorded.id) % 100 === 0) await pruneProjectEvents(event.projectId, tx);
+  const recorded = tx.$with(RECORDED).as(tx.insert(projectEvents).values(event).returning({ id: projectEvents.id }));
+  const [row] = await tx.with(recorded).select({ pruneDue: pruneDueAmong(RECORDED), woken: wakeListeners(event.projectId) }).from(recorded);
+  if (row.pruneDue) await pruneProjectEvents(event.projectId, tx);
+}
+
+const RECORDED = 'recorded';
+
+/** Wakes the project's listeners when the transaction commits; a select-list expression of the statement that records events. */
+export function wakeListeners(projectId: string): SQL {
+  return sql`pg_notify(${PROJECT_EVENTS_CHANNEL}, ${projectId})`;
+}
+
+/**
+ * Every hundredth event sweeps the project's old ones (pruneProjectEvents): whether the events a
+ * statement records, the rows of its common table expression `recorded` (ids only), include one.
+ */
+export function pruneDueAmong(recorded: string): SQL<boolean> {
+  return sql<boolean>`(select coalesce(bool_or(${sql.identifier(projectEvents.id.name)} % 100 = 0), false) from ${sql.identifier(recorded)})`;
 }
 
 /** How long events are kept for clients that reconnect and resume. */

@@ -1,8 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { selectRows, type Executor } from './client';
+import type { AutomaticTitle } from '@/lib/sessionTitles';
+import { selectRows, type Executor, type Transaction } from './client';
+import { columnNames, rowOf } from './cte';
 import { editsInOrderOf, listInstructionEdits } from './edits';
 import { RowNotFoundError } from './errors';
-import { messages, type Edit, type Message, type Project, type Session } from './schema';
+import { pruneDueAmong, pruneProjectEvents, wakeListeners, type ProjectEventType } from './events';
+import { messagesAppended, type NewMessage } from './messages';
+import { automaticTitleChanges } from './sessions';
+import { messages, projectEvents, sessions, titleSource, type Edit, type Message, type Project, type Session } from './schema';
 import { clipFromRow, getTimeline } from './timeline';
 import type { Clip } from '@/lib/timeline/model';
 
@@ -74,3 +79,72 @@ export async function readSessionState(sessionId: string, db: Executor): Promise
     at: new Date(found.at),
   };
 }
+
+/**
+ * An instruction's last write, in one statement: its reply; the session's message count and
+ * title, the automatic one when `retitle` is given and applies (db/sessions.ts
+ * automaticTitleChanges), else the instruction's for a session still untitled; and the
+ * `instruction.answered` event, after a `session.renamed` one when the automatic title changed it.
+ * Both events carry `eventData` (the sending device's clientMessageId). Under the session's lock.
+ */
+export async function recordAnswer(
+  input: {
+    session: Pick<Session, 'id' | 'projectId'>;
+    reply: NewMessage & { seq: number };
+    instruction: string;
+    retitle: AutomaticTitle | null;
+    eventData: Record<string, unknown> | null;
+  },
+  tx: Transaction,
+): Promise<{ reply: Message; session: Session }> {
+  const { session, retitle } = input;
+  const reply = tx.$with('reply').as(tx.insert(messages).values({ sessionId: session.id, ...input.reply }).returning());
+  // Every part of one statement reads the rows as they were before it: this is the title before the update.
+  const before = tx.$with(BEFORE).as(
+    tx
+      .select({ retitled: sql<boolean>`${retitle ? automaticTitleChanges(retitle) : sql`false`}`.as(RETITLED) })
+      .from(sessions)
+      .where(eq(sessions.id, session.id)),
+  );
+  const retitled = sql`(select ${sql.identifier(RETITLED)} from ${sql.identifier(BEFORE)})`;
+  const appended = messagesAppended(2, input.instruction);
+  const counted = tx.$with('counted').as(
+    tx
+      .update(sessions)
+      .set(
+        retitle
+          ? {
+              ...appended,
+              title: sql`case when ${retitled} then ${retitle.title} else ${appended.title} end`,
+              titleSource: sql`case when ${retitled} then ${retitle.source}::${sql.identifier(titleSource.enumName)} else ${sessions.titleSource} end`,
+            }
+          : appended,
+      )
+      .where(eq(sessions.id, session.id))
+      .returning(),
+  );
+  const event = (type: ProjectEventType) =>
+    sql`select ${session.projectId}::uuid, ${type}::text, ${session.id}::uuid, ${input.eventData ? JSON.stringify(input.eventData) : null}::jsonb`;
+  const events = tx.$with(EVENTS, {}).as(
+    sql`insert into ${projectEvents} (${columnNames(projectEvents.projectId, projectEvents.type, projectEvents.sessionId, projectEvents.data)})
+      ${event('session.renamed')} where ${retitled} union all ${event('instruction.answered')}
+      returning ${sql.identifier(projectEvents.id.name)}`,
+  );
+  const [answered] = await tx
+    .with(reply, before, counted, events)
+    .select({
+      reply: rowOf(reply, messages),
+      session: rowOf(counted, sessions),
+      pruneDue: pruneDueAmong(EVENTS),
+      woken: wakeListeners(session.projectId),
+    })
+    .from(reply)
+    .crossJoin(counted);
+  if (!answered) throw new RowNotFoundError('session', session.id);
+  if (answered.pruneDue) await pruneProjectEvents(session.projectId, tx);
+  return { reply: answered.reply, session: answered.session };
+}
+
+const BEFORE = 'before_answer';
+const RETITLED = 'retitled';
+const EVENTS = 'answer_events';

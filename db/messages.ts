@@ -54,16 +54,17 @@ export async function insertMessageAt(sessionId: string, seq: number, message: N
  * server/sessionTitles.ts). Under the session's lock. Returns the session as it is now.
  */
 export async function countAppendedMessages(sessionId: string, appended: number, instruction: string | null, tx: Transaction): Promise<Session> {
-  const [counted] = await tx
-    .update(sessions)
-    .set({
-      messageCount: sql`${sessions.messageCount} + ${appended}`,
-      updatedAt: sql`now()`,
-      ...(instruction === null ? {} : { title: sql`coalesce(${sessions.title}, ${instructionTitle(instruction)})` }),
-    })
-    .where(eq(sessions.id, sessionId))
-    .returning();
+  const [counted] = await tx.update(sessions).set(messagesAppended(appended, instruction)).where(eq(sessions.id, sessionId)).returning();
   return counted;
+}
+
+/** The change to a session row of `appended` new messages, `instruction` among them (countAppendedMessages). */
+export function messagesAppended(appended: number, instruction: string | null) {
+  return {
+    messageCount: sql`${sessions.messageCount} + ${appended}`,
+    updatedAt: sql`now()`,
+    ...(instruction === null ? {} : { title: sql<string | null>`coalesce(${sessions.title}, ${instructionTitle(instruction)})` }),
+  };
 }
 
 /**

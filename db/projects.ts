@@ -92,9 +92,3 @@ export async function countProjects(ownerId: string, db: Executor = getDb()): Pr
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(projects).where(eq(projects.ownerId, ownerId));
   return row.count;
 }
-
-export async function touchProject(projectId: string, tx: Executor): Promise<Project> {
-  const [touched] = await tx.update(projects).set({ updatedAt: sql`now()` }).where(eq(projects.id, projectId)).returning();
-  return touched;
-}
-

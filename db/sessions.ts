@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import type { TitleSource } from '@/lib/sessionTitles';
+import { and, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AutomaticTitle } from '@/lib/sessionTitles';
 import { isUuid } from '@/lib/ids';
 import { pinnedCreatedAtKeyOf, type PinnedCreatedAtKey } from '@/lib/listKeys';
 import { countSessionsByProject, listedSession } from './batchedReads';
@@ -81,21 +81,23 @@ export async function renameSession(session: SessionRef, title: string, db: Exec
  */
 export async function setAutomaticTitle(
   sessionId: string,
-  automatic: { title: string; source: Exclude<TitleSource, 'user'> },
+  automatic: AutomaticTitle,
   tx: Transaction,
 ): Promise<Session | null> {
   const [updated] = await tx
     .update(sessions)
     .set({ title: automatic.title, titleSource: automatic.source })
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        ne(sessions.titleSource, 'user'),
-        or(isNull(sessions.title), ne(sessions.title, automatic.title), ne(sessions.titleSource, automatic.source)),
-      ),
-    )
+    .where(and(eq(sessions.id, sessionId), automaticTitleChanges(automatic)))
     .returning();
   return updated ?? null;
+}
+
+/** Whether a session row takes an automatic title: the user has not named it, and it says something else. */
+export function automaticTitleChanges(automatic: AutomaticTitle): SQL {
+  return and(
+    ne(sessions.titleSource, 'user'),
+    or(isNull(sessions.title), ne(sessions.title, automatic.title), ne(sessions.titleSource, automatic.source)),
+  )!;
 }
 
 /** The flags a viewer sets on a session in the history list. */

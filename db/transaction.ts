@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from './client';
 import { RowNotFoundError } from './errors';
-import { rowOf } from './cte';
+import { columnOf, rowOf } from './cte';
 import { qualified } from './qualified';
 import { projects, sessions, type Project, type Session } from './schema';
 
@@ -72,7 +72,7 @@ async function lockProjectAndSession(projectId: string, sessionId: string, tx: T
     .with(project)
     .select({
       project: rowOf(project, projects),
-      sessionId: sql<string | null>`(select ${qualified(sessions.id)} from ${sessions} where ${qualified(sessions.id)} = ${sessionId} and ${qualified(sessions.projectId)} = ${sql.identifier(LOCKED_PROJECT)}.${sql.identifier(projects.id.name)} for update)`,
+      sessionId: sql<string | null>`(select ${qualified(sessions.id)} from ${sessions} where ${qualified(sessions.id)} = ${sessionId} and ${qualified(sessions.projectId)} = ${columnOf(LOCKED_PROJECT, projects.id)} for update)`,
     })
     .from(project);
   if (!locked) throw new RowNotFoundError('project', projectId);

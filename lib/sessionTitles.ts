@@ -28,8 +28,14 @@ export interface SessionTitleInput {
   clipNames: ReadonlyMap<string, string>;
 }
 
+/** A title the app made, and what from. */
+export interface AutomaticTitle {
+  title: string;
+  source: Exclude<TitleSource, 'user'>;
+}
+
 /** The automatic title and its source; null while the session has neither an instruction nor an edit. */
-export function sessionTitle(input: SessionTitleInput): { title: string; source: Exclude<TitleSource, 'user'> } | null {
+export function sessionTitle(input: SessionTitleInput): AutomaticTitle | null {
   if (input.edits.length > 0) return { title: editsTitle(input.edits, input.clipNames), source: 'edits' };
   const title = input.firstInstruction === null ? null : instructionTitle(input.firstInstruction);
   return title === null ? null : { title, source: 'instruction' };

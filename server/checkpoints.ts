@@ -14,12 +14,11 @@ import {
 } from '@/db/checkpoints';
 import { getOwnedMessages, getOwnedSessions } from '@/db/batchedReads';
 import { getDb, type Executor, type Transaction } from '@/db/client';
-import { insertEdit, recordInstructionEdits, recordTimelineSteps } from '@/db/edits';
+import { recordEditTouch, recordTimelineSteps } from '@/db/edits';
 import { RowNotFoundError } from '@/db/errors';
 import { recordProjectEvent } from '@/db/events';
 import { transactionClock } from '@/db/instructions';
 import { insertNextMessage } from '@/db/messages';
-import { touchProject } from '@/db/projects';
 import type { Edit, Message, Session } from '@/db/schema';
 import { setCurrentSession } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/timeline';
@@ -112,12 +111,13 @@ export async function restoreTimeline(caller: Caller, raw: unknown): Promise<Tim
       const at = await transactionClock(tx);
       const label = momentLabel(fresh);
       const userMessage = await insertNextMessage(recordIn.id, { role: 'user', content: `Restore the timeline to ${label}` }, tx);
-      const edit = await insertEdit(
-        { projectId: session.projectId, sessionId: recordIn.id, messageId: userMessage.id, edit: restoreEdit(plan, label), at },
+      const edit = await recordEditTouch(
+        { type: 'make', projectId: session.projectId, sessionId: recordIn.id, edit: restoreEdit(plan, label) },
+        { messageId: userMessage.id, position: 0 },
+        at,
         tx,
       );
       await writeRestore(plan, edit, tx);
-      await recordInstructionEdits(userMessage.id, [edit], tx);
       const reply = await insertNextMessage(
         recordIn.id,
         { role: 'assistant', content: restoreReply(plan, fresh), replyToId: userMessage.id },
@@ -225,7 +225,6 @@ async function planRestore(message: Message, session: Session, db: Executor): Pr
 
 async function writeRestore(plan: RestorePlan, edit: Edit, tx: Transaction): Promise<void> {
   await saveTimeline(plan.session.projectId, plan.current, plan.timeline, tx);
-  await touchProject(plan.session.projectId, tx);
   await markRevertedBy([...new Set(plan.later.map((step) => step.edit.id))], edit.id, tx);
 }
 

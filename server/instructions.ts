@@ -1,5 +1,5 @@
 import { countAppendedMessages, findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
-import { insertEdit, recordInstructionEdits, setEditReverted, toSessionEdit } from '@/db/edits';
+import { recordEditTouch, toSessionEdit, type EditTouch } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import {
   failStaleReplies,
@@ -10,8 +10,7 @@ import {
   saveSessionSummary,
   updateReply,
 } from '@/db/generations';
-import { loadInstructionResult, readSessionState, type InstructionResult } from '@/db/instructions';
-import { touchProject } from '@/db/projects';
+import { loadInstructionResult, readSessionState, recordAnswer, type InstructionResult } from '@/db/instructions';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { getDb, type Executor, type Transaction } from '@/db/client';
@@ -35,7 +34,7 @@ import {
   stoppedError,
 } from './generations';
 import { inputObject, requiredId, requiredString } from './inputs';
-import { retitleSession } from './sessionTitles';
+import { retitleSession, titleAfterEdits } from './sessionTitles';
 import { currentOrNewSession } from './sessions';
 import { whileItExists } from './writes';
 
@@ -145,13 +144,17 @@ async function runInline(
       const userMessage = await insertMessageAt(session.id, lastSeq + 1, { role: 'user', content, clientMessageId }, tx);
       const scope = { session, messageId: userMessage.id, at: state.at, context, timeline: state.timeline };
       const applied = await applyActions(result.actions, scope, tx);
-      const reply = await insertMessageAt(session.id, lastSeq + 2, { role: 'assistant', content: result.reply, replyToId: userMessage.id }, tx);
-      if (applied.edits.length > 0) {
-        await retitleSession(session, tx, { timeline: applied.timeline, edits: editsAfter(state.edits, applied.edits), clientMessageId });
-      }
-      const counted = await countAppendedMessages(session.id, 2, content, tx);
-      await recordProjectEvent(answered(session, userMessage), tx);
-      return { userMessage, reply, edits: applied.edits, timeline: applied.timeline, session: counted, project: applied.project ?? project };
+      const answer = await recordAnswer(
+        {
+          session,
+          reply: { seq: lastSeq + 2, role: 'assistant', content: result.reply, replyToId: userMessage.id },
+          instruction: content,
+          retitle: applied.edits.length > 0 ? titleAfterEdits(editsAfter(state.edits, applied.edits), applied.timeline) : null,
+          eventData: answered(session, userMessage).data,
+        },
+        tx,
+      );
+      return { userMessage, reply: answer.reply, edits: applied.edits, timeline: applied.timeline, session: answer.session, project: applied.project ?? project };
     },
     db,
   );
@@ -393,8 +396,6 @@ async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant
       const written = await writeEdits(applied.pending, { session, messageId: userMessage.id, at }, tx);
       if (written.length > 0) {
         await saveTimeline(session.projectId, timeline, applied.timeline, tx);
-        await touchProject(session.projectId, tx);
-        await recordInstructionEdits(userMessage.id, written, tx);
       }
       if (generation.folded && generation.summary) await saveSessionSummary(session.id, generation.summary.text, generation.summary.throughSeq, tx);
       const reply = await updateReply(current.id, { content: result.reply, status: 'done' }, tx);
@@ -435,14 +436,15 @@ function tryActions(actions: readonly AssistantAction[], timeline: Timeline, con
 
 async function writeEdits(pending: readonly PendingEdit[], scope: { session: Session; messageId: string; at: Date }, tx: Transaction): Promise<Edit[]> {
   const written: Edit[] = [];
-  for (const { action } of pending) {
-    if (action.type === 'apply') {
-      written.push(await insertEdit({ projectId: scope.session.projectId, sessionId: scope.session.id, messageId: scope.messageId, edit: action.edit, at: scope.at }, tx));
-    } else {
-      written.push(await setEditReverted(action.editId, action.type === 'revert' ? scope.at : null, tx));
-    }
+  for (const [position, { action }] of pending.entries()) {
+    written.push(await recordEditTouch(touchOf(action, scope.session), { messageId: scope.messageId, position }, scope.at, tx));
   }
   return written;
+}
+
+/** What an assistant's action does to the session's edits. */
+function touchOf(action: AssistantAction, session: Session): EditTouch {
+  return action.type === 'apply' ? { type: 'make', projectId: session.projectId, sessionId: session.id, edit: action.edit } : action;
 }
 
 async function recordReplyFinished(session: Pick<Session, 'id' | 'projectId'>, reply: Message, tx: Transaction): Promise<void> {
@@ -472,23 +474,15 @@ async function applyActions(
   for (const action of actions) {
     if (action.type === 'apply') {
       current = applyOperations(current, action.edit.operations);
-      touched.push(await insertEdit({ projectId: scope.session.projectId, sessionId: scope.session.id, messageId: scope.messageId, edit: action.edit, at: scope.at }, tx));
-      continue;
-    }
-    const stored = storedEdits.get(action.editId);
-    if (!stored) throw new Error(`The assistant referred to edit ${action.editId}, which is not part of this session.`);
-    if (action.type === 'revert') {
-      current = applyOperations(current, stored.inverse);
-      touched.push(await setEditReverted(stored.id, scope.at, tx));
     } else {
-      current = applyOperations(current, stored.operations);
-      touched.push(await setEditReverted(stored.id, null, tx));
+      const stored = storedEdits.get(action.editId);
+      if (!stored) throw new Error(`The assistant referred to edit ${action.editId}, which is not part of this session.`);
+      current = applyOperations(current, action.type === 'revert' ? stored.inverse : stored.operations);
     }
+    touched.push(await recordEditTouch(touchOf(action, scope.session), { messageId: scope.messageId, position: touched.length }, scope.at, tx));
   }
   if (touched.length === 0) return { timeline: current, edits: touched, project: null };
-  await saveTimeline(scope.session.projectId, scope.timeline, current, tx);
-  const project = await touchProject(scope.session.projectId, tx);
-  await recordInstructionEdits(scope.messageId, touched, tx);
+  const project = await saveTimeline(scope.session.projectId, scope.timeline, current, tx);
   return { timeline: current, edits: touched, project };
 }
 

@@ -5,7 +5,7 @@ import type { Edit, Session } from '@/db/schema';
 import { setAutomaticTitle } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import type { Transaction } from '@/db/client';
-import { sessionTitle } from '@/lib/sessionTitles';
+import { sessionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
 import type { Timeline } from '@/lib/timeline/model';
 
 /**
@@ -25,7 +25,7 @@ export async function retitleSession(
   // With edits the title is theirs: the first instruction is read only for a session without.
   const firstInstruction = edits.length > 0 ? null : await getFirstInstruction(session.id, tx);
   const timeline = options.timeline ?? (await getTimeline(session.projectId, tx));
-  const automatic = sessionTitle({ firstInstruction, edits, clipNames: new Map(timeline.map((clip) => [clip.id, clip.name])) });
+  const automatic = sessionTitle({ firstInstruction, edits, clipNames: clipNamesOf(timeline) });
   if (!automatic) return;
   const retitled = await setAutomaticTitle(session.id, automatic, tx);
   if (!retitled || options.announce === false) return;
@@ -38,4 +38,13 @@ export async function retitleSession(
     },
     tx,
   );
+}
+
+/** The automatic title of a session that has edits (theirs), as `timeline` names their clips. */
+export function titleAfterEdits(edits: readonly Edit[], timeline: Timeline): AutomaticTitle | null {
+  return sessionTitle({ firstInstruction: null, edits, clipNames: clipNamesOf(timeline) });
+}
+
+function clipNamesOf(timeline: Timeline): Map<string, string> {
+  return new Map(timeline.map((clip) => [clip.id, clip.name]));
 }

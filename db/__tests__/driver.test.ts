@@ -64,7 +64,8 @@ onRealPostgres('postgres.js and Drizzle, as db/driver.ts patches them', () => {
     try {
       const started = Date.now();
       await expect(bounded.unsafe('select pg_sleep(5)')).rejects.toBeInstanceOf(QueryTimeoutError);
-      expect(Date.now() - started).toBeLessThan(2_000);
+      // Well before the sleep would end, with room for a busy machine (it failed once at 2 s under the full suite).
+      expect(Date.now() - started).toBeLessThan(4_000);
       // The connection is usable again once Postgres has cancelled the sleep.
       await expect(bounded.unsafe('select 1 as one')).resolves.toEqual([{ one: 1 }]);
     } finally {

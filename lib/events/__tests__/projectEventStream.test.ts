@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getDb, openDatabase } from '@/db/client';
 import { EVENT_RETENTION_MS, latestProjectEventId, listProjectEventsAfter, pruneProjectEvents } from '@/db/events';
 import { projectEvents } from '@/db/schema';
@@ -144,5 +145,35 @@ describe('event retention', () => {
     const after = await listProjectEventsAfter(project.id, 0);
     expect(after.some((event) => event.createdAt.getTime() === old.getTime())).toBe(false);
     expect(after.length).toBe(before.length - 1);
+  });
+
+  it('sweeps them whenever an event takes an id that is a multiple of 100, an instruction\'s two events included', async () => {
+    const { project, session } = await projectWithSession();
+    const oldEvent = async () => {
+      const old = new Date(Date.now() - EVENT_RETENTION_MS - 60_000);
+      const [row] = await getDb().insert(projectEvents).values({ projectId: project.id, type: 'session.renamed', createdAt: old }).returning();
+      return row.id;
+    };
+    const isKept = async (id: number) => (await listProjectEventsAfter(project.id, id - 1, 1))[0]?.id === id;
+    /** The next events recorded take ids from `next` on. */
+    const nextIdsFrom = (next: number) => getDb().execute(sql`select setval(pg_get_serial_sequence('project_events', 'id'), ${next - 1})`);
+
+    // An edit that titles the session: `session.renamed` takes 1,199, `instruction.answered` 1,200.
+    const first = await oldEvent();
+    await nextIdsFrom(1_199);
+    await sendInstruction({ session, content: 'make the outro a bit longer' });
+    expect((await listProjectEventsAfter(project.id, 1_198)).map((event) => [event.id, event.type])).toEqual([
+      [1_199, 'session.renamed'],
+      [1_200, 'instruction.answered'],
+    ]);
+    expect(await isKept(first)).toBe(false);
+
+    const second = await oldEvent();
+    await nextIdsFrom(1_301);
+    await renameSession(session, 'Not yet');
+    expect(await isKept(second)).toBe(true);
+    await nextIdsFrom(1_400);
+    await renameSession(session, 'Now');
+    expect(await isKept(second)).toBe(false);
   });
 });
