@@ -18,8 +18,10 @@ export interface BenchOptions {
   skipBuild: boolean;
   /** Start our server with `--cpu-prof` and summarise the profile at the end. */
   cpuProfile: boolean;
-  /** Only the profile: our server under the sessions page 1 load, then its hottest functions. */
+  /** Only the profile: our server under one load (profileLoad), then its hottest functions. */
   profileOnly: boolean;
+  /** The load the profile is taken under (BENCH_PROFILE_LOAD). */
+  profileLoad: ProfiledLoad;
   databaseUrl: string;
   data: DataParams;
   connections: number;
@@ -33,6 +35,15 @@ export interface BenchOptions {
   outDir: string;
   /** The Next.js build folder of the benchmark, apart from the development `.next`. */
   nextDistDir: string;
+}
+
+export const PROFILED_LOADS = ['page1', 'sendMessage'] as const;
+export type ProfiledLoad = (typeof PROFILED_LOADS)[number];
+
+function profiledLoad(env: NodeJS.ProcessEnv): ProfiledLoad {
+  const raw = env.BENCH_PROFILE_LOAD?.trim() || 'page1';
+  if (!(PROFILED_LOADS as readonly string[]).includes(raw)) throw new Error(`BENCH_PROFILE_LOAD must be one of ${PROFILED_LOADS.join(', ')}, got "${raw}".`);
+  return raw as ProfiledLoad;
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cds_bench';
@@ -54,7 +65,8 @@ export const USAGE = `Usage: npx tsx bench/run.ts [--quick] [--fresh] [--skip-bu
 
 Environment: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL}; --quick appends _quick to the
 database name), BENCH_SOAK_SECONDS (default 180), BENCH_SOAK_WARMUP_SECONDS (30),
-BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10).`;
+BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10),
+BENCH_PROFILE_LOAD (the load profiled: page1, the default, or sendMessage).`;
 
 function isFlag(arg: string): arg is Flag {
   return (FLAGS as readonly string[]).includes(arg);
@@ -89,6 +101,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     skipBuild: flags.has('--skip-build'),
     cpuProfile: flags.has('--cpu-prof') || flags.has('--profile-only'),
     profileOnly: flags.has('--profile-only'),
+    profileLoad: profiledLoad(env),
     databaseUrl: quick ? withDatabaseSuffix(baseUrl, '_quick') : baseUrl,
     data: quick ? QUICK_DATA : FULL_DATA,
     connections: positiveNumber(env, 'BENCH_CONNECTIONS', 10),

@@ -41,7 +41,8 @@ export interface ReportInput {
   memory: MemoryFigures | null;
   statements: RequestStatements[];
   explained: ExplainedQuery[];
-  profile: ProfileSummary | null;
+  /** With the label of the load it was taken under. */
+  profile: (ProfileSummary & { load: string }) | null;
   /** Loads or contenders that could not run, and why. */
   notes: string[];
 }
@@ -305,12 +306,12 @@ function explainSection(explained: readonly ExplainedQuery[]): string[] {
   return lines;
 }
 
-function profileSection(profile: ProfileSummary | null): string[] {
+function profileSection(profile: (ProfileSummary & { load: string }) | null): string[] {
   if (!profile) return [];
   const entries = (list: ProfileSummary['functions']) =>
     list.map((entry) => `| ${entry.name.replace(/\|/g, '\\|')} | ${num(entry.selfMs)} | ${(entry.share * 100).toFixed(1)}% |`);
   return [
-    '## CPU profile of our server under the sessions page 1 load',
+    `## CPU profile of our server under the ${profile.load} load`,
     '',
     `\`${profile.file}\`, ${num(profile.totalMs)} ms of non-idle samples.`,
     '',
@@ -325,7 +326,7 @@ function profileSection(profile: ProfileSummary | null): string[] {
   ];
 }
 
-export function formatProfile(profile: ProfileSummary): string {
+export function formatProfile(profile: ProfileSummary & { load: string }): string {
   return profileSection(profile).join('\n');
 }
 

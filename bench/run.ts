@@ -36,20 +36,23 @@ function oursSettings(options: BenchOptions, server: ServerSettings, cpuProfileD
   return { ...server, distDir: options.nextDistDir, cpuProfileDir, authSecret: AUTH_SECRET };
 }
 
-/** A second server, profiled, under the sessions page 1 load alone: a clean picture of that path. */
-async function profileSessionsPage(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<ProfileSummary | null> {
+/** A second server, profiled, under one load alone (the sessions page 1 unless BENCH_PROFILE_LOAD says): a clean picture of that path. */
+async function profileLoad(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<(ProfileSummary & { load: string }) | null> {
   const dir = path.join(options.outDir, 'profiles');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  log('Profiling our server under the sessions page 1 load (--cpu-prof)');
+  log(`Profiling our server under the ${LOAD_LABELS[options.profileLoad]} load (--cpu-prof)`);
   const profiled = await startOurs(oursSettings(options, server, dir), data, 1);
   const target: LoadTarget = {
-    load: 'page1',
+    load: options.profileLoad,
     contender: 'ours',
     baseUrl: profiled.contender.baseUrl,
     pid: profiled.process.pid,
     connections: options.connections,
-    source: { kind: 'fixed', request: profiled.contender.sessionsRequest(null) },
+    source:
+      options.profileLoad === 'sendMessage'
+        ? { kind: 'generated', next: () => profiled.nextSendMessage() }
+        : { kind: 'fixed', request: profiled.contender.sessionsRequest(null) },
   };
   const load = await runLoad(target, options.warmupSeconds + options.durationSeconds);
   log(`  ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.failures} failures (profiling slows it)`);
@@ -60,7 +63,7 @@ async function profileSessionsPage(options: BenchOptions, server: ServerSettings
     log('  no profile was written (the server did not exit cleanly)');
     return null;
   }
-  return summariseProfile(file);
+  return { ...summariseProfile(file), load: LOAD_LABELS[options.profileLoad] };
 }
 
 async function buildAndStartOurs(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<Ours> {
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
   const server: ServerSettings = { databaseUrl: options.databaseUrl, outDir: options.outDir, poolMax: 10, logSuffix: '' };
   if (options.profileOnly) {
     if (!options.skipBuild) await buildOurs(oursSettings(options, server, null));
-    const profile = await profileSessionsPage(options, server, data);
+    const profile = await profileLoad(options, server, data);
     if (profile) console.log(`\n${formatProfile(profile)}`);
     return;
   }
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
   const statements = await captureStatements(server, captureTargets);
   log('Explaining our sessions statements');
   const explained = await explainOurStatements(options.databaseUrl, statements);
-  const profile = options.cpuProfile && ours ? await profileSessionsPage(options, server, data) : null;
+  const profile = options.cpuProfile && ours ? await profileLoad(options, server, data) : null;
 
   const report = formatReport({
     startedAt,

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AutomaticTitle } from '@/lib/sessionTitles';
+import { builtOnce } from './builtQueries';
 import { selectRows, type Executor, type Transaction } from './client';
 import { columnNames, rowOf } from './cte';
 import { editsInOrderOf, listInstructionEdits } from './edits';
@@ -60,16 +61,7 @@ export interface SessionState {
  * RowNotFoundError when the session does not exist.
  */
 export async function readSessionState(sessionId: string, db: Executor): Promise<SessionState> {
-  const found = await db.query.sessions.findFirst({
-    where: (session, { eq }) => eq(session.id, sessionId),
-    columns: { summary: true, summaryThroughSeq: true },
-    extras: { at: sql<string>`clock_timestamp()`.as('at') },
-    with: {
-      messages: { orderBy: (message) => asc(message.seq) },
-      edits: { orderBy: (edit) => editsInOrderOf(edit) },
-      project: { columns: {}, with: { clips: { orderBy: (clip) => asc(clip.position) } } },
-    },
-  });
+  const found = await builtOnce(db, 'sessionState.read', () => sessionStateQuery(db)).execute({ sessionId });
   if (!found) throw new RowNotFoundError('session', sessionId);
   return {
     messages: found.messages,
@@ -78,6 +70,22 @@ export async function readSessionState(sessionId: string, db: Executor): Promise
     summary: found.summary ? { text: found.summary, throughSeq: found.summaryThroughSeq } : null,
     at: new Date(found.at),
   };
+}
+
+/** Built once (db/builtQueries.ts): an instruction would otherwise build this SQL every time. */
+function sessionStateQuery(db: Executor) {
+  return db.query.sessions
+    .findFirst({
+      where: (session, { eq }) => eq(session.id, sql.placeholder('sessionId')),
+      columns: { summary: true, summaryThroughSeq: true },
+      extras: { at: sql<string>`clock_timestamp()`.as('at') },
+      with: {
+        messages: { orderBy: (message) => asc(message.seq) },
+        edits: { orderBy: (edit) => editsInOrderOf(edit) },
+        project: { columns: {}, with: { clips: { orderBy: (clip) => asc(clip.position) } } },
+      },
+    })
+    .prepare('sessionState.read');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor, type Transaction } from './client';
 import { RowNotFoundError } from './errors';
 import { columnOf, rowOf } from './cte';
@@ -53,7 +54,9 @@ async function retriedOnceOnConflict<Result>(attempt: () => Promise<Result>): Pr
 
 /** Step 1 of the lock order: the project as it is once locked. Throws RowNotFoundError when it is gone. */
 async function lockProject(projectId: string, tx: Executor): Promise<Project> {
-  const [locked] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
+  const [locked] = await builtOnce(tx, 'transaction.lockProject', () =>
+    tx.select().from(projects).where(eq(projects.id, sql.placeholder('projectId'))).for('update').prepare('transaction.lockProject'),
+  ).execute({ projectId });
   if (!locked) throw new RowNotFoundError('project', projectId);
   return locked;
 }
@@ -67,17 +70,21 @@ const LOCKED_PROJECT = 'locked_project';
  * either is gone, or when the session is not the project's.
  */
 async function lockProjectAndSession(projectId: string, sessionId: string, tx: Transaction): Promise<Project> {
-  const project = tx.$with(LOCKED_PROJECT).as(tx.select().from(projects).where(eq(projects.id, projectId)).for('update'));
-  const [locked] = await tx
-    .with(project)
-    .select({
-      project: rowOf(project, projects),
-      sessionId: sql<string | null>`(select ${qualified(sessions.id)} from ${sessions} where ${qualified(sessions.id)} = ${sessionId} and ${qualified(sessions.projectId)} = ${columnOf(LOCKED_PROJECT, projects.id)} for update)`,
-    })
-    .from(project);
+  const [locked] = await builtOnce(tx, 'transaction.lockProjectAndSession', () => lockProjectAndSessionQuery(tx)).execute({ projectId, sessionId });
   if (!locked) throw new RowNotFoundError('project', projectId);
   if (!locked.sessionId) throw new RowNotFoundError('session', sessionId);
   return locked.project;
+}
+
+function lockProjectAndSessionQuery(tx: Transaction) {
+  const project = tx.$with(LOCKED_PROJECT).as(tx.select().from(projects).where(eq(projects.id, sql.placeholder('projectId'))).for('update'));
+  const lockedSession = sql<string | null>`(select ${qualified(sessions.id)} from ${sessions}
+    where ${qualified(sessions.id)} = ${sql.placeholder('sessionId')} and ${qualified(sessions.projectId)} = ${columnOf(LOCKED_PROJECT, projects.id)} for update)`;
+  return tx
+    .with(project)
+    .select({ project: rowOf(project, projects), sessionId: lockedSession })
+    .from(project)
+    .prepare('transaction.lockProjectAndSession');
 }
 
 /** deadlock_detected and serialization_failure, anywhere in the cause chain. */
