@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { ensureBenchData } from './generate-data';
 import { runLoad } from './loads';
 import { parseOptions } from './options';
-import { buildOurs, startOurs } from './ours';
+import { buildOurs, oursSettings, startOurs } from './ours';
 import { installCleanupHandlers, stopAll } from './processes';
 import { graphqlRequest, type HttpRequestSpec } from './requests';
 
@@ -41,15 +41,8 @@ async function main(): Promise<void> {
   if (options === 'help') return;
   installCleanupHandlers();
   const data = await ensureBenchData(options.databaseUrl, options.data, { fresh: false, log: console.log });
-  const settings = {
-    databaseUrl: options.databaseUrl,
-    outDir: options.outDir,
-    poolMax: 10,
-    logSuffix: '-breakdown',
-    distDir: options.nextDistDir,
-    cpuProfileDir: null,
-    authSecret: randomBytes(32).toString('base64url'),
-  };
+  const server = { databaseUrl: options.databaseUrl, outDir: options.outDir, poolMax: 10, logSuffix: '-breakdown' };
+  const settings = oursSettings(options, server, null, randomBytes(32).toString('base64url'));
   if (!options.skipBuild) await buildOurs(settings);
   const ours = await startOurs(settings, data, 1);
   const authorization = ours.contender.sessionsRequest(null).headers.authorization;

@@ -6,6 +6,7 @@ import { createAccessToken } from '@/db/accessTokens';
 import { openDatabase } from '@/db/client';
 import { logFile, sessionsContender, PAGE_SIZE, type Contender, type ServerSettings } from './contenders';
 import { BENCH_USER, MAIN_PROJECT_NAME, type BenchData } from './generate-data';
+import type { BenchOptions } from './options';
 import { freePort, runToCompletion, startProcess, waitForHttp, type ManagedProcess } from './processes';
 import { graphqlRequest, graphqlValue, pathValue, type HttpRequestSpec } from './requests';
 
@@ -52,6 +53,11 @@ export interface OursSettings extends ServerSettings {
   cpuProfileDir: string | null;
   /** NEXTAUTH_SECRET: signs session cookies and our cursors, so every instance of a run shares it. */
   authSecret: string;
+}
+
+/** Our server's settings in a run: the benchmark's build folder, a folder for CPU profiles or none, and the run's NEXTAUTH_SECRET. */
+export function oursSettings(options: Pick<BenchOptions, 'nextDistDir'>, server: ServerSettings, cpuProfileDir: string | null, authSecret: string): OursSettings {
+  return { ...server, distDir: options.nextDistDir, cpuProfileDir, authSecret };
 }
 
 export interface Ours {

@@ -10,7 +10,7 @@ import { ensureBenchData, type BenchData } from './generate-data';
 import { LOAD_LABELS, runLoad, type LoadResult, type LoadTarget } from './loads';
 import { describeMachine } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
-import { buildOurs, oursAvailability, startOurs, type Ours, type OursSettings } from './ours';
+import { buildOurs, oursAvailability, oursSettings, startOurs, type Ours } from './ours';
 import { installCleanupHandlers, stopAll } from './processes';
 import { latestProfile, summariseProfile, type ProfileSummary } from './profile';
 import { formatProfile, formatReport, type MemoryFigures } from './report';
@@ -32,9 +32,6 @@ const log = (line: string) => console.log(line);
 /** One NEXTAUTH_SECRET per run: cursors and cookies of one instance of ours work on the next. */
 const AUTH_SECRET = randomBytes(32).toString('base64url');
 
-function oursSettings(options: BenchOptions, server: ServerSettings, cpuProfileDir: string | null): OursSettings {
-  return { ...server, distDir: options.nextDistDir, cpuProfileDir, authSecret: AUTH_SECRET };
-}
 
 /** A second server, profiled, under one load alone (the sessions page 1 unless BENCH_PROFILE_LOAD says): a clean picture of that path. */
 async function profileLoad(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<(ProfileSummary & { load: string }) | null> {
@@ -42,7 +39,7 @@ async function profileLoad(options: BenchOptions, server: ServerSettings, data: 
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   log(`Profiling our server under the ${LOAD_LABELS[options.profileLoad]} load (--cpu-prof)`);
-  const profiled = await startOurs(oursSettings(options, server, dir), data, 1);
+  const profiled = await startOurs(oursSettings(options, server, dir, AUTH_SECRET), data, 1);
   const target: LoadTarget = {
     load: options.profileLoad,
     contender: 'ours',
@@ -69,10 +66,10 @@ async function profileLoad(options: BenchOptions, server: ServerSettings, data: 
 async function buildAndStartOurs(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<Ours> {
   if (!options.skipBuild) {
     log(`Building our app into ${options.nextDistDir} (log: bench/out/next-build.log)`);
-    await buildOurs(oursSettings(options, server, null));
+    await buildOurs(oursSettings(options, server, null, AUTH_SECRET));
   }
   log('Starting our app (scripts/server.mjs)');
-  return startOurs(oursSettings(options, server, null), data, SEND_MESSAGE_PROJECTS);
+  return startOurs(oursSettings(options, server, null, AUTH_SECRET), data, SEND_MESSAGE_PROJECTS);
 }
 
 function captureTargetsFor(
@@ -99,7 +96,7 @@ function captureTargetsFor(
   const ours: CaptureTarget = {
     name: 'ours',
     async start(settings) {
-      const ours = await startOurs(oursSettings(options, settings, null), data, 1);
+      const ours = await startOurs(oursSettings(options, settings, null, AUTH_SECRET), data, 1);
       const render = ours.projectPageRequest ? [{ label: 'project page render' as const, request: ours.projectPageRequest }] : [];
       return { contender: ours.contender, extra: [...render, { label: 'sendMessage' as const, request: () => ours.nextSendMessage() }] };
     },
@@ -154,7 +151,7 @@ async function main(): Promise<void> {
   const machine = await describeMachine(options.databaseUrl);
   const server: ServerSettings = { databaseUrl: options.databaseUrl, outDir: options.outDir, poolMax: 10, logSuffix: '' };
   if (options.profileOnly) {
-    if (!options.skipBuild) await buildOurs(oursSettings(options, server, null));
+    if (!options.skipBuild) await buildOurs(oursSettings(options, server, null, AUTH_SECRET));
     const profile = await profileLoad(options, server, data);
     if (profile) console.log(`\n${formatProfile(profile)}`);
     return;

@@ -16,8 +16,10 @@ describe('bench options', () => {
     expect(options.data.mainSessions).toBeLessThan(100_000);
   });
 
-  it('profiles when asked for the profile alone', () => {
-    expect(parseOptions(['--profile-only'], env())).toMatchObject({ profileOnly: true, cpuProfile: true });
+  it('profiles when asked for the profile alone, under the sessions page 1 load unless BENCH_PROFILE_LOAD names another', () => {
+    expect(parseOptions(['--profile-only'], env())).toMatchObject({ profileOnly: true, cpuProfile: true, profileLoad: 'page1' });
+    expect(parseOptions(['--profile-only'], env({ BENCH_PROFILE_LOAD: 'sendMessage' }))).toMatchObject({ profileLoad: 'sendMessage' });
+    expect(() => parseOptions([], env({ BENCH_PROFILE_LOAD: 'page500' }))).toThrow('BENCH_PROFILE_LOAD must be one of page1, sendMessage, got "page500".');
   });
 
   it('refuses unknown flags and bad numbers with a clear message', () => {
