@@ -4,6 +4,8 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { createAccessToken } from '@/db/accessTokens';
 import { openDatabase } from '@/db/client';
+import { sessions } from '@/db/schema';
+import { toGlobalId } from '@/graphql/ids';
 import { logFile, sessionsContender, PAGE_SIZE, type Contender, type ServerSettings } from './contenders';
 import { BENCH_USER, MAIN_PROJECT_NAME, type BenchData } from './generate-data';
 import type { BenchOptions } from './options';
@@ -127,14 +129,27 @@ async function viewerProjects(baseUrl: string, headers: Record<string, string>):
   return edges.map((edge) => ({ id: String(pathValue(edge, ['node', 'id'])), name: String(pathValue(edge, ['node', 'name'])) }));
 }
 
-async function projectSessionIds(baseUrl: string, headers: Record<string, string>, projectId: string): Promise<string[]> {
-  const edges = await graphqlValue(
-    baseUrl,
-    graphqlRequest('/api/graphql', `query($id: ID!) { project(id: $id) { sessions(first: ${PAGE_SIZE}) { edges { node { id } } } } }`, { id: projectId }, headers),
-    ['project', 'sessions', 'edges'],
-  );
-  if (!Array.isArray(edges)) throw new Error('ours: project.sessions has no edges.');
-  return edges.map((edge) => String(pathValue(edge, ['node', 'id'])));
+/** Sessions each sendMessage project gets, new for every server started (newSendMessageSessions). */
+const SEND_MESSAGE_SESSIONS_PER_PROJECT = 20;
+
+/**
+ * Empty sessions for the sendMessage load, made anew each time our server starts: every run then
+ * measures conversations that start empty and stay short (a full run gives each about fifteen
+ * instructions). Reusing the data set's sessions made the same few grow run after run, to
+ * hundreds of messages, and the interpreter reads a session's whole history.
+ */
+async function newSendMessageSessions(settings: ServerSettings, data: BenchData, projectCount: number): Promise<string[][]> {
+  const handle = openDatabase({ driver: 'postgres', url: settings.databaseUrl });
+  try {
+    const projectIds = data.otherProjectIds.slice(0, projectCount);
+    const rows = await handle.db
+      .insert(sessions)
+      .values(projectIds.flatMap((projectId) => Array.from({ length: SEND_MESSAGE_SESSIONS_PER_PROJECT }, () => ({ projectId, createdById: data.userId }))))
+      .returning({ id: sessions.id, projectId: sessions.projectId });
+    return projectIds.map((projectId) => rows.filter((row) => row.projectId === projectId).map((row) => toGlobalId('Session', row.id)));
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -167,8 +182,7 @@ export async function startOurs(settings: OursSettings, data: BenchData, sendMes
   const projects = await viewerProjects(baseUrl, headers);
   const main = projects.find((project) => project.name === MAIN_PROJECT_NAME);
   if (!main) throw new Error(`ours: the viewer's projects do not include "${MAIN_PROJECT_NAME}".`);
-  const others = projects.filter((project) => project !== main).slice(0, sendMessageProjects);
-  const sessionOrder = interleave(await Promise.all(others.map((project) => projectSessionIds(baseUrl, headers, project.id))));
+  const sessionOrder = interleave(await newSendMessageSessions(settings, data, sendMessageProjects));
   if (sessionOrder.length === 0) throw new Error('ours: no sessions to send messages to.');
 
   const cookie = await sessionCookie(settings.authSecret, data.userId);
