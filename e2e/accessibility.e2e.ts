@@ -7,11 +7,17 @@ import { PHONE, newContext, useBrowser } from './support/browser';
 
 /** axe-core's WCAG 2.x A and AA rules and its best practices: every violation fails, whatever its impact. */
 async function assertNoAxeViolations(page: Page, state: string): Promise<void> {
-  // Next.js streams a dynamic page's metadata after its body: after a navigation or a refresh the
-  // <title> arrives a moment after the content. A page that never gets one fails here.
-  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 });
+  let found = await axeViolations(page);
+  // A refresh that began after the title settled (a live event's, late on a busy machine) can take it away
+  // for a moment once more: the page is checked again when it is back. A page without a title still fails.
+  if (found.length === 1 && found[0].startsWith('serious document-title')) found = await axeViolations(page);
+  assert.deepEqual(found, [], `axe found violations on ${state}:\n${found.join('\n')}`);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await titleSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const found = results.violations.map(
+  return results.violations.map(
     (violation) =>
       `${violation.impact} ${violation.id}: ${violation.help}\n` +
       violation.nodes
@@ -19,7 +25,28 @@ async function assertNoAxeViolations(page: Page, state: string): Promise<void> {
         .map((node) => `    ${node.target.join(' ')} ${node.failureSummary?.split('\n').slice(1, 2).join(' ') ?? ''}`)
         .join('\n'),
   );
-  assert.deepEqual(found, [], `axe found violations on ${state}:\n${found.join('\n')}`);
+}
+
+/**
+ * Next.js streams a dynamic page's metadata after its body: after a navigation or a refresh the
+ * <title> arrives a moment after the content, and the refresh a live event causes (the page's own
+ * New Session comes back as `session.started`) takes it away for a moment again. Waits until the
+ * page has had a title for a second without a gap; a page that never gets one fails here.
+ */
+async function titleSettled(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { titledSince?: number | null }).titledSince = null;
+  });
+  await page.waitForFunction(
+    () => {
+      const watch = window as unknown as { titledSince?: number | null };
+      if (document.title.trim() === '') watch.titledSince = null;
+      else watch.titledSince ??= performance.now();
+      return watch.titledSince != null && performance.now() - watch.titledSince >= 1_000;
+    },
+    undefined,
+    { timeout: 15_000, polling: 50 },
+  );
 }
 
 describe('accessibility (axe-core) of every page and state', () => {
