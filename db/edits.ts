@@ -3,7 +3,7 @@ import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
 import { getDb, type Executor } from './client';
 import { columnNames, columnOf } from './cte';
 import { qualified } from './qualified';
-import { edits, instructionEdits, projects, timelineSteps, type Edit } from './schema';
+import { edits, instructionEdits, timelineSteps, type Edit } from './schema';
 
 /**
  * Oldest first, the order the assistant reasons about edits in: by when they were made, and

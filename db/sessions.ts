@@ -1,13 +1,12 @@
 import { and, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AutomaticTitle } from '@/lib/sessionTitles';
-import { isUuid } from '@/lib/ids';
 import { pinnedCreatedAtKeyOf, type PinnedCreatedAtKey } from '@/lib/listKeys';
 import { countSessionsByProject, listedSession } from './batchedReads';
 import { getDb, type Executor, type Transaction } from './client';
 import { recordProjectEvent } from './events';
 import { inProjectTransaction, inSessionTransaction } from './transaction';
 import { keysetPage, type PageArgs } from './pagination';
-import { currentSessions, projects, sessions, type Session } from './schema';
+import { currentSessions, sessions, type Session } from './schema';
 
 /** A session's place in the history list: pinned first, then newest first, tie-broken by id. */
 export type SessionKey = PinnedCreatedAtKey;

@@ -1,4 +1,4 @@
-import { countAppendedMessages, findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
+import { findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
 import { recordEditTouch, toSessionEdit, type EditTouch } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import {
