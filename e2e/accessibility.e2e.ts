@@ -29,8 +29,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 /**
  * Next.js streams a dynamic page's metadata after its body: after a navigation or a refresh the
- * <title> arrives a moment after the content, and the refresh a live event causes (the page's own
- * New Session comes back as `session.started`) takes it away for a moment again. Waits until the
+ * <title> arrives a moment after the content, and a refresh a live event causes (one that arrives
+ * before the page's own action has rendered what it did) takes it away for a moment again. Waits until the
  * page has had a title for a second without a gap; a page that never gets one fails here.
  */
 async function titleSettled(page: Page): Promise<void> {

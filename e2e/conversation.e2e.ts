@@ -10,6 +10,7 @@ import {
   historyEntries,
   historyItems,
   isServerAction,
+  LIVE_EVENTS_URL,
   messageBox,
   newSession,
   newUserWithProject,
@@ -120,7 +121,7 @@ describe('talking to CoDirector', () => {
     await newUserWithProject(laptop, 'devices');
     const phone = await newPage(browser(), { viewport: PHONE, storageState: await laptop.context().storageState() });
     // The page subscribes to the project's live events once its script runs.
-    await Promise.all([phone.waitForResponse((response) => response.url().endsWith('/events')), phone.goto(laptop.url())]);
+    await Promise.all([phone.waitForResponse((response) => LIVE_EVENTS_URL.test(response.url())), phone.goto(laptop.url())]);
 
     await send(laptop, 'make the outro a bit longer');
     await eventually(async () =>
@@ -170,7 +171,7 @@ describe('talking to CoDirector', () => {
   test('a send whose answer is lost is marked failed; Retry with the same id applies it exactly once', async () => {
     const page = await newPage(browser());
     // No live updates on this device: only the Retry can bring the lost answer in.
-    await page.route('**/api/projects/*/events', (route) => route.abort());
+    await page.route(LIVE_EVENTS_URL, (route) => route.abort());
     await newUserWithProject(page, 'retry');
     let dropNextAnswer = true;
     await page.route('**/projects/*', async (route) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { conversationTexts, historyEntries, newSession, newUserWithProject, openHistory, send } from './support/app';
+import { conversationTexts, historyEntries, LIVE_EVENTS_URL, newSession, newUserWithProject, openHistory, send } from './support/app';
 import { BASE_URL, newPage, PHONE, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { graphql } from './support/ownServer';
@@ -88,7 +88,7 @@ describe('two app instances on one database', () => {
     const phone = await newPage(browser(), { viewport: PHONE, storageState: await laptop.context().storageState() });
     const projectPath = new URL(laptop.url()).pathname;
     await Promise.all([
-      phone.waitForResponse((response) => response.url().endsWith('/events')),
+      phone.waitForResponse((response) => LIVE_EVENTS_URL.test(response.url())),
       phone.goto(`${SECOND_BASE_URL}${projectPath}`),
     ]);
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ProjectEventType } from '@/db/events';
 import { wasSentHere } from '@/components/codirector/clientMessageId';
 import { setLiveConnectionState } from './liveConnection';
@@ -45,16 +45,23 @@ const REOPEN_MAX_MS = 10_000;
 
 /**
  * Keeps the page in step with the owner's other devices: whatever changes in the project
- * there re-renders this page from the server. EventSource reconnects and resumes by itself;
+ * there re-renders this page from the server. The stream starts after the last event the
+ * rendered page already shows (`renderedUpToEventId`), so nothing that happens between the
+ * render and the stream's opening is missed, and an event the page already shows (one from this
+ * device's own action) causes no second render. EventSource reconnects and resumes by itself;
  * when it gives up, a new stream resumes after the last event seen. Publishes the stream's
  * state for the panel's status and offline banner.
  */
-export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
+export function ProjectLiveUpdates({ projectId, renderedUpToEventId }: { projectId: string; renderedUpToEventId: number }) {
   const router = useRouter();
+  const rendered = useRef(renderedUpToEventId);
+  useEffect(() => {
+    rendered.current = Math.max(rendered.current, renderedUpToEventId);
+  }, [renderedUpToEventId]);
 
   useEffect(() => {
     let events: EventSource | null = null;
-    let lastEventId: string | null = null;
+    let lastEventId = 0;
     let everOpened = false;
     let droppedSinceOpen = false;
     let reopenDelay = REOPEN_FIRST_MS;
@@ -67,7 +74,7 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
     const refreshSoon = () => {
       clearTimeout(pending);
       pending = setTimeout(() => {
-        if (events?.readyState === EventSource.OPEN) router.refresh();
+        if (lastEventId > rendered.current && events?.readyState === EventSource.OPEN) router.refresh();
       }, REFRESH_DELAY_MS);
     };
     // A server on its way down can still accept a stream: catch up only once it answers a health check too.
@@ -82,7 +89,7 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
       }, CATCH_UP_DELAY_MS);
     };
     const onEvent = (event: MessageEvent) => {
-      if (event.lastEventId) lastEventId = event.lastEventId;
+      if (/^\d+$/.test(event.lastEventId)) lastEventId = Math.max(lastEventId, Number(event.lastEventId));
       // What an instruction sent from here changed (its answer, the title it gave) is refreshed by its own action.
       if (wasSentHere(parsed(event)?.data?.clientMessageId)) return;
       refreshSoon();
@@ -99,8 +106,7 @@ export function ProjectLiveUpdates({ projectId }: { projectId: string }) {
     };
 
     function open() {
-      const query = lastEventId ? `?after=${encodeURIComponent(lastEventId)}` : '';
-      const source = new EventSource(`/api/projects/${projectId}/events${query}`);
+      const source = new EventSource(`/api/projects/${projectId}/events?after=${Math.max(lastEventId, rendered.current)}`);
       events = source;
       for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
       source.onopen = () => {

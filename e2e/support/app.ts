@@ -53,6 +53,9 @@ export function isServerAction(route: Route): boolean {
   return request.method() === 'POST' && request.headers()['next-action'] !== undefined;
 }
 
+/** A project page's live event stream (it opens with `?after=` the last event the page shows). */
+export const LIVE_EVENTS_URL = /\/api\/projects\/[^/]+\/events(\?|$)/;
+
 // The CoDirector panel
 
 export function conversation(page: Page): Locator {

@@ -63,7 +63,7 @@ export async function ProjectView(address: ProjectPageAddress) {
   return (
     <>
       <AppHeader email={viewer.user.email} />
-      <ProjectLiveUpdates projectId={project.id} />
+      <ProjectLiveUpdates projectId={project.id} renderedUpToEventId={latestEventId} />
       <TimeZoneCookie renderedIn={timeZone} />
       <SessionAddress projectPath={projectPath} currentSessionId={session?.id ?? null} restoreSession={restoreSessionAction.bind(null, project.id)} />
       <ProjectWorkspace
