@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
 import { getOwnedProject } from './projects';
@@ -33,8 +34,8 @@ export async function getOwnedProjects(ownerId: string, ids: readonly string[], 
  * The ownership predicate of each table, written once: a row is the user's when its project
  * is. Every by-id read adds it, so another user's row is simply not found.
  */
-const projectIdsOwnedBy = (ownerId: string, db: Executor) => db.select({ id: projects.id }).from(projects).where(eq(projects.ownerId, ownerId));
-const sessionOwnedBy = (ownerId: string, db: Executor) => inArray(sessions.projectId, projectIdsOwnedBy(ownerId, db));
+const projectIdsOwnedBy = (ownerId: string | Placeholder, db: Executor) => db.select({ id: projects.id }).from(projects).where(eq(projects.ownerId, ownerId));
+const sessionOwnedBy = (ownerId: string | Placeholder, db: Executor) => inArray(sessions.projectId, projectIdsOwnedBy(ownerId, db));
 const messageOwnedBy = (ownerId: string, db: Executor) =>
   inArray(messages.sessionId, db.select({ id: sessions.id }).from(sessions).where(sessionOwnedBy(ownerId, db)));
 const editOwnedBy = (ownerId: string, db: Executor) => inArray(edits.projectId, projectIdsOwnedBy(ownerId, db));
@@ -46,6 +47,16 @@ const wellFormed = (ids: readonly string[]) => ids.filter(isUuid);
 export async function getOwnedSessions(ownerId: string, candidates: readonly string[], db: Executor = getDb()): Promise<Session[]> {
   const ids = wellFormed(candidates);
   if (ids.length === 0) return [];
+  // One session is the common case (every instruction, every session action): its query is built once (db/builtQueries.ts).
+  if (ids.length === 1) {
+    return builtOnce(db, 'sessions.ownedById', () =>
+      db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, sql.placeholder('id')), sessionOwnedBy(sql.placeholder('ownerId'), db)))
+        .prepare('sessions.ownedById'),
+    ).execute({ id: ids[0], ownerId });
+  }
   return db
     .select()
     .from(sessions)

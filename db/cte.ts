@@ -23,3 +23,8 @@ export function columnNames(...columns: { name: string }[]): SQL {
 export function columnOf(expression: string, column: { name: string }): SQL {
   return sql`${sql.identifier(expression)}.${sql.identifier(column.name)}`;
 }
+
+/** A row keyed by the table's column names, as SQL reads a JSON record of the table's type (`jsonb_populate_recordset(null::t, …)`). */
+export function byColumnName<T extends Table>(table: T, row: Partial<Record<keyof T['_']['columns'], unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, row[key as keyof typeof row]]));
+}

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { columnNames, columnOf } from './cte';
 import { qualified } from './qualified';
@@ -86,32 +87,60 @@ export async function recordEditTouch(
   at: Date,
   tx: Executor,
 ): Promise<Edit> {
-  const touched = tx.$with(TOUCHED).as(
+  const [edit] =
     touch.type === 'make'
+      ? await builtOnce(tx, 'edits.make', () => touchQuery(tx, 'make')).execute({
+          ...instruction,
+          projectId: touch.projectId,
+          sessionId: touch.sessionId,
+          ...newEditFields(touch.edit),
+          createdAt: at,
+        })
+      : await builtOnce(tx, 'edits.setReverted', () => touchQuery(tx, 'setReverted')).execute({
+          ...instruction,
+          editId: touch.editId,
+          revertedAt: touch.type === 'revert' ? at.toISOString() : null,
+        });
+  // Only a revert or redo can find nothing: the caller read the session's edits under its lock, so that is a bug.
+  if (!edit) throw new Error(`There is no edit ${touch.type === 'make' ? '' : touch.editId} to ${touch.type}.`);
+  return edit;
+}
+
+/** recordEditTouch's statement, built once for each of its two shapes (db/builtQueries.ts): a new edit, or one reverted or applied again. */
+function touchQuery(tx: Executor, shape: 'make' | 'setReverted') {
+  const param = sql.placeholder;
+  const touched = tx.$with(TOUCHED).as(
+    shape === 'make'
       ? tx
           .insert(edits)
-          .values({ projectId: touch.projectId, sessionId: touch.sessionId, messageId: instruction.messageId, ...newEditFields(touch.edit), createdAt: at })
+          .values({
+            projectId: param('projectId'),
+            sessionId: param('sessionId'),
+            messageId: param('messageId'),
+            description: param('description'),
+            intent: param('intent'),
+            operations: param('operations'),
+            inverse: param('inverse'),
+            createdAt: param('createdAt'),
+          })
           .returning()
       : tx
           .update(edits)
-          .set({ revertedAt: touch.type === 'revert' ? at : null })
-          .where(eq(edits.id, touch.editId))
+          .set({ revertedAt: sql`${param('revertedAt')}::timestamptz` })
+          .where(eq(edits.id, param('editId')))
           .returning(),
   );
   const row = (column: { name: string }) => columnOf(TOUCHED, column);
   const linked = tx.$with('linked', {}).as(
     sql`insert into ${instructionEdits} (${columnNames(instructionEdits.messageId, instructionEdits.position, instructionEdits.editId)})
-      select ${instruction.messageId}::uuid, ${instruction.position}::integer, ${row(edits.id)} from ${sql.identifier(TOUCHED)}`,
+      select ${param('messageId')}::uuid, ${param('position')}::integer, ${row(edits.id)} from ${sql.identifier(TOUCHED)}`,
   );
   const stepped = tx.$with('stepped', {}).as(
     sql`insert into ${timelineSteps} (${columnNames(timelineSteps.projectId, timelineSteps.editId, timelineSteps.messageId, timelineSteps.sessionId, timelineSteps.applied, timelineSteps.at)})
-      select ${row(edits.projectId)}, ${row(edits.id)}, ${instruction.messageId}::uuid, ${row(edits.sessionId)}, ${row(edits.revertedAt)} is null,
+      select ${row(edits.projectId)}, ${row(edits.id)}, ${param('messageId')}::uuid, ${row(edits.sessionId)}, ${row(edits.revertedAt)} is null,
         coalesce(${row(edits.revertedAt)}, clock_timestamp()) from ${sql.identifier(TOUCHED)}`,
   );
-  const [edit] = await tx.with(touched, linked, stepped).select().from(touched);
-  // Only a revert or redo can find nothing: the caller read the session's edits under its lock, so that is a bug.
-  if (!edit) throw new Error(`There is no edit ${touch.type === 'make' ? '' : touch.editId} to ${touch.type}.`);
-  return edit;
+  return tx.with(touched, linked, stepped).select().from(touched).prepare(`edits.${shape}`);
 }
 
 const TOUCHED = 'touched';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from './client';
 import { projectEvents, type ProjectEvent } from './schema';
 
@@ -52,7 +52,7 @@ export async function recordProjectEvent(event: NewProjectEvent, tx: Transaction
 const RECORDED = 'recorded';
 
 /** Wakes the project's listeners when the transaction commits; a select-list expression of the statement that records events. */
-export function wakeListeners(projectId: string): SQL {
+export function wakeListeners(projectId: string | Placeholder): SQL {
   return sql`pg_notify(${PROJECT_EVENTS_CHANNEL}, ${projectId})`;
 }
 

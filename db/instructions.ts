@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { AutomaticTitle } from '@/lib/sessionTitles';
+import { instructionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
 import { builtOnce } from './builtQueries';
 import { selectRows, type Executor, type Transaction } from './client';
 import { columnNames, rowOf } from './cte';
@@ -98,7 +98,7 @@ function sessionStateQuery(db: Executor) {
 export async function recordAnswer(
   input: {
     session: Pick<Session, 'id' | 'projectId'>;
-    reply: NewMessage & { seq: number };
+    reply: { seq: number; content: string; replyToId: string };
     instruction: string;
     retitle: AutomaticTitle | null;
     eventData: Record<string, unknown> | null;
@@ -106,51 +106,73 @@ export async function recordAnswer(
   tx: Transaction,
 ): Promise<{ reply: Message; session: Session }> {
   const { session, retitle } = input;
-  const reply = tx.$with('reply').as(tx.insert(messages).values({ sessionId: session.id, ...input.reply }).returning());
+  const values = {
+    sessionId: session.id,
+    projectId: session.projectId,
+    replySeq: input.reply.seq,
+    replyContent: input.reply.content,
+    replyToId: input.reply.replyToId,
+    instructionTitle: instructionTitle(input.instruction),
+    eventData: input.eventData ? JSON.stringify(input.eventData) : null,
+  };
+  const [answered] = retitle
+    ? await builtOnce(tx, 'instructions.answerRetitled', () => answerQuery(tx, true)).execute({ ...values, title: retitle.title, titleSource: retitle.source })
+    : await builtOnce(tx, 'instructions.answer', () => answerQuery(tx, false)).execute(values);
+  if (!answered) throw new RowNotFoundError('session', session.id);
+  if (answered.pruneDue) await pruneProjectEvents(session.projectId, tx);
+  return { reply: answered.reply, session: answered.session };
+}
+
+/** recordAnswer's statement, built once for each of its two shapes (db/builtQueries.ts): with an automatic title to apply, or without. */
+function answerQuery(tx: Transaction, retitles: boolean) {
+  const param = sql.placeholder;
+  const reply = tx.$with('reply').as(
+    tx
+      .insert(messages)
+      .values({ sessionId: param('sessionId'), seq: param('replySeq'), role: 'assistant', content: param('replyContent'), replyToId: param('replyToId') })
+      .returning(),
+  );
   // Every part of one statement reads the rows as they were before it: this is the title before the update.
   const before = tx.$with(BEFORE).as(
     tx
-      .select({ retitled: sql<boolean>`${retitle ? automaticTitleChanges(retitle) : sql`false`}`.as(RETITLED) })
+      .select({ retitled: sql<boolean>`${automaticTitleChanges({ title: param('title'), source: param('titleSource') })}`.as(RETITLED) })
       .from(sessions)
-      .where(eq(sessions.id, session.id)),
+      .where(eq(sessions.id, param('sessionId'))),
   );
-  const retitled = sql`(select ${sql.identifier(RETITLED)} from ${sql.identifier(BEFORE)})`;
-  const appended = messagesAppended(2, input.instruction);
+  const retitled = retitles ? sql`(select ${sql.identifier(RETITLED)} from ${sql.identifier(BEFORE)})` : sql`false`;
+  const appended = messagesAppended(2, param('instructionTitle'));
   const counted = tx.$with('counted').as(
     tx
       .update(sessions)
       .set(
-        retitle
+        retitles
           ? {
               ...appended,
-              title: sql`case when ${retitled} then ${retitle.title} else ${appended.title} end`,
-              titleSource: sql`case when ${retitled} then ${retitle.source}::${sql.identifier(titleSource.enumName)} else ${sessions.titleSource} end`,
+              title: sql`case when ${retitled} then ${param('title')} else ${appended.title} end`,
+              titleSource: sql`case when ${retitled} then ${param('titleSource')}::${sql.identifier(titleSource.enumName)} else ${sessions.titleSource} end`,
             }
           : appended,
       )
-      .where(eq(sessions.id, session.id))
+      .where(eq(sessions.id, param('sessionId')))
       .returning(),
   );
-  const event = (type: ProjectEventType) =>
-    sql`select ${session.projectId}::uuid, ${type}::text, ${session.id}::uuid, ${input.eventData ? JSON.stringify(input.eventData) : null}::jsonb`;
+  const event = (type: ProjectEventType) => sql`select ${param('projectId')}::uuid, ${type}::text, ${param('sessionId')}::uuid, ${param('eventData')}::jsonb`;
   const events = tx.$with(EVENTS, {}).as(
     sql`insert into ${projectEvents} (${columnNames(projectEvents.projectId, projectEvents.type, projectEvents.sessionId, projectEvents.data)})
-      ${event('session.renamed')} where ${retitled} union all ${event('instruction.answered')}
+      ${retitles ? sql`${event('session.renamed')} where ${retitled} union all ` : sql``}${event('instruction.answered')}
       returning ${sql.identifier(projectEvents.id.name)}`,
   );
-  const [answered] = await tx
-    .with(reply, before, counted, events)
+  return tx
+    .with(reply, ...(retitles ? [before] : []), counted, events)
     .select({
       reply: rowOf(reply, messages),
       session: rowOf(counted, sessions),
       pruneDue: pruneDueAmong(EVENTS),
-      woken: wakeListeners(session.projectId),
+      woken: wakeListeners(param('projectId')),
     })
     .from(reply)
-    .crossJoin(counted);
-  if (!answered) throw new RowNotFoundError('session', session.id);
-  if (answered.pruneDue) await pruneProjectEvents(session.projectId, tx);
-  return { reply: answered.reply, session: answered.session };
+    .crossJoin(counted)
+    .prepare(retitles ? 'instructions.answerRetitled' : 'instructions.answer');
 }
 
 const BEFORE = 'before_answer';

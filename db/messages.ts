@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import { seqKeyOf, type SeqKey } from '@/lib/listKeys';
 import { instructionTitle } from '@/lib/sessionTitles';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor, type Transaction } from './client';
 import { keysetPage, type PageArgs } from './pagination';
 import { messages, sessions, type Message, type Session } from './schema';
@@ -41,11 +42,36 @@ export async function insertNextMessage(sessionId: string, message: NewMessage, 
 
 /** Inserts a message at `seq`: the caller holds the session's lock and counts it (countAppendedMessages). */
 export async function insertMessageAt(sessionId: string, seq: number, message: NewMessage, tx: Transaction): Promise<Message> {
-  const [inserted] = await tx
-    .insert(messages)
-    .values({ sessionId, seq, ...message })
-    .returning();
+  const [inserted] = await builtOnce(tx, 'messages.insertAt', () => insertAtQuery(tx)).execute({
+    sessionId,
+    seq,
+    role: message.role,
+    content: message.content,
+    clientMessageId: message.clientMessageId ?? null,
+    replyToId: message.replyToId ?? null,
+    status: message.status ?? DEFAULT_STATUS,
+  });
   return inserted;
+}
+
+/** A statement built once (db/builtQueries.ts) gives every column a value, so a message's default status is given too. */
+const DEFAULT_STATUS = messages.status.default as Message['status'];
+
+function insertAtQuery(tx: Transaction) {
+  const param = sql.placeholder;
+  return tx
+    .insert(messages)
+    .values({
+      sessionId: param('sessionId'),
+      seq: param('seq'),
+      role: param('role'),
+      content: param('content'),
+      clientMessageId: param('clientMessageId'),
+      replyToId: param('replyToId'),
+      status: param('status'),
+    })
+    .returning()
+    .prepare('messages.insertAt');
 }
 
 /**
@@ -54,16 +80,24 @@ export async function insertMessageAt(sessionId: string, seq: number, message: N
  * server/sessionTitles.ts). Under the session's lock. Returns the session as it is now.
  */
 export async function countAppendedMessages(sessionId: string, appended: number, instruction: string | null, tx: Transaction): Promise<Session> {
-  const [counted] = await tx.update(sessions).set(messagesAppended(appended, instruction)).where(eq(sessions.id, sessionId)).returning();
+  const [counted] = await tx
+    .update(sessions)
+    .set(messagesAppended(appended, instruction === null ? null : instructionTitle(instruction)))
+    .where(eq(sessions.id, sessionId))
+    .returning();
   return counted;
 }
 
-/** The change to a session row of `appended` new messages, `instruction` among them (countAppendedMessages). */
-export function messagesAppended(appended: number, instruction: string | null) {
+/**
+ * The change to a session row of `appended` new messages (countAppendedMessages): an untitled
+ * session gets `untitledGets` (the instruction among them made a title: lib/sessionTitles.ts
+ * instructionTitle), when that is not null. It may be a placeholder (db/builtQueries.ts).
+ */
+export function messagesAppended(appended: number, untitledGets: string | Placeholder | null) {
   return {
     messageCount: sql`${sessions.messageCount} + ${appended}`,
     updatedAt: sql`now()`,
-    ...(instruction === null ? {} : { title: sql<string | null>`coalesce(${sessions.title}, ${instructionTitle(instruction)})` }),
+    ...(untitledGets === null ? {} : { title: sql<string | null>`coalesce(${sessions.title}, ${untitledGets})` }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AutomaticTitle } from '@/lib/sessionTitles';
 import { pinnedCreatedAtKeyOf, type PinnedCreatedAtKey } from '@/lib/listKeys';
 import { countSessionsByProject, listedSession } from './batchedReads';
@@ -91,8 +91,11 @@ export async function setAutomaticTitle(
   return updated ?? null;
 }
 
-/** Whether a session row takes an automatic title: the user has not named it, and it says something else. */
-export function automaticTitleChanges(automatic: AutomaticTitle): SQL {
+/**
+ * Whether a session row takes an automatic title: the user has not named it, and it says
+ * something else. The title may be a placeholder, for a statement built once (db/builtQueries.ts).
+ */
+export function automaticTitleChanges(automatic: { [K in keyof AutomaticTitle]: AutomaticTitle[K] | Placeholder }): SQL {
   return and(
     ne(sessions.titleSource, 'user'),
     or(isNull(sessions.title), ne(sessions.title, automatic.title), ne(sessions.titleSource, automatic.source)),

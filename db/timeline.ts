@@ -1,6 +1,8 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Clip, Timeline } from '@/lib/timeline/model';
+import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
+import { byColumnName, columnNames } from './cte';
 import { clips, projects, type ClipRow, type Project } from './schema';
 
 export function clipFromRow(row: ClipRow): Clip {
@@ -40,49 +42,47 @@ export async function saveTimeline(projectId: string, before: Timeline, after: T
       const previous = beforeById.get(clip.id);
       return !previous || previous.position !== position || !sameClip(previous.clip, clip);
     });
+  const [touched] = await builtOnce(tx, 'timeline.save', () => saveTimelineQuery(tx)).execute({
+    projectId,
+    removedIds: JSON.stringify(removedIds),
+    upserted: JSON.stringify(changed.map(({ clip, position }) => byColumnName(clips, { ...clip, projectId, position }))),
+  });
+  return touched;
+}
 
-  const writes = [];
+/**
+ * saveTimeline's statement, built once (db/builtQueries.ts): its clips arrive as JSON whatever
+ * their number, the removed ids as an array and the upserted rows as records of the table's type.
+ */
+function saveTimelineQuery(tx: Executor) {
+  const param = sql.placeholder;
+  const columns = Object.values(getTableColumns(clips));
+  const updatable = columns.filter((column) => column !== clips.id && column !== clips.projectId);
   // The clips a change leaves are distinct from those it deletes, so the two writes cannot meet.
-  if (removedIds.length > 0) writes.push(tx.$with('removed').as(tx.delete(clips).where(inArray(clips.id, removedIds)).returning({ id: clips.id })));
-  if (changed.length > 0) {
-    const rows = changed.map(({ clip, position }) => ({ ...clip, projectId, position }));
-    writes.push(
-      tx.$with('upserted').as(
-        tx
-          .insert(clips)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: clips.id,
-            set: {
-              position: sqlExcluded('position'),
-              name: sqlExcluded('name'),
-              kind: sqlExcluded('kind'),
-              durationMs: sqlExcluded('duration_ms'),
-              fadeInMs: sqlExcluded('fade_in_ms'),
-              fadeOutMs: sqlExcluded('fade_out_ms'),
-              speed: sqlExcluded('speed'),
-              volume: sqlExcluded('volume'),
-              muted: sqlExcluded('muted'),
-              text: sqlExcluded('text'),
-            },
-          })
-          .returning({ id: clips.id }),
-      ),
-    );
-  }
-  const [touched] = await tx
-    .with(...writes)
+  const removed = tx.$with('removed').as(
+    tx
+      .delete(clips)
+      .where(sql`${clips.id} in (select value::uuid from jsonb_array_elements_text(${param('removedIds')}::jsonb))`)
+      .returning({ id: clips.id }),
+  );
+  const upserted = tx.$with('upserted', {}).as(
+    sql`insert into ${clips} (${columnNames(...columns)})
+      select ${columnNames(...columns)} from jsonb_populate_recordset(null::${clips}, ${param('upserted')}::jsonb)
+      on conflict (${sql.identifier(clips.id.name)}) do update set ${sql.join(
+        updatable.map((column) => sql`${sql.identifier(column.name)} = excluded.${sql.identifier(column.name)}`),
+        sql`, `,
+      )}
+      returning ${sql.identifier(clips.id.name)}`,
+  );
+  return tx
+    .with(removed, upserted)
     .update(projects)
     .set({ updatedAt: sql`now()` })
-    .where(eq(projects.id, projectId))
-    .returning();
-  return touched;
+    .where(eq(projects.id, param('projectId')))
+    .returning()
+    .prepare('timeline.save');
 }
 
 function sameClip(a: Clip, b: Clip): boolean {
   return (Object.keys(a) as (keyof Clip)[]).every((key) => a[key] === b[key]);
-}
-
-function sqlExcluded(column: string) {
-  return sql.raw(`excluded.${column}`);
 }

@@ -147,10 +147,10 @@ async function runInline(
       const answer = await recordAnswer(
         {
           session,
-          reply: { seq: lastSeq + 2, role: 'assistant', content: result.reply, replyToId: userMessage.id },
+          reply: { seq: lastSeq + 2, content: result.reply, replyToId: userMessage.id },
           instruction: content,
           retitle: applied.edits.length > 0 ? titleAfterEdits(editsAfter(state.edits, applied.edits), applied.timeline) : null,
-          eventData: answered(session, userMessage).data,
+          eventData: sentFrom(userMessage),
         },
         tx,
       );
@@ -167,14 +167,14 @@ function editsAfter(before: readonly Edit[], touched: readonly Edit[]): Edit[] {
   return [...before.map((edit) => touchedById.get(edit.id) ?? edit), ...touched.filter((edit) => !known.has(edit.id))];
 }
 
-/** The event of an answered instruction: its clientMessageId lets the device that sent it skip a second refresh. */
+/** The event of an answered instruction. */
 function answered(session: Session, userMessage: Message) {
-  return {
-    projectId: session.projectId,
-    type: 'instruction.answered' as const,
-    sessionId: session.id,
-    data: userMessage.clientMessageId ? { clientMessageId: userMessage.clientMessageId } : null,
-  };
+  return { projectId: session.projectId, type: 'instruction.answered' as const, sessionId: session.id, data: sentFrom(userMessage) };
+}
+
+/** An answered instruction's event data: its clientMessageId lets the device that sent it skip a second refresh. */
+function sentFrom(userMessage: Message): { clientMessageId: string } | null {
+  return userMessage.clientMessageId ? { clientMessageId: userMessage.clientMessageId } : null;
 }
 
 /**
