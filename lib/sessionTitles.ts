@@ -75,9 +75,12 @@ function capitalized(text: string): string {
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const words = new Intl.Segmenter('en', { granularity: 'word' });
 
 function graphemeLength(text: string): number {
+  // Printable ASCII is one grapheme per character; segmenting costs far more (a title is made on every edit).
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemes.segment(text)) count += 1;
   return count;
@@ -85,7 +88,8 @@ function graphemeLength(text: string): number {
 
 /** At most TITLE_MAX_LENGTH graphemes: cut at the last word boundary that fits, with an ellipsis. */
 export function truncate(text: string, max = TITLE_MAX_LENGTH): string {
-  if (graphemeLength(text) <= max) return text;
+  // No text has more graphemes than UTF-16 code units.
+  if (text.length <= max || graphemeLength(text) <= max) return text;
   const room = max - 1;
   let kept = '';
   let keptLength = 0;
