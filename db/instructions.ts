@@ -6,7 +6,7 @@ import { columnNames, rowOf } from './cte';
 import { editsInOrderOf, listInstructionEdits } from './edits';
 import { RowNotFoundError } from './errors';
 import { pruneDueAmong, pruneProjectEvents, wakeListeners, type ProjectEventType } from './events';
-import { messagesAppended, type NewMessage } from './messages';
+import { messagesAppended } from './messages';
 import { automaticTitleChanges } from './sessions';
 import { messages, projectEvents, sessions, titleSource, type Edit, type Message, type Project, type Session } from './schema';
 import { clipFromRow, getTimeline } from './timeline';

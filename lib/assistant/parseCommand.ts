@@ -1,6 +1,5 @@
 import { EDIT_RULES } from './editRules';
 import type { ParsedCommand } from './grammar';
-import type { NormalizedInstruction } from './normalize';
 import { QUESTION_RULES } from './questionRules';
 import { parseReference } from './references';
 import { RESTORE_RULES, SESSION_RULES } from './sessionRules';

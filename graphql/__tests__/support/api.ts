@@ -6,7 +6,6 @@ import { encode } from 'next-auth/jwt';
 import * as graphqlRoute from '@/app/api/graphql/route';
 import * as streamRoute from '@/app/api/graphql/stream/route';
 import { createAccessToken } from '@/db/accessTokens';
-import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { persistedRequest } from '../../persistedRequest';
