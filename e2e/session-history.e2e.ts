@@ -149,8 +149,8 @@ describe('the session history drawer', () => {
     assert.equal(await focusedLabel(page), 'Session history');
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor();
-    // Focus moves into the drawer, onto the newest session: the empty one just started.
-    assert.equal(await focusIsInDrawer(page), true);
+    // Focus moves into the drawer, onto the newest session: the empty one just started (a render after the drawer shows).
+    await eventually(async () => assert.equal(await focusIsInDrawer(page), true));
     assert.equal(await focusedLabel(page), 'New session');
     assert.equal(await focusRingStyle(page), 'solid');
 
