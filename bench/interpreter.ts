@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { interpret } from '../lib/assistant/interpreter';
 import { applyOperations } from '../lib/timeline/operations';
 import type { Clip, ClipKind, SessionContext, SessionEdit, SessionMessage, Timeline } from '../lib/assistant/types';
+import { percentile } from './percentile';
 
 const CLIPS = 200;
 const MESSAGES = 500;
@@ -141,10 +142,6 @@ const MEASURED: { instruction: string; after?: string }[] = [
   { instruction: 'please could you blah the frobnicator' },
   { instruction: 'undo everything in this session' },
 ];
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
-}
 
 function main(): void {
   const history = Array.from({ length: MESSAGES / 2 }, (_, turn) => historyInstruction(turn));

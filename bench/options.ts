@@ -31,6 +31,8 @@ export interface BenchOptions {
   /** Mixed load on our server right before the soak; the soak's memory is compared with its end. */
   soakWarmupSeconds: number;
   soakSeconds: number;
+  /** Model replies timed on a second device (bench/streaming.ts). */
+  streamingInstructions: number;
   /** Where logs, profiles and the latest table go (git-ignored). */
   outDir: string;
   /** The Next.js build folder of the benchmark, apart from the development `.next`. */
@@ -66,7 +68,8 @@ export const USAGE = `Usage: npx tsx bench/run.ts [--quick] [--fresh] [--skip-bu
 Environment: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL}; --quick appends _quick to the
 database name), BENCH_SOAK_SECONDS (default 180), BENCH_SOAK_WARMUP_SECONDS (30),
 BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10),
-BENCH_PROFILE_LOAD (the load profiled: page1, the default, or sendMessage).`;
+BENCH_PROFILE_LOAD (the load profiled: page1, the default, or sendMessage), BENCH_STREAMING_INSTRUCTIONS
+(model replies timed on a second device: 100, 20 with --quick).`;
 
 function isFlag(arg: string): arg is Flag {
   return (FLAGS as readonly string[]).includes(arg);
@@ -110,6 +113,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     rounds: Math.round(positiveNumber(env, 'BENCH_ROUNDS', quick ? 1 : 3)),
     soakWarmupSeconds: positiveNumber(env, 'BENCH_SOAK_WARMUP_SECONDS', quick ? 6 : 30),
     soakSeconds: positiveNumber(env, 'BENCH_SOAK_SECONDS', quick ? 15 : 180),
+    streamingInstructions: Math.round(positiveNumber(env, 'BENCH_STREAMING_INSTRUCTIONS', quick ? 20 : 100)),
     outDir: path.join(process.cwd(), 'bench', 'out'),
     nextDistDir: '.next-bench',
   };

@@ -71,6 +71,8 @@ export interface Ours {
   projectPageRequest: HttpRequestSpec | null;
   /** A new sendMessage request each call, cycling over sessions of different projects. */
   nextSendMessage(): HttpRequestSpec;
+  /** The personal access token's header the API requests carry. */
+  apiHeaders: Record<string, string>;
 }
 
 function nextEnv(settings: OursSettings, extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -165,7 +167,8 @@ function interleave(perProject: readonly string[][]): string[] {
   return order;
 }
 
-export async function startOurs(settings: OursSettings, data: BenchData, sendMessageProjects: number): Promise<Ours> {
+/** `extraEnv`: more of the server's environment (a model provider for the streaming figures). */
+export async function startOurs(settings: OursSettings, data: BenchData, sendMessageProjects: number, extraEnv: Record<string, string> = {}): Promise<Ours> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const profileArgs = settings.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', settings.cpuProfileDir] : [];
@@ -173,7 +176,7 @@ export async function startOurs(settings: OursSettings, data: BenchData, sendMes
     name: 'app server',
     command: process.execPath,
     args: [...profileArgs, APP_SERVER, '--port', String(port), '--hostname', '127.0.0.1'],
-    env: nextEnv(settings, { NEXTAUTH_SECRET: settings.authSecret, NEXTAUTH_URL: baseUrl }),
+    env: nextEnv(settings, { NEXTAUTH_SECRET: settings.authSecret, NEXTAUTH_URL: baseUrl, ...extraEnv }),
     logFile: logFile(settings, 'next-start'),
   });
   await waitForHttp({ url: `${baseUrl}/api/graphql`, process: server, timeoutMs: READY_TIMEOUT_MS });
@@ -189,6 +192,7 @@ export async function startOurs(settings: OursSettings, data: BenchData, sendMes
   let sent = 0;
   return {
     process: server,
+    apiHeaders: headers,
     mainProjectGlobalId: main.id,
     contender: sessionsContender({
       name: 'ours',

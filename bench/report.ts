@@ -5,6 +5,7 @@ import { LOAD_LABELS, type LoadId, type LoadResult } from './loads';
 import type { BenchOptions, DataParams } from './options';
 import type { ProfileSummary } from './profile';
 import { thinTimeline, type MixedPhase } from './soak';
+import type { StreamingFigures } from './streaming';
 
 /** Turns the results into the Markdown the benchmark prints and saves as bench/out/latest.md. */
 
@@ -43,6 +44,8 @@ export interface ReportInput {
   explained: ExplainedQuery[];
   /** With the label of the load it was taken under. */
   profile: (ProfileSummary & { load: string }) | null;
+  /** The streaming path as a second device sees it (bench/streaming.ts); null when it did not run. */
+  streaming: StreamingFigures | null;
   /** Loads or contenders that could not run, and why. */
   notes: string[];
 }
@@ -228,6 +231,25 @@ function ratiosTable(results: readonly LoadResult[]): string[] {
   return lines;
 }
 
+function streamingSection(streaming: StreamingFigures | null): string[] {
+  if (!streaming) return [];
+  const ms = (value: number) => `${num(value)} ms`;
+  return [
+    '## Streaming, on a second device',
+    '',
+    `A model reply (the production provider code against a local server speaking OpenAI's streaming wire format, answering at once), ` +
+      `${num(streaming.instructions)} instructions sent one after another from one device, timed from each send to events on another device's live stream` +
+      (streaming.failures ? ` (${streaming.failures} failed and are not counted)` : '') +
+      '.',
+    '',
+    '| Event on the second device | p50 | p99 |',
+    '| --- | ---: | ---: |',
+    `| first reply chunk (\`reply.delta\`) | ${ms(streaming.firstChunk.p50Ms)} | ${ms(streaming.firstChunk.p99Ms)} |`,
+    `| reply finished (\`reply.finished\`) | ${ms(streaming.finished.p50Ms)} | ${ms(streaming.finished.p99Ms)} |`,
+    '',
+  ];
+}
+
 function memorySection(memory: MemoryFigures | null, settings: RunSettings): string[] {
   if (!memory) return [];
   const timeline = (phase: MixedPhase) => thinTimeline(phase.timeline).map((sample) => `${num(sample.seconds)} s ${num(sample.rssMiB)}`).join(', ');
@@ -360,6 +382,7 @@ export function formatReport(input: ReportInput): string {
     ...[...roundTwoTargets(input), ...checkTargets(input)].map((check) => `| ${check.target} | ${check.figure} | ${verdict(check.met)} |`),
     '',
     ...memorySection(input.memory, input.settings),
+    ...streamingSection(input.streaming),
     ...statementsSection(input.statements),
     ...(input.notes.length ? ['## Notes', '', ...input.notes.map((note) => `- ${note}`), ''] : []),
     ...explainSection(input.explained),

@@ -18,6 +18,7 @@ import { runRounds, warmUp } from './rounds';
 import { settledRssMiB, treeMemory } from './rss';
 import { mixedPhase } from './soak';
 import { mixedTarget, oursOnlyTargets, sessionPageTargets, walkAll, type Walks } from './targets';
+import { measureStreaming, type StreamingFigures } from './streaming';
 
 /**
  * `npm run bench`: loads the data, starts the three contenders, walks their cursors, runs every
@@ -61,6 +62,17 @@ async function profileLoad(options: BenchOptions, server: ServerSettings, data: 
     return null;
   }
   return { ...summariseProfile(file), load: LOAD_LABELS[options.profileLoad] };
+}
+
+async function measureStreamingOrNote(options: BenchOptions, server: ServerSettings, data: BenchData, notes: string[]): Promise<StreamingFigures | null> {
+  log(`Timing ${options.streamingInstructions} model replies on a second device`);
+  try {
+    return await measureStreaming(oursSettings(options, server, null, AUTH_SECRET), data, options.streamingInstructions);
+  } catch (error) {
+    notes.push(`streaming: not measured, ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+    return null;
+  }
 }
 
 async function buildAndStartOurs(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<Ours> {
@@ -191,6 +203,8 @@ async function main(): Promise<void> {
   }
   await stopAll();
 
+  const streaming = ours ? await measureStreamingOrNote(options, server, data, notes) : null;
+
   log('Capturing the SQL each contender sends for pages 1 and 500 (and our project page)');
   const captureTargets = captureTargetsFor(options, data, scripts, walks, ours !== null);
   const statements = await captureStatements(server, captureTargets);
@@ -218,6 +232,7 @@ async function main(): Promise<void> {
     statements,
     explained,
     profile,
+    streaming,
     notes,
   });
   const file = path.join(options.outDir, 'latest.md');

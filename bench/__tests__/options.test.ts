@@ -5,7 +5,7 @@ const env = (extra: Record<string, string> = {}) => ({ NODE_ENV: 'test' as const
 describe('bench options', () => {
   it('runs the full benchmark on cds_bench by default', () => {
     const options = parseOptions([], env()) as BenchOptions;
-    expect(options).toMatchObject({ quick: false, profileOnly: false, cpuProfile: false, connections: 10, durationSeconds: 10, rounds: 3, soakSeconds: 180 });
+    expect(options).toMatchObject({ quick: false, profileOnly: false, cpuProfile: false, connections: 10, durationSeconds: 10, rounds: 3, soakSeconds: 180, streamingInstructions: 100 });
     expect(options.data.mainSessions).toBe(100_000);
     expect(options.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/cds_bench');
   });
@@ -14,6 +14,7 @@ describe('bench options', () => {
     const options = parseOptions(['--quick'], env({ BENCH_DATABASE_URL: 'postgres://u@db:5432/perf' })) as BenchOptions;
     expect(options.databaseUrl).toBe('postgres://u@db:5432/perf_quick');
     expect(options.data.mainSessions).toBeLessThan(100_000);
+    expect(options.streamingInstructions).toBe(20);
   });
 
   it('profiles when asked for the profile alone, under the sessions page 1 load unless BENCH_PROFILE_LOAD names another', () => {

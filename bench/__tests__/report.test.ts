@@ -33,6 +33,7 @@ function input(results: LoadResult[], soakCrestMiB = 500): ReportInput {
     statements: [],
     explained: [],
     profile: null,
+    streaming: null,
     notes: [],
   };
 }
@@ -73,6 +74,23 @@ describe('the benchmark targets', () => {
     const report = formatReport(input([...pages(500, 1500, 5000), result('nextNoop', 'ours', 1000)]));
     // 1/500 s per request, 1/1000 s of it Next.js's own: 1 ms is ours.
     expect(report).toContain('| sessions page 1 | 2.00 | 1.00 | 1.00 | 0.67 |');
+  });
+});
+
+describe('the streaming figures', () => {
+  it('print the time to the first chunk and to the end on the second device', () => {
+    const report = formatReport({
+      ...input([]),
+      streaming: { instructions: 100, failures: 0, firstChunk: { p50Ms: 142, p99Ms: 260 }, finished: { p50Ms: 310, p99Ms: 480 } },
+    });
+    expect(report).toContain('## Streaming, on a second device');
+    expect(report).toContain('100 instructions sent one after another');
+    expect(report).toContain('| first reply chunk (`reply.delta`) | 142 ms | 260 ms |');
+    expect(report).toContain('| reply finished (`reply.finished`) | 310 ms | 480 ms |');
+  });
+
+  it('are left out when the streaming load did not run', () => {
+    expect(formatReport(input([]))).not.toContain('Streaming');
   });
 });
 
