@@ -79,6 +79,7 @@ export class ReplyWriter {
   private written = 0;
   private flushing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  private lastFlushAt = -Infinity;
   private poller: NodeJS.Timeout;
 
   constructor(
@@ -95,13 +96,20 @@ export class ReplyWriter {
     return this.text;
   }
 
+  /**
+   * At most one write every DELTA_FLUSH_MS, the first at once: a reply's first words reach every
+   * device as soon as they arrive, and what follows is batched.
+   */
   append(delta: string): void {
     if (!delta) return;
     this.text += delta;
-    this.timer ??= setTimeout(() => {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastFlushAt + DELTA_FLUSH_MS - performance.now());
+    this.timer = setTimeout(() => {
       this.timer = null;
+      this.lastFlushAt = performance.now();
       void this.flush();
-    }, DELTA_FLUSH_MS);
+    }, wait);
   }
 
   /** Writes what has arrived and not been written; resolves when it is. */

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
 import { getMessageById } from '@/db/generations';
 import { requestStop } from '@/db/generations';
+import { DELTA_FLUSH_MS } from '@/server/generations';
 import { getAllMessages } from '@/db/messages';
 import { newClip } from '@/db/projects';
 import { messages as messagesTable, sessions as sessionsTable } from '@/db/schema';
@@ -222,6 +223,20 @@ describe('an instruction answered by a model', () => {
     expect(text).toBe('The outro is 5 s long.');
     expect(result.reply.content).toBe(text);
     expect(events.filter((event) => event.type.startsWith('reply.') || event.type === 'instruction.answered').map((event) => event.type)).toEqual(['reply.started', ...deltas.map(() => 'reply.delta'), 'reply.finished', 'instruction.answered']);
+  });
+
+  it('writes a reply\'s first words at once, then what follows at most every DELTA_FLUSH_MS', async () => {
+    const { project, session } = await setup();
+    // Deltas 60 ms apart: a write that waited DELTA_FLUSH_MS (100) for the first one would carry the second too.
+    const { assistant } = scriptedModel({ deltas: ['First ', 'words ', 'then ', 'the ', 'rest ', 'of ', 'it.'], deltaEveryMs: 60 });
+    await runInstruction({ session, content: 'say something' }, assistant);
+    const deltas = (await listProjectEventsAfter(project.id, 0)).filter((event) => event.type === 'reply.delta');
+    expect(deltas[0].data?.text).toBe('First ');
+    // Seven deltas over ~420 ms, written at most every 100 ms: fewer writes than deltas.
+    expect(deltas.length).toBeLessThan(7);
+    // The last write is the reply's end, which does not wait.
+    const throttled = deltas.slice(0, -1).map((event) => event.createdAt.getTime());
+    for (let index = 1; index < throttled.length; index += 1) expect(throttled[index] - throttled[index - 1]).toBeGreaterThanOrEqual(DELTA_FLUSH_MS - 20);
   });
 
   it('a device joining mid-reply reads the text so far, then the deltas after it, and ends with exactly the reply', async () => {
