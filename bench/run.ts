@@ -40,7 +40,7 @@ async function profileLoad(options: BenchOptions, server: ServerSettings, data: 
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   log(`Profiling our server under the ${LOAD_LABELS[options.profileLoad]} load (--cpu-prof)`);
-  const profiled = await startOurs(oursSettings(options, server, dir, AUTH_SECRET), data, 1);
+  const profiled = await startOurs(oursSettings(options, server, dir, AUTH_SECRET), data, SEND_MESSAGE_PROJECTS);
   const target: LoadTarget = {
     load: options.profileLoad,
     contender: 'ours',
