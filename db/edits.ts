@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
 import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
@@ -22,22 +22,28 @@ export async function listEditsForSession(sessionId: string, db: Executor = getD
   return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(...editsInOrder);
 }
 
-/** Appends steps to the project's timeline history, in order (their seq follows insertion under the project's lock). */
-export async function recordTimelineSteps(
-  steps: readonly { edit: Edit; messageId: string | null; sessionId: string | null }[],
-  tx: Executor,
-): Promise<void> {
-  // One insert per step: a multi-row insert does not promise nextval() in row order.
-  for (const { edit, messageId, sessionId } of steps) {
-    await tx.insert(timelineSteps).values({
-      projectId: edit.projectId,
-      editId: edit.id,
-      messageId,
-      sessionId,
-      applied: edit.revertedAt === null,
-      ...(edit.revertedAt ? { at: edit.revertedAt } : {}),
-    });
-  }
+/**
+ * Appends the step an edit makes to its project's timeline history, as `via` (the session and
+ * instruction it is recorded for; a fork's restore belongs to the branch and no instruction).
+ * Its seq follows insertion, under the project's lock.
+ */
+export async function recordTimelineStep(edit: Pick<Edit, 'id'>, via: { sessionId: string; messageId: string | null }, tx: Executor): Promise<void> {
+  await tx.execute(
+    sql`${timelineStepOf(getTableName(edits), { sessionId: sql`${via.sessionId}::uuid`, messageId: sql`${via.messageId}::uuid` })}
+      where ${qualified(edits.id)} = ${edit.id}`,
+  );
+}
+
+/**
+ * The step of the timeline history that an edit, as a row of `source` (a table or a common table
+ * expression with the edits table's columns) stands for: applied unless the edit is reverted,
+ * stamped with its revert or the moment it is written.
+ */
+function timelineStepOf(source: string, via: { sessionId: SQL; messageId: SQL }): SQL {
+  const row = (column: { name: string }) => columnOf(source, column);
+  return sql`insert into ${timelineSteps} (${columnNames(timelineSteps.projectId, timelineSteps.editId, timelineSteps.messageId, timelineSteps.sessionId, timelineSteps.applied, timelineSteps.at)})
+    select ${row(edits.projectId)}, ${row(edits.id)}, ${via.messageId}, ${via.sessionId}, ${row(edits.revertedAt)} is null,
+      coalesce(${row(edits.revertedAt)}, clock_timestamp()) from ${sql.identifier(source)}`;
 }
 
 /**
@@ -135,11 +141,7 @@ function touchQuery(tx: Executor, shape: 'make' | 'setReverted') {
     sql`insert into ${instructionEdits} (${columnNames(instructionEdits.messageId, instructionEdits.position, instructionEdits.editId)})
       select ${param('messageId')}::uuid, ${param('position')}::integer, ${row(edits.id)} from ${sql.identifier(TOUCHED)}`,
   );
-  const stepped = tx.$with('stepped', {}).as(
-    sql`insert into ${timelineSteps} (${columnNames(timelineSteps.projectId, timelineSteps.editId, timelineSteps.messageId, timelineSteps.sessionId, timelineSteps.applied, timelineSteps.at)})
-      select ${row(edits.projectId)}, ${row(edits.id)}, ${param('messageId')}::uuid, ${row(edits.sessionId)}, ${row(edits.revertedAt)} is null,
-        coalesce(${row(edits.revertedAt)}, clock_timestamp()) from ${sql.identifier(TOUCHED)}`,
-  );
+  const stepped = tx.$with('stepped', {}).as(timelineStepOf(TOUCHED, { sessionId: row(edits.sessionId), messageId: sql`${param('messageId')}::uuid` }));
   return tx.with(touched, linked, stepped).select().from(touched).prepare(`edits.${shape}`);
 }
 

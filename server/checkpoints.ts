@@ -14,7 +14,7 @@ import {
 } from '@/db/checkpoints';
 import { getOwnedMessages, getOwnedSessions } from '@/db/batchedReads';
 import { getDb, type Executor, type Transaction } from '@/db/client';
-import { recordEditTouch, recordTimelineSteps } from '@/db/edits';
+import { recordEditTouch, recordTimelineStep } from '@/db/edits';
 import { RowNotFoundError } from '@/db/errors';
 import { recordProjectEvent } from '@/db/events';
 import { transactionClock } from '@/db/instructions';
@@ -165,7 +165,7 @@ export async function forkSession(caller: Caller, raw: unknown): Promise<ForkRes
           // A fork's restore belongs to no session's context: "undo that" in the branch means its last copied edit.
           const edit = await insertProjectEdit({ projectId: source.projectId, edit: restoreEdit(plan, `${momentLabel(fresh)} (branch)`), at }, tx);
           await writeRestore(plan, edit, tx);
-          await recordTimelineSteps([{ edit, messageId: null, sessionId: branch.id }], tx);
+          await recordTimelineStep(edit, { sessionId: branch.id, messageId: null }, tx);
           await recordProjectEvent({ projectId: source.projectId, type: 'timeline.restored', sessionId: branch.id, userId: viewer.user.id }, tx);
           restored = { edit, changes: plan.changes };
         }

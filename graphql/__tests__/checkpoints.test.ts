@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { newClip } from '@/db/projects';
-import { clips, edits, messages, projectEvents, sessions } from '@/db/schema';
+import { clips, edits, messages, projectEvents, sessions, timelineSteps } from '@/db/schema';
 import { getCurrentSession } from '@/db/sessions';
 import { fromGlobalId } from '../ids';
 import { useTestDatabase } from '@/testing/database';
@@ -289,6 +289,9 @@ describe('forkSession', () => {
     ]);
     expect(await timeline()).toEqual(forked.timeline.clips);
     expect(forked.edit?.description).toMatch(/\(branch\)$/);
+    // The restore is a step of the project's history, recorded for the branch and no instruction.
+    const [step] = await getDb().select().from(timelineSteps).where(eq(timelineSteps.editId, fromGlobalId(forked.edit!.id)!.id));
+    expect(step).toMatchObject({ sessionId: fromGlobalId(branch.id)!.id, messageId: null, applied: true });
     expect(await api.data(SESSION, { id: a })).toEqual(original);
 
     // The branch's context is the copied conversation: "undo that" reverts its last copied edit.
