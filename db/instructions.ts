@@ -133,12 +133,16 @@ function answerQuery(tx: Transaction, retitles: boolean) {
       .returning(),
   );
   // Every part of one statement reads the rows as they were before it: this is the title before the update.
-  const before = tx.$with(BEFORE).as(
-    tx
-      .select({ retitled: sql<boolean>`${automaticTitleChanges({ title: param('title'), source: param('titleSource') })}`.as(RETITLED) })
-      .from(sessions)
-      .where(eq(sessions.id, param('sessionId'))),
-  );
+  const before = retitles
+    ? [
+        tx.$with(BEFORE).as(
+          tx
+            .select({ retitled: sql<boolean>`${automaticTitleChanges({ title: param('title'), source: param('titleSource') })}`.as(RETITLED) })
+            .from(sessions)
+            .where(eq(sessions.id, param('sessionId'))),
+        ),
+      ]
+    : [];
   const retitled = retitles ? sql`(select ${sql.identifier(RETITLED)} from ${sql.identifier(BEFORE)})` : sql`false`;
   const appended = messagesAppended(2, param('instructionTitle'));
   const counted = tx.$with('counted').as(
@@ -163,7 +167,7 @@ function answerQuery(tx: Transaction, retitles: boolean) {
       returning ${sql.identifier(projectEvents.id.name)}`,
   );
   return tx
-    .with(reply, ...(retitles ? [before] : []), counted, events)
+    .with(reply, ...before, counted, events)
     .select({
       reply: rowOf(reply, messages),
       session: rowOf(counted, sessions),
