@@ -35,6 +35,7 @@ import {
 } from './generations';
 import { inputObject, requiredId, requiredString } from './inputs';
 import { retitleSession, titleAfterEdits } from './sessionTitles';
+import { serverAssistant } from './interpreter';
 import { currentOrNewSession } from './sessions';
 import { whileItExists } from './writes';
 
@@ -78,7 +79,7 @@ export async function sendInstruction(
  */
 function configuredAssistant(): Assistant {
   try {
-    return getAssistant();
+    return serverAssistant();
   } catch (error) {
     if (!(error instanceof ProviderConfigError)) throw error;
     if (!loggedConfigError) console.error(error.message);

@@ -15,22 +15,58 @@ import type { AssistantResult, EditIntent, NewEdit, SessionEdit } from './types'
 const COMPOUND_SEPARATOR =
   /and then after that|then after that|and then|and also|and afterwards|and after that|after that|afterwards|then|and|plus|also/;
 
+/** The most changes one instruction may ask for; an instruction of more parts is answered with TOO_MANY_CHANGES. */
+export const MAX_CHANGES_PER_INSTRUCTION = 8;
+
+/** How many separators one part may contain: "move the intro and the outro to the end" has one. */
+const MAX_SEPARATORS_IN_A_PART = 3;
+
+export const TOO_MANY_CHANGES = `That's a lot at once — I can do up to ${MAX_CHANGES_PER_INSTRUCTION} changes per instruction. I changed nothing: send them in smaller groups.`;
+
 function isEditCommand(command: ParsedCommand | null): command is ParsedCommand {
   return command !== null && (command.type === 'edit' || command.type === 'repeat' || command.type === 'adjust');
 }
 
-/** "shorten the intro and fade out the outro" → two commands; null unless every part is an edit of its own. */
-export function compoundCommands(text: string, quotes: readonly string[], depth = 0): ParsedCommand[] | null {
-  if (depth > 4) return null;
-  for (const [left, , right] of cutsAround(text, COMPOUND_SEPARATOR)) {
-    const first = parseCommand({ text: left.trim(), quotes });
-    if (first?.type !== 'edit') continue;
-    const rest = compoundCommands(right.trim(), quotes, depth + 1);
-    if (rest) return [first, ...rest];
-    const second = parseCommand({ text: right.trim(), quotes });
-    if (isEditCommand(second)) return [first, second];
+/**
+ * "shorten the intro and fade out the outro" → two commands; null unless every part is an edit of its own.
+ *
+ * The first reading wins, shortest first part first. Each part is parsed once from each separator
+ * (memoized), and no part spans more than MAX_SEPARATORS_IN_A_PART separators, so the work grows
+ * linearly with the text: trying every cut recursively doubled it with each separator.
+ */
+export function compoundCommands(text: string, quotes: readonly string[]): ParsedCommand[] | null {
+  const cuts = cutsAround(text, COMPOUND_SEPARATOR).map(([left, separator]) => ({
+    start: left.length,
+    end: left.length + separator.length + 2,
+  }));
+  if (cuts.length === 0) return null;
+  const parse = (from: number, to: number) => parseCommand({ text: text.slice(from, to).trim(), quotes });
+  const partsAfter = new Map<number, ParsedCommand[] | null>();
+
+  /** Two or more edits that read the text from `from`, their first part ending at a cut after `firstCut`. */
+  function editsFrom(from: number, firstCut: number): ParsedCommand[] | null {
+    const lastCut = Math.min(cuts.length - 1, firstCut + MAX_SEPARATORS_IN_A_PART);
+    for (let cut = firstCut; cut <= lastCut; cut += 1) {
+      const first = parse(from, cuts[cut].start);
+      if (first?.type !== 'edit') continue;
+      const rest = restAfter(cut);
+      if (rest) return [first, ...rest];
+    }
+    return null;
   }
-  return null;
+
+  /** The parts after cut `cut`: several edits, else one edit, repeat or adjustment up to the end. */
+  function restAfter(cut: number): ParsedCommand[] | null {
+    if (!partsAfter.has(cut)) {
+      const several = editsFrom(cuts[cut].end, cut + 1);
+      const lastFits = cuts.length - 1 - cut <= MAX_SEPARATORS_IN_A_PART;
+      const last = several || !lastFits ? null : parse(cuts[cut].end, text.length);
+      partsAfter.set(cut, several ?? (isEditCommand(last) ? [last] : null));
+    }
+    return partsAfter.get(cut) ?? null;
+  }
+
+  return editsFrom(0, 0);
 }
 
 /** A stand-in for an edit not stored yet, so later parts of an instruction can say "it" and "the same". */

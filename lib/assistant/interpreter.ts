@@ -1,5 +1,5 @@
 import { answer, editFor, finish, repeatLatestEdit, type Scene } from './editing';
-import { commaClauses, compoundCommands, listedTargets, performCompound } from './compound';
+import { commaClauses, compoundCommands, listedTargets, MAX_CHANGES_PER_INSTRUCTION, performCompound, TOO_MANY_CHANGES } from './compound';
 import { correct } from './corrections';
 import { afterWrongClip, correctionBody, correctionStrength, inlineSubject, isAdditive } from './followUps';
 import { latestEdit } from './history';
@@ -66,7 +66,7 @@ function interpretInstruction(
   const compound =
     (clauses && compoundCommands(clauses.text, clauses.quotes)) ??
     compoundCommands(instruction.text, instruction.quotes);
-  if (compound) return performCompound(compound, scene);
+  if (compound) return compound.length > MAX_CHANGES_PER_INSTRUCTION ? answer(TOO_MANY_CHANGES) : performCompound(compound, scene);
 
   const parsed = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);
   // A verb with nothing after it ("mute", "fade out too") acts on the clip this session last changed.
@@ -100,8 +100,17 @@ function interpretInstruction(
   }
 }
 
+/**
+ * The most the interpreter reads of one instruction (messages may be longer, for model providers):
+ * with MAX_CHANGES_PER_INSTRUCTION it bounds the work one instruction can cause.
+ */
+export const INTERPRETER_MAX_LENGTH = 1000;
+
+export const TOO_LONG = `That's a long instruction — I read up to ${INTERPRETER_MAX_LENGTH.toLocaleString('en')} characters at a time. I changed nothing: send it in shorter parts.`;
+
 /** The deterministic default assistant: maps an instruction to a reply and edits, without I/O. */
 export function interpret(input: AssistantInput, options: InterpretOptions = {}): AssistantResult {
+  if (input.instruction.trim().length > INTERPRETER_MAX_LENGTH) return answer(TOO_LONG);
   return interpretInstruction(input, options, true);
 }
 
