@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/security/csp';
+import { isForeignOrigin } from '@/lib/security/requestOrigin';
 
 /** Every page view gets its own CSP nonce (see lib/security/csp.ts). */
 export function proxy(request: NextRequest) {
@@ -19,15 +20,7 @@ export function proxy(request: NextRequest) {
  * answers what it is. Browsers always send Origin on a cross-site POST.
  */
 function isForeignServerAction(request: NextRequest): boolean {
-  if (request.method !== 'POST' || !request.headers.has('next-action')) return false;
-  const origin = request.headers.get('origin');
-  if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  return request.method === 'POST' && request.headers.has('next-action') && isForeignOrigin(request.headers);
 }
 
 function foreignOriginRefused(): Response {

@@ -9,35 +9,31 @@ import { rateLimitHeaders } from '@/lib/rateLimit';
 import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 import { formatError } from './errors';
 import { executableSchema } from './schema';
-import { armorProtection, nodeLimitPlugin, QUERY_LIMITS } from './limits';
+import { introspectionEnabled, operationGuards, type OperationGuards } from './operationGuards';
 import { httpResponsePlugin } from './httpResponse';
 import { resolvers } from './resolvers';
-import { applyTrustedDocuments, trustedDocumentsMode, type TrustedDocumentsMode } from './trustedDocuments';
+import { applyTrustedDocuments, type TrustedDocumentsMode } from './trustedDocuments';
 
 export type GraphQLHandler = (request: Request) => Promise<Response>;
 
-/** Introspection is on outside production; in production only with GRAPHQL_INTROSPECTION=true. */
-export function introspectionEnabled(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return env.NODE_ENV !== 'production' || env.GRAPHQL_INTROSPECTION === 'true';
-}
+export { introspectionEnabled };
 
-export function createApolloServer(env: Readonly<Record<string, string | undefined>> = process.env): ApolloServer<GraphQLContext> {
-  const introspection = introspectionEnabled(env);
-  const armor = armorProtection({ hideFieldSuggestions: !introspection });
+export function createApolloServer(env: Readonly<Record<string, string | undefined>> = process.env, guards: OperationGuards = operationGuards(env)): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
-    introspection,
+    // Refused, when off, by the guards' own rule (graphql/operationGuards.ts), as on the stream route.
+    introspection: true,
     // Persisted ids name only the documents codegen generated (graphql/trustedDocuments.ts): nobody registers new ones at run time.
     persistedQueries: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
     formatError,
-    parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    validationRules: armor.validationRules,
+    parseOptions: guards.parseOptions,
+    validationRules: guards.validationRules,
     // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
     // The schema sets no cache hints, so Apollo's per-field cache-control bookkeeping is pure cost.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, nodeLimitPlugin(), httpResponsePlugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...guards.apolloPlugins, httpResponsePlugin()],
   });
 }
 
@@ -57,10 +53,10 @@ export function getGraphQLHandler(): GraphQLHandler {
 
 /** A handler with its own Apollo server, configured by `env` (tests run servers with other settings side by side). */
 export function createGraphQLHandler(env: Readonly<Record<string, string | undefined>> = process.env): GraphQLHandler {
-  const trustedDocuments = trustedDocumentsMode(env);
-  const server = createApolloServer(env);
+  const guards = operationGuards(env);
+  const server = createApolloServer(env, guards);
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
-  return (request) => handleGraphQLRequest(server, request, trustedDocuments);
+  return (request) => handleGraphQLRequest(server, request, guards.trustedDocuments);
 }
 
 /**

@@ -1,11 +1,13 @@
-import { specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fetch';
 import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE, unauthenticated } from '@/server/errors';
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
-import { armorProtection } from './limits';
-import { introspectionEnabled } from './server';
+import { isForeignOrigin } from '@/lib/security/requestOrigin';
+import { ensureStreamCapacity } from '@/server/projectEvents';
+import { checkStreamOperation, operationGuards } from './operationGuards';
 import { executableSchema } from './schema';
+import type { Refusal } from './trustedDocuments';
 
 type StreamHandler = (request: Request) => Promise<Response>;
 /** graphql-sse wants a context it can index; ours is the endpoint's. */
@@ -18,38 +20,59 @@ type StreamContext = GraphQLContext & Record<PropertyKey, unknown>;
  * before the stream opens, in the API's error envelope. Errors inside the stream are formatted
  * by the endpoint's formatError: coded, never a stack or SQL.
  */
-function createStreamHandler(): StreamHandler {
+export function createStreamHandler(env: Readonly<Record<string, string | undefined>> = process.env): StreamHandler {
   const contexts = new WeakMap<Request, StreamContext>();
-  const rules = [...specifiedRules, ...armorProtection({ hideFieldSuggestions: !introspectionEnabled() }).validationRules];
+  const schema = executableSchema();
+  const guards = operationGuards(env);
   const handler = createHandler<StreamContext>({
-    schema: executableSchema(),
-    validate: (schema, document) => validate(schema, document, rules),
+    schema,
+    // Validation is one of the guards onSubscribe runs (graphql/operationGuards.ts), with the HTTP route's rules.
+    validate: () => [],
     async authenticate(req) {
       try {
         const context = (await createContext(req.raw)) as StreamContext;
         // Live updates are about one's own projects: nobody signed in is refused before a stream opens.
         if (!context.viewer) throw unauthenticated();
+        // As for server actions: a sign-in cookie sent by another site's page is not its owner asking.
+        if (context.viewer.via === 'session' && isForeignOrigin(req.raw.headers, env)) {
+          throw new DomainError(ErrorCode.FORBIDDEN, 'This request came from another site and was refused.');
+        }
+        ensureStreamCapacity(context.viewer);
         contexts.set(req.raw, context);
         // No token: every operation is a stream of its own (distinct connections mode).
         return null;
       } catch (error) {
         const refusal = error instanceof DomainError ? error : new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE);
         if (!(error instanceof DomainError)) console.error('GraphQL stream failed:', error);
-        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...refusal.headers };
-        if (refusal.code === ErrorCode.UNAUTHENTICATED) headers['www-authenticate'] = 'Bearer';
-        const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
-        return [body, { status: HTTP_STATUS[refusal.code], statusText: refusal.code, headers }];
+        return refusalResponse({ status: HTTP_STATUS[refusal.code], code: refusal.code, message: refusal.message }, refusal.headers);
       }
     },
-    context: (req) => {
-      const context = contexts.get(req.raw);
-      if (!context) throw new Error('The stream request was not authenticated.');
-      return context;
+    onSubscribe(req, params) {
+      const context = contextOf(req.raw);
+      const checked = checkStreamOperation(params, { via: context.viewer?.via ?? null }, schema, guards);
+      if ('code' in checked) return refusalResponse(checked);
+      return { ...checked, schema, contextValue: context };
     },
+    context: (req) => contextOf(req.raw),
     onNext: (_context, _req, result) =>
       result.errors ? { ...result, errors: result.errors.map((error) => formatError(error as GraphQLFormattedError, error)) as never } : result,
   });
+
+  function contextOf(request: Request): StreamContext {
+    const context = contexts.get(request);
+    if (!context) throw new Error('The stream request was not authenticated.');
+    return context;
+  }
   return handler;
+}
+
+/** A refusal before the stream opens, in the API's error envelope. */
+function refusalResponse(refusal: Refusal, extraHeaders: Record<string, string> = {}): [string, { status: number; statusText: string; headers: Record<string, string> }] {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...extraHeaders };
+  if (refusal.code === ErrorCode.UNAUTHENTICATED) headers['www-authenticate'] = 'Bearer';
+  if (refusal.status === 405) headers.allow = 'GET, POST';
+  const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+  return [body, { status: refusal.status, statusText: refusal.code, headers }];
 }
 
 let streamHandler: StreamHandler | undefined;

@@ -12,7 +12,20 @@ const credentialRecheckMs = () => Number(process.env.EVENT_STREAM_RECHECK_MS) ||
 /** Open streams per user on one instance, the events route and GraphQL subscriptions together (EVENT_STREAMS_PER_USER). */
 const maxStreamsPerUser = () => Number(process.env.EVENT_STREAMS_PER_USER) || 20;
 
-const openStreamsByUser = new Map<string, number>();
+// On globalThis: Next.js bundles each route apart, and both stream routes must count into one map.
+const shared = globalThis as typeof globalThis & { codirectorOpenStreams?: Map<string, number> };
+const openStreamsByUser = (shared.codirectorOpenStreams ??= new Map<string, number>());
+
+/** Refuses, before a stream opens, a viewer who has EVENT_STREAMS_PER_USER streams open already. */
+export function ensureStreamCapacity(viewer: Viewer): void {
+  if ((openStreamsByUser.get(viewer.user.id) ?? 0) >= maxStreamsPerUser()) throw tooManyStreams();
+}
+
+function tooManyStreams(): DomainError {
+  return new DomainError(ErrorCode.RATE_LIMITED, `At most ${maxStreamsPerUser()} live event streams can be open at once.`, undefined, {
+    'retry-after': '5',
+  });
+}
 
 /**
  * A live subscription of the viewer's to one project: counted against their open streams, and
@@ -26,13 +39,8 @@ interface LiveSubscription {
 }
 
 async function openLiveSubscription(viewer: Viewer, request: Request): Promise<LiveSubscription> {
-  const open = openStreamsByUser.get(viewer.user.id) ?? 0;
-  if (open >= maxStreamsPerUser()) {
-    throw new DomainError(ErrorCode.RATE_LIMITED, `At most ${maxStreamsPerUser()} live event streams can be open at once.`, undefined, {
-      'retry-after': '5',
-    });
-  }
-  openStreamsByUser.set(viewer.user.id, open + 1);
+  ensureStreamCapacity(viewer);
+  openStreamsByUser.set(viewer.user.id, (openStreamsByUser.get(viewer.user.id) ?? 0) + 1);
   const ended = new AbortController();
   const stopWatching = watchCredential(request, viewer.user.id, () => ended.abort());
   request.signal.addEventListener('abort', () => ended.abort(), { once: true });

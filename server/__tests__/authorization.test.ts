@@ -71,6 +71,8 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
       call: (caller, ids) => projectEvents.subscribeToProjectEvents(caller, request(), { projectId: ids.projectId }),
       takesAliceIds: true,
     },
+    // Takes a viewer already authenticated by the stream route; it counts, it reads nothing.
+    ensureStreamCapacity: 'not an entry point',
   },
   projects: {
     createProject: { call: (caller) => projects.createProject(caller, { name: 'Mine' }), takesAliceIds: false },

@@ -10,6 +10,7 @@ import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { persistedRequest } from '../../persistedRequest';
 import { createGraphQLHandler } from '../../server';
+import { createStreamHandler } from '../../stream';
 
 /**
  * The tests talk to the real route handler over real HTTP: a node:http server turns each
@@ -22,12 +23,15 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** `env` runs the GraphQL endpoint with these settings over the process's (e.g. GRAPHQL_TRUSTED_DOCUMENTS) instead of the route's own server. */
+/** `env` runs both GraphQL routes with these settings over the process's (e.g. GRAPHQL_TRUSTED_DOCUMENTS) instead of the routes' own servers. */
 export async function startApiServer(options: { env?: Record<string, string> } = {}): Promise<ApiServer> {
-  const graphqlHandler = options.env ? createGraphQLHandler({ ...process.env, ...options.env }) : null;
+  const env = options.env && { ...process.env, ...options.env };
+  const graphqlHandler = env ? createGraphQLHandler(env) : null;
+  const streamHandler = env ? createStreamHandler(env) : null;
   const endpoint: Route = graphqlHandler ? { GET: graphqlHandler, POST: graphqlHandler } : graphqlRoute;
+  const stream: Route = streamHandler ? { GET: streamHandler, POST: streamHandler } : streamRoute;
   const server = http.createServer((incoming, outgoing) => {
-    forward(incoming, outgoing, endpoint).catch((error: unknown) => {
+    forward(incoming, outgoing, endpoint, stream).catch((error: unknown) => {
       outgoing.writeHead(500).end(String(error));
     });
   });
@@ -52,7 +56,7 @@ interface Route {
   POST(request: Request): Promise<Response>;
 }
 
-async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse, endpoint: Route): Promise<void> {
+async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse, endpoint: Route, stream: Route): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -70,7 +74,7 @@ async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResp
     body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
     signal: gone.signal,
   });
-  const route: Route = incoming.url?.startsWith('/api/graphql/stream') ? streamRoute : endpoint;
+  const route: Route = incoming.url?.startsWith('/api/graphql/stream') ? stream : endpoint;
   const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : null;
   if (!handler) {
     outgoing.writeHead(405, { allow: 'GET, POST' }).end();
