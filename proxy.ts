@@ -1,10 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/security/csp';
+import { errorEnvelopeResponse } from '@/lib/http/errorEnvelope';
+import { isBodyRefusal, mediaTypeOf, readBodyText } from '@/lib/http/requestBody';
 import { isForeignOrigin } from '@/lib/security/requestOrigin';
 
 /** Every page view gets its own CSP nonce (see lib/security/csp.ts). */
-export function proxy(request: NextRequest) {
-  if (isForeignServerAction(request)) return foreignOriginRefused();
+export async function proxy(request: NextRequest) {
+  if (isServerAction(request)) {
+    const refused = await refusedServerAction(request);
+    if (refused) return refused;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -15,19 +20,33 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-/**
- * A server action posted from another site. Next.js refuses it too, but with a bare 500; this
- * answers what it is. Browsers always send Origin on a cross-site POST.
- */
-function isForeignServerAction(request: NextRequest): boolean {
-  return request.method === 'POST' && request.headers.has('next-action') && isForeignOrigin(request.headers);
+function isServerAction(request: NextRequest): boolean {
+  return request.method === 'POST' && request.headers.has('next-action');
 }
 
-function foreignOriginRefused(): Response {
-  return Response.json(
-    { errors: [{ message: 'This request came from another site and was refused.', extensions: { code: 'FORBIDDEN' } }] },
-    { status: 403 },
-  );
+/**
+ * A server action Next.js would refuse with a bare 500, answered here with what it is: posted
+ * from another site (browsers always send Origin on a cross-site POST), a body over 1 MB or not
+ * in UTF-8, or arguments that are not JSON. Next.js keeps its own copy of the body for the action.
+ */
+async function refusedServerAction(request: NextRequest): Promise<Response | null> {
+  if (isForeignOrigin(request.headers)) return errorEnvelopeResponse(403, 'FORBIDDEN', 'This request came from another site and was refused.');
+  const body = await readBodyText(request.clone());
+  if (isBodyRefusal(body)) return errorEnvelopeResponse(body.status, body.code, body.message);
+  // The client sends an action's arguments as JSON text, or as multipart form data when a form posts them.
+  if (mediaTypeOf(request.headers.get('content-type')) === 'text/plain' && !isJson(body)) {
+    return errorEnvelopeResponse(400, 'BAD_REQUEST', "The action's arguments are not valid JSON.");
+  }
+  return null;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

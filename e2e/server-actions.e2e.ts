@@ -110,7 +110,7 @@ const CASES: Record<string, ActionCase> = {
   'app/projects/[id]/actions.ts#searchSessionsAction': {
     page: projectPage,
     withAliceIds: (ids) => [ids.projectId, 'outro', null, false],
-    malformed: (ids) => [[ids.projectId, ''], [ids.projectId, 'x'.repeat(201)], [ids.projectId, { query: 1 }], [ids.projectId, 'outro', 'not-a-cursor'], []],
+    malformed: (ids) => [[ids.projectId, ''], [ids.projectId, 'x'.repeat(201)], [ids.projectId, 'outro\u0000'], [ids.projectId, { query: 1 }], [ids.projectId, 'outro', 'not-a-cursor'], []],
   },
   'app/projects/[id]/actions.ts#loadArchivedSessionsAction': {
     page: projectPage,
@@ -140,7 +140,7 @@ const CASES: Record<string, ActionCase> = {
   },
   // Takes no arguments; called with Alice's cookie it would end her sessions, which is its job.
   'app/settings/tokens/signOutEverywhere.ts#signOutEverywhereAction': { page: () => '/settings/tokens', withAliceIds: null, malformed: () => [] },
-  'app/signup/actions.ts#signUpAction': { page: () => '/signup', withAliceIds: null, malformed: () => [[null], ['x'], [{ email: 1, password: [] }]] },
+  'app/signup/actions.ts#signUpAction': { page: () => '/signup', withAliceIds: null, malformed: () => [[null], ['x'], [{ email: 1, password: [] }], [{ name: 'x', email: { toString: 1 }, password: { valueOf: 2 } }]] },
 };
 
 interface ActionAnswer {
@@ -289,6 +289,30 @@ describe('server actions', () => {
     });
     assert.equal(answer.status, 403);
     assert.equal((await answer.json()).errors[0].extensions.code, 'FORBIDDEN');
+  });
+
+  test('a body that is not JSON, over 1 MB or not UTF-8 is refused with a coded 400, 413 or 415, and nothing is stored', async () => {
+    const before = await aliceChecksum(alice.cookie);
+    const send = actions.get('app/projects/[id]/actions.ts#sendInstructionAction')!;
+    const post = (body: string, contentType: string) =>
+      fetch(`${BASE_URL}${projectPage(ids)}`, {
+        method: 'POST',
+        headers: { 'next-action': send, accept: 'text/x-component', origin: BASE_URL, cookie: alice.cookie, 'content-type': contentType },
+        body,
+      });
+    const oversized = JSON.stringify([ids.projectId, { sessionId: ids.sessionId, content: 'x'.repeat(1024 * 1024), clientMessageId: 'big-1' }]);
+    const answers = [
+      await post('[not json', 'text/plain;charset=UTF-8'),
+      await post(oversized, 'text/plain;charset=UTF-8'),
+      await post(JSON.stringify([ids.projectId, { sessionId: ids.sessionId, content: 'mute the intro', clientMessageId: 'utf16-1' }]), 'text/plain;charset=UTF-16'),
+    ];
+    const codes = await Promise.all(answers.map(async (answer) => [answer.status, (await answer.json()).errors[0].extensions.code]));
+    assert.deepEqual(codes, [
+      [400, 'BAD_REQUEST'],
+      [413, 'PAYLOAD_TOO_LARGE'],
+      [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ]);
+    assert.equal(await aliceChecksum(alice.cookie), before);
   });
 
   test('actions spend the same hourly budget as the GraphQL API and are refused with RATE_LIMITED once it is gone', async () => {

@@ -5,6 +5,8 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { createContext, type GraphQLContext } from './context';
+import { errorEnvelopeResponse } from '@/lib/http/errorEnvelope';
+import { isBodyRefusal, mediaTypeOf, readBodyText } from '@/lib/http/requestBody';
 import { rateLimitHeaders } from '@/lib/rateLimit';
 import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 import { formatError } from './errors';
@@ -71,14 +73,14 @@ async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, reques
     context = await createContext(request);
   } catch (error) {
     const refusal = error instanceof DomainError ? error : unexpected(error);
-    return finished(Response.json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, { status: HTTP_STATUS[refusal.code] }), refusal.headers);
+    return finished(errorEnvelopeResponse(HTTP_STATUS[refusal.code], refusal.code, refusal.message), refusal.headers);
   }
   const limits = context.rateLimit ? rateLimitHeaders(context.rateLimit) : {};
   const body = await readBody(request);
   if (body instanceof Response) return finished(body, limits);
   const method = request.method.toUpperCase();
   const operation = applyTrustedDocuments({ method, body, search: searchOf(request.url) }, context.viewer?.via ?? null, trustedDocuments);
-  if ('code' in operation) return finished(refusal(operation.code, operation.message, operation.status), limits);
+  if ('code' in operation) return finished(errorEnvelopeResponse(operation.status, operation.code, operation.message), limits);
   const headers = new HeaderMap();
   for (const [name, value] of request.headers) headers.set(name, value);
   const answer = await server.executeHTTPGraphQLRequest({
@@ -100,8 +102,12 @@ function unexpected(error: unknown): DomainError {
   return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE);
 }
 
-/** The headers every answer of the endpoint carries: rate limits, and what a 401 or 405 must say. */
+/**
+ * The headers every answer of the endpoint carries: rate limits, what a 401 or 405 must say,
+ * and no caching (an answer is one viewer's, and a GET's URL is the same for every viewer).
+ */
 function finished(response: Response, extraHeaders: Record<string, string>): Response {
+  response.headers.set('cache-control', 'private, no-store');
   for (const [name, value] of Object.entries(extraHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
   if (response.status === 401) response.headers.set('www-authenticate', 'Bearer');
   if (response.status === 405) response.headers.set('allow', ALLOWED_METHODS);
@@ -131,63 +137,22 @@ export const ALLOWED_METHODS = 'GET, POST';
 
 /** Any other method: 405 with Allow, in the API's error envelope. */
 export function methodNotAllowed(): Response {
-  return Response.json(
-    { errors: [{ message: `This endpoint answers ${ALLOWED_METHODS} only.`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
-    { status: 405, headers: { allow: ALLOWED_METHODS } },
-  );
+  return errorEnvelopeResponse(405, 'METHOD_NOT_ALLOWED', `This endpoint answers ${ALLOWED_METHODS} only.`, { allow: ALLOWED_METHODS });
 }
-
-/** Requests larger than this are refused with 413 before anything parses them. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The body as Apollo takes it: parsed JSON for a JSON content type, else the text (which
- * Apollo refuses with a clear message). More than MAX_BODY_BYTES is refused with 413 (by
- * Content-Length when sent, else by counting the stream) and JSON that does not parse with
- * 400, before anything else runs.
+ * Apollo refuses with a clear message). Too large (413), not UTF-8 (415) or JSON that does not
+ * parse (400) is refused before anything else runs.
  */
 async function readBody(request: Request): Promise<unknown> {
   if (!request.body) return undefined;
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return payloadTooLarge();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return payloadTooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!isJson(request.headers.get('content-type'))) return text;
+  const text = await readBodyText(request);
+  if (isBodyRefusal(text)) return errorEnvelopeResponse(text.status, text.code, text.message);
+  if (mediaTypeOf(request.headers.get('content-type')) !== 'application/json') return text;
   try {
     return JSON.parse(text);
   } catch {
-    return badRequest('The request body is not valid JSON.');
+    return errorEnvelopeResponse(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
-}
-
-function isJson(contentType: string | null): boolean {
-  return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
-}
-
-function badRequest(message: string): Response {
-  return refusal('BAD_REQUEST', message, 400);
-}
-
-/** A request refused before Apollo sees it, in the API's error envelope. */
-function refusal(code: string, message: string, status: number): Response {
-  return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
-}
-
-function payloadTooLarge(): Response {
-  return Response.json(
-    { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
-    { status: 413 },
-  );
 }

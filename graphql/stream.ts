@@ -3,6 +3,7 @@ import { createHandler } from 'graphql-sse/lib/use/fetch';
 import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE, unauthenticated } from '@/server/errors';
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
+import { MAX_BODY_BYTES, payloadTooLarge, unsupportedCharset } from '@/lib/http/requestBody';
 import { isForeignOrigin } from '@/lib/security/requestOrigin';
 import { ensureStreamCapacity } from '@/server/projectEvents';
 import { checkStreamOperation, operationGuards } from './operationGuards';
@@ -29,6 +30,8 @@ export function createStreamHandler(env: Readonly<Record<string, string | undefi
     // Validation is one of the guards onSubscribe runs (graphql/operationGuards.ts), with the HTTP route's rules.
     validate: () => [],
     async authenticate(req) {
+      const bodyRefusal = unreadableBody(req.raw);
+      if (bodyRefusal) return refusalResponse(bodyRefusal);
       try {
         const context = (await createContext(req.raw)) as StreamContext;
         // Live updates are about one's own projects: nobody signed in is refused before a stream opens.
@@ -66,9 +69,16 @@ export function createStreamHandler(env: Readonly<Record<string, string | undefi
   return handler;
 }
 
+/** What the HTTP route refuses of a body, refused here before graphql-sse reads it (it reads it whole). */
+function unreadableBody(request: Request): Refusal | null {
+  const charset = unsupportedCharset(request.headers.get('content-type'));
+  if (charset) return charset;
+  return Number(request.headers.get('content-length')) > MAX_BODY_BYTES ? payloadTooLarge() : null;
+}
+
 /** A refusal before the stream opens, in the API's error envelope. */
 function refusalResponse(refusal: Refusal, extraHeaders: Record<string, string> = {}): [string, { status: number; statusText: string; headers: Record<string, string> }] {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...extraHeaders };
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders };
   if (refusal.code === ErrorCode.UNAUTHENTICATED) headers['www-authenticate'] = 'Bearer';
   if (refusal.status === 405) headers.allow = 'GET, POST';
   const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });

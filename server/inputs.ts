@@ -1,4 +1,5 @@
 import { isUuid } from '@/lib/ids';
+import { validateText } from '@/lib/validation';
 import { badInput, notFound } from './errors';
 
 /**
@@ -12,9 +13,10 @@ export function inputObject(value: unknown, field = 'input'): Record<string, unk
   return value as Record<string, unknown>;
 }
 
+/** A string, without control characters (lib/validation.ts): the one check every text from a client passes. */
 export function requiredString(value: unknown, field: string): string {
   if (typeof value !== 'string') throw badInput(field, `\`${field}\` must be a string.`);
-  return value;
+  return validateText(field, value);
 }
 
 /** A database id. One that is not shaped like ours names nothing: NOT_FOUND, as for a missing row. */

@@ -3,6 +3,8 @@
 import { signUp, type SignUpInput, type SignUpResult } from '@/lib/auth/signup';
 
 export async function signUpAction(input: SignUpInput): Promise<SignUpResult> {
-  // Arguments arrive from the network: take only the three strings.
-  return signUp({ name: String(input?.name ?? ''), email: String(input?.email ?? ''), password: String(input?.password ?? '') });
+  // Arguments arrive from the network: take only the three strings (anything else reads as empty, a field error).
+  const fields = typeof input === 'object' && input !== null ? (input as unknown as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return signUp({ name: text(fields.name), email: text(fields.email), password: text(fields.password) });
 }

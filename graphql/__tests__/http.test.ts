@@ -98,6 +98,15 @@ describe('the HTTP endpoint', () => {
     expect(await response.json()).toEqual({ data: { viewer: { id: viewerId } } });
   });
 
+  it('marks every answer private and not to be stored: a GET for a signed-in viewer, a refusal, an anonymous 401', async () => {
+    const url = `${server.url}?query=${encodeURIComponent('{ viewer { email } }')}`;
+    const signedIn = await fetch(url, { headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' } });
+    const refused = await fetch(url, { headers: api.authHeaders() });
+    const anonymous = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect([signedIn.status, refused.status, anonymous.status]).toEqual([200, 400, 401]);
+    for (const answer of [signedIn, refused, anonymous]) expect(answer.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('refuses a GET without that header (CSRF prevention) and mutations over GET', async () => {
     const plain = await fetch(`${server.url}?query=${encodeURIComponent('{ viewer { id } }')}`, { headers: api.authHeaders() });
     expect(plain.status).toBe(400);

@@ -294,6 +294,10 @@ describe('renameSession', () => {
     ['a title over 120 characters', { title: 'y'.repeat(121) }, 'BAD_USER_INPUT'],
     ['a title with a control character', { title: 'Color\u0007pass' }, 'BAD_USER_INPUT'],
     ['a title with a line break', { title: 'Color\npass' }, 'BAD_USER_INPUT'],
+    ['a title with a right-to-left override', { title: 'Color\u202epass' }, 'BAD_USER_INPUT'],
+    ['a title of zero-width characters only', { title: '\u200b\u200d\ufeff' }, 'BAD_USER_INPUT'],
+    ['a title with a C1 control (next line)', { title: 'Color\u0085pass' }, 'BAD_USER_INPUT'],
+    ['a title with a NUL character', { title: 'Color\u0000pass' }, 'BAD_USER_INPUT'],
     ['an unknown session', { title: 'ok', sessionId: missing('Session') }, 'NOT_FOUND'],
     ['a malformed id', { title: 'ok', sessionId: 'bad' }, 'BAD_USER_INPUT'],
   ])('refuses %s with %s', async (_label, input, code) => {

@@ -335,6 +335,8 @@ describe('searching sessions', () => {
     ['empty', ''],
     ['blank', '   '],
     ['201 characters', 'a'.repeat(201)],
+    ['with a NUL character (Postgres cannot store one)', 'beach\u0000'],
+    ['with a C1 control character', 'beach\u009b'],
   ])('refuses a query that is %s, with BAD_USER_INPUT naming `query`', async (_label, query) => {
     const result = await api.request(SEARCH, { projectId: toGlobalId('Project', searched.id), query });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);

@@ -76,6 +76,12 @@ describe.each<Route>(['http', 'stream'])('the %s route', (route) => {
     expect(await send(trustedOnly, route, adHoc, cookie)).toMatchObject({ status: 403, codes: ['TRUSTED_DOCUMENT_REQUIRED'] });
     expect(await send(trustedOnly, route, adHoc, bearer)).toMatchObject({ status: 200, codes: [] });
   });
+
+  it('refuses a body in a charset other than UTF-8 with 415 UNSUPPORTED_MEDIA_TYPE, before reading it', async () => {
+    const { projectId, bearer } = await owner();
+    const utf16 = await send(plain, route, operationOf(route, projectId, '__typename'), { ...bearer, 'content-type': 'application/json; charset=utf-16' });
+    expect([utf16.status, utf16.codes]).toEqual([415, ['UNSUPPORTED_MEDIA_TYPE']]);
+  });
 });
 
 describe('the stream route', () => {

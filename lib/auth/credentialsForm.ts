@@ -1,3 +1,4 @@
+import { mediaTypeOf, unsupportedCharset } from '@/lib/http/requestBody';
 import { MAX_EMAIL_LENGTH } from './email';
 import { MAX_PASSWORD_LENGTH } from './passwordPolicy';
 
@@ -10,27 +11,29 @@ export type CredentialsForm = Record<string, string> & { email: string; password
 export type CredentialsFormResult = { ok: true; form: CredentialsForm } | { ok: false; problem: string };
 
 /**
- * Reads an email-and-password sign-in body the way next-auth 4 does in the App Router
- * (`next-auth/next/utils` getBody: JSON when the content type mentions application/json,
- * else form-urlencoded when it mentions that), and refuses what two readers could read
+ * Reads an email-and-password sign-in body, form-urlencoded (the sign-in page) or a JSON
+ * object (scripts), as next-auth 4 reads either in the App Router (`next-auth/next/utils`
+ * getBody), in UTF-8 only, and refuses what two readers could read
  * differently (a repeated field, a field that is not a string, an unknown field) or what no
  * password check should see (an email or password over its length limit).
  */
 export async function readCredentialsForm(request: Request): Promise<CredentialsFormResult> {
-  const contentType = request.headers.get('content-type') ?? '';
+  const contentType = request.headers.get('content-type');
+  const charset = unsupportedCharset(contentType);
+  if (charset) return { ok: false, problem: charset.message };
   if (Number(request.headers.get('content-length')) > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large.' };
   const text = await request.text().catch(() => null);
   if (text === null || text.length > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large or unreadable.' };
 
   let entries: [string, unknown][];
-  if (contentType.includes('application/json')) {
+  if (mediaTypeOf(contentType) === 'application/json') {
     const parsed = parseJsonObject(text);
     if (!parsed) return { ok: false, problem: 'The request body is not a JSON object.' };
     entries = Object.entries(parsed);
-  } else if (contentType.includes('application/x-www-form-urlencoded')) {
+  } else if (mediaTypeOf(contentType) === 'application/x-www-form-urlencoded') {
     entries = [...new URLSearchParams(text)];
   } else {
-    return { ok: false, problem: 'Send the form as application/x-www-form-urlencoded.' };
+    return { ok: false, problem: 'Send the form as application/x-www-form-urlencoded (as the sign-in page does) or as a JSON object.' };
   }
 
   const form: Record<string, string> = {};

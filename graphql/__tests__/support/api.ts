@@ -5,6 +5,7 @@ import { print } from 'graphql';
 import { encode } from 'next-auth/jwt';
 import * as graphqlRoute from '@/app/api/graphql/route';
 import * as streamRoute from '@/app/api/graphql/stream/route';
+import * as healthRoute from '@/app/api/health/route';
 import { createAccessToken } from '@/db/accessTokens';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
@@ -56,6 +57,9 @@ interface Route {
   POST(request: Request): Promise<Response>;
 }
 
+/** `/api/health` too: whether the server answers at all (the interpreter's bounds are proven against it). */
+const liveness: Route = { GET: async () => healthRoute.GET(), POST: async () => healthRoute.GET() };
+
 async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse, endpoint: Route, stream: Route): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
@@ -74,7 +78,7 @@ async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResp
     body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
     signal: gone.signal,
   });
-  const route: Route = incoming.url?.startsWith('/api/graphql/stream') ? stream : endpoint;
+  const route: Route = incoming.url?.startsWith('/api/graphql/stream') ? stream : incoming.url === '/api/health' ? liveness : endpoint;
   const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : null;
   if (!handler) {
     outgoing.writeHead(405, { allow: 'GET, POST' }).end();

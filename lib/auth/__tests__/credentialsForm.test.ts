@@ -24,6 +24,8 @@ describe('reading a sign-in form', () => {
     ['a JSON password that is a number', json({ email: 'a@b.co', password: 12345678 })],
     ['a JSON array', json([{ email: 'a@b.co', password: 'pw' }])],
     ['malformed JSON', post('{"email":', 'application/json')],
+    ['a form in UTF-16', post('email=a%40b.co&password=pw', 'application/x-www-form-urlencoded; charset=utf-16')],
+    ['a content type that only mentions JSON', post('{"email":"a@b.co","password":"pw"}', 'text/plain; x=application/json')],
     ['multipart, which next-auth does not read', post('--x\r\n', 'multipart/form-data; boundary=x')],
     ['an email of 3 KB', form([['email', `${'a'.repeat(3 * 1024)}@b.co`], ['password', 'pw']])],
     ['an email of 1 MB', form([['email', `${'a'.repeat(1024 * 1024)}@b.co`], ['password', 'pw']])],
