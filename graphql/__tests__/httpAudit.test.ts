@@ -9,7 +9,7 @@ import { startApiServer, tokenFor, type ApiServer } from './support/api';
 /*
  * The GraphQL-over-HTTP spec's own audit suite (graphql-http's serverAudits) against the real
  * route handler over HTTP, as a third-party client with a token would call it. Every MUST
- * passes; the SHOULD/MAY audits that do not are listed here with the reason, and README's
+ * passes; the SHOULD/MAY audits that do not are listed here with the reason, and docs/api.md's
  * "GraphQL over HTTP" paragraph explains each (this test checks it names them).
  */
 
@@ -81,8 +81,8 @@ describe('the graphql-http server audit', () => {
     expect(await allowed.json()).toEqual({ data: { __type: { name: 'Session' } } });
   });
 
-  it('each remaining one is explained in README', () => {
-    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  it('each remaining one is explained in docs/api.md', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../docs/api.md'), 'utf8');
     const start = readme.indexOf('**GraphQL over HTTP.**');
     expect(start).toBeGreaterThan(0);
     const section = readme.slice(start, readme.indexOf('\n\n', start));

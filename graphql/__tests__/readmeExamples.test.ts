@@ -12,14 +12,15 @@ import { toGlobalId } from '../ids';
 import { ApiClient, codes, startApiServer, tokenFor, type ApiServer } from './support/api';
 
 /**
- * Every API example in README.md runs as written: each `graphql` block is exactly one
+ * Every API example in README.md and docs/ runs as written: each `graphql` block is exactly one
  * operation and answers without errors, and each `sh` block that calls the API runs with a
- * real token against a test server. A README edit that breaks one fails here.
+ * real token against a test server. A documentation edit that breaks one fails here.
  */
 useTestDatabase();
 
-const README = fs.readFileSync(path.join(process.cwd(), 'README.md'), 'utf8');
-const blocks = (language: string) => [...README.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]);
+const DOCUMENTS = ['README.md', ...fs.readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => path.join('docs', name))];
+const DOCS = DOCUMENTS.map((file) => fs.readFileSync(path.join(process.cwd(), file), 'utf8')).join('\n');
+const blocks = (language: string) => [...DOCS.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]);
 const graphqlExamples = blocks('graphql');
 const apiShellExamples = blocks('sh').filter((block) => block.includes('/api/graphql'));
 
