@@ -1,8 +1,17 @@
-// Start-up check of the settings read only when the first request needs them: a provider that
-// cannot work (no key, bad URL) or an unknown GRAPHQL_TRUSTED_DOCUMENTS value stops the start
-// with one line saying what to set, before building and serving.
+// Start-up check, before building and serving: every setting parses (lib/config.ts: a bad value
+// stops the start with one line per variable, naming what it allows), and the ones that only
+// fail when the first request needs them (a model provider without its key) are tried now.
 import { trustedDocumentsMode } from '@/graphql/trustedDocuments';
+import { config, ConfigError } from '@/lib/config';
 import { getAssistant, ProviderConfigError } from '@/lib/providers';
+
+try {
+  config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 const checks: [setting: string, check: () => unknown][] = [
   ['ASSISTANT_PROVIDER', () => getAssistant()],
