@@ -18,7 +18,7 @@ import { describeArrangementChanges } from './undoRedo';
 
 function sameFamily(a: string, b: string): boolean {
   const families = [
-    ['lengthen', 'shorten', 'setDuration'],
+    ['lengthen', 'shorten', 'setDuration', 'matchLength'],
     ['speedUp', 'slowDown', 'setSpeed'],
     ['fadeIn', 'fadeOut'],
     ['setVolume', 'mute', 'unmute'],

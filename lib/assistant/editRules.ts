@@ -3,7 +3,7 @@ import { ARRANGEMENT_RULES } from './arrangementRules';
 import { ATTRIBUTE_RULES } from './attributeRules';
 import { CARD_RULES } from './cardRules';
 import type { EditSpec } from './editSpec';
-import { edit, markedDuration, reference, rule, splitTrailing, type Rule } from './grammar';
+import { clarify, edit, markedDuration, reference, rule, splitTrailing, type Rule } from './grammar';
 import { parsePercent, parseSpeedFactor } from './numbers';
 import type { ClipReference } from './references';
 import { TIMING_RULES } from './timingRules';
@@ -26,6 +26,18 @@ const GENERIC_SETTING: Rule = rule(/^(?:set|change|make|turn) (?<rest>.+)$/i, ({
   return split && edit(split.value, reference(split.head.replace(/ (?:to|into|be|at)$/i, ''), quotes));
 });
 
+/** "make the intro 2": seconds or a speed? Asked, not guessed. */
+const BARE_NUMBER_SETTING: Rule = rule(
+  /^(?:make|set) (?<target>.+?) (?:to )?(?<number>\d+(?:\.\d+)?)$/i,
+  ({ target = '', number }, quotes) =>
+    reference(target, quotes)
+      ? clarify(
+          `${number} seconds long, or ${number}x the speed? ` +
+            `For example: “make ${target} ${number} seconds long” or “make ${target} ${number}x faster”.`,
+        )
+      : null,
+);
+
 /**
  * Earlier rules claim phrasings that later, broader ones would misread: "add a title …"
  * before "add 2 seconds to …", "remove the fade-in from …" before "remove …".
@@ -36,4 +48,5 @@ export const EDIT_RULES: readonly Rule[] = [
   ...ATTRIBUTE_RULES,
   ...ARRANGEMENT_RULES,
   GENERIC_SETTING,
+  BARE_NUMBER_SETTING,
 ];

@@ -9,6 +9,7 @@ import type { Adjustment, ParsedCommand } from './grammar';
 import { latestEdit } from './history';
 import { refuse, succeed, type EditOutcome, type Outcome } from './outcome';
 import { resolveReference, type ChoosingContext, type ClipReference } from './references';
+import { settleSpec, type RequestedSpec } from './relativeAmounts';
 import { lowerFirst } from './replies';
 import type { AssistantResult, Clip, SessionEdit, Timeline } from './types';
 
@@ -61,14 +62,12 @@ function resolveSpec(spec: EditSpec<ClipReference>, scene: Scene): Outcome<EditS
   return destination.ok ? succeed({ ...spec, destination: destination.value }) : destination;
 }
 
-export function performEdit(
-  spec: EditSpec<ClipReference>,
-  references: readonly ClipReference[],
-  scene: Scene,
-): EditOutcome {
-  const targets = resolveTargets(references, scene);
+export function performEdit(spec: RequestedSpec, references: readonly ClipReference[], scene: Scene): EditOutcome {
+  const settled = settleSpec(spec, references, scene.timeline, scene.context);
+  if (!settled.ok) return settled;
+  const targets = resolveTargets(settled.value.targets, scene);
   if (!targets.ok) return targets;
-  const resolved = resolveSpec(spec, scene);
+  const resolved = resolveSpec(settled.value.spec, scene);
   if (!resolved.ok) return resolved;
   return buildEdit(resolved.value, targets.value, scene.timeline, scene.newClipId);
 }

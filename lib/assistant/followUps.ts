@@ -26,7 +26,7 @@ function numericChange(edit: SessionEdit, field: keyof ClipAttributes): { before
 }
 
 /** A duration edit as a step in one direction: "set to 6 s" from 5 s is "1 s longer". */
-function durationStep(spec: EditSpec, edit: SessionEdit): DurationStep | null {
+export function durationStep(spec: EditSpec, edit: SessionEdit): DurationStep | null {
   if (spec.action === 'lengthen' || spec.action === 'shorten') return spec;
   if (spec.action !== 'setDuration') return null;
   const change = numericChange(edit, 'durationMs');
@@ -35,7 +35,7 @@ function durationStep(spec: EditSpec, edit: SessionEdit): DurationStep | null {
   return { action: delta > 0 ? 'lengthen' : 'shorten', amountMs: Math.abs(delta) };
 }
 
-function speedStep(spec: EditSpec, edit: SessionEdit): SpeedStep | null {
+export function speedStep(spec: EditSpec, edit: SessionEdit): SpeedStep | null {
   if (spec.action === 'speedUp' || spec.action === 'slowDown') return { action: spec.action, factor: spec.factor };
   if (spec.action !== 'setSpeed') return null;
   const change = numericChange(edit, 'speed');

@@ -1,8 +1,9 @@
 /** Building blocks the instruction rules are written with. */
-import type { Destination, EditSpec } from './editSpec';
+import type { Destination } from './editSpec';
 import { quotedText } from './normalize';
 import { parseDurationMs } from './numbers';
 import { parseReference, type ClipReference } from './references';
+import type { RequestedSpec } from './relativeAmounts';
 import type { SessionContext, Timeline } from './types';
 
 export type Adjustment =
@@ -17,7 +18,7 @@ export type EditMatch =
   | { by: 'clip'; target: ClipReference; actions?: string[]; label?: string };
 
 export type ParsedCommand =
-  | { type: 'edit'; spec: EditSpec<ClipReference>; targets: readonly ClipReference[] }
+  | { type: 'edit'; spec: RequestedSpec; targets: readonly ClipReference[] }
   | { type: 'undo'; count: number | 'all' }
   | { type: 'redo'; count: number | 'all' }
   /** "do the same thing to X" (target) or "do that again" (no target: the same clips). */
@@ -49,7 +50,7 @@ export function rule(pattern: RegExp, build: (groups: Groups, quotes: Quotes) =>
 }
 
 /** An edit command, or null if any target phrase is not a clip reference. */
-export function edit(spec: EditSpec<ClipReference>, ...targets: (ClipReference | null)[]): ParsedCommand | null {
+export function edit(spec: RequestedSpec, ...targets: (ClipReference | null)[]): ParsedCommand | null {
   const parsed = targets.filter((target): target is ClipReference => target !== null);
   return parsed.length === targets.length ? { type: 'edit', spec, targets: parsed } : null;
 }

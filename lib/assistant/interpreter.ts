@@ -7,8 +7,9 @@ import { normalizeInstruction } from './normalize';
 import { mentionsFramesWithoutRate } from './numbers';
 import { refuse } from './outcome';
 import { parseCommand } from './parseCommand';
-import { resolveReference, type ChoosingContext, type ClipReference } from './references';
-import { CAPABILITIES, DID_NOT_UNDERSTAND, describeClips } from './replies';
+import { NO_CLIP_MATCHING, resolveReference, type ChoosingContext, type ClipReference } from './references';
+import { CAPABILITIES, DID_NOT_UNDERSTAND, describeClips, quote } from './replies';
+import { respellings } from './respelling';
 import { revertMatching } from './revertMatching';
 import type { Assistant, AssistantInput, AssistantResult } from './types';
 import { redo, undo } from './undoRedo';
@@ -31,7 +32,7 @@ function referenceOnly(target: ClipReference, raw: string, scene: Scene): Assist
   return answer(`What should I do with ${describeClips(clips.value)}? For example “make it a bit longer”${again}.`);
 }
 
-function interpretInstruction(
+function interpretAsTyped(
   input: AssistantInput & { context: ChoosingContext },
   options: InterpretOptions,
   answersAllowed: boolean,
@@ -98,6 +99,33 @@ function interpretInstruction(
     case 'adjust':
       return finish(editFor(command, scene) ?? refuse(DID_NOT_UNDERSTAND));
   }
+}
+
+/** Not understood as typed, or a phrase named no clip: "shortne the outro" may read as a clip's name. */
+function notUnderstood(result: AssistantResult): boolean {
+  return result.actions.length === 0 && (result.reply === DID_NOT_UNDERSTAND || result.reply.startsWith(NO_CLIP_MATCHING));
+}
+
+/**
+ * The instruction as typed; if that is not understood, as respelled ("shortne" → "shorten"), but
+ * only when exactly one respelled reading is understood: with two, it asks which was meant.
+ */
+function interpretInstruction(
+  input: AssistantInput & { context: ChoosingContext },
+  options: InterpretOptions,
+  answersAllowed: boolean,
+): AssistantResult {
+  const asTyped = interpretAsTyped(input, options, answersAllowed);
+  if (!notUnderstood(asTyped)) return asTyped;
+  // Trial readings take throwaway clip ids, so only the reading acted on uses the real sequence.
+  let trialIds = 0;
+  const trial = { newClipId: () => `respelling-${trialIds++}` };
+  const understood = respellings(input.instruction, input.timeline).filter(
+    (instruction) => !notUnderstood(interpretAsTyped({ ...input, instruction }, trial, answersAllowed)),
+  );
+  if (understood.length === 1) return interpretAsTyped({ ...input, instruction: understood[0] }, options, answersAllowed);
+  if (understood.length > 1) return answer(`Did you mean ${understood.map(quote).join(' or ')}?`);
+  return asTyped;
 }
 
 /**

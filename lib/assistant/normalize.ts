@@ -23,6 +23,18 @@ export function quotedText(text: string, quotes: readonly string[]): string | nu
   return match ? (quotes[Number(match[1])] ?? null) : null;
 }
 
+/** The instruction with `change` applied to what lies outside its quoted passages, which stay as typed. */
+export function outsideQuotes(instruction: string, change: (text: string) => string): string {
+  let changed = '';
+  let from = 0;
+  for (const match of instruction.matchAll(QUOTED)) {
+    const at = match.index ?? 0;
+    changed += change(instruction.slice(from, at)) + match[0];
+    from = at + match[0].length;
+  }
+  return changed + change(instruction.slice(from));
+}
+
 /** The first quote token in the text and where it is. */
 export function findQuoteToken(text: string): { token: string; index: number } | null {
   const match = TOKEN.exec(text);

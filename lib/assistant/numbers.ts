@@ -290,13 +290,29 @@ export function parseFractionPercent(text: string): number | null {
   return value !== null && value > 0 ? value : null;
 }
 
-/** "twice" → 2, "three times" → 3, "half" → 0.5: how many times as long (or fast) something should become. */
+/**
+ * "twice" → 2, "three times" → 3, "half" → 0.5, "two thirds" → 2/3, "one and a half times" → 1.5:
+ * how many times as long (or fast) something should become.
+ */
 export function parseMultiplier(text: string): number | null {
   const phrase = wordsOf(text).join(' ');
   if (phrase === 'twice' || phrase === 'double') return 2;
-  if (phrase === 'half') return 0.5;
-  if (phrase === 'a third') return 1 / 3;
+  if (phrase === 'triple' || phrase === 'thrice') return 3;
+  const share = FRACTION_WORDS[phrase];
+  if (share !== undefined) return share / 100;
   const times = /^(.+) times$/.exec(phrase);
   const value = times ? parseNumber(times[1]) : null;
   return value !== null && value > 0 ? value : null;
+}
+
+/**
+ * Words for "a large amount" ("a lot", "much", "way"), which a fixed, documented amount stands
+ * for. The small ones ("a bit", "slightly", "a touch") are dropped while normalizing, since they
+ * mean the default amount anyway.
+ */
+const LARGE_DEGREE =
+  /^(?:a lot|lots|loads|a whole lot|a good deal|a great deal|a good bit|much|way|far|a ton|tons|heaps|significantly|considerably|substantially|dramatically)$/;
+
+export function isLargeDegree(text: string): boolean {
+  return LARGE_DEGREE.test(wordsOf(text).join(' '));
 }

@@ -4,11 +4,13 @@
  * what this session last acted on.
  */
 import { lastTargetClipIds } from './history';
+import { KIND_WORDS } from './lexicon';
+import { clipsNamedLoosely } from './looseNames';
 import { quotedText } from './normalize';
 import { ordinalWord, parseNumber, parseOrdinal, parseWholeNumber, type Ordinal } from './numbers';
 import { refuse, succeed, type Outcome } from './outcome';
 import { EMPTY_TIMELINE, formatCount, quote } from './replies';
-import type { Clip, ClipKind, SessionContext, Timeline } from './types';
+import type { Clip, SessionContext, Timeline } from './types';
 
 /**
  * A session context that can settle a singular reference matching several clips: with the
@@ -91,18 +93,6 @@ const BEYOND =
 const OPENING = /^(?:the )?(?:opening|opening (?:shot|clip|scene)|very first (?:shot|clip)|first shot|beginning)$/;
 const CLOSING = /^(?:the )?(?:closing|closing (?:shot|clip|scene)|final shot|last shot|very last (?:shot|clip))$/;
 const RELATION_WORDS = /\b(?:before|after|between)\b/;
-
-const KIND_WORDS: Record<string, ClipKind> = {
-  intro: 'intro',
-  outro: 'outro',
-  ending: 'outro',
-  title: 'title',
-  scene: 'scene',
-  shot: 'scene',
-  audio: 'audio',
-  music: 'audio',
-  sound: 'audio',
-};
 
 function normalizePhrase(phrase: string): string {
   return phrase.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -328,15 +318,22 @@ function matchesName(clip: Clip, wanted: readonly string[]): boolean {
 
 /**
  * Clips a name or kind phrase stands for, most specific first: an exact name, else names
- * containing the words ("the scene" → “Beach scene”, “City scene”), else the kind ("the audio").
+ * containing the words ("the scene" → “Beach scene”, “City scene”), else the kind ("the audio"),
+ * else names and kinds it is a misspelling of ("the beach scnee"); `loose` says it was the last.
  */
-function clipsNamed(timeline: Timeline, phrase: string): Clip[] {
+function namedClips(timeline: Timeline, phrase: string): { clips: Clip[]; loose: boolean } {
   const exact = timeline.filter((clip) => clip.name.toLowerCase() === phrase);
-  if (exact.length > 0) return exact;
+  if (exact.length > 0) return { clips: exact, loose: false };
   // A kind word ("the scenes") means every clip of that kind, and clips named after it too.
   const wanted = stemmedWords(phrase);
   const kind = KIND_WORDS[wanted.join(' ')];
-  return timeline.filter((clip) => matchesName(clip, wanted) || clip.kind === kind);
+  const clips = timeline.filter((clip) => matchesName(clip, wanted) || clip.kind === kind);
+  if (clips.length > 0) return { clips, loose: false };
+  return { clips: clipsNamedLoosely(timeline, wanted, nameWords), loose: true };
+}
+
+function clipsNamed(timeline: Timeline, phrase: string): Clip[] {
+  return namedClips(timeline, phrase).clips;
 }
 
 function listClips(clips: readonly Clip[]): string {
@@ -345,10 +342,13 @@ function listClips(clips: readonly Clip[]): string {
 
 const LISTED_WHEN_NOT_FOUND = 12;
 
+/** How the reply to a phrase naming no clip begins; the interpreter then tries the instruction respelled. */
+export const NO_CLIP_MATCHING = "I couldn't find a clip matching";
+
 function notFound(phrase: string, timeline: Timeline): Outcome<Clip[]> {
   const listed = listClips(timeline.slice(0, LISTED_WHEN_NOT_FOUND));
   const more = timeline.length > LISTED_WHEN_NOT_FOUND ? ` and ${timeline.length - LISTED_WHEN_NOT_FOUND} more` : '';
-  return refuse(`I couldn't find a clip matching ${quote(phrase)}. The clips are: ${listed}${more}.`);
+  return refuse(`${NO_CLIP_MATCHING} ${quote(phrase)}. The clips are: ${listed}${more}.`);
 }
 
 function pool(timeline: Timeline, among: string | null): Outcome<Clip[]> {
@@ -476,7 +476,10 @@ export function resolveReference(
   if (!resolution.ok || isPlural(reference) || resolution.value.length === 1) return resolution;
   const chosen = (context as ChoosingContext).choose?.(resolution.value);
   if (chosen) return succeed(chosen);
-  const label = reference.kind === 'named' ? `${singular(reference.phrase)} clips` : 'matching clips';
   const count = resolution.value.length;
+  if (reference.kind === 'named' && namedClips(timeline, reference.phrase).loose) {
+    return refuse(`${WHICH_CLIP} ${quote(reference.phrase)} is close to ${count} clips: ${listClips(resolution.value)}.`);
+  }
+  const label = reference.kind === 'named' ? `${singular(reference.phrase)} clips` : 'matching clips';
   return refuse(`${WHICH_CLIP} There are ${count} ${label}: ${listClips(resolution.value)}.`);
 }

@@ -1,5 +1,12 @@
 /** Phrasings for durations, fades and speed. */
-import { A_BIT_MS, DEFAULT_FADE_MS, DEFAULT_SLOW_DOWN_FACTOR, DEFAULT_SPEED_UP_FACTOR } from './defaults';
+import {
+  A_BIT_MS,
+  A_LOT_MS,
+  A_LOT_SPEED_FACTOR,
+  DEFAULT_FADE_MS,
+  DEFAULT_SLOW_DOWN_FACTOR,
+  DEFAULT_SPEED_UP_FACTOR,
+} from './defaults';
 import {
   clarify,
   edit,
@@ -13,9 +20,32 @@ import {
   type Quotes,
   type Rule,
 } from './grammar';
-import { parseFractionPercent, parseMultiplier, parseSpeedFactor } from './numbers';
+import { isLargeDegree, parseFractionPercent, parseMultiplier, parseSpeedFactor } from './numbers';
+import { parseSameMeasure, type SameMeasure } from './relativeAmounts';
+import { RELATIVE_LENGTH_RULES, TIMES } from './relativeLengthRules';
+
+/** A change's amount as said: a number, or "the same amount" / "in the same proportion" as the last edit. */
+type Said<T> = T | { same: SameMeasure };
+
+function sameAs(text: string): { same: SameMeasure } | null {
+  const same = parseSameMeasure(text);
+  return same && { same };
+}
 
 const DURATIONS = { by: slotDuration, trailing: markedDuration };
+
+/** The fixed amount "a lot", "much", "way" stand for here, or null if the text is not one of them. */
+function aLot(text: string, amount: number): number | null {
+  return isLargeDegree(text) ? amount : null;
+}
+
+/** What lengthening or shortening may be by: a duration, "a lot" (A_LOT_MS), or the last edit's amount. */
+const CHANGES_BY = {
+  by: (text: string): Said<number> | null =>
+    slotDuration(text) ?? aLot(text, A_LOT_MS) ?? sameAs(text),
+  trailing: (text: string): Said<number> | null =>
+    markedDuration(text) ?? aLot(text, A_LOT_MS) ?? sameAs(text),
+};
 
 /** A share said plainly enough not to be part of a name: "10 percent", "a third", "one quarter". */
 function trailingShare(text: string): number | null {
@@ -37,8 +67,12 @@ function durationEdit(
   if (share !== null) return edit({ action, amountMs: 0, percent: share }, reference(rest, quotes));
   const trailing = by === undefined ? splitTrailing(rest, trailingShare) : null;
   if (trailing) return edit({ action, amountMs: 0, percent: trailing.value }, reference(trailing.head, quotes));
-  const parsed = targetAndAmount(rest, by, DURATIONS, A_BIT_MS);
-  return parsed && edit({ action, amountMs: parsed.amount }, reference(wholeClip(parsed.target), quotes));
+  const parsed = targetAndAmount<Said<number>>(rest, by, CHANGES_BY, A_BIT_MS);
+  if (!parsed) return null;
+  const target = reference(wholeClip(parsed.target), quotes);
+  if (typeof parsed.amount === 'number') return edit({ action, amountMs: parsed.amount }, target);
+  const direction = action === 'lengthen' ? 'longer' : 'shorter';
+  return edit({ action: 'sameStep', measure: parsed.amount.same, direction }, target);
 }
 
 function durationFromSlot(
@@ -68,7 +102,7 @@ function timesAs(target: string | undefined, factorText: string | undefined, qua
   return edit({ action: factor > 1 ? 'lengthen' : 'shorten', amountMs: 0, percent }, clips);
 }
 
-const TIMES_AS = '(?<factor>twice|half|double|a third|\\S+ times) as (?<quality>long|fast)';
+const TIMES_AS = `(?<factor>${TIMES}) as (?<quality>long|fast)`;
 
 const SCALE_RULES: readonly Rule[] = [
   rule(new RegExp(`^(?:make|have) (?<target>.+?) ${TIMES_AS}(?: as (?:it is|before|now))?$`, 'i'), ({ target, factor, quality }, quotes) =>
@@ -76,6 +110,14 @@ const SCALE_RULES: readonly Rule[] = [
   ),
   rule(new RegExp(`^(?:make (?:it|them) )?${TIMES_AS}(?: as (?:it is|before|now))?$`, 'i'), ({ factor, quality }, quotes) =>
     timesAs(undefined, factor, quality, quotes),
+  ),
+  // "make the interview half the length", "a third of its length": a share of the clip's own length.
+  rule(
+    new RegExp(
+      `^(?:make|have|cut|trim|shorten|set) (?<target>.+?) (?:to |down to )?(?<factor>${TIMES}) (?:of )?(?:the|its|their) (?:length|duration)(?: it is| it was| now)?$`,
+      'i',
+    ),
+    ({ target, factor }, quotes) => timesAs(target, factor, 'long', quotes),
   ),
   rule(/^double (?:the (?:length|duration) of )?(?<target>.+?)(?:'s| s)?(?: (?:length|duration))?$/i, ({ target }, quotes) =>
     edit({ action: 'lengthen', amountMs: 0, percent: 100 }, reference(target, quotes)),
@@ -88,12 +130,23 @@ const SCALE_RULES: readonly Rule[] = [
 const LENGTHEN_VERBS = new Set(['lengthen', 'extend', 'stretch']);
 
 const DURATION_RULES: readonly Rule[] = [
-  rule(/^make (?<rest>.+?) (?<direction>longer|shorter)(?: by (?<by>.+))?$/i, ({ rest = '', direction, by }, quotes) =>
-    durationEdit(direction?.toLowerCase() === 'longer' ? 'lengthen' : 'shorten', rest, by, quotes),
+  rule(
+    /^make (?<rest>.+?) (?<direction>longer|shorter)(?: by (?<by>.+)| (?<proportion>in the same (?:proportion|ratio)|proportionally|proportionately))?$/i,
+    ({ rest = '', direction, by, proportion }, quotes) =>
+      durationEdit(direction?.toLowerCase() === 'longer' ? 'lengthen' : 'shorten', rest, by ?? proportion, quotes),
   ),
   rule(
-    /^(?:trim|cut|take|remove|shave|chop)(?: off)? (?<amount>.+?) (?:off(?: of)?|from|out of)(?: the (?:end|start|beginning) of)? (?<target>.+)$/i,
+    /^(?:trim|cut|take|remove|shave|chop|knock)(?: off)? (?<amount>.+?) (?:off(?: of)?|from|out of)(?: the (?:end|start|beginning) of)? (?<target>.+)$/i,
     ({ amount, target }, quotes) => durationFromSlot('shorten', target, amount, quotes),
+  ),
+  rule(/^(?:cut|trim|take|remove|shave|chop|knock)(?: off)? (?<amount>.+?) of (?<target>.+)$/i, ({ amount = '', target }, quotes) => {
+    // "cut a third of the interview": only a share, since "remove the end of the intro" names a part.
+    const share = parseFractionPercent(amount);
+    return share === null ? null : edit({ action: 'shorten', amountMs: 0, percent: share }, reference(target, quotes));
+  }),
+  // "a quarter off the outro", "2 seconds off the intro".
+  rule(/^(?<amount>.+?) off(?: of)? (?<target>.+)$/i, ({ amount, target }, quotes) =>
+    durationFromSlot('shorten', target, amount, quotes),
   ),
   rule(/^(?:add|give) (?<amount>.+?) (?:to|onto|on to) (?<target>.+)$/i, ({ amount, target }, quotes) =>
     durationFromSlot('lengthen', target, amount, quotes),
@@ -187,6 +240,14 @@ const FACTORS = {
   trailing: (text: string) => parseSpeedFactor(text, { bareNumber: false }),
 };
 
+/** What a speed change may be by: a factor, "a lot" (A_LOT_SPEED_FACTOR), or the last edit's factor. */
+const SPEED_CHANGES_BY = {
+  by: (text: string): Said<number> | null =>
+    FACTORS.by(text) ?? aLot(text, A_LOT_SPEED_FACTOR) ?? sameAs(text),
+  trailing: (text: string): Said<number> | null =>
+    FACTORS.trailing(text) ?? aLot(text, A_LOT_SPEED_FACTOR) ?? sameAs(text),
+};
+
 function setSpeed(target: string | undefined, factorText: string | undefined, quotes: Quotes): ParsedCommand | null {
   const factor = factorText === undefined ? null : FACTORS.by(factorText);
   return factor === null ? null : edit({ action: 'setSpeed', factor }, reference(target, quotes));
@@ -203,9 +264,12 @@ function speedChange(
   if (preposition?.toLowerCase() === 'to') return setSpeed(rest, factorText, quotes);
   const faster = direction !== undefined && /^(?:up|faster)$/i.test(direction);
   const fallback = faster ? DEFAULT_SPEED_UP_FACTOR : DEFAULT_SLOW_DOWN_FACTOR;
-  const parsed = targetAndAmount(rest, factorText, FACTORS, fallback);
+  const parsed = targetAndAmount<Said<number>>(rest, factorText, SPEED_CHANGES_BY, fallback);
   if (!parsed) return null;
   const target = reference(parsed.target, quotes);
+  if (typeof parsed.amount !== 'number') {
+    return edit({ action: 'sameStep', measure: parsed.amount.same, direction: faster ? 'faster' : 'slower' }, target);
+  }
   if (faster) return parsed.amount > 1 ? edit({ action: 'speedUp', factor: parsed.amount }, target) : null;
   // "Slow down by 2x" and "slow down by half" both mean half the rate.
   const factor = parsed.amount > 1 ? 1 / parsed.amount : parsed.amount;
@@ -271,4 +335,11 @@ const COMPLAINT_RULES: readonly Rule[] = [
   ),
 ];
 
-export const TIMING_RULES: readonly Rule[] = [...COMPLAINT_RULES, ...SCALE_RULES, ...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];
+export const TIMING_RULES: readonly Rule[] = [
+  ...COMPLAINT_RULES,
+  ...SCALE_RULES,
+  ...RELATIVE_LENGTH_RULES,
+  ...FADE_RULES,
+  ...SPEED_RULES,
+  ...DURATION_RULES,
+];

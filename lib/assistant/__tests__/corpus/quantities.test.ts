@@ -1,0 +1,466 @@
+import { runCorpus, type CorpusCase } from './corpus';
+
+/** Quantities as people say them: relative to other clips, to the last edit, as fractions and multiples, as fuzzy words. */
+const RELATIVE_TO_CLIPS: CorpusCase[] = [
+  {
+    on: 'travel',
+    say: 'make the outro as long as the title card',
+    reply: 'Set “Outro” to 3.0 s: 5.0 s → 3.0 s.',
+    changes: { outro: { durationMs: 3000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the intro the same length as the beach scene',
+    reply: 'Set “Intro” to 12.0 s: 4.0 s → 12.0 s.',
+    changes: { intro: { durationMs: 12000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the intro the beach scene and the tram ride put together',
+    reply: 'Set “Intro” to 22.0 s: 4.0 s → 22.0 s.',
+    changes: { intro: { durationMs: 22000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the intro as long as the beach scene and the tram ride combined',
+    reply: 'Set “Intro” to 22.0 s: 4.0 s → 22.0 s.',
+    changes: { intro: { durationMs: 22000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the intro as long as the title card and the outro together',
+    reply: 'Set “Intro” to 8.0 s: 4.0 s → 8.0 s.',
+    changes: { intro: { durationMs: 8000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the intro the title card plus the outro put together',
+    reply: 'Set “Intro” to 8.0 s: 4.0 s → 8.0 s.',
+    changes: { intro: { durationMs: 8000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the intro as long as the opening shot',
+    reply: 'Set “Intro” to 8.0 s: 4.0 s → 8.0 s.',
+    changes: { intro: { durationMs: 8000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the outro the same duration as the intro',
+    reply: 'Set “Outro” to 4.0 s: 5.0 s → 4.0 s.',
+    changes: { outro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    say: 'set the intro to the length of the outro',
+    reply: 'Set “Intro” to 5.0 s: 4.0 s → 5.0 s.',
+    changes: { intro: { durationMs: 5000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the intro the length of the opening shot',
+    reply: 'Set “Intro” to 8.0 s: 4.0 s → 8.0 s.',
+    changes: { intro: { durationMs: 8000 } },
+  },
+  {
+    on: 'starter',
+    say: "set the outro to the opening shot's length",
+    reply: 'Set “Outro” to 8.0 s: 5.0 s → 8.0 s.',
+    changes: { outro: { durationMs: 8000 } },
+  },
+  {
+    on: 'starter',
+    say: "match the intro's length to the outro",
+    reply: 'Set “Intro” to 5.0 s: 4.0 s → 5.0 s.',
+    changes: { intro: { durationMs: 5000 } },
+  },
+  {
+    on: 'starter',
+    say: 'could you make the outro just as long as the intro?',
+    reply: 'Set “Outro” to 4.0 s: 5.0 s → 4.0 s.',
+    changes: { outro: { durationMs: 4000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the title card twice as long as the intro',
+    reply: 'Set “Title card” to 8.0 s: 3.0 s → 8.0 s.',
+    changes: { title: { durationMs: 8000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the outro half as long as the beach scene',
+    reply: 'Set “Outro” to 6.0 s: 5.0 s → 6.0 s.',
+    changes: { outro: { durationMs: 6000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the intro half the length of the tram ride',
+    reply: 'Set “Intro” to 5.0 s: 4.0 s → 5.0 s.',
+    changes: { intro: { durationMs: 5000 } },
+  },
+  {
+    on: 'travel',
+    say: 'make the title card a third of the length of the beach scene',
+    reply: 'Set “Title card” to 4.0 s: 3.0 s → 4.0 s.',
+    changes: { title: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the intro three times as long as the outro',
+    reply: 'Set “Intro” to 15.0 s: 4.0 s → 15.0 s.',
+    changes: { intro: { durationMs: 15000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the intro 2 seconds longer than the outro',
+    reply: 'Set “Intro” to 7.0 s: 4.0 s → 7.0 s.',
+    changes: { intro: { durationMs: 7000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the outro 1 second shorter than the intro',
+    reply: 'Set “Outro” to 3.0 s: 5.0 s → 3.0 s.',
+    changes: { outro: { durationMs: 3000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the beach scene and the city scene as long as the interview',
+    reply: 'Set “Beach scene” and “City scene” to 20.0 s: “Beach scene” 12.0 s → 20.0 s, “City scene” 9.0 s → 20.0 s.',
+    changes: { beach: { durationMs: 20000 }, city: { durationMs: 20000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the title card as long as the intro and the outro put together',
+    reply: 'Set “Title card” to 9.0 s: 3.0 s → 9.0 s.',
+    changes: { title: { durationMs: 9000 } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the intro'],
+    say: 'make it as long as the main scene',
+    reply: 'Set “Intro” to 15.0 s: 4.0 s → 15.0 s.',
+    changes: { intro: { durationMs: 15000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['fade in the title card over 3 seconds'],
+    say: 'make the title card as long as the intro',
+    reply: 'Set “Title card” to 4.0 s: 3.0 s → 4.0 s.',
+    changes: { title: { durationMs: 4000 } },
+  },
+];
+
+const RELATIVE_TO_THE_LAST_EDIT: CorpusCase[] = [
+  {
+    on: 'fixture',
+    given: ['make the outro 2 seconds longer'],
+    say: 'make the intro longer by the same amount',
+    reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
+    changes: { intro: { durationMs: 6000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['make the outro 2 seconds longer'],
+    say: 'shorten the interview by the same amount',
+    reply: 'Made “Interview” 2.0 s shorter: 20.0 s → 18.0 s.',
+    changes: { interview: { durationMs: 18000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['make the outro 2 seconds longer'],
+    say: 'make the intro longer by as much',
+    reply: 'Made “Intro” 2.0 s longer: 4.0 s → 6.0 s.',
+    changes: { intro: { durationMs: 6000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['make the outro 2 seconds longer'],
+    say: 'make the city scene longer in the same proportion',
+    reply: 'Made “City scene” 40% longer: 9.0 s → 12.6 s.',
+    changes: { city: { durationMs: 12600 } },
+  },
+  {
+    on: 'fixture',
+    given: ['make the intro 10% longer'],
+    say: 'lengthen the beach scene by the same amount',
+    reply: 'Made “Beach scene” 10% longer: 12.0 s → 13.2 s.',
+    changes: { beach: { durationMs: 13200 } },
+  },
+  {
+    on: 'fixture',
+    given: ['make the intro 1 second longer'],
+    say: 'make the outro the same amount longer',
+    reply: 'Made “Outro” 1.0 s longer: 5.0 s → 6.0 s.',
+    changes: { outro: { durationMs: 6000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['set the outro to 10 seconds'],
+    say: 'make the intro longer by the same amount',
+    reply: 'Made “Intro” 5.0 s longer: 4.0 s → 9.0 s.',
+    changes: { intro: { durationMs: 9000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['shorten the interview by 5 seconds'],
+    say: 'trim the beach scene by the same amount',
+    reply: 'Made “Beach scene” 5.0 s shorter: 12.0 s → 7.0 s.',
+    changes: { beach: { durationMs: 7000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['shorten the interview by 5 seconds'],
+    say: 'shorten the music in the same proportion',
+    reply: 'Made “Background music” 25% shorter: 60.0 s → 45.0 s.',
+    changes: { music: { durationMs: 45000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['speed up the intro'],
+    say: 'speed up the outro by the same amount',
+    reply: 'Sped up “Outro” to 2x: 5.0 s → 2.5 s.',
+    changes: { outro: { speed: 2, durationMs: 2500 } },
+  },
+  {
+    on: 'fixture',
+    given: ['speed up the intro'],
+    say: 'slow down the city scene by the same amount',
+    reply: 'Slowed down “City scene” to 0.5x: 9.0 s → 18.0 s.',
+    changes: { city: { speed: 0.5, durationMs: 18000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds shorter'],
+    say: 'shorten the opening shot by the same amount',
+    reply: 'Made “Opening shot” 2.0 s shorter: 8.0 s → 6.0 s.',
+    changes: { opening: { durationMs: 6000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds shorter'],
+    say: 'make the main scene shorter in the same proportion',
+    reply: 'Made “Main scene” half as long: 15.0 s → 7.5 s.',
+    changes: { main: { durationMs: 7500 } },
+  },
+];
+
+const FRACTIONS_AND_MULTIPLES: CorpusCase[] = [
+  {
+    on: 'fixture',
+    say: 'take a quarter off the interview',
+    reply: 'Made “Interview” 25% shorter: 20.0 s → 15.0 s.',
+    changes: { interview: { durationMs: 15000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'a quarter off the outro',
+    reply: 'Made “Outro” 25% shorter: 5.0 s → 3.75 s.',
+    changes: { outro: { durationMs: 3750 } },
+  },
+  {
+    on: 'fixture',
+    say: 'cut a third off the interview',
+    reply: 'Made “Interview” 33.3% shorter: 20.0 s → 13.333 s.',
+    changes: { interview: { durationMs: 13333 } },
+  },
+  {
+    on: 'fixture',
+    say: 'cut a third of the interview',
+    reply: 'Made “Interview” 33.3% shorter: 20.0 s → 13.333 s.',
+    changes: { interview: { durationMs: 13333 } },
+  },
+  {
+    on: 'fixture',
+    say: 'knock a third off the beach scene',
+    reply: 'Made “Beach scene” 33.3% shorter: 12.0 s → 8.0 s.',
+    changes: { beach: { durationMs: 8000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'remove half of the interview',
+    reply: 'Made “Interview” half as long: 20.0 s → 10.0 s.',
+    changes: { interview: { durationMs: 10000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the intro three times faster',
+    reply: 'Sped up “Intro” to 3x: 4.0 s → 1.333 s.',
+    changes: { intro: { speed: 3, durationMs: 1333 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the city scene twice as fast',
+    reply: 'Sped up “City scene” to 2x: 9.0 s → 4.5 s.',
+    changes: { city: { speed: 2, durationMs: 4500 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the beach scene half as fast',
+    reply: 'Slowed down “Beach scene” to 0.5x: 12.0 s → 24.0 s.',
+    changes: { beach: { speed: 0.5, durationMs: 24000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the intro twice as long',
+    reply: 'Made “Intro” twice as long: 4.0 s → 8.0 s.',
+    changes: { intro: { durationMs: 8000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the interview two-thirds as long',
+    reply: 'Made “Interview” 33.3% shorter: 20.0 s → 13.333 s.',
+    changes: { interview: { durationMs: 13333 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the interview half the length',
+    reply: 'Made “Interview” half as long: 20.0 s → 10.0 s.',
+    changes: { interview: { durationMs: 10000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the beach scene a quarter of its length',
+    reply: 'Made “Beach scene” 75% shorter: 12.0 s → 3.0 s.',
+    changes: { beach: { durationMs: 3000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the interview one and a half times as long',
+    reply: 'Made “Interview” 50% longer: 20.0 s → 30.0 s.',
+    changes: { interview: { durationMs: 30000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the outro three quarters as long',
+    reply: 'Made “Outro” 25% shorter: 5.0 s → 3.75 s.',
+    changes: { outro: { durationMs: 3750 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the main scene a third as long',
+    reply: 'Made “Main scene” 66.7% shorter: 15.0 s → 5.0 s.',
+    changes: { main: { durationMs: 5000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the opening shot twice as long',
+    reply: 'Made “Opening shot” twice as long: 8.0 s → 16.0 s.',
+    changes: { opening: { durationMs: 16000 } },
+  },
+  {
+    on: 'starter',
+    say: 'shorten the main scene by a third',
+    reply: 'Made “Main scene” 33.3% shorter: 15.0 s → 10.0 s.',
+    changes: { main: { durationMs: 10000 } },
+  },
+];
+
+const FUZZY_AMOUNTS: CorpusCase[] = [
+  {
+    on: 'fixture',
+    say: 'make the outro a touch longer',
+    reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
+    changes: { outro: { durationMs: 7000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the outro slightly longer',
+    reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
+    changes: { outro: { durationMs: 7000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the outro a bit longer',
+    reply: 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
+    changes: { outro: { durationMs: 7000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'lengthen the beach scene a tad',
+    reply: 'Made “Beach scene” 2.0 s longer: 12.0 s → 14.0 s.',
+    changes: { beach: { durationMs: 14000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'trim the city scene a little',
+    reply: 'Made “City scene” 2.0 s shorter: 9.0 s → 7.0 s.',
+    changes: { city: { durationMs: 7000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the outro a lot longer',
+    reply: 'Made “Outro” 5.0 s longer: 5.0 s → 10.0 s.',
+    changes: { outro: { durationMs: 10000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the outro much longer',
+    reply: 'Made “Outro” 5.0 s longer: 5.0 s → 10.0 s.',
+    changes: { outro: { durationMs: 10000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the interview way shorter',
+    reply: 'Made “Interview” 5.0 s shorter: 20.0 s → 15.0 s.',
+    changes: { interview: { durationMs: 15000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'shorten the interview a lot',
+    reply: 'Made “Interview” 5.0 s shorter: 20.0 s → 15.0 s.',
+    changes: { interview: { durationMs: 15000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'extend the outro by a lot',
+    reply: 'Made “Outro” 5.0 s longer: 5.0 s → 10.0 s.',
+    changes: { outro: { durationMs: 10000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the beach scene far longer',
+    reply: 'Made “Beach scene” 5.0 s longer: 12.0 s → 17.0 s.',
+    changes: { beach: { durationMs: 17000 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the interview a lot faster',
+    reply: 'Sped up “Interview” to 3x: 20.0 s → 6.667 s.',
+    changes: { interview: { speed: 3, durationMs: 6667 } },
+  },
+  {
+    on: 'fixture',
+    say: 'speed up the intro by a lot',
+    reply: 'Sped up “Intro” to 3x: 4.0 s → 1.333 s.',
+    changes: { intro: { speed: 3, durationMs: 1333 } },
+  },
+  {
+    on: 'fixture',
+    say: 'make the city scene a bit faster',
+    reply: 'Sped up “City scene” to 2x: 9.0 s → 4.5 s.',
+    changes: { city: { speed: 2, durationMs: 4500 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the main scene way longer',
+    reply: 'Made “Main scene” 5.0 s longer: 15.0 s → 20.0 s.',
+    changes: { main: { durationMs: 20000 } },
+  },
+  {
+    on: 'starter',
+    say: 'make the opening shot a lot shorter',
+    reply: 'Made “Opening shot” 5.0 s shorter: 8.0 s → 3.0 s.',
+    changes: { opening: { durationMs: 3000 } },
+  },
+  // "A lot" is 5 s; on a 4 s clip the reply says so rather than cutting less than asked.
+  {
+    on: 'starter',
+    say: 'make the intro way shorter',
+    reply: "I can't make “Intro” 5.0 s shorter: it is only 4.0 s long, and clips can't be shorter than 0.5 s.",
+  },
+];
+
+runCorpus('quantities relative to other clips', RELATIVE_TO_CLIPS);
+runCorpus('quantities relative to the last edit', RELATIVE_TO_THE_LAST_EDIT);
+runCorpus('fractions and multiples', FRACTIONS_AND_MULTIPLES);
+runCorpus('fuzzy amounts', FUZZY_AMOUNTS);
