@@ -141,6 +141,11 @@ const MEASURED: { instruction: string; after?: string }[] = [
   { instruction: 'shorten the beach scene by a third' },
   { instruction: 'please could you blah the frobnicator' },
   { instruction: 'undo everything in this session' },
+  { instruction: 'make the outor a bit longer' },
+  { instruction: 'shortne the beach scnee by 1 second' },
+  { instruction: 'make the intro as long as the beach scene and the city scene put together' },
+  { instruction: 'make the outro longer by the same amount' },
+  { instruction: 'make the interview way shorter' },
 ];
 
 function main(): void {

@@ -6,6 +6,7 @@ import { createAccessToken } from '@/db/accessTokens';
 import { openDatabase } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { toGlobalId } from '@/graphql/ids';
+import { daysFrom } from '@/lib/auth/tokenScopes';
 import { logFile, sessionsContender, PAGE_SIZE, type Contender, type ServerSettings } from './contenders';
 import { BENCH_USER, MAIN_PROJECT_NAME, type BenchData } from './generate-data';
 import type { BenchOptions } from './options';
@@ -103,7 +104,8 @@ export async function buildOurs(settings: OursSettings): Promise<void> {
 async function mintAccessToken(settings: ServerSettings, userId: string): Promise<string> {
   const handle = openDatabase({ driver: 'postgres', url: settings.databaseUrl });
   try {
-    const { token } = await createAccessToken(userId, `bench ${new Date().toISOString()}`, handle.db);
+    const now = new Date();
+    const { token } = await createAccessToken(userId, { name: `bench ${now.toISOString()}`, scope: 'ADMIN', projectIds: null, expiresAt: daysFrom(now, 1) }, handle.db);
     return token;
   } finally {
     await handle.close();

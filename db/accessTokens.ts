@@ -1,11 +1,21 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { AccessGrant, TokenScope } from '@/lib/auth/tokenScopes';
 import { generateAccessToken, hashAccessToken, isWellFormedAccessToken } from '@/lib/auth/tokens';
 import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
+import { credentialChannelKey, wakeCredentialListeners } from './events';
 import { accessTokens, users, type AccessToken, type User } from './schema';
 
 /** `last_used_at` is refreshed at most this often, so busy clients do not write on every request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** What a new token may do (lib/auth/tokenScopes.ts), already checked by the use case. */
+export interface NewAccessToken {
+  name: string;
+  scope: TokenScope;
+  projectIds: readonly string[] | null;
+  expiresAt: Date;
+}
 
 /**
  * Creates a token for the user. The plaintext comes back here only; the database keeps its
@@ -13,13 +23,13 @@ const LAST_USED_GRANULARITY_MS = 60_000;
  */
 export async function createAccessToken(
   userId: string,
-  name: string,
+  { name, scope, projectIds, expiresAt }: NewAccessToken,
   db: Executor = getDb(),
 ): Promise<{ token: string; accessToken: AccessToken }> {
   const { token, hash, displayPrefix } = generateAccessToken();
   const [accessToken] = await db
     .insert(accessTokens)
-    .values({ userId, name: name.trim(), tokenHash: hash, tokenPrefix: displayPrefix })
+    .values({ userId, name: name.trim(), tokenHash: hash, tokenPrefix: displayPrefix, scope, projectIds: projectIds && [...projectIds], expiresAt })
     .returning();
   return { token, accessToken };
 }
@@ -48,19 +58,30 @@ export async function getOwnedAccessTokens(
 
 /**
  * Revokes the user's token; revoking it again keeps the first revocation time. Null when the
- * token does not exist or belongs to someone else.
+ * token does not exist or belongs to someone else. The same statement wakes the token's open
+ * streams (db/events.ts), which end before any later event reaches them.
  */
 export async function revokeAccessToken(userId: string, tokenId: string, db: Executor = getDb()): Promise<AccessToken | null> {
   const [revoked] = await db
     .update(accessTokens)
     .set({ revokedAt: sql`coalesce(${accessTokens.revokedAt}, now())` })
     .where(and(eq(accessTokens.id, tokenId), eq(accessTokens.userId, userId)))
-    .returning();
-  return revoked ?? null;
+    .returning({ ...getTableColumns(accessTokens), woken: wakeCredentialListeners(credentialChannelKey.token(tokenId)) });
+  if (!revoked) return null;
+  const { woken: _woken, ...token } = revoked;
+  return token;
 }
 
-/** The user a presented token authenticates, or null for an unknown, malformed or revoked token. */
-export async function findActiveTokenUser(token: string, db: Executor = getDb()): Promise<User | null> {
+/** The credential a presented token is: its user and what it grants. */
+export interface ActiveToken {
+  user: User;
+  tokenId: string;
+  grant: AccessGrant;
+  expiresAt: Date | null;
+}
+
+/** The user a presented token authenticates and its grant, or null for an unknown, malformed, revoked or expired token. */
+export async function findActiveToken(token: string, db: Executor = getDb()): Promise<ActiveToken | null> {
   if (!isWellFormedAccessToken(token)) return null;
   // Runs on every API request: built once (db/builtQueries.ts).
   const [found] = await builtOnce(db, 'accessTokens.activeByHash', () =>
@@ -68,12 +89,21 @@ export async function findActiveTokenUser(token: string, db: Executor = getDb())
       .select({
         user: users,
         tokenId: accessTokens.id,
+        scope: accessTokens.scope,
+        projectIds: accessTokens.projectIds,
+        expiresAt: accessTokens.expiresAt,
         // By the database's clock, the one that stamps last_used_at.
         lastUseIsStale: sql<boolean>`(${accessTokens.lastUsedAt} is null or ${accessTokens.lastUsedAt} <= now() - make_interval(secs => ${LAST_USED_GRANULARITY_MS / 1000}))`,
       })
       .from(accessTokens)
       .innerJoin(users, eq(users.id, accessTokens.userId))
-      .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), isNull(accessTokens.revokedAt)))
+      .where(
+        and(
+          eq(accessTokens.tokenHash, sql.placeholder('hash')),
+          isNull(accessTokens.revokedAt),
+          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, sql`now()`)),
+        ),
+      )
       .limit(1)
       .prepare('accessTokens.activeByHash'),
   ).execute({ hash: hashAccessToken(token) });
@@ -81,5 +111,5 @@ export async function findActiveTokenUser(token: string, db: Executor = getDb())
   if (found.lastUseIsStale) {
     await db.update(accessTokens).set({ lastUsedAt: sql`now()` }).where(eq(accessTokens.id, found.tokenId));
   }
-  return found.user;
+  return { user: found.user, tokenId: found.tokenId, grant: { scope: found.scope, projectIds: found.projectIds }, expiresAt: found.expiresAt };
 }

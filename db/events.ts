@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lt, sql, type Placeholder, type SQL } from 'dri
 import { getDb, type Executor, type Transaction } from './client';
 import { projectEvents, type ProjectEvent } from './schema';
 
-/** Postgres channel woken on every project event; the payload is the project id. */
+/** Postgres channel woken on every project event (the payload is the project id) and on every ended credential (credentialChannelKey). */
 export const PROJECT_EVENTS_CHANNEL = 'codirector_project_events';
 
 export type ProjectEventType =
@@ -50,6 +50,23 @@ export async function recordProjectEvent(event: NewProjectEvent, tx: Transaction
 }
 
 const RECORDED = 'recorded';
+
+/**
+ * The channel also carries the end of credentials, so an open stream ends from the revocation
+ * itself: notifications arrive in commit order, so its stream hears of it before any event
+ * committed later. Project ids are uuids and never take these shapes.
+ */
+export const credentialChannelKey = {
+  /** A personal access token was revoked. */
+  token: (tokenId: string) => `token-revoked:${tokenId}`,
+  /** Every sign-in cookie of the user was refused (signing out, signing out everywhere). */
+  authSessions: (userId: string) => `auth-sessions-ended:${userId}`,
+};
+
+/** Wakes the streams of an ended credential when the transaction commits; a select-list or returning expression. */
+export function wakeCredentialListeners(key: string): SQL {
+  return sql`pg_notify(${PROJECT_EVENTS_CHANNEL}, ${key})`;
+}
 
 /** Wakes the project's listeners when the transaction commits; a select-list expression of the statement that records events. */
 export function wakeListeners(projectId: string | Placeholder): SQL {

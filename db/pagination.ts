@@ -39,6 +39,8 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   filters?: readonly { column: PgColumn; value: boolean | string | number }[];
   /** A fixed condition on the list's rows (no placeholders), named for the prepared statement's name. */
   where?: { name: string; condition: SQL };
+  /** Only the rows whose `column` is one of `ids` (e.g. the projects a token is limited to): one placeholder, whatever the ids. */
+  among?: { column: PgColumn; ids: readonly string[] };
   /** The unique sort key, most significant first. */
   keyColumns: readonly PgColumn[];
   direction: 'asc' | 'desc';
@@ -95,10 +97,15 @@ export async function keysetPage<Table extends PgTable, Key>(
     : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
 }
 
-type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters' | 'where'>;
+type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters' | 'where' | 'among'>;
 
-function listName({ table, scopeColumn, filters = [], where }: ListScope): string {
-  return [`${getTableName(table)}.${scopeColumn.name}`, ...filters.map((filter) => filter.column.name), ...(where ? [where.name] : [])].join('+');
+function listName({ table, scopeColumn, filters = [], where, among }: ListScope): string {
+  return [
+    `${getTableName(table)}.${scopeColumn.name}`,
+    ...filters.map((filter) => filter.column.name),
+    ...(where ? [where.name] : []),
+    ...(among ? [`among:${among.column.name}`] : []),
+  ].join('+');
 }
 
 function scopeConditions(spec: ListScope): SQL[] {
@@ -106,11 +113,17 @@ function scopeConditions(spec: ListScope): SQL[] {
     eq(spec.scopeColumn, sql.placeholder('scope')),
     ...(spec.filters ?? []).map((filter, index) => eq(filter.column, sql.placeholder(`filter${index}`))),
     ...(spec.where ? [spec.where.condition] : []),
+    // A Postgres array literal as text, cast: both drivers pass text the same way.
+    ...(spec.among ? [sql`${spec.among.column} = any(${sql.placeholder('among')}::uuid[])`] : []),
   ];
 }
 
 function scopePlaceholders(spec: ListScope): Record<string, string | number | boolean> {
-  return { scope: spec.scopeValue, ...Object.fromEntries((spec.filters ?? []).map((filter, index) => [`filter${index}`, filter.value])) };
+  return {
+    scope: spec.scopeValue,
+    ...Object.fromEntries((spec.filters ?? []).map((filter, index) => [`filter${index}`, filter.value])),
+    ...(spec.among && { among: `{${spec.among.ids.join(',')}}` }),
+  };
 }
 
 /** `(key columns) <operator> ($<prefix>0, $<prefix>1…)` */

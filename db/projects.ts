@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { newClip, type NewClip } from '@/lib/timeline/model';
 import { isUuid } from '@/lib/ids';
@@ -72,14 +72,18 @@ export async function renameProject(projectId: string, name: string, db: Executo
   );
 }
 
-/** Newest first. */
-export function listProjects(ownerId: string, page: PageArgs<ProjectKey>, db: Executor = getDb()) {
+/**
+ * Newest first. `among`: only these of the owner's projects (a token limited to them); null
+ * for all. The ids must be uuids (they come from a token's row).
+ */
+export function listProjects(ownerId: string, page: PageArgs<ProjectKey>, among: readonly string[] | null = null, db: Executor = getDb()) {
   return keysetPage(
     db,
     {
       table: projects,
       scopeColumn: projects.ownerId,
       scopeValue: ownerId,
+      ...(among && { among: { column: projects.id, ids: among } }),
       keyColumns: [projects.createdAt, projects.id],
       direction: 'desc',
       keyValues: (key: ProjectKey) => [key.createdAt, key.id],
@@ -88,7 +92,10 @@ export function listProjects(ownerId: string, page: PageArgs<ProjectKey>, db: Ex
   );
 }
 
-export async function countProjects(ownerId: string, db: Executor = getDb()): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(projects).where(eq(projects.ownerId, ownerId));
+export async function countProjects(ownerId: string, among: readonly string[] | null = null, db: Executor = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(and(eq(projects.ownerId, ownerId), among ? inArray(projects.id, [...among]) : undefined));
   return row.count;
 }

@@ -1,17 +1,24 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { WindowCounts } from '@/lib/rateLimit/slidingWindow';
 import { getDb, selectRows, type Executor } from './client';
 import { rateLimitBuckets } from './schema';
 
-export interface RateLimitWindowCount {
-  count: number;
-  windowStart: Date;
-  resetAt: Date;
+interface WindowCountsRow extends Record<string, unknown> {
+  count: number | string | null;
+  previous_count: number | string | null;
+  window_start: Date | string;
+  now: Date | string;
 }
 
+/** The window holding the database's `now()`, so every instance agrees on it. */
+const currentWindowStart = (windowSeconds: number) => sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
+
+const previousWindowOf = (windowStart: SQL, windowSeconds: number) => sql`${windowStart} - make_interval(secs => ${windowSeconds})`;
+
 /**
- * Adds `amount` hits to `key`'s fixed window and returns the window's count so far. The window
- * is the one holding the database's `now()` (so every instance agrees), or the one starting at
- * `windowStart` when hits counted earlier are written late.
+ * Adds `amount` hits to `key`'s current window (or to the one starting at `windowStart`, when
+ * hits counted earlier are written late) and returns its count with the previous window's, in
+ * one statement: the hit and the counts it is decided on cannot be torn apart by another hit.
  */
 export async function addRateLimitHits(
   key: string,
@@ -19,32 +26,38 @@ export async function addRateLimitHits(
   amount = 1,
   windowStart?: Date,
   db: Executor = getDb(),
-): Promise<RateLimitWindowCount> {
-  const currentWindow = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
-  const [row] = await selectRows<{ count: number; window_start: Date | string }>(
+): Promise<WindowCounts> {
+  const [row] = await selectRows<WindowCountsRow>(
     db,
-    sql`insert into ${rateLimitBuckets} (key, window_start, count)
-        values (${key}, ${windowStart ? sql`${windowStart.toISOString()}::timestamptz` : currentWindow}, ${amount})
-        on conflict (key, window_start) do update set count = ${rateLimitBuckets}.count + excluded.count
-        returning count, window_start`,
+    sql`with hit as (
+          insert into ${rateLimitBuckets} (key, window_start, count)
+          values (${key}, ${windowStart ? sql`${windowStart.toISOString()}::timestamptz` : currentWindowStart(windowSeconds)}, ${amount})
+          on conflict (key, window_start) do update set count = ${rateLimitBuckets}.count + excluded.count
+          returning count, window_start
+        )
+        select hit.count, hit.window_start, previous.count as previous_count, now() as now
+        from hit
+        left join ${rateLimitBuckets} previous
+          on previous.key = ${key} and previous.window_start = ${previousWindowOf(sql`hit.window_start`, windowSeconds)}`,
   );
-  return windowCount(row.count, row.window_start, windowSeconds);
+  return windowCounts(row);
 }
 
-function windowCount(count: number | string | null, windowStart: Date | string, windowSeconds: number): RateLimitWindowCount {
-  const start = new Date(windowStart);
-  return { count: Number(count ?? 0), windowStart: start, resetAt: new Date(start.getTime() + windowSeconds * 1000) };
+/** `key`'s counts in the current and the previous window, without counting one more. */
+export async function countRateLimitWindows(key: string, windowSeconds: number, db: Executor = getDb()): Promise<WindowCounts> {
+  const [row] = await selectRows<WindowCountsRow>(
+    db,
+    sql`select current.count, w.window_start, previous.count as previous_count, now() as now
+        from (select ${currentWindowStart(windowSeconds)} as window_start) w
+        left join ${rateLimitBuckets} current on current.key = ${key} and current.window_start = w.window_start
+        left join ${rateLimitBuckets} previous
+          on previous.key = ${key} and previous.window_start = ${previousWindowOf(sql`w.window_start`, windowSeconds)}`,
+  );
+  return windowCounts(row);
 }
 
-/** The hits on `key` in the current window, without counting one more. */
-export async function countRateLimitBucket(key: string, windowSeconds: number, db: Executor = getDb()): Promise<RateLimitWindowCount> {
-  const [row] = await selectRows<{ count: number | null; window_start: Date | string }>(
-    db,
-    sql`select b.count, w.window_start
-        from (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as window_start) w
-        left join ${rateLimitBuckets} b on b.key = ${key} and b.window_start = w.window_start`,
-  );
-  return windowCount(row.count, row.window_start, windowSeconds);
+function windowCounts(row: WindowCountsRow): WindowCounts {
+  return { windowStart: new Date(row.window_start), count: Number(row.count ?? 0), previousCount: Number(row.previous_count ?? 0), now: new Date(row.now) };
 }
 
 /** Takes back one hit from `key`'s window starting at `windowStart`; a count never goes below zero. */
@@ -55,7 +68,7 @@ export async function removeRateLimitHit(key: string, windowStart: Date, db: Exe
     .where(and(eq(rateLimitBuckets.key, key), eq(rateLimitBuckets.windowStart, windowStart)));
 }
 
-/** Drops windows that ended long ago. */
+/** Drops windows that started before `olderThan`. */
 export async function pruneRateLimitBuckets(olderThan: Date, db: Executor = getDb()): Promise<void> {
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, olderThan));
 }

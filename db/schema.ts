@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { TOKEN_SCOPES } from '@/lib/auth/tokenScopes';
 import { TITLE_SOURCES } from '@/lib/sessionTitles';
 import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/timeline/model';
 
@@ -295,6 +296,8 @@ export const currentSessions = pgTable(
 );
 
 /** Personal access tokens for third-party clients; only a hash of the secret is kept. */
+export const tokenScope = pgEnum('token_scope', TOKEN_SCOPES);
+
 export const accessTokens = pgTable(
   'access_tokens',
   {
@@ -309,6 +312,12 @@ export const accessTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: instant('last_used_at'),
     revokedAt: instant('revoked_at'),
+    /** The highest scope (lib/auth/tokenScopes.ts); tokens made before scopes existed have ADMIN. */
+    scope: tokenScope('scope').notNull(),
+    /** The projects the token is limited to; null for every project of the user. */
+    projectIds: uuid('project_ids').array(),
+    /** Null only for tokens made before scopes existed: they never expire. */
+    expiresAt: instant('expires_at'),
   },
   (t) => [index('access_tokens_user_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
 );

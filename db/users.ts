@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { normalizeEmail } from '@/lib/auth/email';
 import { getDb, type Executor } from './client';
+import { credentialChannelKey, wakeCredentialListeners } from './events';
 import { users, type User } from './schema';
 
 export async function createUser(
@@ -38,8 +39,10 @@ export async function replacePasswordHash(userId: string, previousHash: string, 
  */
 export async function endAuthSessions(userId: string, cookieVersion?: number, db: Executor = getDb()): Promise<void> {
   const sameUser = eq(users.id, userId);
+  // Also ends the user's open streams with a cookie, before any later event reaches them (db/events.ts).
   await db
     .update(users)
     .set({ authSessionVersion: sql`${users.authSessionVersion} + 1` })
-    .where(cookieVersion === undefined ? sameUser : and(sameUser, eq(users.authSessionVersion, cookieVersion)));
+    .where(cookieVersion === undefined ? sameUser : and(sameUser, eq(users.authSessionVersion, cookieVersion)))
+    .returning({ woken: wakeCredentialListeners(credentialChannelKey.authSessions(userId)) });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { signUp, uniqueEmail } from './support/app';
+import { createProject, signUp, uniqueEmail } from './support/app';
 import { BASE_URL, newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { prepareOwnDatabase, startOwnServer, type OwnDatabase, type OwnServer } from './support/ownServer';
@@ -10,6 +10,20 @@ import { saveScreenshot } from './support/screenshots';
 interface ViewerResponse {
   data?: { viewer: { email: string } } | null;
   errors?: { extensions?: { code?: string } }[];
+}
+
+interface GraphQLAnswer<Data> {
+  data?: Data | null;
+  errors?: { extensions?: { code?: string; requiredScope?: string } }[];
+}
+
+async function graphqlWithToken<Data>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<Data>> {
+  const response = await fetch(`${BASE_URL}/api/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLAnswer<Data>;
 }
 
 /** What a third-party client sees: the GraphQL API called with a bearer token, no cookie. */
@@ -55,7 +69,7 @@ describe('API access', () => {
     assert.equal((await viewerWithToken(token)).data?.viewer.email, email);
     await page.reload();
     assert.equal(await page.getByRole('textbox', { name: 'New token' }).count(), 0);
-    const lastUsed = row.getByRole('cell').nth(3);
+    const lastUsed = row.getByRole('cell').nth(5);
     assert.equal(await lastUsed.textContent(), 'just now');
 
     await row.getByRole('button', { name: 'Revoke Render farm' }).click();
@@ -64,6 +78,43 @@ describe('API access', () => {
     const refused = await viewerWithToken(token);
     assert.equal(refused.data?.viewer ?? null, null);
     assert.equal(refused.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    await page.context().close();
+  });
+
+  test('a READ token limited to one project for 30 days is listed so, sees only that project, and cannot change it', async () => {
+    const page = await newPage(browser());
+    await signUp(page, uniqueEmail('scoped'));
+    await createProject(page, 'Reachable one');
+    await page.goto('/');
+    await createProject(page, 'Out of reach');
+    await page.goto('/settings/tokens');
+
+    await page.getByLabel('Token name').fill('Dashboard');
+    await page.getByRole('radio', { name: /^Read Queries/ }).check();
+    await page.getByRole('group', { name: 'Projects' }).getByRole('checkbox', { name: 'Reachable one' }).check();
+    await page.getByLabel('Expires after').selectOption({ label: '30 days' });
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByRole('textbox', { name: 'New token' }).inputValue();
+
+    const row = page.getByRole('table', { name: 'Your tokens' }).getByRole('row', { name: /Dashboard/ });
+    await row.getByText('Reachable one').waitFor();
+    assert.equal(await row.getByText('Out of reach').count(), 0);
+    assert.equal(await row.getByText('Read', { exact: true }).count(), 1);
+    assert.equal(await row.getByText('In 30 days').count(), 1);
+    await saveScreenshot(page, 'tokens-scoped');
+
+    const listed = await graphqlWithToken<{ viewer: { projects: { edges: { node: { id: string; name: string } }[] } } }>(
+      token,
+      '{ viewer { projects(first: 10) { edges { node { id name } } } } }',
+    );
+    const projects = listed.data?.viewer.projects.edges.map((edge) => edge.node) ?? [];
+    assert.deepEqual(projects.map((project) => project.name), ['Reachable one']);
+
+    const refused = await graphqlWithToken(token, 'mutation($id: ID!) { renameProject(input: { projectId: $id, name: "Renamed" }) { project { name } } }', {
+      id: projects[0].id,
+    });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(refused.errors?.[0]?.extensions?.requiredScope, 'WRITE');
     await page.context().close();
   });
 

@@ -224,7 +224,7 @@ describe('server actions', () => {
       'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "make the intro a bit longer" }) { userMessage { id } } }',
       { id: sessionGlobalId },
     );
-    const token = await graphql<{ createAccessToken: { accessToken: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createAccessToken(input: { name: "script" }) { accessToken { id } } }');
+    const token = await graphql<{ createAccessToken: { accessToken: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createAccessToken(input: { name: "script", scopes: [ADMIN] }) { accessToken { id } } }');
     const databaseId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
     ids = {
       projectId: databaseId(projectGlobalId),

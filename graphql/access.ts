@@ -1,4 +1,5 @@
 import type { AccessToken, Edit, Message, Project, Session, User } from '@/db/schema';
+import { requireViewer as requireScope } from '@/server/access';
 import type { GraphQLContext, SignedInViewer } from './context';
 import { badUserInput, notFound, unauthenticated } from './errors';
 import { fromGlobalId, toGlobalId, type NodeType } from './ids';
@@ -25,11 +26,14 @@ const NODE_READERS: { [Type in NodeType]: (viewer: SignedInViewer, id: string) =
   Session: (viewer, id) => viewer.loaders.sessions.load(id),
   Message: (viewer, id) => viewer.loaders.messages.load(id),
   Edit: (viewer, id) => viewer.loaders.edits.load(id),
-  AccessToken: (viewer, id) => viewer.loaders.accessTokens.load(id),
+  // Tokens are ADMIN's business, as in their use cases (server/accessTokens.ts).
+  AccessToken: (viewer, id) => (requireScope({ viewer }, 'ADMIN'), viewer.loaders.accessTokens.load(id)),
 };
 
+/** The viewer; reading anything needs the READ scope, which every credential has (server/access.ts decides). */
 export function requireViewer(ctx: GraphQLContext): SignedInViewer {
   if (!ctx.viewer) throw unauthenticated();
+  requireScope(ctx, 'READ');
   return ctx.viewer;
 }
 

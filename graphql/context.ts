@@ -3,10 +3,8 @@ import type { Caller } from '@/server/access';
 import { callerFromRequest } from '@/server/callers';
 import { createLoaders, type Loaders } from './loaders';
 
-export interface SignedInViewer extends Viewer {
-  /** This request's DataLoaders; they read only what this viewer owns. */
-  loaders: Loaders;
-}
+/** The viewer with this request's DataLoaders, which read only what this viewer owns and their credential reaches. */
+export type SignedInViewer = Viewer & { loaders: Loaders };
 
 /** A use-case Caller (server/access.ts) whose viewer carries this request's loaders. */
 export interface GraphQLContext extends Caller {
@@ -22,5 +20,5 @@ export interface GraphQLContext extends Caller {
  */
 export async function createContext(request: Request): Promise<GraphQLContext> {
   const { viewer, rateLimit } = await callerFromRequest(request);
-  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer.user.id) }, rateLimit, request };
+  return { viewer: viewer && { ...viewer, loaders: createLoaders(viewer) }, rateLimit, request };
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import { getOwnedAccessTokens, listAccessTokens } from '@/db/accessTokens';
+import { reachesProject } from '@/lib/auth/tokenScopes';
+import { grantOf, type Viewer } from '@/lib/auth/viewer';
+import { getOwnedAccessTokens } from '@/db/accessTokens';
 import { listInstructionEdits } from '@/db/edits';
 import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
@@ -24,18 +26,33 @@ import {
 
 /**
  * Per-request DataLoaders, scoped to the viewer: every by-id loader reads only what the
- * viewer owns, and each batches the lookups of one tick into one statement.
+ * viewer owns and their credential reaches (a project-limited token: only its projects, the
+ * rule server/access.ts applies too), and each batches the lookups of one tick into one statement.
+ * Everything else is read by a parent reached through these.
  */
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createLoaders(viewerId: string) {
-  const projects = byId((ids) => getOwnedProjects(viewerId, ids));
-  const sessions = byId((ids) => getOwnedSessions(viewerId, ids));
+export function createLoaders(viewer: Viewer) {
+  const viewerId = viewer.user.id;
+  const grant = grantOf(viewer);
+  /** Keeps the rows of the projects the credential reaches. */
+  const reached =
+    <Row>(projectOf: (row: Row) => string) =>
+    (rows: Row[]) =>
+      rows.filter((row) => reachesProject(grant, projectOf(row)));
+  const projects = byId((ids) => getOwnedProjects(viewerId, ids).then(reached((project) => project.id)));
+  const sessions = byId((ids) => getOwnedSessions(viewerId, ids).then(reached((session) => session.projectId)));
   const loaders = {
     projects,
     sessions,
-    messages: byId((ids) => getOwnedMessages(viewerId, ids)),
-    edits: byId((ids) => getOwnedEdits(viewerId, ids)),
+    messages: byId(async (ids) => {
+      const messages = await getOwnedMessages(viewerId, ids);
+      if (grant.projectIds === null) return messages;
+      // A message names its session, not its project: kept when its session is reached.
+      const ofSessions = await sessions.loadMany(messages.map((message) => message.sessionId));
+      return messages.filter((_message, index) => { const session = ofSessions[index]; return session !== null && !(session instanceof Error); });
+    }),
+    edits: byId((ids) => getOwnedEdits(viewerId, ids).then(reached((edit) => edit.projectId))),
     accessTokens: byId((ids) => getOwnedAccessTokens(viewerId, ids)),
     timelines: new DataLoader<string, Clip[]>(async (projectIds) => {
       const timelines = await getTimelines(projectIds);
@@ -64,9 +81,8 @@ export function createLoaders(viewerId: string) {
       return sessionIds.map((id) => edits.get(id) ?? []);
     }),
     /** The viewer's own lists: a request has one viewer, so these need no batching. */
-    projectCount: once(() => countProjects(viewerId)),
-    viewerAccessTokens: once(() => listAccessTokens(viewerId)),
-    projectPages: pageLoader<Project, ProjectKey>({ seek: listProjects, primes: projects }),
+    projectCount: once(() => countProjects(viewerId, grant.projectIds)),
+    projectPages: pageLoader<Project, ProjectKey>({ seek: (ownerId, page) => listProjects(ownerId, page, grant.projectIds), primes: projects }),
     sessionPages: pageLoader<Session, SessionKey>({ atEnds: firstSessionPages, seek: listSessions, primes: sessions }),
     /** The archived list is a side list, read on its own. */
     archivedSessionPages: pageLoader<Session, SessionKey>({ seek: (projectId, page) => listSessions(projectId, page, { archived: true }), primes: sessions }),

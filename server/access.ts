@@ -2,9 +2,10 @@ import { getOwnedAccessTokens } from '@/db/accessTokens';
 import { getOwnedSessions } from '@/db/batchedReads';
 import { getOwnedProject } from '@/db/projects';
 import type { AccessToken, Project, Session } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/viewer';
+import { reachesProject, scopeIncludes, type TokenScope } from '@/lib/auth/tokenScopes';
+import { grantOf, type Viewer } from '@/lib/auth/viewer';
 import type { RateLimitDecision } from '@/lib/rateLimit';
-import { forbidden, notFound, unauthenticated } from './errors';
+import { forbidden, missingScope, notFound, unauthenticated } from './errors';
 
 /**
  * Who is calling a use case, as every entry point establishes it (server/callers.ts): the
@@ -15,32 +16,39 @@ export interface Caller {
   rateLimit?: RateLimitDecision;
 }
 
-export function requireViewer(caller: Caller): Viewer {
+/**
+ * The viewer, if their credential has `scope`: every use case names the scope it needs here
+ * (READ to read, WRITE to change sessions and projects, ADMIN for tokens and the account), so
+ * a token's scopes are checked in one place. A sign-in cookie has every scope.
+ */
+export function requireViewer(caller: Caller, scope: TokenScope): Viewer {
   if (!caller.viewer) throw unauthenticated();
+  if (!scopeIncludes(grantOf(caller.viewer).scope, scope)) throw missingScope(scope);
   return caller.viewer;
 }
 
-/** For what a personal access token must not do (a leaked token must not mint more tokens). */
-export function requireWebSession(caller: Caller, action: string): Viewer {
-  const viewer = requireViewer(caller);
-  if (viewer.via !== 'session') throw forbidden(`${action} needs a signed-in web session; access tokens cannot do it.`);
-  return viewer;
+/** What a token limited to some projects cannot do: make a project, which would be outside its list. */
+export function requireEveryProject(viewer: Viewer, action: string): void {
+  if (grantOf(viewer).projectIds !== null) throw forbidden(`${action} needs a token that is not limited to some projects.`);
 }
 
 /*
  * Ownership is decided inside the SQL (the getOwned* reads): another user's row is not
- * returned, so it is NOT_FOUND exactly like a missing one.
+ * returned, so it is NOT_FOUND exactly like a missing one. A token limited to some projects
+ * reaches nothing of the others: they are NOT_FOUND too (reachesProject, the rule GraphQL's
+ * loaders apply as well).
  */
 
 export async function ownedProject(viewer: Viewer, projectId: string): Promise<Project> {
   const project = await getOwnedProject(viewer.user.id, projectId);
-  if (!project) throw notFound('project');
+  if (!project || !reachesProject(grantOf(viewer), project.id)) throw notFound('project');
   return project;
 }
 
 export async function ownedSession(viewer: Viewer, sessionId: string, inProjectId?: string): Promise<Session> {
   const [session] = await getOwnedSessions(viewer.user.id, [sessionId]);
-  if (!session || (inProjectId !== undefined && session.projectId !== inProjectId)) throw notFound('session');
+  if (!session || !reachesProject(grantOf(viewer), session.projectId)) throw notFound('session');
+  if (inProjectId !== undefined && session.projectId !== inProjectId) throw notFound('session');
   return session;
 }
 

@@ -39,6 +39,7 @@ import { badInput, conflict, notFound } from './errors';
 import { inputObject, requiredId } from './inputs';
 import { retitleSession } from './sessionTitles';
 import { currentOrNewSession } from './sessions';
+import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { whileItExists } from './writes';
 
 /**
@@ -81,7 +82,7 @@ export interface ForkResult {
 
 /** What the timeline would become if restored to right after an instruction; changes nothing. */
 export async function previewTimelineRestore(caller: Caller, raw: unknown): Promise<TimelineRestorePreview> {
-  const { message, session } = await instructionFromInput(caller, raw);
+  const { message, session } = await instructionFromInput(caller, raw, 'READ');
   return planRestore(message, session, getDb());
 }
 
@@ -92,9 +93,9 @@ export async function previewTimelineRestore(caller: Caller, raw: unknown): Prom
  * when a clip no longer matches what its history expects (`details.clips`); nothing is written then.
  */
 export async function restoreTimeline(caller: Caller, raw: unknown): Promise<TimelineRestoreResult> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'WRITE');
   const input = inputObject(raw);
-  const { message, session } = await instructionFromInput(caller, input);
+  const { message, session } = await instructionFromInput(caller, input, 'WRITE');
   const expectedHead = input.basis == null ? await historyHead(session.projectId) : parseBasis(input.basis);
   const recordIn = await currentOrNewSession(caller, session.projectId);
   return whileItExists('message', () =>
@@ -140,13 +141,13 @@ export async function restoreTimeline(caller: Caller, raw: unknown): Promise<Tim
  * last copied edit. The original session is untouched.
  */
 export async function forkSession(caller: Caller, raw: unknown): Promise<ForkResult> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'WRITE');
   const input = inputObject(raw);
   if (input.restoreTimeline != null && typeof input.restoreTimeline !== 'boolean') {
     throw badInput('restoreTimeline', '`restoreTimeline` must be true or false.');
   }
   const restore = input.restoreTimeline !== false;
-  const { message, session: source } = await instructionFromInput(caller, input);
+  const { message, session: source } = await instructionFromInput(caller, input, 'WRITE');
   return whileItExists('message', () =>
     inSessionTransaction(source, async (tx) => {
       const fresh = await reloadInstruction(message, tx);
@@ -264,8 +265,8 @@ function excerpt(content: string): string {
 }
 
 /** The viewer's instruction (a user message) by id; a reply is BAD_USER_INPUT, another user's or a missing one NOT_FOUND. */
-async function instructionFromInput(caller: Caller, raw: unknown): Promise<{ message: Message; session: Session }> {
-  const viewer = requireViewer(caller);
+async function instructionFromInput(caller: Caller, raw: unknown, scope: TokenScope): Promise<{ message: Message; session: Session }> {
+  const viewer = requireViewer(caller, scope);
   const input = inputObject(raw);
   const messageId = requiredId(input.messageId, 'messageId');
   const projectId = input.projectId === undefined ? undefined : requiredId(input.projectId, 'projectId');

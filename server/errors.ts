@@ -1,3 +1,4 @@
+import type { TokenScope } from '@/lib/auth/tokenScopes';
 import type { RateLimitDecision } from '@/lib/rateLimit';
 import { ValidationError } from '@/lib/validation';
 
@@ -9,7 +10,7 @@ import { ValidationError } from '@/lib/validation';
 export const ErrorCode = {
   /** No viewer: sign in, or send a valid personal access token. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** The viewer is known but may not do this (e.g. mint a token with a token, a foreign Origin). */
+  /** The viewer is known but may not do this (a token without the scope, `requiredScope`; a foreign Origin). */
   FORBIDDEN: 'FORBIDDEN',
   /** Missing, or another user's: the two are indistinguishable on purpose. */
   NOT_FOUND: 'NOT_FOUND',
@@ -61,9 +62,13 @@ export class DomainError extends Error {
 export const unauthenticated = (message = 'Sign in, or send a personal access token as `Authorization: Bearer <token>`.') =>
   new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
-export const invalidAccessToken = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is malformed, unknown or revoked.');
+export const invalidAccessToken = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is malformed, unknown, expired or revoked.');
 
 export const forbidden = (message: string) => new DomainError(ErrorCode.FORBIDDEN, message);
+
+/** A token without the scope an operation needs; `requiredScope` tells the client which (the API's TokenScope). */
+export const missingScope = (requiredScope: TokenScope) =>
+  new DomainError(ErrorCode.FORBIDDEN, `This access token does not have the ${requiredScope} scope this needs.`, undefined, {}, { requiredScope });
 
 /** `what` names the kind of object ("project", "session"); missing and not-yours read the same. */
 export const notFound = (what: string, id?: string) =>

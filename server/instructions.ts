@@ -58,7 +58,7 @@ export async function sendInstruction(
   raw: unknown,
   options: { clientMessageIdRequired?: boolean } = {},
 ): Promise<InstructionResult> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'WRITE');
   const input = inputObject(raw);
   const content = validateInstruction(requiredString(input.content, 'content'));
   const clientMessageId =
@@ -502,7 +502,7 @@ function sessionContextOf(history: readonly Message[], sessionEdits: readonly Ed
 
 /** The viewer's message and, for an instruction, its reply: what stop and retry act on. */
 async function ownedReply(caller: Caller, raw: unknown): Promise<{ session: Session; reply: Message }> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'WRITE');
   const input = inputObject(raw);
   const messageId = requiredId(input.messageId, 'messageId', 'message');
   const [message] = await getOwnedMessages(viewer.user.id, [messageId]);

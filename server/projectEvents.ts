@@ -1,7 +1,8 @@
-import { latestProjectEventId } from '@/db/events';
+import { credentialChannelKey, latestProjectEventId } from '@/db/events';
 import type { ProjectEvent } from '@/db/schema';
 import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
 import { projectEventFeed } from '@/lib/events/projectEventFeed';
+import { getProjectEventHub } from '@/lib/events/projectEventHub';
 import { createProjectEventStream } from '@/lib/events/projectEventStream';
 import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
 import { badInput, DomainError, ErrorCode } from './errors';
@@ -29,9 +30,12 @@ function tooManyStreams(): DomainError {
 
 /**
  * A live subscription of the viewer's to one project: counted against their open streams, and
- * ended (`signal` aborts) when the request's credential stops working (a revoked token, a
- * sign-out: every few seconds it asks again who `request` authenticates), when the client goes
- * away, or when `close()` is called.
+ * ended (`signal` aborts) when the request's credential stops working, when the client goes
+ * away, or when `close()` is called. A revoked token or a sign-out ends it from the revocation
+ * itself, which wakes the event channel (db/events.ts credentialChannelKey): notifications
+ * arrive in commit order, so the stream ends before any event committed after the revocation
+ * is delivered. Every few seconds it also asks again who `request` authenticates (an expiry, or
+ * a wake-up missed while the channel reconnected).
  */
 interface LiveSubscription {
   signal: AbortSignal;
@@ -42,7 +46,18 @@ async function openLiveSubscription(viewer: Viewer, request: Request): Promise<L
   ensureStreamCapacity(viewer);
   openStreamsByUser.set(viewer.user.id, (openStreamsByUser.get(viewer.user.id) ?? 0) + 1);
   const ended = new AbortController();
-  const stopWatching = watchCredential(request, viewer.user.id, () => ended.abort());
+  let stopHearing: () => void;
+  try {
+    stopHearing = await getProjectEventHub().subscribe(credentialKey(viewer), () => ended.abort());
+  } catch (error) {
+    releaseStream(viewer);
+    throw error;
+  }
+  const stopRechecking = watchCredential(request, viewer.user.id, () => ended.abort());
+  const stopWatching = () => {
+    stopHearing();
+    stopRechecking();
+  };
   request.signal.addEventListener('abort', () => ended.abort(), { once: true });
   let closed = false;
   const close = () => {
@@ -50,13 +65,20 @@ async function openLiveSubscription(viewer: Viewer, request: Request): Promise<L
     closed = true;
     stopWatching();
     ended.abort();
-    const left = (openStreamsByUser.get(viewer.user.id) ?? 1) - 1;
-    if (left > 0) openStreamsByUser.set(viewer.user.id, left);
-    else openStreamsByUser.delete(viewer.user.id);
+    releaseStream(viewer);
   };
   ended.signal.addEventListener('abort', close, { once: true });
   return { signal: ended.signal, close };
 }
+
+function releaseStream(viewer: Viewer): void {
+  const left = (openStreamsByUser.get(viewer.user.id) ?? 1) - 1;
+  if (left > 0) openStreamsByUser.set(viewer.user.id, left);
+  else openStreamsByUser.delete(viewer.user.id);
+}
+
+/** What the channel says when this viewer's credential ends: their token's revocation, or the end of their sign-in cookies. */
+const credentialKey = (viewer: Viewer) => (viewer.via === 'token' ? credentialChannelKey.token(viewer.token.id) : credentialChannelKey.authSessions(viewer.user.id));
 
 /**
  * The live events of one of the viewer's projects as Server-Sent Events, after `afterId` (a
@@ -67,7 +89,7 @@ export async function openProjectEventStream(
   request: Request,
   input: { projectId: unknown; afterId: number | null },
 ): Promise<ReadableStream<Uint8Array>> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'READ');
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId', 'project'));
   const afterId = input.afterId ?? (await latestProjectEventId(project.id));
   const live = await openLiveSubscription(viewer, request);
@@ -84,7 +106,7 @@ export async function subscribeToProjectEvents(
   request: Request,
   raw: unknown,
 ): Promise<AsyncIterableIterator<ProjectEvent>> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'READ');
   const input = inputObject(raw);
   const session = input.sessionId === undefined ? null : await ownedSession(viewer, requiredId(input.sessionId, 'sessionId'));
   const project = await ownedProject(viewer, session?.projectId ?? requiredId(input.projectId, 'projectId', 'project'));

@@ -2,6 +2,8 @@ import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
 import { readProjectPage, type ProjectPageRead } from '@/db/projectPage';
 import { listSessions } from '@/db/sessions';
 import { clipFromRow } from '@/db/timeline';
+import { reachesProject } from '@/lib/auth/tokenScopes';
+import { grantOf } from '@/lib/auth/viewer';
 import type { Clip } from '@/lib/timeline/model';
 import { requireViewer, type Caller } from './access';
 import { notFound } from './errors';
@@ -34,11 +36,15 @@ export interface ProjectPage {
  * and the history page beside it, which is dropped unless the project proves to be the viewer's.
  */
 export async function openProjectPage(caller: Caller, raw: unknown): Promise<ProjectPage> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'READ');
   const input = inputObject(raw);
   const projectId = requiredId(input.projectId, 'projectId');
   const historyAfter = input.historyCursor === undefined ? undefined : sessionListPosition(projectId, input.historyCursor);
-  const read = () => Promise.all([readProjectPage(viewer.user.id, projectId), listSessions(projectId, { first: DEFAULT_PAGE_SIZE, after: historyAfter })]);
+  const read = async () => {
+    const [page, history] = await Promise.all([readProjectPage(viewer.user.id, projectId), listSessions(projectId, { first: DEFAULT_PAGE_SIZE, after: historyAfter })]);
+    // A token limited to other projects reads this one as another user's (server/access.ts).
+    return [page && reachesProject(grantOf(viewer), page.project.id) ? page : null, history] as const;
+  };
 
   let [page, history] = await read();
   if (!page) throw notFound('project');

@@ -13,6 +13,7 @@ import { conflict, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';
 import { generationTimeoutMs } from './generations';
 import { readSnapshot, refuseWhileGenerating, snapshotOf } from './instructions';
+import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { whileItExists } from './writes';
 
 export type { ContextUsage };
@@ -20,8 +21,8 @@ export type { ContextUsage };
 const BUSY_COMPACTING = 'CoDirector is still answering in this session. Wait for the reply, or stop it, and compact again.';
 
 /** The viewer's session named by `sessionId` (within `projectId` when given). */
-async function sessionFrom(caller: Caller, raw: unknown): Promise<Session> {
-  const viewer = requireViewer(caller);
+async function sessionFrom(caller: Caller, raw: unknown, scope: TokenScope): Promise<Session> {
+  const viewer = requireViewer(caller, scope);
   const input = inputObject(raw);
   const projectId = input.projectId === undefined ? undefined : requiredId(input.projectId, 'projectId');
   return ownedSession(viewer, requiredId(input.sessionId, 'sessionId'), projectId);
@@ -29,7 +30,7 @@ async function sessionFrom(caller: Caller, raw: unknown): Promise<Session> {
 
 /** How full a session's context is against ASSISTANT_CONTEXT_TOKENS. Input: `sessionId` (and `projectId` to scope it). */
 export async function contextUsage(caller: Caller, raw: unknown): Promise<ContextUsage> {
-  const session = await sessionFrom(caller, raw);
+  const session = await sessionFrom(caller, raw, 'READ');
   return whileItExists('session', async () => measureContext({ ...(await readSnapshot(session, null, getDb())), budgetTokens: contextBudget() }));
 }
 
@@ -60,7 +61,7 @@ export interface CompactResult {
  * of its own). Other devices hear `session.compacted`.
  */
 export async function compactSession(caller: Caller, raw: unknown, assistant: Assistant | null = configuredAssistant()): Promise<CompactResult> {
-  const session = await sessionFrom(caller, raw);
+  const session = await sessionFrom(caller, raw, 'WRITE');
   return whileItExists('session', async () => {
     const written = await modelSummary(session, assistant);
     return inSessionTransaction(session, async (tx) => {

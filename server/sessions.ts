@@ -10,6 +10,7 @@ import {
   type SessionSwitch,
 } from '@/db/sessions';
 import type { Session } from '@/db/schema';
+import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { validateName } from '@/lib/validation';
 import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
 import { badInput, notFound } from './errors';
@@ -33,7 +34,7 @@ export type { SessionSwitch };
 
 /** A fresh conversation, made the viewer's current one; an empty session of theirs is reused. */
 export async function startSession(caller: Caller, raw: unknown): Promise<SessionSwitch> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'WRITE');
   const input = inputObject(raw);
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
   return whileItExists('project', () => startSessionSwitch(viewer.user.id, project.id));
@@ -41,22 +42,22 @@ export async function startSession(caller: Caller, raw: unknown): Promise<Sessio
 
 /** The viewer's current session on the project, starting one when they have none. */
 export async function currentOrNewSession(caller: Caller, projectId: unknown): Promise<Session> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'WRITE');
   const project = await ownedProject(viewer, requiredId(projectId, 'projectId'));
   return (await getCurrentSession(viewer.user.id, project.id)) ?? (await whileItExists('project', () => startSessionSwitch(viewer.user.id, project.id))).session;
 }
 
 /** Makes a past session the viewer's current one on its project. */
 export async function restoreSession(caller: Caller, raw: unknown): Promise<SessionSwitch> {
-  const viewer = requireViewer(caller);
-  const session = await sessionFromInput(caller, raw);
+  const viewer = requireViewer(caller, 'WRITE');
+  const session = await sessionFromInput(caller, raw, 'WRITE');
   return whileItExists('session', () => restoreSessionSwitch(viewer.user.id, session));
 }
 
 export async function renameSession(caller: Caller, raw: unknown): Promise<Session> {
   const input = inputObject(raw);
   const title = validateName('title', requiredString(input.title, 'title'));
-  const session = await sessionFromInput(caller, input);
+  const session = await sessionFromInput(caller, input, 'WRITE');
   const renamed = await whileItExists('session', () => renameSessionRow(session, title));
   if (!renamed) throw notFound('session');
   return renamed;
@@ -70,7 +71,7 @@ export const archiveSession = (caller: Caller, raw: unknown) => setFlags(caller,
 export const unarchiveSession = (caller: Caller, raw: unknown) => setFlags(caller, raw, { archived: false });
 
 async function setFlags(caller: Caller, raw: unknown, flags: SessionFlags): Promise<Session> {
-  const session = await sessionFromInput(caller, raw);
+  const session = await sessionFromInput(caller, raw, 'WRITE');
   const updated = await whileItExists('session', () => setSessionFlags(session, flags));
   if (!updated) throw notFound('session');
   return updated;
@@ -78,7 +79,7 @@ async function setFlags(caller: Caller, raw: unknown, flags: SessionFlags): Prom
 
 /** Deletes the conversation; the edits it made stay on the timeline. NOT_FOUND when already gone. */
 export async function deleteSession(caller: Caller, raw: unknown): Promise<Session> {
-  const session = await sessionFromInput(caller, raw);
+  const session = await sessionFromInput(caller, raw, 'WRITE');
   const deleted = await whileItExists('session', () => deleteSessionRow(session));
   if (!deleted) throw notFound('session');
   return session;
@@ -89,7 +90,7 @@ export async function searchSessions(
   caller: Caller,
   raw: unknown,
 ): Promise<{ page: Page<SearchResult>; nextCursor: string | null; branchOrigins: Map<string, BranchOrigin> }> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'READ');
   const input = inputObject(raw);
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
   const query = searchQuery(input.query);
@@ -117,7 +118,7 @@ export async function searchSessions(
  * pinned first, then newest first; archived sessions with `archived`, the rest without.
  */
 export async function listSessionHistory(caller: Caller, raw: unknown): Promise<SessionHistoryPage> {
-  const viewer = requireViewer(caller);
+  const viewer = requireViewer(caller, 'READ');
   const input = inputObject(raw);
   const project = await ownedProject(viewer, requiredId(input.projectId, 'projectId'));
   const after = input.cursor === undefined || input.cursor === null ? undefined : sessionListPosition(project.id, input.cursor);
@@ -129,7 +130,7 @@ export async function exportSession(caller: Caller, raw: unknown): Promise<{ fil
   const input = inputObject(raw);
   const format = input.format ?? 'md';
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw badInput('format', '`format` must be `md` or `json`.');
-  const session = await sessionFromInput(caller, input);
+  const session = await sessionFromInput(caller, input, 'READ');
   const messages: Message[] = [];
   for (let after: MessageKey | undefined; ; ) {
     const page = await listMessages(session.id, { first: MAX_PAGE_SIZE, after, checkBeyondCursor: false });
@@ -143,8 +144,8 @@ export async function exportSession(caller: Caller, raw: unknown): Promise<{ fil
     : { fileName: exportFileName(transcript, 'md'), contentType: 'text/markdown; charset=utf-8', body: transcriptMarkdown(transcript) };
 }
 
-async function sessionFromInput(caller: Caller, raw: unknown): Promise<Session> {
-  const viewer = requireViewer(caller);
+async function sessionFromInput(caller: Caller, raw: unknown, scope: TokenScope): Promise<Session> {
+  const viewer = requireViewer(caller, scope);
   const input = inputObject(raw);
   const sessionId = requiredId(input.sessionId, 'sessionId');
   const projectId = input.projectId === undefined ? undefined : requiredId(input.projectId, 'projectId');

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { randomUUID } from 'node:crypto';
+import { createAccessToken, type NewAccessToken } from '@/db/accessTokens';
 import { createProject, type NewClip } from '@/db/projects';
+import { daysFrom, DEFAULT_TOKEN_LIFETIME_DAYS } from '@/lib/auth/tokenScopes';
 import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import { createUser } from '@/db/users';
@@ -19,6 +21,11 @@ export async function makeUserWithProject() {
   const user = await makeUser();
   const project = await makeProject(user.id);
   return { user, project };
+}
+
+/** A personal access token of the user's: full access, every project, the default lifetime, unless `grant` says otherwise. */
+export async function makeAccessToken(userId: string, grant: Partial<NewAccessToken> = {}) {
+  return createAccessToken(userId, { name: 'Test client', scope: 'ADMIN', projectIds: null, expiresAt: daysFrom(new Date(), DEFAULT_TOKEN_LIFETIME_DAYS), ...grant });
 }
 
 /** A session as stored, whoever owns it (tests only: the app reads sessions through ownership checks). */

@@ -60,7 +60,7 @@ onRealPostgres('query-builder statements on Postgres', () => {
     try {
       expect(await getOwnedProject(user.id, project.id, handle.db)).toMatchObject({ id: project.id });
       // Queries built once (db/builtQueries.ts) ask Drizzle to prepare them; the setting wins.
-      expect((await listProjects(user.id, { first: 5 }, handle.db)).rows).toHaveLength(1);
+      expect((await listProjects(user.id, { first: 5 }, null, handle.db)).rows).toHaveLength(1);
       expect((await preparedTexts(handle.db)).filter((text) => text.includes('from "projects"'))).toEqual([]);
     } finally {
       delete process.env.DATABASE_PREPARE;

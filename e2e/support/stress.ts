@@ -55,7 +55,7 @@ export async function userWithStressProject(page: Page, label: string): Promise<
     id: sessionId,
     title: LONG_SESSION_TITLE,
   });
-  await graphqlAsPage(page, 'mutation($name: String!) { createAccessToken(input: { name: $name }) { token } }', { name: LONG_TOKEN_NAME });
+  await graphqlAsPage(page, 'mutation($name: String!) { createAccessToken(input: { name: $name, scopes: [READ] }) { token } }', { name: LONG_TOKEN_NAME });
   await page.goto(projectPath);
   return projectPath;
 }

@@ -26,6 +26,8 @@ export type AccessToken = Node & {
   __typename?: 'AccessToken';
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it stops working; null only for tokens made before scopes existed, which work until revoked. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The token's global id (not the secret). */
   id: Scalars['ID']['output'];
   /** When a request last used it; null if none has. */
@@ -34,8 +36,15 @@ export type AccessToken = Node & {
   name: Scalars['String']['output'];
   /** The first characters of the token, to tell tokens apart. */
   prefix: Scalars['String']['output'];
+  /** The projects it is limited to; null when it reaches every project of the user. A deleted project drops out. */
+  projects?: Maybe<Array<Project>>;
   /** When it was revoked; null while it works. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * What it may do: its scope and the ones that scope includes, lowest first (`[READ, WRITE]` for a
+   * WRITE token). Tokens made before scopes existed have full access: `[READ, WRITE, ADMIN]`.
+   */
+  scopes: Array<TokenScope>;
 };
 
 /** One clip of a timeline, as it is now. */
@@ -121,8 +130,14 @@ export type ContextUsage = {
 export type CreateAccessTokenInput = {
   /** Any string; returned unchanged in the payload (Relay's convention). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** When it stops working: in the future, at most 366 days ahead. Absent or null: 90 days from now. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** What the token is for: 1 to 120 characters after trimming, one line (no control characters or line breaks). */
   name: Scalars['String']['input'];
+  /** Limits the token to these projects of the viewer's (1 to 100). Absent or null: every project, now and later. */
+  projectIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What it may do: at least one scope; the token gets the highest given and the ones it includes. */
+  scopes: Array<TokenScope>;
 };
 
 /** Result of `createAccessToken`. */
@@ -298,11 +313,13 @@ export type Mutation = {
    */
   compactSession?: Maybe<CompactSessionPayload>;
   /**
-   * Creates a personal access token and returns its secret, this once. Needs the web app's
-   * session.
-   * Errors: FORBIDDEN (the request is authenticated by an access token: tokens cannot mint
-   * tokens), BAD_USER_INPUT (`name`: empty, over 120 characters, or with control characters or
-   * line breaks).
+   * Creates a personal access token and returns its secret, this once. Needs ADMIN. A token can
+   * create only tokens narrower than itself: none of its scopes or projects missing, expiring no
+   * later than it does.
+   * Errors: FORBIDDEN (a token without the admin scope, with `requiredScope`; or a scope, a project
+   * or an expiry beyond the calling token's), BAD_USER_INPUT (`name`: empty, over 120 characters, or with control
+   * characters or line breaks; `scopes`: empty; `projectIds`: empty or over 100; `expiresAt`: not
+   * in the future, or more than 366 days ahead), NOT_FOUND (a project of `projectIds`).
    */
   createAccessToken?: Maybe<CreateAccessTokenPayload>;
   /**
@@ -364,9 +381,9 @@ export type Mutation = {
    */
   retryMessage?: Maybe<SendMessagePayload>;
   /**
-   * Revokes a token; requests carrying it are refused from then on. Revoking a revoked token
-   * returns it as it is.
-   * Errors: BAD_USER_INPUT (`accessTokenId`), NOT_FOUND (the token).
+   * Revokes a token; requests carrying it are refused from then on, and its open live streams end
+   * at once. Revoking a revoked token returns it as it is. Needs ADMIN.
+   * Errors: FORBIDDEN (a token without the admin scope, with `requiredScope`), BAD_USER_INPUT (`accessTokenId`), NOT_FOUND (the token).
    */
   revokeAccessToken?: Maybe<RevokeAccessTokenPayload>;
   /**
@@ -1194,10 +1211,22 @@ export type TimelineRestorePreview = {
   timeline: Timeline;
 };
 
+/**
+ * What a personal access token may do. Each scope includes the ones before it: WRITE can read,
+ * ADMIN can read and write. A sign-in cookie can do everything.
+ */
+export type TokenScope =
+  /** Also tokens (`createAccessToken`, `revokeAccessToken`, `User.accessTokens`) and the account (signing out everywhere). */
+  | 'ADMIN'
+  /** Queries and subscriptions. */
+  | 'READ'
+  /** Also instructions and changes to projects, sessions and timelines (every mutation but the token and account ones). */
+  | 'WRITE';
+
 /** A person who signs in to CoDirector: the viewer, the only user anyone can read. */
 export type User = Node & {
   __typename?: 'User';
-  /** Personal access tokens for third-party clients, newest first, revoked ones included. */
+  /** Personal access tokens for third-party clients, newest first, revoked and expired ones included. Needs ADMIN. */
   accessTokens: Array<AccessToken>;
   /** The email they sign in with, in its stored spelling (trimmed, NFKC, lower-cased). */
   email: Scalars['String']['output'];
@@ -1365,6 +1394,7 @@ export type ResolversTypes = {
   TimelineChange: ResolverTypeWrapper<TimelineChangeModel>;
   TimelineChangeKind: TimelineChangeKind;
   TimelineRestorePreview: ResolverTypeWrapper<TimelineRestorePreviewModel>;
+  TokenScope: TokenScope;
   User: ResolverTypeWrapper<UserRow>;
 };
 
@@ -1433,11 +1463,14 @@ export type ResolversParentTypes = {
 
 export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projects?: Resolver<Maybe<Array<ResolversTypes['Project']>>, ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['TokenScope']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -46,7 +46,7 @@ beforeAll(async () => {
 
   const session = (await alice.data(StartSessionDocument, { input: { projectId: toGlobalId('Project', aliceProject.id) } })).startSession?.session;
   const sent = (await alice.data(SendMessageDocument, { input: { sessionId: session?.id ?? '', content: 'make the outro a bit longer' } })).sendMessage;
-  const token = (await alice.data(CreateAccessTokenDocument, { input: { name: 'Alice CLI' } })).createAccessToken;
+  const token = (await alice.data(CreateAccessTokenDocument, { input: { name: 'Alice CLI', scopes: ['ADMIN'] } })).createAccessToken;
   Object.assign(of, {
     project: toGlobalId('Project', aliceProject.id),
     session: session?.id,
@@ -152,7 +152,7 @@ describe('anonymous requests are UNAUTHENTICATED', () => {
     ['sendMessage', 'mutation { sendMessage(input: { sessionId: "x", content: "hi" }) { reply { id } } }'],
     ['renameSession', 'mutation { renameSession(input: { sessionId: "x", title: "y" }) { session { id } } }'],
     ['deleteSession', 'mutation { deleteSession(input: { sessionId: "x" }) { deletedSessionId } }'],
-    ['createAccessToken', 'mutation { createAccessToken(input: { name: "x" }) { token } }'],
+    ['createAccessToken', 'mutation { createAccessToken(input: { name: "x", scopes: [READ] }) { token } }'],
     ['revokeAccessToken', 'mutation { revokeAccessToken(input: { accessTokenId: "x" }) { accessToken { id } } }'],
   ])('%s', async (_label, query) => {
     const result = await anonymous.request(query);

@@ -333,7 +333,7 @@ describe('deleteSession', () => {
 
 describe('access tokens', () => {
   it('creates a token shown once, lists it by prefix, and revokes it', async () => {
-    const created = await api.data(CreateAccessTokenDocument, { input: { name: 'CI bot', clientMutationId: 't' } });
+    const created = await api.data(CreateAccessTokenDocument, { input: { name: 'CI bot', scopes: ['WRITE'], clientMutationId: 't' } });
     const token = created.createAccessToken?.token ?? '';
     expect(token).toMatch(/^cds_[0-9A-Za-z]{40}$/);
     expect(created.createAccessToken?.accessToken).toMatchObject({ name: 'CI bot', lastUsedAt: null, revokedAt: null });
@@ -358,18 +358,28 @@ describe('access tokens', () => {
     expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('refuses to create a token with a token (FORBIDDEN), but lets a token revoke itself', async () => {
-    const created = await api.data(CreateAccessTokenDocument, { input: { name: 'Script' } });
-    const viaToken = api.as({ token: created.createAccessToken?.token ?? '' });
-    const minted = await viaToken.request(CreateAccessTokenDocument, { input: { name: 'Persistence' } });
-    expect(codes(minted)).toEqual(['FORBIDDEN']);
-    const revoked = await viaToken.data(RevokeAccessTokenDocument, { input: { accessTokenId: created.createAccessToken?.accessToken.id ?? '' } });
+  it('lets a WRITE token neither create nor revoke tokens (FORBIDDEN, requiredScope ADMIN), and an ADMIN token do both', async () => {
+    const writer = await api.data(CreateAccessTokenDocument, { input: { name: 'Script', scopes: ['WRITE'] } });
+    const viaWriter = api.as({ token: writer.createAccessToken?.token ?? '' });
+    for (const refused of [
+      await viaWriter.request(CreateAccessTokenDocument, { input: { name: 'Persistence', scopes: ['READ'] } }),
+      await viaWriter.request(RevokeAccessTokenDocument, { input: { accessTokenId: writer.createAccessToken?.accessToken.id ?? '' } }),
+    ]) {
+      expect(codes(refused)).toEqual(['FORBIDDEN']);
+      expect(refused.errors?.[0].extensions?.requiredScope).toBe('ADMIN');
+    }
+
+    const admin = await api.data(CreateAccessTokenDocument, { input: { name: 'Admin script', scopes: ['ADMIN'] } });
+    const viaAdmin = api.as({ token: admin.createAccessToken?.token ?? '' });
+    const minted = await viaAdmin.data(CreateAccessTokenDocument, { input: { name: 'Reader', scopes: ['READ'] } });
+    expect(minted.createAccessToken?.accessToken.scopes).toEqual(['READ']);
+    const revoked = await viaAdmin.data(RevokeAccessTokenDocument, { input: { accessTokenId: admin.createAccessToken?.accessToken.id ?? '' } });
     expect(revoked.revokeAccessToken?.accessToken.revokedAt).not.toBeNull();
   });
 
   it.each([
-    ['a blank name', { name: ' ' }, 'BAD_USER_INPUT'],
-    ['a name over 120 characters', { name: 'n'.repeat(121) }, 'BAD_USER_INPUT'],
+    ['a blank name', { name: ' ', scopes: ['READ' as const] }, 'BAD_USER_INPUT'],
+    ['a name over 120 characters', { name: 'n'.repeat(121), scopes: ['READ' as const] }, 'BAD_USER_INPUT'],
   ])('refuses to create one with %s (%s)', async (_label, input, code) => {
     const result = await api.request(CreateAccessTokenDocument, { input });
     expect(codes(result)).toEqual([code]);

@@ -1,7 +1,6 @@
 import { useTestDatabase } from '@/testing/database';
-import { makeUser } from '@/testing/factories';
+import { makeAccessToken, makeUser } from '@/testing/factories';
 import { startApiServer, type ApiServer } from './support/api';
-import { createAccessToken } from '@/db/accessTokens';
 
 useTestDatabase();
 
@@ -28,7 +27,7 @@ async function post(token: string, body: string = JSON.stringify({ query: '{ vie
 describe('GraphQL rate limit', () => {
   it('counts each request, reports it in x-ratelimit-* headers, then refuses with 429 and Retry-After', async () => {
     const user = await makeUser();
-    const { token } = await createAccessToken(user.id, 'limits');
+    const { token } = await makeAccessToken(user.id, { name: 'limits' });
     const remaining: string[] = [];
     for (let index = 0; index < LIMIT; index += 1) {
       const response = await post(token);
@@ -49,8 +48,8 @@ describe('GraphQL rate limit', () => {
   it('keeps a separate budget per user', async () => {
     const spender = await makeUser();
     const other = await makeUser();
-    const { token: spent } = await createAccessToken(spender.id, 'a');
-    const { token: fresh } = await createAccessToken(other.id, 'b');
+    const { token: spent } = await makeAccessToken(spender.id, { name: 'a' });
+    const { token: fresh } = await makeAccessToken(other.id, { name: 'b' });
     for (let index = 0; index <= LIMIT; index += 1) await post(spent);
     expect((await post(fresh)).status).toBe(200);
   });
@@ -59,7 +58,7 @@ describe('GraphQL rate limit', () => {
 describe('request body limit', () => {
   it('refuses a body over 1 MB with 413 and a code', async () => {
     const user = await makeUser();
-    const { token } = await createAccessToken(user.id, 'big');
+    const { token } = await makeAccessToken(user.id, { name: 'big' });
     const huge = JSON.stringify({ query: '{ viewer { id } }', variables: { padding: 'x'.repeat(1024 * 1024 + 10) } });
     const response = await post(token, huge);
     expect(response.status).toBe(413);

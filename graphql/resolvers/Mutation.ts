@@ -123,7 +123,12 @@ export const Mutation: TypeResolvers<'Mutation'> = {
   unarchiveSession: (_root, { input }, ctx) => setSessionFlag(ctx, input, sessions.unarchiveSession),
 
   async createAccessToken(_root, { input }, ctx) {
-    const created = await accessTokens.createAccessToken(ctx, { name: input.name });
+    const created = await accessTokens.createAccessToken(ctx, {
+      name: input.name,
+      scopes: input.scopes,
+      projectIds: input.projectIds?.map((id) => databaseId(ctx, id, 'Project', 'projectIds')),
+      expiresAt: input.expiresAt,
+    });
     wrote(ctx);
     return { clientMutationId: input.clientMutationId, token: created.token, accessToken: created.accessToken };
   },

@@ -1,4 +1,5 @@
 import { createdAtKeyOf } from '@/lib/listKeys';
+import { listAccessTokens } from '@/server/accessTokens';
 import { requireViewer } from '../access';
 import { createdAtIdCursorKey, resolveConnection } from '../connections';
 import { toGlobalId } from '../ids';
@@ -16,5 +17,6 @@ export const User: TypeResolvers<'User'> = {
       count: () => loaders.projectCount(),
     });
   },
-  accessTokens: (_user, _args, ctx) => requireViewer(ctx).loaders.viewerAccessTokens(),
+  // Through the use case: listing tokens needs the ADMIN scope.
+  accessTokens: (_user, _args, ctx) => listAccessTokens(ctx),
 };

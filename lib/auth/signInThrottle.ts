@@ -4,7 +4,7 @@ import { consumeRateLimit, getRateLimitStore, rateLimits, type RateLimitRule } f
 /** The `error` next-auth's sign-in page receives when attempts are throttled. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 
-/** Sign-in attempts are counted per account and per address in 15-minute windows. */
+/** Sign-in attempts are counted per account and per address over a sliding 15 minutes. */
 const WINDOW_SECONDS = 15 * 60;
 
 function rules(email: string, address: string): RateLimitRule[] {
@@ -31,7 +31,7 @@ export async function reserveSignInAttempt(email: string, address: string): Prom
   const store = getRateLimitStore();
   const reserved = await Promise.all(rules(email, address).map(async (rule) => ({ rule, decision: await consumeRateLimit(store, rule) })));
   const giveBack = async () => {
-    await Promise.all(reserved.map(({ rule, decision }) => store.release(rule, decision.resetAt)));
+    await Promise.all(reserved.map(({ rule, decision }) => store.release(rule, decision.windowStart)));
   };
   const refusedBy = reserved.find(({ decision }) => !decision.allowed)?.decision;
   if (!refusedBy) return { allowed: true, giveBack };

@@ -36,9 +36,10 @@ export async function* projectEventFeed(options: {
       woken = false;
       const batch = await listProjectEventsAfter(projectId, cursor, BATCH, db());
       for (const event of batch) {
+        // Checked before each event: an ended credential's wake-up may land while the batch was read.
+        if (signal.aborted) return;
         cursor = event.id;
         yield event;
-        if (signal.aborted) return;
       }
       if (batch.length === BATCH || woken) continue;
       await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ type Wake = () => void;
 /**
  * One LISTEN connection per process, fanned out to every open stream of a project. Postgres
  * delivers each NOTIFY to every listening process, so several app instances all see every event.
+ * Keys are the channel's payloads: a project id, or the end of a credential (db/events.ts).
  */
 export class ProjectEventHub {
   private readonly wakers = new Map<string, Set<Wake>>();
@@ -17,11 +18,11 @@ export class ProjectEventHub {
 
   constructor(private readonly database: () => DatabaseHandle = getDatabaseHandle) {}
 
-  /** Calls `wake` whenever an event of the project commits; resolves once listening. */
-  async subscribe(projectId: string, wake: Wake): Promise<() => void> {
-    const set = this.wakers.get(projectId) ?? new Set<Wake>();
+  /** Calls `wake` whenever an event of the project (or whatever `key` names) commits; resolves once listening. */
+  async subscribe(key: string, wake: Wake): Promise<() => void> {
+    const set = this.wakers.get(key) ?? new Set<Wake>();
     set.add(wake);
-    this.wakers.set(projectId, set);
+    this.wakers.set(key, set);
     this.listening ??= this.database()
       .listen(PROJECT_EVENTS_CHANNEL, (payload) => this.wakers.get(payload)?.forEach((notify) => notify()))
       .catch((error: unknown) => {
@@ -31,7 +32,7 @@ export class ProjectEventHub {
     await this.listening;
     return () => {
       set.delete(wake);
-      if (set.size === 0) this.wakers.delete(projectId);
+      if (set.size === 0) this.wakers.delete(key);
     };
   }
 

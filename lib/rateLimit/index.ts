@@ -1,8 +1,10 @@
 import { beforeDatabaseCloses, databaseConfigFromEnv } from '@/db/client';
+import { nextAllowedAt, slidingCount, type WindowCounts } from './slidingWindow';
 import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './stores';
 import { WriteBehindRateLimitStore } from './writeBehind';
 
 export * from './clientAddress';
+export * from './slidingWindow';
 export * from './stores';
 export * from './writeBehind';
 
@@ -10,26 +12,32 @@ export interface RateLimitDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
+  /** When one more hit would be allowed, counting nothing more (now while one would be). */
   resetAt: Date;
-  /** Whole seconds until the window ends; what Retry-After says when refused. */
+  /** Whole seconds until `resetAt`; what Retry-After says when refused. */
   retryAfterSeconds: number;
+  /** The fixed window this hit was counted in: where `release` takes it back from. */
+  windowStart: Date;
 }
 
-export async function consumeRateLimit(store: RateLimitStore, rule: RateLimitRule, now = Date.now()): Promise<RateLimitDecision> {
-  return decide(rule, await store.hit(rule), now);
+export async function consumeRateLimit(store: RateLimitStore, rule: RateLimitRule): Promise<RateLimitDecision> {
+  return decide(rule, await store.hit(rule));
 }
 
-function decide(rule: RateLimitRule, { count, resetAt }: { count: number; resetAt: Date }, now: number): RateLimitDecision {
+function decide(rule: RateLimitRule, counts: WindowCounts): RateLimitDecision {
+  const count = slidingCount(counts, rule.windowSeconds);
+  const resetAt = nextAllowedAt(counts, rule.windowSeconds, rule.limit);
   return {
     allowed: count <= rule.limit,
     limit: rule.limit,
-    remaining: Math.max(0, rule.limit - count),
+    remaining: Math.max(0, Math.floor(rule.limit - count)),
     resetAt,
-    retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now) / 1000)),
+    retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - counts.now.getTime()) / 1000)),
+    windowStart: counts.windowStart,
   };
 }
 
-/** GitHub-style headers: limit, remaining, and the window's end in epoch seconds. */
+/** GitHub-style headers: limit, remaining, and in epoch seconds when one more hit will be allowed. */
 export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   const headers: Record<string, string> = {
     'x-ratelimit-limit': String(decision.limit),

@@ -1,4 +1,5 @@
-import { addRateLimitHits, countRateLimitBucket, pruneRateLimitBuckets, removeRateLimitHit, type RateLimitWindowCount } from '@/db/rateLimits';
+import { addRateLimitHits, countRateLimitWindows, pruneRateLimitBuckets, removeRateLimitHit } from '@/db/rateLimits';
+import { countsAt, type WindowCounts } from './slidingWindow';
 
 export interface RateLimitRule {
   /** What is counted, e.g. `graphql:user:<id>` or `signin:ip:<address>`. */
@@ -7,83 +8,86 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-export interface WindowCount {
-  count: number;
-  resetAt: Date;
+export interface RateLimitStore {
+  /** Counts one more hit and returns the counts it is decided on. */
+  hit(rule: RateLimitRule): Promise<WindowCounts>;
+  /** The counts so far, counting nothing. */
+  peek(rule: RateLimitRule): Promise<WindowCounts>;
+  /** Takes back one hit counted in the window starting at `windowStart` (nothing once that window no longer counts). */
+  release(rule: RateLimitRule, windowStart: Date): Promise<void>;
 }
 
-export interface RateLimitStore {
-  /** Counts one more hit and returns the window's count. */
-  hit(rule: RateLimitRule): Promise<WindowCount>;
-  /** The window's count so far, counting nothing. */
-  peek(rule: RateLimitRule): Promise<WindowCount>;
-  /** Takes back one hit counted in the window ending at `resetAt` (nothing once that window is over). */
-  release(rule: RateLimitRule, resetAt: Date): Promise<void>;
-}
+/** Twice the longest window (an hour) and more: a window is kept while it is the previous one, since it still weighs in. */
+const KEEP_WINDOWS_MS = 24 * 3600 * 1000;
 
 /** Counts in a Postgres table: shared by every instance on the same database, one write per hit. */
 export class DatabaseRateLimitStore implements RateLimitStore {
   private writesSincePrune = 0;
 
-  hit(rule: RateLimitRule): Promise<RateLimitWindowCount> {
+  hit(rule: RateLimitRule): Promise<WindowCounts> {
     return this.add(rule.key, rule.windowSeconds, 1);
   }
 
   /** Adds hits counted elsewhere: to the current window, or to the one starting at `windowStart`. */
-  async add(key: string, windowSeconds: number, amount: number, windowStart?: Date): Promise<RateLimitWindowCount> {
+  async add(key: string, windowSeconds: number, amount: number, windowStart?: Date): Promise<WindowCounts> {
     const result = await addRateLimitHits(key, windowSeconds, amount, windowStart);
     // Old windows are useless; sweep them now and then rather than on every write.
     if (++this.writesSincePrune >= 1000) {
       this.writesSincePrune = 0;
-      await pruneRateLimitBuckets(new Date(Date.now() - 24 * 3600 * 1000));
+      await pruneRateLimitBuckets(new Date(Date.now() - KEEP_WINDOWS_MS));
     }
     return result;
   }
 
-  peek(rule: RateLimitRule): Promise<RateLimitWindowCount> {
-    return countRateLimitBucket(rule.key, rule.windowSeconds);
+  peek(rule: RateLimitRule): Promise<WindowCounts> {
+    return countRateLimitWindows(rule.key, rule.windowSeconds);
   }
 
-  release(rule: RateLimitRule, resetAt: Date): Promise<void> {
-    return removeRateLimitHit(rule.key, windowStartOf(resetAt, rule.windowSeconds));
+  release(rule: RateLimitRule, windowStart: Date): Promise<void> {
+    return removeRateLimitHit(rule.key, windowStart);
   }
 }
 
 /** For the single-process embedded default: no database write per request. */
 export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows = new Map<string, WindowCount>();
+  private readonly windows = new Map<string, { counts: WindowCounts; windowSeconds: number }>();
 
-  async hit(rule: RateLimitRule, now = Date.now()): Promise<WindowCount> {
-    const resetAt = windowEnd(now, rule.windowSeconds);
-    const current = this.windows.get(rule.key);
-    const next = current && current.resetAt.getTime() === resetAt.getTime() ? { count: current.count + 1, resetAt } : { count: 1, resetAt };
-    this.windows.set(rule.key, next);
-    if (this.windows.size > 10_000) this.evictEnded(now);
-    return next;
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  async hit(rule: RateLimitRule): Promise<WindowCounts> {
+    const counts = this.countsNow(rule);
+    const hit = { ...counts, count: counts.count + 1 };
+    this.store(rule, hit);
+    if (this.windows.size > 10_000) this.evictUnweighed();
+    return hit;
   }
 
-  async peek(rule: RateLimitRule, now = Date.now()): Promise<WindowCount> {
-    const resetAt = windowEnd(now, rule.windowSeconds);
-    const current = this.windows.get(rule.key);
-    return current && current.resetAt.getTime() === resetAt.getTime() ? current : { count: 0, resetAt };
+  async peek(rule: RateLimitRule): Promise<WindowCounts> {
+    return this.countsNow(rule);
   }
 
-  async release(rule: RateLimitRule, resetAt: Date): Promise<void> {
-    const current = this.windows.get(rule.key);
-    if (current && current.resetAt.getTime() === resetAt.getTime() && current.count > 0) {
-      this.windows.set(rule.key, { count: current.count - 1, resetAt });
+  async release(rule: RateLimitRule, windowStart: Date): Promise<void> {
+    const counts = this.countsNow(rule);
+    if (counts.windowStart.getTime() === windowStart.getTime()) {
+      this.store(rule, { ...counts, count: Math.max(0, counts.count - 1) });
+    } else if (counts.windowStart.getTime() - rule.windowSeconds * 1000 === windowStart.getTime()) {
+      this.store(rule, { ...counts, previousCount: Math.max(0, counts.previousCount - 1) });
     }
   }
 
-  private evictEnded(now: number) {
-    for (const [key, window] of this.windows) if (window.resetAt.getTime() <= now) this.windows.delete(key);
+  private countsNow(rule: RateLimitRule): WindowCounts {
+    return countsAt(this.windows.get(rule.key)?.counts, this.clock(), rule.windowSeconds);
   }
-}
 
-function windowStartOf(resetAt: Date, windowSeconds: number): Date {
-  return new Date(resetAt.getTime() - windowSeconds * 1000);
-}
+  private store(rule: RateLimitRule, counts: WindowCounts) {
+    this.windows.set(rule.key, { counts, windowSeconds: rule.windowSeconds });
+  }
 
-function windowEnd(now: number, windowSeconds: number): Date {
-  return new Date((Math.floor(now / 1000 / windowSeconds) + 1) * windowSeconds * 1000);
+  /** Drops keys with nothing counted in the last two windows: their counts no longer weigh in. */
+  private evictUnweighed() {
+    const now = this.clock();
+    for (const [key, { counts, windowSeconds }] of this.windows) {
+      if (counts.windowStart.getTime() + 2 * windowSeconds * 1000 <= now) this.windows.delete(key);
+    }
+  }
 }

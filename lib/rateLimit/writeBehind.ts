@@ -1,12 +1,9 @@
-import type { RateLimitWindowCount } from '@/db/rateLimits';
-import type { RateLimitRule, RateLimitStore, WindowCount } from './stores';
+import { slidingCount, type WindowCounts } from './slidingWindow';
+import type { RateLimitRule, RateLimitStore } from './stores';
 
 /** The counter every instance shares, e.g. DatabaseRateLimitStore. */
-export interface SharedRateLimitCounter {
-  hit(rule: RateLimitRule): Promise<RateLimitWindowCount>;
-  peek(rule: RateLimitRule): Promise<RateLimitWindowCount>;
-  add(key: string, windowSeconds: number, amount: number, windowStart: Date): Promise<RateLimitWindowCount>;
-  release(rule: RateLimitRule, resetAt: Date): Promise<void>;
+export interface SharedRateLimitCounter extends RateLimitStore {
+  add(key: string, windowSeconds: number, amount: number, windowStart: Date): Promise<WindowCounts>;
 }
 
 export interface WriteBehindOptions {
@@ -25,9 +22,10 @@ interface Tally {
   key: string;
   windowSeconds: number;
   windowStart: Date;
-  resetAt: Date;
   /** The count the shared counter last reported: every instance's hits it had by then. */
   shared: number;
+  /** The previous window's count: the shared counter's, and what this process had not written of it then. */
+  previous: number;
   /** Hits counted here and not written yet. */
   unsent: number;
   /** Hits being written now. */
@@ -50,19 +48,22 @@ export class WriteBehindRateLimitStore implements RateLimitStore {
   private readonly unsent = new Set<Tally>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  /** The shared counter's clock less this process's, as last reported: windows are measured against the shared clock. */
+  private clockOffsetMs = 0;
 
   constructor(
     private readonly shared: SharedRateLimitCounter,
     private readonly options: WriteBehindOptions = DEFAULT_WRITE_BEHIND,
   ) {}
 
-  async hit(rule: RateLimitRule): Promise<WindowCount> {
+  async hit(rule: RateLimitRule): Promise<WindowCounts> {
     const tally = this.tallies.get(rule.key);
-    if (tally && tally.resetAt.getTime() > Date.now() && count(tally) + 1 <= rule.limit - this.options.exactWithin(rule.limit)) {
+    const counted = this.currentCounts(tally, 1);
+    if (tally && counted && slidingCount(counted, rule.windowSeconds) <= rule.limit - this.options.exactWithin(rule.limit)) {
       tally.unsent += 1;
       this.unsent.add(tally);
       this.scheduleFlush();
-      return { count: count(tally), resetAt: tally.resetAt };
+      return counted;
     }
     // A batch being written may or may not be in the shared count yet; wait so it is.
     await this.flushing;
@@ -70,26 +71,28 @@ export class WriteBehindRateLimitStore implements RateLimitStore {
     const written = this.track(rule, reported);
     // This hit's own place in the shared count (concurrent hits each get theirs), plus what this
     // instance counted and has not written yet: not the highest count any hit has seen.
-    return { count: reported.count + written.unsent + written.sending, resetAt: written.resetAt };
+    return { ...reported, count: reported.count + written.unsent + written.sending, previousCount: written.previous };
   }
 
-  async peek(rule: RateLimitRule): Promise<WindowCount> {
+  async peek(rule: RateLimitRule): Promise<WindowCounts> {
     await this.flushing;
-    const window = this.track(rule, await this.shared.peek(rule));
-    return { count: count(window), resetAt: window.resetAt };
+    const reported = await this.shared.peek(rule);
+    const tally = this.track(rule, reported);
+    return { ...reported, count: count(tally), previousCount: tally.previous };
   }
 
   /** A hit not written yet is simply not written; one already written is taken back from the shared count. */
-  async release(rule: RateLimitRule, resetAt: Date): Promise<void> {
+  async release(rule: RateLimitRule, windowStart: Date): Promise<void> {
     const tally = this.tallies.get(rule.key);
-    const sameWindow = tally?.resetAt.getTime() === resetAt.getTime();
-    if (tally && sameWindow && tally.unsent > 0) {
+    const windowsAgo = tally && (tally.windowStart.getTime() - windowStart.getTime()) / (rule.windowSeconds * 1000);
+    if (tally && windowsAgo === 0 && tally.unsent > 0) {
       tally.unsent -= 1;
       return;
     }
     await this.flushing;
-    await this.shared.release(rule, resetAt);
-    if (tally && sameWindow) tally.shared = Math.max(0, tally.shared - 1);
+    await this.shared.release(rule, windowStart);
+    if (tally && windowsAgo === 0) tally.shared = Math.max(0, tally.shared - 1);
+    if (tally && windowsAgo === 1) tally.previous = Math.max(0, tally.previous - 1);
   }
 
   /** Writes every unsent hit now (tests; shutdown). */
@@ -130,21 +133,41 @@ export class WriteBehindRateLimitStore implements RateLimitStore {
     this.flushTimer.unref();
   }
 
+  /** The tally's counts as this process knows them, plus `extra`, while its window is the current one by the shared clock. */
+  private currentCounts(tally: Tally | undefined, extra: number): WindowCounts | undefined {
+    const now = Date.now() + this.clockOffsetMs;
+    if (!tally || now >= tally.windowStart.getTime() + tally.windowSeconds * 1000) return undefined;
+    return { windowStart: tally.windowStart, count: count(tally) + extra, previousCount: tally.previous, now: new Date(now) };
+  }
+
   /** Records what the shared counter reported; a new window replaces the key's old one (whose unsent hits are still written to it). */
-  private track(rule: RateLimitRule, reported: RateLimitWindowCount): Tally {
+  private track(rule: RateLimitRule, reported: WindowCounts): Tally {
+    this.clockOffsetMs = reported.now.getTime() - Date.now();
     const tally = this.tallies.get(rule.key);
     if (tally && tally.windowStart.getTime() === reported.windowStart.getTime()) {
       tally.shared = Math.max(tally.shared, reported.count);
+      tally.previous = Math.max(tally.previous, reported.previousCount);
       return tally;
     }
-    const fresh: Tally = { key: rule.key, windowSeconds: rule.windowSeconds, windowStart: reported.windowStart, resetAt: reported.resetAt, shared: reported.count, unsent: 0, sending: 0 };
+    // The old tally's window is usually the new one's previous: what was not written of it counts there.
+    const unwrittenBefore = tally?.windowStart.getTime() === reported.windowStart.getTime() - rule.windowSeconds * 1000 ? tally.unsent + tally.sending : 0;
+    const fresh: Tally = {
+      key: rule.key,
+      windowSeconds: rule.windowSeconds,
+      windowStart: reported.windowStart,
+      shared: reported.count,
+      previous: reported.previousCount + unwrittenBefore,
+      unsent: 0,
+      sending: 0,
+    };
     this.tallies.set(rule.key, fresh);
-    if (this.tallies.size > 10_000) this.forgetEnded();
+    if (this.tallies.size > 10_000) this.forgetUnweighed();
     return fresh;
   }
 
-  private forgetEnded(): void {
-    const now = Date.now();
-    for (const [key, tally] of this.tallies) if (tally.resetAt.getTime() <= now) this.tallies.delete(key);
+  /** Forgets keys with nothing counted in the last two windows: their counts no longer weigh in. */
+  private forgetUnweighed(): void {
+    const now = Date.now() + this.clockOffsetMs;
+    for (const [key, tally] of this.tallies) if (tally.windowStart.getTime() + 2 * tally.windowSeconds * 1000 <= now) this.tallies.delete(key);
   }
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { createAccessToken } from '@/db/accessTokens';
 import { getDb, selectRows } from '@/db/client';
 import { startSession } from '@/db/sessions';
+import type { User } from '@/db/schema';
+import type { AccessGrant, TokenScope } from '@/lib/auth/tokenScopes';
 import type { Caller } from '@/server/access';
 import * as accessTokens from '@/server/accessTokens';
 import * as accounts from '@/server/accounts';
@@ -14,7 +15,7 @@ import * as projects from '@/server/projects';
 import * as sessionContext from '@/server/sessionContext';
 import * as sessions from '@/server/sessions';
 import { useTestDatabase } from '@/testing/database';
-import { makeUserWithProject } from '@/testing/factories';
+import { makeAccessToken, makeProject, makeUserWithProject } from '@/testing/factories';
 
 /**
  * The use-case layer's authorization suite: every exported function of every use-case module
@@ -29,87 +30,93 @@ interface UseCaseCase {
   call: (caller: Caller, ids: Ids) => Promise<unknown>;
   /** False when the use case takes no id of Alice's (then only the anonymous call applies). */
   takesAliceIds: boolean;
+  /** The token scope it needs: READ to read, WRITE to change projects and sessions, ADMIN for tokens and the account. */
+  scope: TokenScope;
 }
 
 const request = () => new Request('http://app.test/');
 const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point'>> = {
   accessTokens: {
-    createAccessToken: { call: (caller) => accessTokens.createAccessToken(caller, { name: 'Mine' }), takesAliceIds: false },
-    revokeAccessToken: { call: (caller, ids) => accessTokens.revokeAccessToken(caller, { accessTokenId: ids.accessTokenId }), takesAliceIds: true },
-    listAccessTokens: { call: (caller) => accessTokens.listAccessTokens(caller), takesAliceIds: false },
+    createAccessToken: { call: (caller) => accessTokens.createAccessToken(caller, { name: 'Mine', scopes: ['READ'] }), scope: 'ADMIN', takesAliceIds: false },
+    revokeAccessToken: { call: (caller, ids) => accessTokens.revokeAccessToken(caller, { accessTokenId: ids.accessTokenId }), scope: 'ADMIN', takesAliceIds: true },
+    listAccessTokens: { call: (caller) => accessTokens.listAccessTokens(caller), scope: 'ADMIN', takesAliceIds: false },
   },
   accounts: {
-    signOutEverywhere: { call: (caller) => accounts.signOutEverywhere(caller), takesAliceIds: false },
+    signOutEverywhere: { call: (caller) => accounts.signOutEverywhere(caller), scope: 'ADMIN', takesAliceIds: false },
   },
   checkpoints: {
-    previewTimelineRestore: { call: (caller, ids) => checkpoints.previewTimelineRestore(caller, { messageId: ids.messageId }), takesAliceIds: true },
-    restoreTimeline: { call: (caller, ids) => checkpoints.restoreTimeline(caller, { messageId: ids.messageId }), takesAliceIds: true },
-    forkSession: { call: (caller, ids) => checkpoints.forkSession(caller, { messageId: ids.messageId }), takesAliceIds: true },
+    previewTimelineRestore: { call: (caller, ids) => checkpoints.previewTimelineRestore(caller, { messageId: ids.messageId }), scope: 'READ', takesAliceIds: true },
+    restoreTimeline: { call: (caller, ids) => checkpoints.restoreTimeline(caller, { messageId: ids.messageId }), scope: 'WRITE', takesAliceIds: true },
+    forkSession: { call: (caller, ids) => checkpoints.forkSession(caller, { messageId: ids.messageId }), scope: 'WRITE', takesAliceIds: true },
     momentLabel: 'not an entry point',
     branchLabel: 'not an entry point',
   },
   instructions: {
     sendInstruction: {
       call: (caller, ids) => instructions.sendInstruction(caller, { sessionId: ids.sessionId, content: 'delete the intro', clientMessageId: 'x' }),
-      takesAliceIds: true,
+      scope: 'WRITE', takesAliceIds: true,
     },
-    stopGeneration: { call: (caller, ids) => instructions.stopGeneration(caller, { messageId: ids.replyId }), takesAliceIds: true },
-    retryMessage: { call: (caller, ids) => instructions.retryMessage(caller, { messageId: ids.replyId }), takesAliceIds: true },
+    stopGeneration: { call: (caller, ids) => instructions.stopGeneration(caller, { messageId: ids.replyId }), scope: 'WRITE', takesAliceIds: true },
+    retryMessage: { call: (caller, ids) => instructions.retryMessage(caller, { messageId: ids.replyId }), scope: 'WRITE', takesAliceIds: true },
     runInstruction: 'not an entry point',
     readSnapshot: 'not an entry point',
     snapshotOf: 'not an entry point',
     refuseWhileGenerating: 'not an entry point',
   },
   sessionContext: {
-    contextUsage: { call: (caller, ids) => sessionContext.contextUsage(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
-    compactSession: { call: (caller, ids) => sessionContext.compactSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    contextUsage: { call: (caller, ids) => sessionContext.contextUsage(caller, { sessionId: ids.sessionId }), scope: 'READ', takesAliceIds: true },
+    compactSession: { call: (caller, ids) => sessionContext.compactSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
     measureReadSession: 'not an entry point',
   },
   projectEvents: {
-    openProjectEventStream: { call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }), takesAliceIds: true },
+    openProjectEventStream: { call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }), scope: 'READ', takesAliceIds: true },
     subscribeToProjectEvents: {
       call: (caller, ids) => projectEvents.subscribeToProjectEvents(caller, request(), { projectId: ids.projectId }),
-      takesAliceIds: true,
+      scope: 'READ', takesAliceIds: true,
     },
     // Takes a viewer already authenticated by the stream route; it counts, it reads nothing.
     ensureStreamCapacity: 'not an entry point',
   },
   projects: {
-    createProject: { call: (caller) => projects.createProject(caller, { name: 'Mine' }), takesAliceIds: false },
-    renameProject: { call: (caller, ids) => projects.renameProject(caller, { projectId: ids.projectId, name: 'Taken' }), takesAliceIds: true },
-    listProjects: { call: (caller) => projects.listProjects(caller, {}), takesAliceIds: false },
+    createProject: { call: (caller) => projects.createProject(caller, { name: 'Mine' }), scope: 'WRITE', takesAliceIds: false },
+    renameProject: { call: (caller, ids) => projects.renameProject(caller, { projectId: ids.projectId, name: 'Taken' }), scope: 'WRITE', takesAliceIds: true },
+    listProjects: { call: (caller) => projects.listProjects(caller, {}), scope: 'READ', takesAliceIds: false },
   },
   projectPage: {
-    openProjectPage: { call: (caller, ids) => projectPage.openProjectPage(caller, { projectId: ids.projectId }), takesAliceIds: true },
+    openProjectPage: { call: (caller, ids) => projectPage.openProjectPage(caller, { projectId: ids.projectId }), scope: 'READ', takesAliceIds: true },
   },
   sessions: {
-    startSession: { call: (caller, ids) => sessions.startSession(caller, { projectId: ids.projectId }), takesAliceIds: true },
-    currentOrNewSession: { call: (caller, ids) => sessions.currentOrNewSession(caller, ids.projectId), takesAliceIds: true },
-    restoreSession: { call: (caller, ids) => sessions.restoreSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
-    renameSession: { call: (caller, ids) => sessions.renameSession(caller, { sessionId: ids.sessionId, title: 'Taken' }), takesAliceIds: true },
-    deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
-    exportSession: { call: (caller, ids) => sessions.exportSession(caller, { sessionId: ids.sessionId, format: 'json' }), takesAliceIds: true },
-    searchSessions: { call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }), takesAliceIds: true },
-    listSessionHistory: { call: (caller, ids) => sessions.listSessionHistory(caller, { projectId: ids.projectId }), takesAliceIds: true },
-    pinSession: { call: (caller, ids) => sessions.pinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
-    unpinSession: { call: (caller, ids) => sessions.unpinSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
-    archiveSession: { call: (caller, ids) => sessions.archiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
-    unarchiveSession: { call: (caller, ids) => sessions.unarchiveSession(caller, { sessionId: ids.sessionId }), takesAliceIds: true },
+    startSession: { call: (caller, ids) => sessions.startSession(caller, { projectId: ids.projectId }), scope: 'WRITE', takesAliceIds: true },
+    currentOrNewSession: { call: (caller, ids) => sessions.currentOrNewSession(caller, ids.projectId), scope: 'WRITE', takesAliceIds: true },
+    restoreSession: { call: (caller, ids) => sessions.restoreSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
+    renameSession: { call: (caller, ids) => sessions.renameSession(caller, { sessionId: ids.sessionId, title: 'Taken' }), scope: 'WRITE', takesAliceIds: true },
+    deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
+    exportSession: { call: (caller, ids) => sessions.exportSession(caller, { sessionId: ids.sessionId, format: 'json' }), scope: 'READ', takesAliceIds: true },
+    searchSessions: { call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }), scope: 'READ', takesAliceIds: true },
+    listSessionHistory: { call: (caller, ids) => sessions.listSessionHistory(caller, { projectId: ids.projectId }), scope: 'READ', takesAliceIds: true },
+    pinSession: { call: (caller, ids) => sessions.pinSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
+    unpinSession: { call: (caller, ids) => sessions.unpinSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
+    archiveSession: { call: (caller, ids) => sessions.archiveSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
+    unarchiveSession: { call: (caller, ids) => sessions.unarchiveSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
   },
 };
 const MODULES: Record<string, object> = { accessTokens, accounts, checkpoints, instructions, projectEvents, projectPage, projects, sessionContext, sessions };
 
 let ids: Ids;
 let aliceId: string;
+let alice: User;
+let aliceOtherProjectId: string;
 let bob: Caller;
 
 beforeAll(async () => {
-  const alice = await makeUserWithProject();
-  aliceId = alice.user.id;
-  const session = await startSession(alice.user.id, alice.project.id);
+  const made = await makeUserWithProject();
+  alice = made.user;
+  aliceId = alice.id;
+  aliceOtherProjectId = (await makeProject(alice.id, 'Other')).id;
+  const session = await startSession(alice.id, made.project.id);
   const { userMessage, reply } = await instructions.runInstruction({ session, content: 'make the intro a bit longer' });
-  const token = await createAccessToken(alice.user.id, 'script');
-  ids = { projectId: alice.project.id, sessionId: session.id, accessTokenId: token.accessToken.id, messageId: userMessage.id, replyId: reply.id };
+  const token = await makeAccessToken(alice.id, { name: 'script' });
+  ids = { projectId: made.project.id, sessionId: session.id, accessTokenId: token.accessToken.id, messageId: userMessage.id, replyId: reply.id };
   bob = { viewer: { user: (await makeUserWithProject()).user, via: 'session' } };
 });
 
@@ -131,14 +138,30 @@ async function aliceChecksum(): Promise<string> {
 }
 
 async function refusal(call: Promise<unknown>): Promise<string> {
+  return (await outcome(call)).code;
+}
+
+async function outcome(call: Promise<unknown>): Promise<{ code: string; requiredScope?: unknown }> {
   try {
-    await call;
+    const result = await call;
+    // A stream or subscription opened: close it, it would hold the test open.
+    if (result instanceof ReadableStream) await result.cancel();
+    else if (result && typeof result === 'object' && 'return' in result && typeof result.return === 'function') await result.return();
   } catch (error) {
-    if (error instanceof DomainError) return error.code;
+    if (error instanceof DomainError) return { code: error.code, requiredScope: error.details.requiredScope };
     throw error;
   }
-  return 'ALLOWED';
+  return { code: 'ALLOWED' };
 }
+
+/** Alice's own token with `grant` (ADMIN and every project unless it says otherwise). */
+async function aliceToken(grant: Partial<AccessGrant>): Promise<Caller> {
+  const { accessToken } = await makeAccessToken(alice.id, { name: 'scoped', ...grant });
+  const token = { id: accessToken.id, grant: { scope: accessToken.scope, projectIds: accessToken.projectIds }, expiresAt: accessToken.expiresAt };
+  return { viewer: { user: alice, via: 'token', token } };
+}
+
+const SCOPE_SHORT_OF: Record<TokenScope, TokenScope | null> = { READ: null, WRITE: 'READ', ADMIN: 'WRITE' };
 
 const entryPoints = Object.entries(USE_CASES).flatMap(([module, functions]) =>
   Object.entries(functions).flatMap(([name, useCase]) => (useCase === 'not an entry point' ? [] : [[`${module}.${name}`, useCase] as const])),
@@ -170,4 +193,42 @@ it('lists that take no ids list only the caller’s own rows', async () => {
 it('a session address of Alice’s opens nothing for Bob, even in his own project', async () => {
   const bobsProject = (await projects.listProjects(bob, {})).page.rows[0];
   expect(await refusal(projectPage.openProjectPage(bob, { projectId: bobsProject.id, sessionId: ids.sessionId }))).toBe('NOT_FOUND');
+});
+
+it.each(entryPoints.filter(([, useCase]) => SCOPE_SHORT_OF[useCase.scope] !== null))(
+  '%s refuses Alice’s token one scope short with FORBIDDEN naming the scope',
+  async (_name, useCase) => {
+    const caller = await aliceToken({ scope: SCOPE_SHORT_OF[useCase.scope]! });
+    const before = await aliceChecksum();
+    expect(await outcome(useCase.call(caller, ids))).toEqual({ code: 'FORBIDDEN', requiredScope: useCase.scope });
+    expect(await aliceChecksum()).toBe(before);
+  },
+);
+
+it.each(entryPoints)('%s is not refused for its scope to Alice’s token that has exactly it', async (_name, useCase) => {
+  const caller = await aliceToken({ scope: useCase.scope });
+  expect((await outcome(useCase.call(caller, ids))).requiredScope).toBeUndefined();
+});
+
+it.each(entryPoints.filter(([name, useCase]) => useCase.takesAliceIds && name !== 'accessTokens.revokeAccessToken'))(
+  '%s answers Alice’s token limited to her other project NOT_FOUND',
+  async (_name, useCase) => {
+    const caller = await aliceToken({ projectIds: [aliceOtherProjectId] });
+    const before = await aliceChecksum();
+    expect(await refusal(useCase.call(caller, ids))).toBe('NOT_FOUND');
+    expect(await aliceChecksum()).toBe(before);
+  },
+);
+
+it('a project-limited token lists only its projects, creates no project, and mints tokens only within its projects and scope', async () => {
+  const limited = await aliceToken({ scope: 'ADMIN', projectIds: [aliceOtherProjectId] });
+  expect((await projects.listProjects(limited, {})).page.rows.map((project) => project.id)).toEqual([aliceOtherProjectId]);
+  expect(await refusal(projects.createProject(limited, { name: 'Outside' }))).toBe('FORBIDDEN');
+  expect(await refusal(accessTokens.createAccessToken(limited, { name: 'Wider', scopes: ['READ'] }))).toBe('FORBIDDEN');
+  expect(await refusal(accessTokens.createAccessToken(limited, { name: 'Elsewhere', scopes: ['READ'], projectIds: [ids.projectId] }))).toBe('NOT_FOUND');
+  const narrower = await accessTokens.createAccessToken(limited, { name: 'Narrower', scopes: ['READ'], projectIds: [aliceOtherProjectId] });
+  expect(narrower.accessToken).toMatchObject({ scope: 'READ', projectIds: [aliceOtherProjectId] });
+
+  const writer = await aliceToken({ scope: 'WRITE' });
+  expect(await outcome(accessTokens.createAccessToken(writer, { name: 'Admin', scopes: ['ADMIN'] }))).toEqual({ code: 'FORBIDDEN', requiredScope: 'ADMIN' });
 });

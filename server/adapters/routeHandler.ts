@@ -7,7 +7,7 @@ import { asDomainError, DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESS
  *   { "errors": [{ "message": "…", "extensions": { "code": "NOT_FOUND" } }] }
  */
 export function errorResponse(error: DomainError): Response {
-  const extensions = { code: error.code, ...(error.field && { field: error.field }) };
+  const extensions = { code: error.code, ...(error.field && { field: error.field }), ...error.details };
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...error.headers };
   if (error.code === ErrorCode.UNAUTHENTICATED) headers['www-authenticate'] = 'Bearer';
   return Response.json({ errors: [{ message: error.message, extensions }] }, { status: HTTP_STATUS[error.code], headers });

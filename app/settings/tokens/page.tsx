@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { expiryState } from '@/lib/auth/tokenScopes';
 import { labelDate } from '@/lib/dates';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { SignOutEverywhereForm } from '@/components/auth/SignOutEverywhereForm';
@@ -7,15 +8,33 @@ import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
 import { TokenList } from '@/components/tokens/TokenList';
 import styles from '@/components/tokens/Tokens.module.css';
 import { pageViewer, readForPage } from '@/server/adapters/page';
+import type { Caller } from '@/server/access';
 import { listAccessTokens } from '@/server/accessTokens';
+import { listProjects } from '@/server/projects';
 import { createTokenAction, revokeTokenAction } from './actions';
 import { signOutEverywhereAction } from './signOutEverywhere';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
+/** The viewer's projects a new token can be limited to: the newest PROJECT_CHOICE_PAGES pages. */
+const PROJECT_CHOICE_PAGES = 5;
+
+async function projectChoices(caller: Caller): Promise<{ id: string; name: string }[]> {
+  const choices: { id: string; name: string }[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < PROJECT_CHOICE_PAGES; page += 1) {
+    const listed: Awaited<ReturnType<typeof listProjects>> = await listProjects(caller, { cursor });
+    choices.push(...listed.page.rows.map((project) => ({ id: project.id, name: project.name })));
+    cursor = listed.nextCursor;
+    if (!cursor) break;
+  }
+  return choices;
+}
+
 export default async function AccessTokensPage() {
   const viewer = await pageViewer('/settings/tokens');
-  const tokens = await readForPage(viewer, listAccessTokens);
+  const [tokens, projects] = await Promise.all([readForPage(viewer, listAccessTokens), readForPage(viewer, projectChoices)]);
+  const projectNames = new Map(projects.map((project) => [project.id, project.name]));
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const now = new Date();
 
@@ -34,7 +53,7 @@ export default async function AccessTokensPage() {
           <h2 id="create-token-heading" className={styles.cardTitle}>
             Create a token
           </h2>
-          <CreateTokenForm createTokenAction={createTokenAction} />
+          <CreateTokenForm projects={projects} createTokenAction={createTokenAction} />
         </section>
         <section className={styles.card} aria-labelledby="your-tokens-heading">
           <h2 id="your-tokens-heading" className={styles.cardTitle}>
@@ -49,6 +68,13 @@ export default async function AccessTokensPage() {
               createdAt: labelDate(token.createdAt, now),
               lastUsedAt: token.lastUsedAt && labelDate(token.lastUsedAt, now),
               revokedAt: token.revokedAt && labelDate(token.revokedAt, now),
+              // Only tokens made before scopes have no expiry (lib/auth/tokenScopes.ts).
+              access:
+                token.expiresAt === null
+                  ? { kind: 'legacy' }
+                  : { kind: 'scoped', scope: token.scope, projects: token.projectIds && token.projectIds.flatMap((id) => projectNames.get(id) ?? []) },
+              expiry: expiryState(token.expiresAt, now),
+              expiresAt: token.expiresAt && labelDate(token.expiresAt, now),
             }))}
           />
         </section>

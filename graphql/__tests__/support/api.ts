@@ -6,7 +6,8 @@ import { encode } from 'next-auth/jwt';
 import * as graphqlRoute from '@/app/api/graphql/route';
 import * as streamRoute from '@/app/api/graphql/stream/route';
 import * as healthRoute from '@/app/api/health/route';
-import { createAccessToken } from '@/db/accessTokens';
+import type { NewAccessToken } from '@/db/accessTokens';
+import { makeAccessToken } from '@/testing/factories';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { persistedRequest } from '../../persistedRequest';
@@ -167,8 +168,8 @@ export async function sessionCookie(user: User): Promise<{ cookie: string }> {
   return { cookie: `next-auth.session-token=${jwt}` };
 }
 
-export async function tokenFor(user: User, name = 'Test client'): Promise<{ token: string }> {
-  const { token } = await createAccessToken(user.id, name);
+export async function tokenFor(user: User, name = 'Test client', grant: Partial<NewAccessToken> = {}): Promise<{ token: string }> {
+  const { token } = await makeAccessToken(user.id, { name, ...grant });
   return { token };
 }
 

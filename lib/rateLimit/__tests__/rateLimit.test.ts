@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
+import { addRateLimitHits } from '@/db/rateLimits';
 import {
   consumeRateLimit,
   DatabaseRateLimitStore,
@@ -7,6 +8,8 @@ import {
   rateLimitHeaders,
   WriteBehindRateLimitStore,
   type RateLimitRule,
+  type RateLimitStore,
+  type WindowCounts,
 } from '@/lib/rateLimit';
 import { useTestDatabase } from '@/testing/database';
 
@@ -28,7 +31,8 @@ describe.each([
     expect(headers['x-ratelimit-limit']).toBe('3');
     expect(headers['x-ratelimit-remaining']).toBe('0');
     expect(Number(headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(Number(headers['retry-after'])).toBeLessThanOrEqual(60);
+    // The refused hit counts too, and a window's hits weigh in until the next one ends.
+    expect(Number(headers['retry-after'])).toBeLessThanOrEqual(2 * 60);
     expect(Number(headers['x-ratelimit-reset']) * 1000).toBeGreaterThan(Date.now());
   });
 
@@ -37,7 +41,7 @@ describe.each([
     const rule = { key: `release:${Math.random()}`, limit: 2, windowSeconds: 60 };
     await consumeRateLimit(store, rule);
     const second = await consumeRateLimit(store, rule);
-    await store.release(rule, second.resetAt);
+    await store.release(rule, second.windowStart);
     expect((await consumeRateLimit(store, rule)).allowed).toBe(true);
     expect((await consumeRateLimit(store, rule)).allowed).toBe(false);
   });
@@ -135,12 +139,16 @@ describe('the write-behind store', () => {
     const rule = { key: `ended:${Math.random()}`, limit: 1000, windowSeconds: 1 };
     // Start right after a window begins, so the five hits fall in one window.
     await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
-    for (let index = 0; index < 5; index += 1) await consumeRateLimit(store, rule);
+    const first = await consumeRateLimit(store, rule);
+    for (let index = 1; index < 50; index += 1) await consumeRateLimit(store, rule);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await consumeRateLimit(store, rule)).remaining).toBe(999);
+    const next = await consumeRateLimit(store, rule);
+    expect(next.windowStart.getTime()).toBe(first.windowStart.getTime() + 1000);
+    // The 49 hits not written when the window ended still weigh in (the table alone knows of 1).
+    expect(next.remaining).toBeLessThan(998);
     await store.flush();
     const windows = await selectRows<{ count: number }>(getDb(), sql`select count from rate_limit_buckets where key = ${rule.key} order by window_start`);
-    expect(windows.map((window) => Number(window.count))).toEqual([5, 1]);
+    expect(windows.map((window) => Number(window.count))).toEqual([50, 1]);
   });
 });
 
@@ -152,4 +160,103 @@ it('the write-behind store sends one batch at a time when flushes overlap', asyn
   await Promise.all([store.flush(), store.flush(), store.flush()]);
   expect(shared.writes).toBe(2);
   expect(await storedCount(rule)).toBe(10);
+});
+
+/** A window boundary for any window length dividing a day. */
+const BOUNDARY = Date.UTC(2030, 0, 1);
+
+/** The in-memory store on a clock of its own, with the limit spent a second before `BOUNDARY`. */
+async function spentBeforeBoundary(rule: RateLimitRule) {
+  const clock = { now: BOUNDARY - 1000 };
+  const store = new MemoryRateLimitStore(() => clock.now);
+  const spent = [];
+  for (let index = 0; index < rule.limit; index += 1) spent.push(await consumeRateLimit(store, rule));
+  expect(spent.every((decision) => decision.allowed)).toBe(true);
+  return { clock, store, spent };
+}
+
+async function allowedOf(store: RateLimitStore, rule: RateLimitRule, hits: number) {
+  const decisions = [];
+  for (let index = 0; index < hits; index += 1) decisions.push(await consumeRateLimit(store, rule));
+  return decisions;
+}
+
+describe('the sliding window', () => {
+  const rule = { key: 'sliding', limit: 10, windowSeconds: 60 };
+
+  it('refuses at the start of a window the limit spent at the end of the one before', async () => {
+    const { clock, store } = await spentBeforeBoundary(rule);
+    clock.now = BOUNDARY + 1000;
+    expect((await consumeRateLimit(store, rule)).allowed).toBe(false);
+  });
+
+  it('lets the previous window slide out: half-way through this one, half the limit is free', async () => {
+    const { clock, store } = await spentBeforeBoundary(rule);
+    clock.now = BOUNDARY + 30_000;
+    const decisions = await allowedOf(store, rule, 10);
+    expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, true, true, false, false, false, false, false]);
+    expect(decisions.map((decision) => decision.remaining)).toEqual([4, 3, 2, 1, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('counts nothing from two windows back', async () => {
+    const { clock, store } = await spentBeforeBoundary(rule);
+    clock.now = BOUNDARY + 60_000 + 1000;
+    expect((await allowedOf(store, rule, 10)).every((decision) => decision.allowed)).toBe(true);
+  });
+
+  it('says in Retry-After and x-ratelimit-reset when a hit will be allowed again, and means it', async () => {
+    const early = await spentBeforeBoundary(rule);
+    const onTime = await spentBeforeBoundary(rule);
+    early.clock.now = onTime.clock.now = BOUNDARY + 1000;
+    await consumeRateLimit(early.store, rule);
+    const refused = await consumeRateLimit(onTime.store, rule);
+    const headers = rateLimitHeaders(refused);
+    expect(Number(headers['retry-after'])).toBe(refused.retryAfterSeconds);
+    expect(Number(headers['x-ratelimit-reset'])).toBe(onTime.clock.now / 1000 + refused.retryAfterSeconds);
+    expect(headers['x-ratelimit-remaining']).toBe('0');
+
+    early.clock.now += (refused.retryAfterSeconds - 1) * 1000;
+    expect((await consumeRateLimit(early.store, rule)).allowed).toBe(false);
+    onTime.clock.now += refused.retryAfterSeconds * 1000;
+    expect((await consumeRateLimit(onTime.store, rule)).allowed).toBe(true);
+  });
+
+  it('takes back a hit counted in the previous window, which still weighs in', async () => {
+    const { clock, store, spent } = await spentBeforeBoundary(rule);
+    clock.now = BOUNDARY + 30_000;
+    await store.release(rule, spent[0].windowStart);
+    await store.release(rule, spent[1].windowStart);
+    expect((await allowedOf(store, rule, 10)).filter((decision) => decision.allowed)).toHaveLength(6);
+  });
+});
+
+describe.each([
+  ['the database store', () => new DatabaseRateLimitStore()],
+  ['the write-behind store', () => new WriteBehindRateLimitStore(new DatabaseRateLimitStore())],
+])('%s, with the previous window written to the table directly', (_name, makeStore) => {
+  const rule = () => ({ key: `previous:${Math.random()}`, limit: 10, windowSeconds: 3600 });
+  const tableCounts = (of: RateLimitRule) => new DatabaseRateLimitStore().peek(of);
+  const windowBefore = (counts: WindowCounts, windows: number) => new Date(counts.windowStart.getTime() - windows * 3600 * 1000);
+  const slidOut = (counts: WindowCounts) => (counts.now.getTime() - counts.windowStart.getTime()) / (3600 * 1000);
+
+  it('allows only what has slid out of the limit spent in the previous window', async () => {
+    const store = makeStore();
+    const spender = rule();
+    const before = await tableCounts(spender);
+    await addRateLimitHits(spender.key, spender.windowSeconds, spender.limit, windowBefore(before, 1));
+    const allowed = (await allowedOf(store, spender, 10)).filter((decision) => decision.allowed).length;
+    const after = await tableCounts(spender);
+    expect(after.previousCount).toBe(10);
+    // A fixed window would allow all 10; by the database's clock, the share of the hour gone by.
+    expect(allowed).toBeLessThan(10);
+    expect(allowed).toBeGreaterThanOrEqual(Math.floor(10 * slidOut(before)));
+    expect(allowed).toBeLessThanOrEqual(Math.floor(10 * slidOut(after)));
+  });
+
+  it('counts nothing from two windows back', async () => {
+    const store = makeStore();
+    const spender = rule();
+    await addRateLimitHits(spender.key, spender.windowSeconds, spender.limit, windowBefore(await tableCounts(spender), 2));
+    expect((await allowedOf(store, spender, 10)).every((decision) => decision.allowed)).toBe(true);
+  });
 });
