@@ -348,7 +348,7 @@ export const projectEvents = pgTable(
   (t) => [index('project_events_project_id_idx').on(t.projectId, t.id)],
 );
 
-/** Fixed-window request counters shared by every app instance (sign-in attempts, API calls). */
+/** Request counters per fixed window, read as a sliding window (lib/rateLimit/slidingWindow.ts), shared by every app instance (sign-in attempts, API calls). */
 export const rateLimitBuckets = pgTable(
   'rate_limit_buckets',
   {

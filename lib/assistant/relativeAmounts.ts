@@ -115,7 +115,9 @@ function sameStep(spec: SameStep, context: ChoosingContext): Outcome<EditSpec<Cl
   const speed = earlier && speedStep(earlier, latest);
   const description = lowerFirst(latest.description);
   const wantsSpeed =
-    spec.direction === 'faster' || spec.direction === 'slower' || (spec.direction === null && !duration && speed);
+    spec.direction === 'faster' ||
+    spec.direction === 'slower' ||
+    (spec.direction === null && !duration && speed !== null);
   if (wantsSpeed) {
     if (!speed)
       return refuse(

@@ -148,6 +148,11 @@ const DURATION_RULES: readonly Rule[] = [
   rule(/^(?<amount>.+?) off(?: of)? (?<target>.+)$/i, ({ amount, target }, quotes) =>
     durationFromSlot('shorten', target, amount, quotes),
   ),
+  // "change the outro by the same amount": the last edit's step, its own way, on other clips.
+  rule(/^(?:change|adjust|alter|scale) (?<target>.+?) (?<measure>(?:by|in) .+)$/i, ({ target, measure = '' }, quotes) => {
+    const same = parseSameMeasure(measure);
+    return same && edit({ action: 'sameStep', measure: same, direction: null }, reference(target, quotes));
+  }),
   rule(/^(?:add|give) (?<amount>.+?) (?:to|onto|on to) (?<target>.+)$/i, ({ amount, target }, quotes) =>
     durationFromSlot('lengthen', target, amount, quotes),
   ),

@@ -242,6 +242,27 @@ const RELATIVE_TO_THE_LAST_EDIT: CorpusCase[] = [
     reply: 'Made “Main scene” half as long: 15.0 s → 7.5 s.',
     changes: { main: { durationMs: 7500 } },
   },
+  {
+    on: 'fixture',
+    given: ['make the intro 10% longer'],
+    say: 'change the outro by the same amount',
+    reply: 'Made “Outro” 10% longer: 5.0 s → 5.5 s.',
+    changes: { outro: { durationMs: 5500 } },
+  },
+  {
+    on: 'fixture',
+    given: ['make the intro 10% longer'],
+    say: 'scale the interview in the same proportion',
+    reply: 'Made “Interview” 10% longer: 20.0 s → 22.0 s.',
+    changes: { interview: { durationMs: 22000 } },
+  },
+  {
+    on: 'fixture',
+    given: ['speed up the city scene'],
+    say: 'adjust the beach scene by the same amount',
+    reply: 'Sped up “Beach scene” to 2x: 12.0 s → 6.0 s.',
+    changes: { beach: { speed: 2, durationMs: 6000 } },
+  },
 ];
 
 const FRACTIONS_AND_MULTIPLES: CorpusCase[] = [
