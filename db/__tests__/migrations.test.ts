@@ -74,4 +74,24 @@ describe('migrations', () => {
     const sourceOf = new Map(rows.map((row) => [row.id, row.titleSource]));
     expect(ids.map((id) => sourceOf.get(id))).toEqual(['instruction', 'instruction', 'user', 'user', 'instruction']);
   });
+
+  it('0011 gives tokens made before scopes full access (ADMIN), every project and no expiry, and new tokens no default scope', async () => {
+    // The access_tokens table as it was before 0011, with one token in it.
+    await getDb().execute(sql`create table legacy_access_tokens (id uuid primary key default gen_random_uuid(), name text not null)`);
+    await getDb().execute(sql`insert into legacy_access_tokens (name) values ('CI script')`);
+    const migration = readFileSync(join(process.cwd(), 'db/migrations/0011_token_scopes.sql'), 'utf8');
+    const alterations = migration
+      .split('--> statement-breakpoint')
+      .filter((statement) => statement.includes('ALTER TABLE'))
+      .map((statement) => statement.replaceAll('"access_tokens"', '"legacy_access_tokens"'));
+    for (const statement of alterations) await getDb().execute(sql.raw(statement));
+
+    const rows = await selectRows<{ scope: string; project_ids: string[] | null; expires_at: Date | null }>(getDb(), sql`select scope, project_ids, expires_at from legacy_access_tokens`);
+    expect(rows).toEqual([{ scope: 'ADMIN', project_ids: null, expires_at: null }]);
+    const [column] = await selectRows<{ column_default: string | null }>(
+      getDb(),
+      sql`select column_default from information_schema.columns where table_name = 'legacy_access_tokens' and column_name = 'scope'`,
+    );
+    expect(column.column_default).toBeNull();
+  });
 });
