@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { config as appConfig } from '@/lib/config';
 import path from 'node:path';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -71,8 +72,8 @@ function openPostgres(config: Extract<DatabaseConfig, { driver: 'postgres' }>, o
     ...(timeouts && { connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.transactionMs } }),
     // Off for the whole connection when disabled, even for the queries Drizzle asks to prepare.
     prepare,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
+    max: appConfig().DATABASE_POOL_MAX,
+    connect_timeout: appConfig().DATABASE_CONNECT_TIMEOUT_S,
     idle_timeout: 30,
     // postgres.js backs off up to 20 s between reconnects while the database is down, and
     // queries queue behind that wait. Capping it at 1 s keeps failures fast and recovery quick.

@@ -1,4 +1,5 @@
 import { credentialChannelKey, latestProjectEventId } from '@/db/events';
+import { config } from '@/lib/config';
 import type { ProjectEvent } from '@/db/schema';
 import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
 import { projectEventFeed } from '@/lib/events/projectEventFeed';
@@ -9,9 +10,9 @@ import { badInput, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';
 
 /** How often an open stream checks that its credential (token or sign-in) still works (EVENT_STREAM_RECHECK_MS). */
-const credentialRecheckMs = () => Number(process.env.EVENT_STREAM_RECHECK_MS) || 5_000;
+const credentialRecheckMs = () => config().EVENT_STREAM_RECHECK_MS;
 /** Open streams per user on one instance, the events route and GraphQL subscriptions together (EVENT_STREAMS_PER_USER). */
-const maxStreamsPerUser = () => Number(process.env.EVENT_STREAMS_PER_USER) || 20;
+const maxStreamsPerUser = () => config().EVENT_STREAMS_PER_USER;
 
 // On globalThis: Next.js bundles each route apart, and both stream routes must count into one map.
 const shared = globalThis as typeof globalThis & { codirectorOpenStreams?: Map<string, number> };

@@ -1,4 +1,5 @@
 import { beforeDatabaseCloses, databaseConfigFromEnv } from '@/db/client';
+import { config } from '@/lib/config';
 import { nextAllowedAt, slidingCount, type WindowCounts } from './slidingWindow';
 import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './stores';
 import { WriteBehindRateLimitStore } from './writeBehind';
@@ -73,15 +74,9 @@ function writeBehindDatabaseStore(): WriteBehindRateLimitStore {
   return store;
 }
 
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** The limits, configurable by env. */
 export const rateLimits = {
-  graphqlPerHour: () => envNumber('RATE_LIMIT_GRAPHQL_PER_HOUR', 5000),
-  signInPerAccountPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_ACCOUNT', 10),
-  signInPerIpPer15Min: () => envNumber('RATE_LIMIT_SIGNIN_PER_IP', 50),
-  signUpPerIpPerHour: () => envNumber('RATE_LIMIT_SIGNUP_PER_IP', 30),
+  graphqlPerHour: () => config().RATE_LIMIT_GRAPHQL_PER_HOUR,
+  signInPerAccountPer15Min: () => config().RATE_LIMIT_SIGNIN_PER_ACCOUNT,
+  signInPerIpPer15Min: () => config().RATE_LIMIT_SIGNIN_PER_IP,
+  signUpPerIpPerHour: () => config().RATE_LIMIT_SIGNUP_PER_IP,
 };
