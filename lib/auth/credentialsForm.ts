@@ -1,11 +1,11 @@
-import { mediaTypeOf, unsupportedCharset } from '@/lib/http/requestBody';
+import { isBodyRefusal, mediaTypeOf, readBodyText } from '@/lib/http/requestBody';
 import { MAX_EMAIL_LENGTH } from './email';
 import { MAX_PASSWORD_LENGTH } from './passwordPolicy';
 
 /** What next-auth's client sends to the credentials callback, and nothing else. */
 const FIELDS = new Set(['email', 'password', 'csrfToken', 'callbackUrl', 'json', 'redirect']);
 /** Far above any legitimate form (a 1,024-character password and a long callback URL). */
-const MAX_BODY_LENGTH = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 export type CredentialsForm = Record<string, string> & { email: string; password: string };
 export type CredentialsFormResult = { ok: true; form: CredentialsForm } | { ok: false; problem: string };
@@ -19,11 +19,9 @@ export type CredentialsFormResult = { ok: true; form: CredentialsForm } | { ok: 
  */
 export async function readCredentialsForm(request: Request): Promise<CredentialsFormResult> {
   const contentType = request.headers.get('content-type');
-  const charset = unsupportedCharset(contentType);
-  if (charset) return { ok: false, problem: charset.message };
-  if (Number(request.headers.get('content-length')) > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large.' };
-  const text = await request.text().catch(() => null);
-  if (text === null || text.length > MAX_BODY_LENGTH) return { ok: false, problem: 'The request body is too large or unreadable.' };
+  const text = await readBodyText(request, MAX_BODY_BYTES).catch(() => null);
+  if (text === null) return { ok: false, problem: 'The request body is unreadable.' };
+  if (isBodyRefusal(text)) return { ok: false, problem: text.message };
 
   let entries: [string, unknown][];
   if (mediaTypeOf(contentType) === 'application/json') {

@@ -24,8 +24,8 @@ export function unsupportedCharset(contentType: string | null): BodyRefusal | nu
   return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `Send the body as UTF-8 (this one says charset=${charset}).` };
 }
 
-export function payloadTooLarge(): BodyRefusal {
-  return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` };
+export function payloadTooLarge(maxBytes = MAX_BODY_BYTES): BodyRefusal {
+  return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` };
 }
 
 /**
@@ -37,7 +37,7 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   if (charset) return charset;
   if (!request.body) return '';
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return payloadTooLarge();
+  if (Number.isFinite(declared) && declared > maxBytes) return payloadTooLarge(maxBytes);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -47,7 +47,7 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      return payloadTooLarge();
+      return payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -129,3 +129,14 @@ export function describeTimeline(timeline: Timeline): string[] {
     return [`${entry.name} ${entry.durationMs / 1000}s`, ...extras].join(' ');
   });
 }
+
+/** The demo project's clips ("Summer in Lisbon"): four scenes, only one of them named "… scene". */
+export const LISBON: Timeline = [
+  clip('intro', 'Intro', 'intro', 4),
+  clip('airport', 'Arrival at the airport', 'scene', 9),
+  clip('beach', 'Beach scene', 'scene', 12),
+  clip('tram', 'Tram ride', 'scene', 10),
+  clip('title', 'Title card', 'title', 3),
+  clip('sunset', 'Sunset timelapse', 'scene', 14),
+  clip('outro', 'Outro', 'outro', 5),
+];

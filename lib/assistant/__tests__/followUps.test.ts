@@ -1,5 +1,5 @@
 import type { Timeline } from '../types';
-import { clip, FIXTURE, Project } from './fixtures';
+import { clip, FIXTURE, LISBON, Project } from './fixtures';
 import { replyMismatch } from './replyClips';
 
 /**
@@ -21,17 +21,6 @@ const SMALL: Timeline = [
   clip('intro', 'Intro', 'intro', 4),
   clip('beach', 'Beach scene', 'scene', 12),
   clip('city', 'City scene', 'scene', 9),
-  clip('outro', 'Outro', 'outro', 5),
-];
-
-/** The demo project's clips: four scenes, only one of them named "… scene". */
-const LISBON: Timeline = [
-  clip('intro', 'Intro', 'intro', 4),
-  clip('airport', 'Arrival at the airport', 'scene', 9),
-  clip('beach', 'Beach scene', 'scene', 12),
-  clip('tram', 'Tram ride', 'scene', 10),
-  clip('title', 'Title card', 'title', 3),
-  clip('sunset', 'Sunset timelapse', 'scene', 14),
   clip('outro', 'Outro', 'outro', 5),
 ];
 

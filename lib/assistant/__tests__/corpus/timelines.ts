@@ -1,23 +1,12 @@
 import { STARTER_TIMELINE } from '@/db/projects';
 import type { Timeline } from '../../types';
-import { clip, FIXTURE } from '../fixtures';
+import { clip, FIXTURE, LISBON } from '../fixtures';
 
 /** The timeline a new project gets, as db/projects.ts seeds it, with readable ids. */
 const STARTER: Timeline = STARTER_TIMELINE.map((seeded, index) => ({
   ...seeded,
   id: ['intro', 'opening', 'main', 'outro'][index] ?? `clip-${index}`,
 }));
-
-/** The demo project the issue's examples name: a title card, a beach scene, a tram ride. */
-const TRAVEL: Timeline = [
-  clip('intro', 'Intro', 'intro', 4),
-  clip('airport', 'Arrival at the airport', 'scene', 9),
-  clip('beach', 'Beach scene', 'scene', 12),
-  clip('tram', 'Tram ride', 'scene', 10),
-  clip('title', 'Title card', 'title', 3),
-  clip('sunset', 'Sunset timelapse', 'scene', 14),
-  clip('outro', 'Outro', 'outro', 5),
-];
 
 /** Names one typo apart from each other, so a misspelling can be equally close to two clips. */
 const LOOKALIKES: Timeline = [
@@ -29,5 +18,5 @@ const LOOKALIKES: Timeline = [
   clip('outro', 'Outro', 'outro', 5),
 ];
 
-export const TIMELINES = { starter: STARTER, fixture: FIXTURE, travel: TRAVEL, lookalikes: LOOKALIKES } as const;
+export const TIMELINES = { starter: STARTER, fixture: FIXTURE, travel: LISBON, lookalikes: LOOKALIKES } as const;
 export type TimelineName = keyof typeof TIMELINES;
