@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { actionFailed } from '@/lib/actionResult';
 import { CloseIcon, SpinnerIcon } from '@/components/ui/icons';
 import { ProgressiveButton } from '@/components/ui/ProgressiveButton';
@@ -110,11 +110,11 @@ export function SessionHistoryDrawer({
 
   const requestFocus = (sessionId: string) => setFocusRequest((current) => ({ sessionId, seq: (current?.seq ?? 0) + 1 }));
 
-  // When the drawer opens, focus goes to the list's tab stop (or the dialog itself when the list is empty).
-  const initialFocus = useRef(tabStopId);
-  useEffect(() => {
-    if (initialFocus.current) requestFocus(initialFocus.current);
-    else dialog.current?.focus();
+  // When the drawer opens, focus goes to the list's tab stop (or the dialog itself when the list is empty),
+  // before the first paint: focus that arrived a frame later would take the caret from a search already begun.
+  useLayoutEffect(() => {
+    const tabStop = dialog.current?.querySelector<HTMLElement>('[data-cell][tabindex="0"]');
+    (tabStop ?? dialog.current)?.focus();
   }, []);
 
   useEffect(() => {
