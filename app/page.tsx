@@ -12,7 +12,6 @@ import { createProjectAction, renameProjectAction } from './projects/actions';
 
 export const metadata: Metadata = { title: 'Projects' };
 
-
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const cursor = firstParam((await searchParams).after);
   const viewer = await pageViewer('/');

@@ -27,10 +27,16 @@ function ladder(projectId: string, authorization: string): Rung[] {
     { label: 'a Next.js route doing nothing (GET /api/health)', request: { method: 'GET', path: '/api/health', headers: {} } },
     { label: 'GraphQL `{ __typename }`, anonymous', request: graphqlRequest('/api/graphql', '{ __typename }', {}) },
     { label: '… with a bearer token', request: graphqlRequest('/api/graphql', '{ __typename }', {}, auth) },
-    { label: '… `project(id) { id name }` (its ownership)', request: graphqlRequest('/api/graphql', 'query($id: ID!) { project(id: $id) { id name } }', { id: projectId }, auth) },
-    { label: '… its first 20 sessions, no cursors', request: graphqlRequest('/api/graphql', page('edges { node { id title createdAt } } pageInfo { hasNextPage }'), { id: projectId }, auth) },
     {
-      label: '… with every edge cursor (the benchmark\'s sessions page)',
+      label: '… `project(id) { id name }` (its ownership)',
+      request: graphqlRequest('/api/graphql', 'query($id: ID!) { project(id: $id) { id name } }', { id: projectId }, auth),
+    },
+    {
+      label: '… its first 20 sessions, no cursors',
+      request: graphqlRequest('/api/graphql', page('edges { node { id title createdAt } } pageInfo { hasNextPage }'), { id: projectId }, auth),
+    },
+    {
+      label: "… with every edge cursor (the benchmark's sessions page)",
       request: graphqlRequest('/api/graphql', page('edges { cursor node { id title createdAt } } pageInfo { hasNextPage endCursor }'), { id: projectId }, auth),
     },
   ];
@@ -50,7 +56,14 @@ async function main(): Promise<void> {
   console.log('| --- | ---: | ---: | ---: |');
   let previousMs: number | null = null;
   for (const { label, request } of ladder(ours.mainProjectGlobalId, authorization)) {
-    const target = { load: 'page1' as const, contender: 'ours' as const, baseUrl: ours.contender.baseUrl, pid: ours.process.pid, connections: options.connections, source: { kind: 'fixed' as const, request } };
+    const target = {
+      load: 'page1' as const,
+      contender: 'ours' as const,
+      baseUrl: ours.contender.baseUrl,
+      pid: ours.process.pid,
+      connections: options.connections,
+      source: { kind: 'fixed' as const, request },
+    };
     await runLoad(target, options.warmupSeconds);
     const result = await runLoad(target, SECONDS);
     if (result.failures > 0) throw new Error(`${label}: ${result.failures} failed requests (see bench/out).`);

@@ -187,11 +187,7 @@ async function describeData(url: string, params: DataParams, generated: boolean)
 }
 
 /** Makes sure the benchmark database holds the data set for `params`, loading it when it does not. */
-export async function ensureBenchData(
-  url: string,
-  params: DataParams,
-  options: { fresh: boolean; log: (line: string) => void },
-): Promise<BenchData> {
+export async function ensureBenchData(url: string, params: DataParams, options: { fresh: boolean; log: (line: string) => void }): Promise<BenchData> {
   const name = databaseName(url);
   const expected = fingerprint(params);
   const admin = postgres(maintenanceUrl(url), { max: 1, onnotice: () => {} });

@@ -91,10 +91,7 @@ function play(instructions: readonly string[]): State {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   let newIds = 0;
   for (const instruction of instructions) {
-    const result = interpret(
-      { timeline, context: { messages, edits }, instruction },
-      { newClipId: () => `new-${newIds++}` },
-    );
+    const result = interpret({ timeline, context: { messages, edits }, instruction }, { newClipId: () => `new-${newIds++}` });
     clock += 1000;
     const at = new Date(clock);
     messages = [...messages, { role: 'user', content: instruction }, { role: 'assistant', content: result.reply }];
@@ -191,8 +188,7 @@ function main(): void {
       `load average ${load.toFixed(1)} on ${os.cpus().length} CPUs.`,
   );
   for (const row of rows) console.log(`  ${row}`);
-  const summary = (label: string, times: number[]) =>
-    `${label}: p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms`;
+  const summary = (label: string, times: number[]) => `${label}: p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms`;
   console.log(`All instructions, ${summary('wall', wallAll)}; ${summary('CPU', cpuAll)} (budget: p99 < ${BUDGET_P99_MS} ms)`);
   if (percentile(cpuAll, 0.99) >= BUDGET_P99_MS) process.exitCode = 1;
 }

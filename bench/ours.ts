@@ -59,7 +59,12 @@ export interface OursSettings extends ServerSettings {
 }
 
 /** Our server's settings in a run: the benchmark's build folder, a folder for CPU profiles or none, and the run's NEXTAUTH_SECRET. */
-export function oursSettings(options: Pick<BenchOptions, 'nextDistDir'>, server: ServerSettings, cpuProfileDir: string | null, authSecret: string): OursSettings {
+export function oursSettings(
+  options: Pick<BenchOptions, 'nextDistDir'>,
+  server: ServerSettings,
+  cpuProfileDir: string | null,
+  authSecret: string,
+): OursSettings {
   return { ...server, distDir: options.nextDistDir, cpuProfileDir, authSecret };
 }
 
@@ -105,7 +110,11 @@ async function mintAccessToken(settings: ServerSettings, userId: string): Promis
   const handle = openDatabase({ driver: 'postgres', url: settings.databaseUrl });
   try {
     const now = new Date();
-    const { token } = await createAccessToken(userId, { name: `bench ${now.toISOString()}`, scope: 'ADMIN', projectIds: null, expiresAt: daysFrom(now, 1) }, handle.db);
+    const { token } = await createAccessToken(
+      userId,
+      { name: `bench ${now.toISOString()}`, scope: 'ADMIN', projectIds: null, expiresAt: daysFrom(now, 1) },
+      handle.db,
+    );
     return token;
   } finally {
     await handle.close();
@@ -124,11 +133,11 @@ interface ProjectRef {
 }
 
 async function viewerProjects(baseUrl: string, headers: Record<string, string>): Promise<ProjectRef[]> {
-  const edges = await graphqlValue(
-    baseUrl,
-    graphqlRequest('/api/graphql', '{ viewer { projects(first: 100) { edges { node { id name } } } } }', {}, headers),
-    ['viewer', 'projects', 'edges'],
-  );
+  const edges = await graphqlValue(baseUrl, graphqlRequest('/api/graphql', '{ viewer { projects(first: 100) { edges { node { id name } } } } }', {}, headers), [
+    'viewer',
+    'projects',
+    'edges',
+  ]);
   if (!Array.isArray(edges)) throw new Error('ours: viewer.projects has no edges.');
   return edges.map((edge) => ({ id: String(pathValue(edge, ['node', 'id'])), name: String(pathValue(edge, ['node', 'name'])) }));
 }
@@ -203,9 +212,7 @@ export async function startOurs(settings: OursSettings, data: BenchData, sendMes
       request: (after) => graphqlRequest('/api/graphql', SESSIONS_QUERY, { id: main.id, after }, headers),
       connectionPath: ['project', 'sessions'],
     }),
-    projectPageRequest: oursAvailability().projectPage
-      ? { method: 'GET', path: `/projects/${data.mainProjectId}?history=open`, headers: { cookie } }
-      : null,
+    projectPageRequest: oursAvailability().projectPage ? { method: 'GET', path: `/projects/${data.mainProjectId}?history=open`, headers: { cookie } } : null,
     nextSendMessage() {
       const sessionId = sessionOrder[sent % sessionOrder.length];
       const content = INSTRUCTIONS[Math.floor(sent / sessionOrder.length) % INSTRUCTIONS.length];

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { SourceMap } from 'node:module';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,7 +58,7 @@ function sourceMapFor(file: string): SourceMap | null {
     const mapFile = `${file}.map`;
     let map: SourceMap | null = null;
     try {
-      if (fs.existsSync(mapFile)) map = new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')));
+      if (fs.existsSync(mapFile)) map = new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')) as SourceMapPayload);
     } catch {
       map = null;
     }

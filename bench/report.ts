@@ -198,10 +198,7 @@ export function checkTargets(input: ReportInput): TargetCheck[] {
 }
 
 function resultsTable(results: readonly LoadResult[]): string[] {
-  const lines = [
-    '| Load | Contender | req/s | p50 ms | p99 ms | peak RSS MiB | failures |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-  ];
+  const lines = ['| Load | Contender | req/s | p50 ms | p99 ms | peak RSS MiB | failures |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |'];
   const loads = [...new Set(results.map((result) => result.load))];
   for (const load of loads) {
     for (const result of results.filter((entry) => entry.load === load)) {
@@ -252,7 +249,10 @@ function streamingSection(streaming: StreamingFigures | null): string[] {
 
 function memorySection(memory: MemoryFigures | null, settings: RunSettings): string[] {
   if (!memory) return [];
-  const timeline = (phase: MixedPhase) => thinTimeline(phase.timeline).map((sample) => `${num(sample.seconds)} s ${num(sample.rssMiB)}`).join(', ');
+  const timeline = (phase: MixedPhase) =>
+    thinTimeline(phase.timeline)
+      .map((sample) => `${num(sample.seconds)} s ${num(sample.rssMiB)}`)
+      .join(', ');
   return [
     '## Memory of our server',
     '',
@@ -363,7 +363,7 @@ export function formatReport(input: ReportInput): string {
     `Data: ${num(settings.mainSessions)} sessions in the large project, plus ${num(settings.otherProjects)} projects × ${num(settings.sessionsPerOtherProject)} sessions. ` +
       `Each load: ${settings.connections} connections (the 1-connection render excepted), ${settings.durationSeconds} s per round, ` +
       `${settings.rounds} round(s) alternating the contenders, after a ${settings.warmupSeconds} s warm-up of each. ` +
-      'req/s counts only successful answers; req/s, p50 and p99 are each the median over rounds; peak RSS is the highest sum of VmRSS over the server\'s process tree.',
+      "req/s counts only successful answers; req/s, p50 and p99 are each the median over rounds; peak RSS is the highest sum of VmRSS over the server's process tree.",
     '',
     ...resultsTable(input.results),
     '',

@@ -44,7 +44,7 @@ export function pathValue(value: unknown, path: readonly string[]): unknown {
 /** Sends a GraphQL request and returns `data.<path>`, failing on HTTP or GraphQL errors. */
 export async function graphqlValue(baseUrl: string, spec: HttpRequestSpec, path: readonly string[]): Promise<unknown> {
   const result = await send(baseUrl, spec);
-  const parsed: unknown = (() => {
+  const parsed = ((): unknown => {
     try {
       return JSON.parse(result.text);
     } catch {

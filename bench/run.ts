@@ -33,7 +33,6 @@ const log = (line: string) => console.log(line);
 /** One NEXTAUTH_SECRET per run: cursors and cookies of one instance of ours work on the next. */
 const AUTH_SECRET = randomBytes(32).toString('base64url');
 
-
 /** A second server, profiled, under one load alone (the sessions page 1 unless BENCH_PROFILE_LOAD says): a clean picture of that path. */
 async function profileLoad(options: BenchOptions, server: ServerSettings, data: BenchData): Promise<(ProfileSummary & { load: string }) | null> {
   const dir = path.join(options.outDir, 'profiles');
@@ -84,13 +83,7 @@ async function buildAndStartOurs(options: BenchOptions, server: ServerSettings, 
   return startOurs(oursSettings(options, server, null, AUTH_SECRET), data, SEND_MESSAGE_PROJECTS);
 }
 
-function captureTargetsFor(
-  options: BenchOptions,
-  data: BenchData,
-  scripts: Record<ServerSource, string>,
-  walks: Walks,
-  withOurs: boolean,
-): CaptureTarget[] {
+function captureTargetsFor(options: BenchOptions, data: BenchData, scripts: Record<ServerSource, string>, walks: Walks, withOurs: boolean): CaptureTarget[] {
   const afterFor = (name: ContenderName) => (page: 1 | 500) => walks.byContender.get(name)?.get(page)?.after ?? null;
   const targets: CaptureTarget[] = [
     {

@@ -99,12 +99,14 @@ async function main() {
     await explained('search, one match', () => searchSessions(project.id, '42424', { first: 20 }, archived));
     await explained('search, every session matches: first page', () => searchSessions(project.id, 'session', { first: 20 }, archived));
     // Where the empty sessions are: the plan of a page that has to step over one.
-    const empty = (await getDb().execute(sql`select created_at from sessions where project_id = ${project.id} and message_count = 0 order by created_at desc limit 1`)) as unknown as { created_at: string }[];
+    const empty = (await getDb().execute(
+      sql`select created_at from sessions where project_id = ${project.id} and message_count = 0 order by created_at desc limit 1`,
+    )) as { created_at: string }[];
     console.log('page over an empty session:');
     const plan = await getDb().execute(
       sql`explain (analyze, buffers) select * from sessions where project_id = ${project.id} and archived = false and pinned = false and created_at <= ${empty[0].created_at} and (message_count > 0 or exists (select 1 from current_sessions where session_id = sessions.id offset 0)) order by pinned desc, created_at desc, id desc limit 21`,
     );
-    console.log((plan as unknown as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n'));
+    console.log((plan as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n'));
   } finally {
     await closeDb();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -28,10 +28,7 @@ const SAMPLE_EVERY_MS = 1_000;
 export async function mixedPhase(target: LoadTarget, seconds: number): Promise<MixedPhase> {
   const timeline: RssSample[] = [];
   const started = Date.now();
-  const timer = setInterval(
-    () => timeline.push({ seconds: (Date.now() - started) / 1000, rssMiB: treeMemory(target.pid).rssMiB }),
-    SAMPLE_EVERY_MS,
-  );
+  const timer = setInterval(() => timeline.push({ seconds: (Date.now() - started) / 1000, rssMiB: treeMemory(target.pid).rssMiB }), SAMPLE_EVERY_MS);
   const result = await runLoad(target, seconds).finally(() => clearInterval(timer));
   const lastThird = timeline.filter((sample) => sample.seconds >= (seconds * 2) / 3);
   return {

@@ -58,12 +58,7 @@ function scriptReplies(model: FakeChatCompletions, count: number): void {
   model.script(...Array.from({ length: count }, () => reply));
 }
 
-async function timeInstructions(
-  baseUrl: string,
-  nextRequest: () => HttpRequestSpec,
-  otherDevice: EventStream,
-  count: number,
-): Promise<StreamingFigures> {
+async function timeInstructions(baseUrl: string, nextRequest: () => HttpRequestSpec, otherDevice: EventStream, count: number): Promise<StreamingFigures> {
   const firstChunk: number[] = [];
   const finished: number[] = [];
   let failures = 0;

@@ -25,7 +25,11 @@ export async function walkAll(contenders: readonly Contender[]): Promise<Walks> 
 
 export function sessionPageTargets(contenders: readonly Contender[], walks: Walks, connections: number): LoadTarget[] {
   const targets: LoadTarget[] = [];
-  for (const [load, page] of [['page1', 1], ['page50', 50], ['page500', 500]] as const) {
+  for (const [load, page] of [
+    ['page1', 1],
+    ['page50', 50],
+    ['page500', 500],
+  ] as const) {
     for (const contender of contenders) {
       const after = walks.byContender.get(contender.name)?.get(page)?.after ?? null;
       targets.push({
@@ -44,12 +48,18 @@ export function sessionPageTargets(contenders: readonly Contender[], walks: Walk
 export function oursOnlyTargets(ours: Ours, connections: number): LoadTarget[] {
   const base = { contender: 'ours' as const, baseUrl: ours.contender.baseUrl, pid: ours.process.pid };
   // What a request to our Next.js server costs before any of our code runs: the ceiling of ours.
-  const targets: LoadTarget[] = [{ ...base, load: 'nextNoop', source: { kind: 'fixed', request: { method: 'GET', path: '/api/health', headers: {} } }, connections }];
+  const targets: LoadTarget[] = [
+    { ...base, load: 'nextNoop', source: { kind: 'fixed', request: { method: 'GET', path: '/api/health', headers: {} } }, connections },
+  ];
   if (ours.projectPageRequest) {
     const source = { kind: 'fixed' as const, request: ours.projectPageRequest };
     // The sign-in page renders no data of ours: what a page render costs in Next.js itself, the ceiling of the project page.
     const simplest = { kind: 'fixed' as const, request: { method: 'GET' as const, path: '/signin', headers: {} } };
-    targets.push({ ...base, load: 'renderNoop', source: simplest, connections }, { ...base, load: 'render1', source, connections: 1 }, { ...base, load: 'render', source, connections });
+    targets.push(
+      { ...base, load: 'renderNoop', source: simplest, connections },
+      { ...base, load: 'render1', source, connections: 1 },
+      { ...base, load: 'render', source, connections },
+    );
   }
   targets.push({ ...base, load: 'sendMessage', source: { kind: 'generated', next: () => ours.nextSendMessage() }, connections });
   return targets;

@@ -27,8 +27,7 @@ export async function walkToPages(contender: Contender, wanted: readonly number[
   return found;
 }
 
-const describe = (session: SessionSummary | undefined) =>
-  session ? `"${session.title}" at ${new Date(session.createdAt).toISOString()}` : 'nothing';
+const describe = (session: SessionSummary | undefined) => (session ? `"${session.title}" at ${new Date(session.createdAt).toISOString()}` : 'nothing');
 
 /** Throws unless every contender lists the same sessions, in the same order, on each page. */
 export function assertSamePages(walks: ReadonlyMap<string, Map<number, WalkedPage>>): void {
@@ -41,9 +40,7 @@ export function assertSamePages(walks: ReadonlyMap<string, Map<number, WalkedPag
         const a = expected.sessions[index];
         const b = actual[index];
         if (a?.title !== b?.title || a?.createdAt !== b?.createdAt) {
-          throw new Error(
-            `Page ${page}, row ${index + 1}: ${referenceName} lists ${describe(a)} but ${name} lists ${describe(b)}.`,
-          );
+          throw new Error(`Page ${page}, row ${index + 1}: ${referenceName} lists ${describe(a)} but ${name} lists ${describe(b)}.`);
         }
       }
     }

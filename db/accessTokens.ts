@@ -36,19 +36,11 @@ export async function createAccessToken(
 
 /** The user's tokens, newest first, revoked ones included. */
 export async function listAccessTokens(userId: string, db: Executor = getDb()): Promise<AccessToken[]> {
-  return db
-    .select()
-    .from(accessTokens)
-    .where(eq(accessTokens.userId, userId))
-    .orderBy(desc(accessTokens.createdAt), desc(accessTokens.id));
+  return db.select().from(accessTokens).where(eq(accessTokens.userId, userId)).orderBy(desc(accessTokens.createdAt), desc(accessTokens.id));
 }
 
 /** Those of the tokens that belong to the user; another user's token is left out, as if missing. */
-export async function getOwnedAccessTokens(
-  userId: string,
-  tokenIds: readonly string[],
-  db: Executor = getDb(),
-): Promise<AccessToken[]> {
+export async function getOwnedAccessTokens(userId: string, tokenIds: readonly string[], db: Executor = getDb()): Promise<AccessToken[]> {
   if (tokenIds.length === 0) return [];
   return db
     .select()
@@ -109,7 +101,10 @@ export async function findActiveToken(token: string, db: Executor = getDb()): Pr
   ).execute({ hash: hashAccessToken(token) });
   if (!found) return null;
   if (found.lastUseIsStale) {
-    await db.update(accessTokens).set({ lastUsedAt: sql`now()` }).where(eq(accessTokens.id, found.tokenId));
+    await db
+      .update(accessTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(accessTokens.id, found.tokenId));
   }
   return { user: found.user, tokenId: found.tokenId, grant: { scope: found.scope, projectIds: found.projectIds }, expiresAt: found.expiresAt };
 }

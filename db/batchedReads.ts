@@ -95,11 +95,7 @@ export async function getTimelines(projectIds: readonly string[], db: Executor =
 }
 
 /** The user's current session on each of the projects that has one. */
-export async function getCurrentSessions(
-  userId: string,
-  projectIds: readonly string[],
-  db: Executor = getDb(),
-): Promise<Map<string, Session>> {
+export async function getCurrentSessions(userId: string, projectIds: readonly string[], db: Executor = getDb()): Promise<Map<string, Session>> {
   if (projectIds.length === 0) return new Map();
   const rows = await db
     .select({ projectId: currentSessions.projectId, session: sessions })
@@ -248,9 +244,10 @@ async function pagesAtEnd<Table extends PgTable>(
     const pageIds = sql`select page.id from (values ${parents}) as parent(id) cross join lateral (
       select ${list.idColumn} as id from ${list.table} where ${list.parentColumn} = parent.id${list.filter ? sql` and ${list.filter}` : sql``} order by ${order} limit ${window.size + 1}
     ) as page`;
+    const table: PgTable = list.table;
     const rows = (await db
       .select()
-      .from(list.table as PgTable)
+      .from(table)
       .where(sql`${list.idColumn} in (${pageIds})`)
       .orderBy(...list.keyColumns.map((column) => (ascending ? asc(column) : desc(column))))) as Row[];
     for (const row of rows) walked.get(list.parentOf(row))?.push(row);

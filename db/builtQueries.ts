@@ -37,7 +37,7 @@ const perDriver = new WeakMap<object, Map<string, unknown>>();
 
 function cached<Query>(store: WeakMap<object, Map<string, unknown>>, owner: object, key: string, build: () => Query): Query {
   let queries = store.get(owner);
-  if (!queries) store.set(owner, (queries = new Map()));
+  if (!queries) store.set(owner, (queries = new Map<string, unknown>()));
   let query = queries.get(key) as Query | undefined;
   if (!query) queries.set(key, (query = build()));
   return query;

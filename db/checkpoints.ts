@@ -22,7 +22,10 @@ export interface HistoryStep {
 export async function historyBoundaryAfter(instruction: Message, db: Executor = getDb()): Promise<number> {
   const reply = await findReply(instruction, db);
   if (reply) return reply.historySeq;
-  const [own] = await db.select({ seq: max(timelineSteps.seq) }).from(timelineSteps).where(eq(timelineSteps.messageId, instruction.id));
+  const [own] = await db
+    .select({ seq: max(timelineSteps.seq) })
+    .from(timelineSteps)
+    .where(eq(timelineSteps.messageId, instruction.id));
   return Math.max(instruction.historySeq, Number(own?.seq ?? 0)) + 1;
 }
 
@@ -63,26 +66,32 @@ export async function listStepsFrom(projectId: string, fromSeq: number, db: Exec
 
 /** The project's latest history step (0 when none): the version a restore is checked against. */
 export async function historyHead(projectId: string, db: Executor = getDb()): Promise<number> {
-  const [row] = await db.select({ seq: max(timelineSteps.seq) }).from(timelineSteps).where(eq(timelineSteps.projectId, projectId));
+  const [row] = await db
+    .select({ seq: max(timelineSteps.seq) })
+    .from(timelineSteps)
+    .where(eq(timelineSteps.projectId, projectId));
   return Number(row?.seq ?? 0);
 }
 
 /** Marks the edits whose effect a timeline restore reverted (their own undo state is their session's). */
 export async function markRevertedBy(editIds: readonly string[], restoreEditId: string, tx: Executor): Promise<void> {
   if (editIds.length === 0) return;
-  await tx.update(edits).set({ revertedByEditId: restoreEditId }).where(inArray(edits.id, [...editIds]));
+  await tx
+    .update(edits)
+    .set({ revertedByEditId: restoreEditId })
+    .where(inArray(edits.id, [...editIds]));
 }
 
 /** Titles of sessions by id (deleted ones are missing). */
 export async function sessionsByIds(ids: readonly string[], db: Executor = getDb()): Promise<Session[]> {
   if (ids.length === 0) return [];
-  return db.select().from(sessions).where(inArray(sessions.id, [...ids]));
+  return db
+    .select()
+    .from(sessions)
+    .where(inArray(sessions.id, [...ids]));
 }
 
-export async function createBranchSession(
-  input: { source: Session; message: Message; createdById: string },
-  tx: Transaction,
-): Promise<Session> {
+export async function createBranchSession(input: { source: Session; message: Message; createdById: string }, tx: Transaction): Promise<Session> {
   const [branch] = await tx
     .insert(sessions)
     .values({
@@ -143,7 +152,11 @@ export async function copyConversation(
     .orderBy(asc(edits.createdAt), asc(edits.id));
   if (originalEdits.length === 0) return { messages: copiedMessages, edits: [] };
 
-  const states = await stateAt(originalEdits.map((edit) => edit.id), input.boundary, tx);
+  const states = await stateAt(
+    originalEdits.map((edit) => edit.id),
+    input.boundary,
+    tx,
+  );
   const editIds = new Map(originalEdits.map((edit) => [edit.id, crypto.randomUUID()]));
   const copiedEdits = await tx
     .insert(edits)
@@ -186,10 +199,7 @@ async function stateAt(editIds: readonly string[], boundary: number, db: Executo
 }
 
 /** For each branch among these sessions: the title of the session it was copied from and the time of the instruction it was copied up to. */
-export async function getBranchOrigins(
-  sessionIds: readonly string[],
-  db: Executor = getDb(),
-): Promise<Map<string, { title: string | null; at: Date | null }>> {
+export async function getBranchOrigins(sessionIds: readonly string[], db: Executor = getDb()): Promise<Map<string, { title: string | null; at: Date | null }>> {
   if (sessionIds.length === 0) return new Map();
   const source = alias(sessions, 'source');
   const rows = await db

@@ -117,7 +117,7 @@ function openPglite(config: Extract<DatabaseConfig, { driver: 'pglite' }>): Data
   const pgliteDb = drizzlePglite({ client, schema });
   return {
     config,
-    db: pgliteDb as unknown as Database,
+    db: pgliteDb,
     migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
     listen: (channel, onNotify) => client.listen(channel, onNotify),
     close: () => client.close(),
@@ -130,7 +130,9 @@ function ensureWritableDir(dir: string): void {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseConfigError(`PGLITE_DIR "${dir}" is not a writable folder (${reason}). Set PGLITE_DIR to a folder this process can write, or set DATABASE_URL.`);
+    throw new DatabaseConfigError(
+      `PGLITE_DIR "${dir}" is not a writable folder (${reason}). Set PGLITE_DIR to a folder this process can write, or set DATABASE_URL.`,
+    );
   }
 }
 
@@ -179,6 +181,6 @@ export async function pingDatabase(db: Executor = getDb()): Promise<void> {
 
 /** Runs raw SQL and returns its rows; the two drivers shape `execute` results differently. */
 export async function selectRows<Row extends Record<string, unknown>>(db: Executor, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  const result = (await db.execute(query)) as Row[] | { rows: Row[] };
   return Array.isArray(result) ? result : result.rows;
 }

@@ -19,7 +19,11 @@ export const editsInOrder = editsInOrderOf(edits);
 
 /** A session's edits, oldest first. */
 export async function listEditsForSession(sessionId: string, db: Executor = getDb()): Promise<Edit[]> {
-  return db.select().from(edits).where(eq(edits.sessionId, sessionId)).orderBy(...editsInOrder);
+  return db
+    .select()
+    .from(edits)
+    .where(eq(edits.sessionId, sessionId))
+    .orderBy(...editsInOrder);
 }
 
 /**
@@ -76,9 +80,7 @@ export function toSessionEdit(edit: Edit): SessionEdit {
 }
 
 /** How an instruction touches an edit: makes it, reverts it (undo) or applies it again (redo). */
-export type EditTouch =
-  | { type: 'make'; projectId: string; sessionId: string; edit: NewEdit }
-  | { type: 'revert' | 'reapply'; editId: string };
+export type EditTouch = { type: 'make'; projectId: string; sessionId: string; edit: NewEdit } | { type: 'revert' | 'reapply'; editId: string };
 
 /**
  * One touch of an instruction, in one statement: the edit as the touch leaves it, the touch's
@@ -87,12 +89,7 @@ export type EditTouch =
  * instruction's touches are recorded one statement each, in order, so their steps' seqs follow
  * that order. `at` stamps a made edit and a revert.
  */
-export async function recordEditTouch(
-  touch: EditTouch,
-  instruction: { messageId: string; position: number },
-  at: Date,
-  tx: Executor,
-): Promise<Edit> {
+export async function recordEditTouch(touch: EditTouch, instruction: { messageId: string; position: number }, at: Date, tx: Executor): Promise<Edit> {
   const [edit] =
     touch.type === 'make'
       ? await builtOnce(tx, 'edits.make', () => touchQuery(tx, 'make')).execute({

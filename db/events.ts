@@ -45,7 +45,10 @@ export interface NewProjectEvent {
 export async function recordProjectEvent(event: NewProjectEvent, tx: Transaction): Promise<void> {
   // The row and its wake-up in one statement (the notification is delivered at commit).
   const recorded = tx.$with(RECORDED).as(tx.insert(projectEvents).values(event).returning({ id: projectEvents.id }));
-  const [row] = await tx.with(recorded).select({ pruneDue: pruneDueAmong(RECORDED), woken: wakeListeners(event.projectId) }).from(recorded);
+  const [row] = await tx
+    .with(recorded)
+    .select({ pruneDue: pruneDueAmong(RECORDED), woken: wakeListeners(event.projectId) })
+    .from(recorded);
   if (row.pruneDue) await pruneProjectEvents(event.projectId, tx);
 }
 
@@ -90,12 +93,7 @@ export async function pruneProjectEvents(projectId: string, db: Executor = getDb
   await db.delete(projectEvents).where(and(eq(projectEvents.projectId, projectId), lt(projectEvents.createdAt, cutoff)));
 }
 
-export async function listProjectEventsAfter(
-  projectId: string,
-  afterId: number,
-  limit = 500,
-  db: Executor = getDb(),
-): Promise<ProjectEvent[]> {
+export async function listProjectEventsAfter(projectId: string, afterId: number, limit = 500, db: Executor = getDb()): Promise<ProjectEvent[]> {
   return db
     .select()
     .from(projectEvents)

@@ -44,11 +44,7 @@ export async function getMessageById(messageId: string, db: Executor = getDb()):
 }
 
 /** Sets a reply's text and status; `restart` also clears a stop request and restamps it (retryMessage). */
-export async function updateReply(
-  messageId: string,
-  change: { content?: string; status?: MessageStatus; restart?: boolean },
-  db: Executor,
-): Promise<Message> {
+export async function updateReply(messageId: string, change: { content?: string; status?: MessageStatus; restart?: boolean }, db: Executor): Promise<Message> {
   const [updated] = await db
     .update(messages)
     .set({
@@ -96,9 +92,6 @@ export async function saveSessionSummary(sessionId: string, summary: string, thr
 }
 
 export async function getSessionSummary(sessionId: string, db: Executor = getDb()): Promise<{ text: string; throughSeq: number } | null> {
-  const [row] = await db
-    .select({ summary: sessions.summary, throughSeq: sessions.summaryThroughSeq })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId));
+  const [row] = await db.select({ summary: sessions.summary, throughSeq: sessions.summaryThroughSeq }).from(sessions).where(eq(sessions.id, sessionId));
   return row?.summary ? { text: row.summary, throughSeq: row.throughSeq } : null;
 }

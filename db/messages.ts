@@ -18,11 +18,7 @@ export interface NewMessage {
   status?: Message['status'];
 }
 
-export async function findMessageByClientId(
-  sessionId: string,
-  clientMessageId: string,
-  db: Executor = getDb(),
-): Promise<Message | null> {
+export async function findMessageByClientId(sessionId: string, clientMessageId: string, db: Executor = getDb()): Promise<Message | null> {
   const [message] = await db
     .select()
     .from(messages)

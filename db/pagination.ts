@@ -47,7 +47,6 @@ export interface KeysetSpec<Table extends PgTable, Key> {
   keyValues(key: Key): KeyValue[];
 }
 
-
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/lib/listKeys';
 
 export async function keysetPage<Table extends PgTable, Key>(
@@ -69,9 +68,10 @@ export async function keysetPage<Table extends PgTable, Key>(
     const conditions: SQL[] = scopeConditions(spec);
     if (seekKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '>' : '<', 'seek'));
     if (otherSideKey !== undefined) conditions.push(compareKey(spec.keyColumns, walksAscending ? '<' : '>', 'other'));
+    const table: PgTable = spec.table;
     return db
       .select()
-      .from(spec.table as PgTable)
+      .from(table)
       .where(and(...conditions))
       .orderBy(...order)
       .limit(sql.placeholder('limit'))
@@ -92,9 +92,7 @@ export async function keysetPage<Table extends PgTable, Key>(
   const hasRowsBeyondSeek =
     seekKey === undefined || args.checkBeyondCursor === false ? false : await existsBeyond(db, spec, walksAscending ? '<=' : '>=', seekKey);
 
-  return backward
-    ? { rows, hasPreviousPage: hasMore, hasNextPage: hasRowsBeyondSeek }
-    : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
+  return backward ? { rows, hasPreviousPage: hasMore, hasNextPage: hasRowsBeyondSeek } : { rows, hasNextPage: hasMore, hasPreviousPage: hasRowsBeyondSeek };
 }
 
 type ListScope = Pick<KeysetSpec<PgTable, unknown>, 'table' | 'scopeColumn' | 'scopeValue' | 'filters' | 'where' | 'among'>;
@@ -128,8 +126,14 @@ function scopePlaceholders(spec: ListScope): Record<string, string | number | bo
 
 /** `(key columns) <operator> ($<prefix>0, $<prefix>1…)` */
 function compareKey(keyColumns: readonly PgColumn[], operator: '<' | '>' | '<=' | '>=', prefix: string): SQL {
-  const columns = sql.join(keyColumns.map((column) => sql`${column}`), sql`, `);
-  const values = sql.join(keyColumns.map((_, index) => sql`${sql.placeholder(`${prefix}${index}`)}`), sql`, `);
+  const columns = sql.join(
+    keyColumns.map((column) => sql`${column}`),
+    sql`, `,
+  );
+  const values = sql.join(
+    keyColumns.map((_, index) => sql`${sql.placeholder(`${prefix}${index}`)}`),
+    sql`, `,
+  );
   return sql`(${columns}) ${sql.raw(operator)} (${values})`;
 }
 
@@ -139,12 +143,7 @@ function keyPlaceholders<Key>(spec: KeysetSpec<PgTable, Key>, prefix: string, ke
   return Object.fromEntries(spec.keyValues(key).map((value, index) => [`${prefix}${index}`, value instanceof Date ? value.toISOString() : value]));
 }
 
-async function existsBeyond<Key>(
-  db: Executor,
-  spec: KeysetSpec<PgTable, Key>,
-  operator: '<=' | '>=',
-  key: Key,
-): Promise<boolean> {
+async function existsBeyond<Key>(db: Executor, spec: KeysetSpec<PgTable, Key>, operator: '<=' | '>=', key: Key): Promise<boolean> {
   const shape = `${listName(spec)}:beyond${operator}`;
   const query = builtOnce(db, `page:${shape}`, () => {
     // Ordered from the cursor outwards so the probe is one step down the index, not a scan.

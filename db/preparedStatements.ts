@@ -10,13 +10,15 @@ import type { Sql, TransactionSql } from 'postgres';
  * Transactions and savepoints hand their callback a client of their own; it is wrapped too.
  */
 export function preparingStatements<Client extends Sql>(client: Client): Client {
-  const { unsafe, begin } = client;
+  const unsafe = client.unsafe.bind(client);
+  // A transaction's client has no `begin`, and only a transaction's client has a `savepoint`.
+  const begin = (client as Partial<Sql>).begin;
   const savepoint = (client as Partial<TransactionSql>).savepoint;
   const withPreparingClient = (arg: unknown) =>
     typeof arg === 'function' ? (inner: Sql) => (arg as (inner: Sql) => unknown)(preparingStatements(inner)) : arg;
   // Patched in place rather than proxied, so code that wraps `unsafe` (tests counting statements) still sees every call.
   Object.assign(client, {
-    unsafe: (query: string, parameters?: unknown[], options?: object) => unsafe.call(client, query, parameters as never, { ...options, prepare: true }),
+    unsafe: (query: string, parameters?: unknown[], options?: object) => unsafe(query, parameters as never, { ...options, prepare: true }),
     begin: (...args: unknown[]) => (begin as (...args: unknown[]) => unknown).apply(client, args.map(withPreparingClient)),
     ...(savepoint && { savepoint: (...args: unknown[]) => (savepoint as (...args: unknown[]) => unknown).apply(client, args.map(withPreparingClient)) }),
   });

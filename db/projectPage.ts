@@ -30,33 +30,36 @@ export async function readProjectPage(ownerId: string, projectId: string, db: Ex
 /** Built once per database (db/builtQueries.ts): a page render would otherwise rebuild this SQL every time. */
 function projectPageQuery(db: Executor) {
   const ownerId = sql.placeholder('ownerId');
-  return db.query.projects.findFirst({
-    where: (project, { and, eq }) => and(eq(project.id, sql.placeholder('projectId')), eq(project.ownerId, ownerId)),
-    extras: (project) => ({
-      latestEventId: sql<number>`(select coalesce(max(${qualified(projectEvents.id)}), 0) from ${projectEvents} where ${qualified(projectEvents.projectId)} = ${project.id})`.as(
-        'latest_event_id',
-      ),
-      listedSessionCount: listedSessionCount(project).as('listed_session_count'),
-      databaseNow: sql<string>`now()`.as('database_now'),
-    }),
-    with: {
-      clips: { orderBy: (clip) => asc(clip.position) },
-      currentSessions: {
-        where: (current, { eq }) => eq(current.userId, ownerId),
-        columns: {},
-        with: {
-          session: {
-            with: {
-              messages: { orderBy: (message) => asc(message.seq) },
-              edits: { orderBy: (edit) => editsInOrderOf(edit) },
-              forkedFromSession: { columns: { title: true } },
-              forkedFromMessage: { columns: { createdAt: true } },
+  return db.query.projects
+    .findFirst({
+      where: (project, { and, eq }) => and(eq(project.id, sql.placeholder('projectId')), eq(project.ownerId, ownerId)),
+      extras: (project) => ({
+        latestEventId:
+          sql<number>`(select coalesce(max(${qualified(projectEvents.id)}), 0) from ${projectEvents} where ${qualified(projectEvents.projectId)} = ${project.id})`.as(
+            'latest_event_id',
+          ),
+        listedSessionCount: listedSessionCount(project).as('listed_session_count'),
+        databaseNow: sql<string>`now()`.as('database_now'),
+      }),
+      with: {
+        clips: { orderBy: (clip) => asc(clip.position) },
+        currentSessions: {
+          where: (current, { eq }) => eq(current.userId, ownerId),
+          columns: {},
+          with: {
+            session: {
+              with: {
+                messages: { orderBy: (message) => asc(message.seq) },
+                edits: { orderBy: (edit) => editsInOrderOf(edit) },
+                forkedFromSession: { columns: { title: true } },
+                forkedFromMessage: { columns: { createdAt: true } },
+              },
             },
           },
         },
       },
-    },
-  }).prepare('projectPage.read');
+    })
+    .prepare('projectPage.read');
 }
 
 export type ProjectPageRead = NonNullable<Awaited<ReturnType<typeof readProjectPage>>>;

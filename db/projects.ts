@@ -23,18 +23,11 @@ export const STARTER_TIMELINE: readonly NewClip[] = [
   newClip('Outro', 'outro', 5000, 'Thanks for watching'),
 ];
 
-export async function createProject(
-  ownerId: string,
-  name: string,
-  timeline: readonly NewClip[] = STARTER_TIMELINE,
-  db: Executor = getDb(),
-): Promise<Project> {
+export async function createProject(ownerId: string, name: string, timeline: readonly NewClip[] = STARTER_TIMELINE, db: Executor = getDb()): Promise<Project> {
   return db.transaction(async (tx) => {
     const [project] = await tx.insert(projects).values({ ownerId, name: name.trim() }).returning();
     if (timeline.length > 0) {
-      await tx
-        .insert(clips)
-        .values(timeline.map((c, position) => ({ ...c, id: randomUUID(), projectId: project.id, position })));
+      await tx.insert(clips).values(timeline.map((c, position) => ({ ...c, id: randomUUID(), projectId: project.id, position })));
     }
     return project;
   });

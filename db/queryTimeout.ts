@@ -34,11 +34,11 @@ interface Abandonable {
 
 /** Patches `client` (and the clients of its transactions) in place; returns it. */
 export function boundingQueries<Client extends Sql>(client: Client, timeouts: QueryTimeouts, transaction?: Abandonable): Client {
-  const unsafe = client.unsafe as Unsafe;
+  const unsafe = client.unsafe.bind(client);
   const begin = (client as unknown as { begin?: Begin }).begin;
   Object.assign(client, {
     unsafe: (...args: Parameters<Unsafe>) => {
-      const query = unsafe.apply(client, args);
+      const query = unsafe(...args);
       const rejectable = query as unknown as RejectableQuery;
       if (transaction?.abandoned) rejectable.reject(new QueryTimeoutError('transaction', timeouts.transactionMs));
       else bound(rejectable, timeouts.queryMs);
@@ -77,7 +77,8 @@ function bound(rejectable: RejectableQuery, ms: number): void {
   timer.unref();
   // The native `then`: postgres.js' own would start the query before Drizzle has configured it.
   const clear = () => clearTimeout(timer);
-  Promise.prototype.then.call(rejectable, clear, clear);
+  // Both outcomes only clear the timer, so nothing is left to handle.
+  void Promise.prototype.then.call(rejectable, clear, clear);
 }
 
 function deadline<Value>(work: Promise<Value>, ms: number, onExpired: () => void): Promise<Value> {

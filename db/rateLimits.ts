@@ -20,13 +20,7 @@ const previousWindowOf = (windowStart: SQL, windowSeconds: number) => sql`${wind
  * hits counted earlier are written late) and returns its count with the previous window's, in
  * one statement: the hit and the counts it is decided on cannot be torn apart by another hit.
  */
-export async function addRateLimitHits(
-  key: string,
-  windowSeconds: number,
-  amount = 1,
-  windowStart?: Date,
-  db: Executor = getDb(),
-): Promise<WindowCounts> {
+export async function addRateLimitHits(key: string, windowSeconds: number, amount = 1, windowStart?: Date, db: Executor = getDb()): Promise<WindowCounts> {
   const [row] = await selectRows<WindowCountsRow>(
     db,
     sql`with hit as (

@@ -26,8 +26,14 @@ import { CLIP_KINDS, type EditIntent, type Operation } from '@/lib/timeline/mode
  * exactly: keyset cursors built from them never skip or repeat a row.
  */
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
-const createdAt = () => instant('created_at').notNull().default(sql`now()`);
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const createdAt = () =>
+  instant('created_at')
+    .notNull()
+    .default(sql`now()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 /**
  * One counter for the order of a project's history: messages and timeline steps both draw from
@@ -35,7 +41,10 @@ const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
  * follow commit order, and a message's value places it exactly among the steps.
  */
 export const historyOrder = pgSequence('history_order');
-const historySeq = (name: string) => bigint(name, { mode: 'number' }).notNull().default(sql`nextval('history_order')`);
+const historySeq = (name: string) =>
+  bigint(name, { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('history_order')`);
 
 export const users = pgTable('users', {
   id: id(),
@@ -77,7 +86,9 @@ export const projects = pgTable(
     /** How many sessions the project has; kept by statement triggers on `sessions` (migration 0004), never written by the app. */
     sessionCount: integer('session_count').notNull().default(0),
     createdAt: createdAt(),
-    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    updatedAt: instant('updated_at')
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [index('projects_owner_created_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );
@@ -142,20 +153,18 @@ export const sessions = pgTable(
     /** The last message seq the summary covers; later messages are given to the assistant as they are. */
     summaryThroughSeq: integer('summary_through_seq').notNull().default(0),
     createdAt: createdAt(),
-    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    updatedAt: instant('updated_at')
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [
     index('sessions_project_created_idx').on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The history list: one project's archived or unarchived sessions, pinned first, then newest first.
-    index('sessions_project_listed_idx').on(
-      t.projectId,
-      t.archived,
-      t.pinned.desc().nullsFirst(),
-      t.createdAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
+    index('sessions_project_listed_idx').on(t.projectId, t.archived, t.pinned.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Empty sessions are not listed; counting them (to subtract) reads this small index.
-    index('sessions_project_empty_idx').on(t.projectId).where(sql`message_count = 0`),
+    index('sessions_project_empty_idx')
+      .on(t.projectId)
+      .where(sql`message_count = 0`),
     // History search over titles. `title_search` is a stored generated column (migration 0010:
     // to_tsvector('english', coalesce(title, ''))): ranking reads it instead of parsing every
     // matching title again. It is left out of this table's columns so no row read carries it.
@@ -272,7 +281,9 @@ export const timelineSteps = pgTable(
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
     /** True: the edit's operations were applied (made or redone); false: its inverse (undone). */
     applied: boolean('applied').notNull(),
-    at: instant('at').notNull().default(sql`clock_timestamp()`),
+    at: instant('at')
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [index('timeline_steps_project_seq_idx').on(t.projectId, t.seq)],
 );
@@ -290,7 +301,9 @@ export const currentSessions = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    updatedAt: instant('updated_at')
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.userId, t.projectId] }), index('current_sessions_session_idx').on(t.sessionId)],
 );

@@ -41,7 +41,9 @@ export async function searchSessions(
   const bound = backward ? page.after : page.before;
   // Backward reads the ranking from the bottom up, from `before`, then the page is turned around.
   const direction = sql.raw(backward ? 'asc' : 'desc');
-  const rows = await selectRows<Record<string, unknown>>(db, sql`
+  const rows = await selectRows<Record<string, unknown>>(
+    db,
+    sql`
     ${matchedSessions(projectId, query, filter)},
     found as (
       select matched.* from matched
@@ -58,7 +60,8 @@ export async function searchSessions(
     from found join ${sessions} s on s.id = found.id cross join q
       cross join lateral (${bestMatchOf('s')}) best
     order by found.rank ${direction}, found.created_at ${direction}, found.id ${direction}
-  `);
+  `,
+  );
   const results = rows.map(toResult);
   const pageRows = results.slice(0, limit);
   if (backward) pageRows.reverse();
@@ -69,10 +72,13 @@ export async function searchSessions(
 }
 
 async function existsBeyond(projectId: string, query: string, filter: SessionListFilter, seek: SearchKey, backward: boolean, db: Executor): Promise<boolean> {
-  const [row] = await selectRows<{ beyond: boolean }>(db, sql`
+  const [row] = await selectRows<{ beyond: boolean }>(
+    db,
+    sql`
     ${matchedSessions(projectId, query, filter)}
     select exists (select 1 from matched where ${keyOf('matched')} ${sql.raw(backward ? '<=' : '>=')} ${keyValues(seek)}) as beyond
-  `);
+  `,
+  );
   return Boolean(row?.beyond);
 }
 
@@ -87,10 +93,13 @@ function keyValues(key: SearchKey) {
 
 /** How many sessions match (the search's totalCount). */
 export async function countSearchResults(projectId: string, query: string, filter: SessionListFilter, db: Executor = getDb()): Promise<number> {
-  const [row] = await selectRows<{ count: number }>(db, sql`
+  const [row] = await selectRows<{ count: number }>(
+    db,
+    sql`
     ${matchedSessions(projectId, query, filter)}
     select count(*)::int as count from matched
-  `);
+  `,
+  );
   return Number(row?.count ?? 0);
 }
 
@@ -166,6 +175,6 @@ function toResult(row: Record<string, unknown>): SearchResult {
     createdAt: new Date(Number(row.created_ms)),
     updatedAt: new Date(Number(row.updated_ms)),
     rank: Number(row.rank),
-    snippet: String(row.snippet ?? ''),
+    snippet: (row.snippet as string | null) ?? '',
   };
 }

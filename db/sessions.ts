@@ -27,12 +27,7 @@ export async function createSession(
 }
 
 /** A project's (un)archived sessions: pinned first, then newest first, tie-broken by id (sessions_project_listed_idx). */
-export function listSessions(
-  projectId: string,
-  page: PageArgs<SessionKey>,
-  filter: SessionListFilter = DEFAULT_SESSION_LIST,
-  db: Executor = getDb(),
-) {
+export function listSessions(projectId: string, page: PageArgs<SessionKey>, filter: SessionListFilter = DEFAULT_SESSION_LIST, db: Executor = getDb()) {
   return keysetPage(
     db,
     {
@@ -78,11 +73,7 @@ export async function renameSession(session: SessionRef, title: string, db: Exec
  * the transaction that changed what the title says. The session as it is now when the title
  * changed, null when it did not (renamed by the user, the same title, or the session is gone).
  */
-export async function setAutomaticTitle(
-  sessionId: string,
-  automatic: AutomaticTitle,
-  tx: Transaction,
-): Promise<Session | null> {
+export async function setAutomaticTitle(sessionId: string, automatic: AutomaticTitle, tx: Transaction): Promise<Session | null> {
   const [updated] = await tx
     .update(sessions)
     .set({ title: automatic.title, titleSource: automatic.source })
@@ -96,10 +87,7 @@ export async function setAutomaticTitle(
  * something else. The title may be a placeholder, for a statement built once (db/builtQueries.ts).
  */
 export function automaticTitleChanges(automatic: { [K in keyof AutomaticTitle]: AutomaticTitle[K] | Placeholder }): SQL {
-  return and(
-    ne(sessions.titleSource, 'user'),
-    or(isNull(sessions.title), ne(sessions.title, automatic.title), ne(sessions.titleSource, automatic.source)),
-  )!;
+  return and(ne(sessions.titleSource, 'user'), or(isNull(sessions.title), ne(sessions.title, automatic.title), ne(sessions.titleSource, automatic.source)))!;
 }
 
 /** The flags a viewer sets on a session in the history list. */
@@ -206,18 +194,22 @@ export async function startSession(userId: string, projectId: string, db: Execut
 
 export async function startSessionSwitch(userId: string, projectId: string, db: Executor = getDb()): Promise<SessionSwitch> {
   // Under the project's lock, one user's session switches on a project happen one at a time across all their devices.
-  return inProjectTransaction(projectId, async (tx) => {
-    const [empty] = await tx
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.projectId, projectId), eq(sessions.createdById, userId), eq(sessions.messageCount, 0)))
-      .orderBy(desc(sessions.createdAt), desc(sessions.id))
-      .limit(1);
-    const session = empty ?? (await createSession({ projectId, createdById: userId }, tx));
-    const previousSessionId = await setCurrentSession(userId, projectId, session.id, tx);
-    await recordProjectEvent({ projectId, type: 'session.started', sessionId: session.id, userId }, tx);
-    return { session, previousSessionId };
-  }, db);
+  return inProjectTransaction(
+    projectId,
+    async (tx) => {
+      const [empty] = await tx
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.projectId, projectId), eq(sessions.createdById, userId), eq(sessions.messageCount, 0)))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
+        .limit(1);
+      const session = empty ?? (await createSession({ projectId, createdById: userId }, tx));
+      const previousSessionId = await setCurrentSession(userId, projectId, session.id, tx);
+      await recordProjectEvent({ projectId, type: 'session.started', sessionId: session.id, userId }, tx);
+      return { session, previousSessionId };
+    },
+    db,
+  );
 }
 
 /** The user's current session on the project, starting one when they have none. */

@@ -55,7 +55,12 @@ async function retriedOnceOnConflict<Result>(attempt: () => Promise<Result>): Pr
 /** Step 1 of the lock order: the project as it is once locked. Throws RowNotFoundError when it is gone. */
 async function lockProject(projectId: string, tx: Executor): Promise<Project> {
   const [locked] = await builtOnce(tx, 'transaction.lockProject', () =>
-    tx.select().from(projects).where(eq(projects.id, sql.placeholder('projectId'))).for('update').prepare('transaction.lockProject'),
+    tx
+      .select()
+      .from(projects)
+      .where(eq(projects.id, sql.placeholder('projectId')))
+      .for('update')
+      .prepare('transaction.lockProject'),
   ).execute({ projectId });
   if (!locked) throw new RowNotFoundError('project', projectId);
   return locked;
@@ -77,7 +82,13 @@ async function lockProjectAndSession(projectId: string, sessionId: string, tx: T
 }
 
 function lockProjectAndSessionQuery(tx: Transaction) {
-  const project = tx.$with(LOCKED_PROJECT).as(tx.select().from(projects).where(eq(projects.id, sql.placeholder('projectId'))).for('update'));
+  const project = tx.$with(LOCKED_PROJECT).as(
+    tx
+      .select()
+      .from(projects)
+      .where(eq(projects.id, sql.placeholder('projectId')))
+      .for('update'),
+  );
   const lockedSession = sql<string | null>`(select ${qualified(sessions.id)} from ${sessions}
     where ${qualified(sessions.id)} = ${sql.placeholder('sessionId')} and ${qualified(sessions.projectId)} = ${columnOf(LOCKED_PROJECT, projects.id)} for update)`;
   return tx

@@ -4,10 +4,7 @@ import { getDb, type Executor } from './client';
 import { credentialChannelKey, wakeCredentialListeners } from './events';
 import { users, type User } from './schema';
 
-export async function createUser(
-  input: { email: string; name: string; passwordHash: string | null },
-  db: Executor = getDb(),
-): Promise<User> {
+export async function createUser(input: { email: string; name: string; passwordHash: string | null }, db: Executor = getDb()): Promise<User> {
   const [user] = await db
     .insert(users)
     .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash: input.passwordHash })
@@ -16,7 +13,11 @@ export async function createUser(
 }
 
 export async function getUserByEmail(email: string, db: Executor = getDb()): Promise<User | null> {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return user ?? null;
 }
 

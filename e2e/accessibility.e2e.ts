@@ -91,11 +91,17 @@ describe('accessibility (axe-core) of every page and state', () => {
 
       await openHistory(page);
       await assertNoAxeViolations(page, 'drawer open');
-      await historyItems(page).first().getByRole('button', { name: /^Rename/ }).click();
+      await historyItems(page)
+        .first()
+        .getByRole('button', { name: /^Rename/ })
+        .click();
       await historyDrawer(page).getByLabel('Session title').waitFor();
       await assertNoAxeViolations(page, 'rename form');
       await page.keyboard.press('Escape');
-      await historyItems(page).first().getByRole('button', { name: /^Delete/ }).click();
+      await historyItems(page)
+        .first()
+        .getByRole('button', { name: /^Delete/ })
+        .click();
       await assertNoAxeViolations(page, 'delete confirmation');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');

@@ -108,7 +108,10 @@ describe('API access', () => {
       '{ viewer { projects(first: 10) { edges { node { id name } } } } }',
     );
     const projects = listed.data?.viewer.projects.edges.map((edge) => edge.node) ?? [];
-    assert.deepEqual(projects.map((project) => project.name), ['Reachable one']);
+    assert.deepEqual(
+      projects.map((project) => project.name),
+      ['Reachable one'],
+    );
 
     const refused = await graphqlWithToken(token, 'mutation($id: ID!) { renameProject(input: { projectId: $id, name: "Renamed" }) { project { name } } }', {
       id: projects[0].id,
@@ -170,7 +173,7 @@ describe('API access with GRAPHQL_TRUSTED_DOCUMENTS=only', () => {
 
     const adHoc = await page.request.post('/api/graphql', { data: { query: '{ viewer { email } }' } });
     assert.equal(adHoc.status(), 403);
-    assert.equal((await adHoc.json()).errors[0].extensions.code, 'TRUSTED_DOCUMENT_REQUIRED');
+    assert.equal(((await adHoc.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code, 'TRUSTED_DOCUMENT_REQUIRED');
 
     const token = await createTokenInSettings(page, 'Explorer');
     await page.getByRole('link', { name: 'API explorer' }).click();
@@ -201,4 +204,3 @@ describe('API access with GRAPHQL_TRUSTED_DOCUMENTS=only', () => {
     await page.context().close();
   });
 });
-

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { clipLength, conversation, conversationTexts, historyEntries, historyItems, newSession, newUserWithProject, openHistory, send, userTurns } from './support/app';
+import {
+  clipLength,
+  conversation,
+  conversationTexts,
+  historyEntries,
+  historyItems,
+  newSession,
+  newUserWithProject,
+  openHistory,
+  send,
+  userTurns,
+} from './support/app';
 import { newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { saveScreenshot } from './support/screenshots';
@@ -28,7 +39,10 @@ describe('checkpoints and forks', () => {
     await userTurns(page).first().getByRole('button', { name: 'Restore timeline to here' }).click();
     const preview = conversation(page).getByRole('dialog', { name: 'Restore the timeline to right after this instruction?' });
     await preview.waitFor();
-    assert.deepEqual(await preview.getByRole('list', { name: 'What changes' }).locator('li').allTextContents(), ['“Intro” 6.0 s → 4.0 s', '“Outro” 10.0 s → 7.0 s']);
+    assert.deepEqual(await preview.getByRole('list', { name: 'What changes' }).locator('li').allTextContents(), [
+      '“Intro” 6.0 s → 4.0 s',
+      '“Outro” 10.0 s → 7.0 s',
+    ]);
     assert.match((await preview.locator('p').textContent()) ?? '', /from “Outro \+2 s; Intro \+2 s”, “Outro \+3 s”/);
     assert.equal(await clipLength(page, 'Outro'), '10.0 s'); // the preview changes nothing
     await saveScreenshot(page, 'checkpoints-restore-preview');
@@ -56,7 +70,10 @@ describe('checkpoints and forks', () => {
     assert.equal(await form.getByLabel('Also restore the timeline to this point').isChecked(), true);
     await form.getByRole('button', { name: 'Branch' }).click();
     await eventually(async () => assert.deepEqual(await conversationTexts(page), original.slice(0, 2)));
-    await page.getByRole('region', { name: 'CoDirector' }).getByText(/^Branched from “Outro \+2 s; Intro \+2 s” at /).waitFor();
+    await page
+      .getByRole('region', { name: 'CoDirector' })
+      .getByText(/^Branched from “Outro \+2 s; Intro \+2 s” at /)
+      .waitFor();
     // The branch is titled after what its own copy of the conversation did.
     await page.getByRole('region', { name: 'CoDirector' }).getByText('Outro +2 s', { exact: true }).waitFor();
     assert.equal(await clipLength(page, 'Intro'), '4.0 s');
@@ -68,8 +85,14 @@ describe('checkpoints and forks', () => {
     await openHistory(page);
     const items = historyItems(page);
     assert.equal(await items.count(), 2);
-    await items.first().getByText(/^Branched from “Outro \+2 s; Intro \+2 s” at /).waitFor();
-    assert.deepEqual((await historyEntries(page)).map((entry) => entry.title), ['Outro +2 s, then undone', 'Outro +2 s; Intro +2 s']);
+    await items
+      .first()
+      .getByText(/^Branched from “Outro \+2 s; Intro \+2 s” at /)
+      .waitFor();
+    assert.deepEqual(
+      (await historyEntries(page)).map((entry) => entry.title),
+      ['Outro +2 s, then undone', 'Outro +2 s; Intro +2 s'],
+    );
     await saveScreenshot(page, 'checkpoints-branch-drawer');
     assert.equal(await items.nth(1).locator('[data-branch-marker]').count(), 0);
     await page.context().close();

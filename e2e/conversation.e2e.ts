@@ -97,9 +97,7 @@ describe('talking to CoDirector', () => {
 
     await items.nth(1).getByRole('button', { name: 'Outro +2 s', exact: true }).click();
     await page.getByRole('dialog', { name: 'Session history' }).waitFor({ state: 'detached' });
-    await eventually(async () =>
-      assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']),
-    );
+    await eventually(async () => assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']));
     assert.equal(await sessionPanelTitle(page), 'Outro +2 s');
 
     assert.equal(await send(page, 'actually, undo that last change'), 'Undid: made “Outro” 2.0 s longer. “Outro” is back to 5.0 s.');

@@ -79,7 +79,12 @@ describe('the demo project', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), SEEDED_TITLES[20]);
     await showMore.click();
     await eventually(async () => assert.equal(await historyItems(page).count(), DEMO_PAST_SESSIONS));
-    assert.equal(await historyDrawer(page).getByRole('button', { name: /Show More|Loading/ }).count(), 0);
+    assert.equal(
+      await historyDrawer(page)
+        .getByRole('button', { name: /Show More|Loading/ })
+        .count(),
+      0,
+    );
 
     entries = await historyEntries(page);
     assert.deepEqual(
@@ -140,7 +145,10 @@ describe('the demo project', () => {
 
     const same = await send(page, 'do the same thing to the second clip');
     assert.equal(same, 'Made “Arrival at the airport” 2.0 s longer: 9.0 s → 11.0 s.');
-    assert.deepEqual(await readTimeline(page), SEEDED_TIMELINE.map((clip) => (clip.name === 'Arrival at the airport' ? { ...clip, length: '11.0 s' } : clip)));
+    assert.deepEqual(
+      await readTimeline(page),
+      SEEDED_TIMELINE.map((clip) => (clip.name === 'Arrival at the airport' ? { ...clip, length: '11.0 s' } : clip)),
+    );
     assert.equal(await timelineTotal(page), '59.0 s');
     assert.equal((await editsOfLastReply(page)).length, 1);
 

@@ -103,12 +103,14 @@ describe('the session history drawer with the keyboard only', () => {
     await page.keyboard.press('Escape');
     assert.equal(await focusedLabel(page), `Session ${SESSIONS - 1}`);
     await page.keyboard.press('Delete');
-    await historyDrawer(page).getByRole('group', { name: /^Delete/ }).waitFor();
+    await historyDrawer(page)
+      .getByRole('group', { name: /^Delete/ })
+      .waitFor();
     await page.keyboard.press('Escape');
     assert.equal(await focusedLabel(page), `Session ${SESSIONS - 1}`);
 
     // Tab never leaves the open drawer, forwards or backwards.
-    for (const key of [...Array(8).fill('Tab'), ...Array(8).fill('Shift+Tab')]) {
+    for (const key of [...Array<string>(8).fill('Tab'), ...Array<string>(8).fill('Shift+Tab')]) {
       await page.keyboard.press(key);
       assert.equal(await focusIsInDrawer(page), true, `focus left the drawer after ${key}`);
     }

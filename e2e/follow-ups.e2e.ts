@@ -32,28 +32,19 @@ describe('following up in the CoDirector panel', () => {
     // "Less": half of it back, on the same clip.
     assert.equal(await send(page, 'a little less'), 'Made “Intro” 1.0 s shorter: 6.0 s → 5.0 s.');
     // A correction replaces the latest edit in one step.
-    assert.equal(
-      await send(page, 'actually make it 3 seconds'),
-      'Undid: made “Intro” 1.0 s shorter. Instead, set “Intro” to 3.0 s: 6.0 s → 3.0 s.',
-    );
+    assert.equal(await send(page, 'actually make it 3 seconds'), 'Undid: made “Intro” 1.0 s shorter. Instead, set “Intro” to 3.0 s: 6.0 s → 3.0 s.');
     assert.deepEqual(await lengths(page), ['Intro 3.0 s', 'Opening shot 10.0 s', 'Main scene 17.0 s', 'Outro 5.0 s']);
     // Reverting in plain words.
     assert.equal(await send(page, 'forget that'), 'Undid: set “Intro” to 3.0 s. “Intro” is back to 6.0 s.');
     // Hedged, with "the closing shot" for the last clip.
     assert.equal(await send(page, 'could we stretch the closing shot slightly?'), 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
     // Compound: both parts, in order, as one edit.
-    assert.equal(
-      await send(page, 'fade out the outro, then mute the main scene'),
-      'Added a 1.0 s fade-out to “Outro”. Muted “Main scene”.',
-    );
+    assert.equal(await send(page, 'fade out the outro, then mute the main scene'), 'Added a 1.0 s fade-out to “Outro”. Muted “Main scene”.');
     // A question changes nothing.
     assert.equal(await send(page, 'how long is the video?'), 'The timeline is 40.0 s long, in 4 clips.');
     assert.equal(await timelineTotal(page), '40.0 s');
     // Ambiguity: asked, then answered by the next message.
-    assert.equal(
-      await send(page, 'trim the scene'),
-      'Which clip do you mean? There are 2 scene clips: “Opening shot”, “Main scene”.',
-    );
+    assert.equal(await send(page, 'trim the scene'), 'Which clip do you mean? There are 2 scene clips: “Opening shot”, “Main scene”.');
     assert.equal(await send(page, 'the second one'), 'Made “Main scene” 2.0 s shorter: 17.0 s → 15.0 s.');
     // Units: a decimal comma.
     assert.equal(await send(page, 'lengthen the intro by 1,5 s'), 'Made “Intro” 1.5 s longer: 6.0 s → 7.5 s.');

@@ -40,7 +40,7 @@ describe('two app instances on one database', () => {
     const received: { type: string; at: number }[] = [];
     const reading = (async () => {
       const decoder = new TextDecoder();
-      for (let text = ''; ; ) {
+      for (let text = ''; ;) {
         const { value, done } = await reader.read();
         if (done) return;
         text += decoder.decode(value, { stream: true });
@@ -66,14 +66,19 @@ describe('two app instances on one database', () => {
     );
     const sent: number[] = [];
     for (const content of ['make the intro a bit longer', 'mute the main scene']) {
-      await graphqlData(BASE_URL, cookie, 'mutation($id: ID!, $content: String!) { sendMessage(input: { sessionId: $id, content: $content }) { reply { content } } }', {
-        id: startSession.session.id,
-        content,
-      });
+      await graphqlData(
+        BASE_URL,
+        cookie,
+        'mutation($id: ID!, $content: String!) { sendMessage(input: { sessionId: $id, content: $content }) { reply { content } } }',
+        {
+          id: startSession.session.id,
+          content,
+        },
+      );
       sent.push(Date.now());
     }
 
-    await eventually(async () => assert.equal(received.filter((event) => event.type === 'instruction.answered').length, 2));
+    await eventually(() => assert.equal(received.filter((event) => event.type === 'instruction.answered').length, 2));
     const answered = received.filter((event) => event.type === 'instruction.answered');
     answered.forEach((event, index) => assert.ok(event.at - sent[index] < 1000, `event ${index + 1} took ${event.at - sent[index]} ms`));
     assert.equal(received[0].type, 'session.started');
@@ -87,10 +92,7 @@ describe('two app instances on one database', () => {
     await newUserWithProject(laptop, 'two-instances');
     const phone = await newPage(browser(), { viewport: PHONE, storageState: await laptop.context().storageState() });
     const projectPath = new URL(laptop.url()).pathname;
-    await Promise.all([
-      phone.waitForResponse((response) => LIVE_EVENTS_URL.test(response.url())),
-      phone.goto(`${SECOND_BASE_URL}${projectPath}`),
-    ]);
+    await Promise.all([phone.waitForResponse((response) => LIVE_EVENTS_URL.test(response.url())), phone.goto(`${SECOND_BASE_URL}${projectPath}`)]);
 
     await send(laptop, 'make the outro a bit longer');
     await eventually(async () =>

@@ -77,7 +77,9 @@ describe('layout with the longest user text, at 1440×900, 1024×768 and 390×84
       await assertInViewport(page, historyDrawer(page).getByRole('button', { name: 'Close session history' }), 'drawer: Close');
       await assertInViewport(page, historyDrawer(page).getByRole('button', { name: LONG_SESSION_TITLE, exact: true }), 'drawer: the session');
       await saveScreenshot(page, `layout-project-drawer-${label}`);
-      await historyDrawer(page).getByRole('button', { name: `Rename “${LONG_SESSION_TITLE}”` }).click();
+      await historyDrawer(page)
+        .getByRole('button', { name: `Rename “${LONG_SESSION_TITLE}”` })
+        .click();
       await assertNoSidewaysScroll(page, 'rename form');
       await saveScreenshot(page, `layout-project-rename-${label}`);
       await page.keyboard.press('Escape');

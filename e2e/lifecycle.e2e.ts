@@ -95,7 +95,7 @@ describe('server lifecycle', () => {
       for (;;) if ((await reader.read()).done) return;
     })().catch(() => undefined);
 
-    const sql = postgres(database.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const sql = postgres(database.env.DATABASE_URL, { max: 1, onnotice: () => {} });
     const sessionUuid = Buffer.from(sessionId, 'base64url').toString().split(':')[1];
     let releaseLock = () => {};
     const holding = sql.begin(async (tx) => {

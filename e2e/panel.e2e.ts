@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  assistantTurns,
-  clipLength,
-  conversation,
-  conversationTexts,
-  historyDrawer,
-  newUserWithProject,
-  openHistory,
-  send,
-} from './support/app';
+import { assistantTurns, clipLength, conversation, conversationTexts, historyDrawer, newUserWithProject, openHistory, send } from './support/app';
 import { PHONE, newPage, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { graphqlAsPage } from './support/stress';
@@ -21,10 +12,9 @@ async function distanceFromEnd(page: Page): Promise<number> {
 }
 
 async function currentSessionId(page: Page): Promise<string> {
-  const { viewer } = await graphqlAsPage<{ viewer: { projects: { edges: { node: { sessions: { edges: { node: { id: string; isCurrent: boolean } }[] } } }[] } } }>(
-    page,
-    '{ viewer { projects(first: 1) { edges { node { sessions(first: 5) { edges { node { id isCurrent } } } } } } } }',
-  );
+  const { viewer } = await graphqlAsPage<{
+    viewer: { projects: { edges: { node: { sessions: { edges: { node: { id: string; isCurrent: boolean } }[] } } }[] } };
+  }>(page, '{ viewer { projects(first: 1) { edges { node { sessions(first: 5) { edges { node { id isCurrent } } } } } } } }');
   const current = viewer.projects.edges[0].node.sessions.edges.find((edge) => edge.node.isCurrent);
   assert.ok(current, 'no current session');
   return current.node.id;
@@ -56,7 +46,9 @@ describe('the CoDirector panel as a person uses it', () => {
     await newUserWithProject(page, 'undochip');
     await send(page, 'make the outro a bit longer');
     const changed = page.getByRole('list', { name: 'Clips' }).locator(':scope > li[data-changed]');
-    await eventually(async () => assert.deepEqual(await changed.evaluateAll((items) => items.map((item) => item.getAttribute('title'))), ['Outro · outro · 7.0 s']));
+    await eventually(async () =>
+      assert.deepEqual(await changed.evaluateAll((items) => items.map((item) => item.getAttribute('title'))), ['Outro · outro · 7.0 s']),
+    );
     // Marked by more than colour: an outline and a "Changed" label.
     assert.equal(await changed.getByText('Changed').count(), 1);
     await send(page, 'mute the main scene');
@@ -125,9 +117,11 @@ describe('the CoDirector panel as a person uses it', () => {
     await openHistory(page);
     assert.ok(parseFloat(await historyDrawer(page).evaluate((drawer) => getComputedStyle(drawer).animationDuration)) <= 0.001);
 
-    const iconButtons = await page.locator('.icon-button').evaluateAll((buttons) =>
-      buttons.map((button) => ({ name: button.getAttribute('aria-label'), tooltip: button.getAttribute('data-tooltip') ?? button.getAttribute('title') })),
-    );
+    const iconButtons = await page
+      .locator('.icon-button')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => ({ name: button.getAttribute('aria-label'), tooltip: button.getAttribute('data-tooltip') ?? button.getAttribute('title') })),
+      );
     assert.ok(iconButtons.length >= 5);
     for (const button of iconButtons) {
       assert.ok(button.name, `an icon button without a name: ${JSON.stringify(button)}`);
@@ -162,7 +156,10 @@ describe('the CoDirector panel as a person uses it', () => {
         return { title: item.getAttribute('title'), offset: badge.getBoundingClientRect().top - item.getBoundingClientRect().top };
       }),
     );
-    assert.deepEqual(badges.map((badge) => badge.title), ['Intro · intro · 4.0 s', 'Opening shot · scene · 8.0 s', 'Main scene · scene · 15.0 s', 'Outro · outro · 5.0 s']);
+    assert.deepEqual(
+      badges.map((badge) => badge.title),
+      ['Intro · intro · 4.0 s', 'Opening shot · scene · 8.0 s', 'Main scene · scene · 15.0 s', 'Outro · outro · 5.0 s'],
+    );
     assert.equal(new Set(badges.map((badge) => Math.round(badge.offset))).size, 1, `kind badges at different heights: ${JSON.stringify(badges)}`);
     await page.context().close();
   });

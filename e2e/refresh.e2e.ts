@@ -24,7 +24,9 @@ describe('one render per change', () => {
     const phone = await laptop.context().newPage();
     await phone.goto(laptop.url());
     // Both pages are listening before the instruction we count.
-    await eventually(async () => assert.equal(await phone.getByText('Connected', { exact: true }).count() + (await laptop.getByText('Connected', { exact: true }).count()), 2));
+    await eventually(async () =>
+      assert.equal((await phone.getByText('Connected', { exact: true }).count()) + (await laptop.getByText('Connected', { exact: true }).count()), 2),
+    );
 
     const laptopRefreshes = countRefreshes(laptop);
     const phoneRefreshes = countRefreshes(phone);
@@ -37,7 +39,7 @@ describe('one render per change', () => {
     await laptop.context().close();
   });
 
-  test("a session action renders this device once: the live event of a change the page already shows causes no second render", async () => {
+  test('a session action renders this device once: the live event of a change the page already shows causes no second render', async () => {
     const page = await newPage(browser());
     await newUserWithProject(page, 'own-action');
     await send(page, 'make the intro a bit longer');
@@ -69,7 +71,9 @@ describe('one render per change', () => {
     await send(laptop, 'mute the outro');
     releaseStream();
     await phone.getByTestId('connection-state').getByText('Connected').waitFor();
-    await eventually(async () => assert.ok((await conversationTexts(phone)).includes('mute the outro'), 'the missed instruction replays when the stream opens'));
+    await eventually(async () =>
+      assert.ok((await conversationTexts(phone)).includes('mute the outro'), 'the missed instruction replays when the stream opens'),
+    );
     await laptop.context().close();
   });
 });

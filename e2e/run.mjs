@@ -157,11 +157,10 @@ async function main() {
 
   const files = testFiles();
   log(`Running ${files.length} test files in Chromium`);
-  const tests = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-    { stdio: 'inherit', env: { ...process.env, ...extraEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath } },
-  );
+  const tests = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, ...extraEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath },
+  });
   if (tests.status !== 0) {
     printLogTails();
     throw new Error(`Browser tests failed; the servers' logs are in ${artifactsDir}.`);
@@ -170,7 +169,9 @@ async function main() {
 
 /** CI keeps only what is printed: the end of each server's log, for a failure that happened there. */
 function printLogTails(lines = 60) {
-  for (const file of readdirSync(artifactsDir).filter((name) => name.endsWith('.log')).sort()) {
+  for (const file of readdirSync(artifactsDir)
+    .filter((name) => name.endsWith('.log'))
+    .sort()) {
     const tail = readFileSync(path.join(artifactsDir, file), 'utf8').trimEnd().split('\n').slice(-lines);
     console.error(`\n[e2e] The last ${tail.length} lines of ${file}:\n${tail.map((line) => `  | ${line}`).join('\n')}`);
   }

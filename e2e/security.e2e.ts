@@ -142,7 +142,7 @@ describe('security', () => {
     }
   });
 
-  test('the client address is the connection\'s, or the one TRUSTED_PROXY_HOPS proxies vouch for; never one the client sends', async () => {
+  test("the client address is the connection's, or the one TRUSTED_PROXY_HOPS proxies vouch for; never one the client sends", async () => {
     const database = await prepareOwnDatabase();
     try {
       const attemptsFrom = async (url: string, forwardedFor: (index: number) => string) => {

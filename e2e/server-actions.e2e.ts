@@ -110,7 +110,14 @@ const CASES: Record<string, ActionCase> = {
   'app/projects/[id]/actions.ts#searchSessionsAction': {
     page: projectPage,
     withAliceIds: (ids) => [ids.projectId, 'outro', null, false],
-    malformed: (ids) => [[ids.projectId, ''], [ids.projectId, 'x'.repeat(201)], [ids.projectId, 'outro\u0000'], [ids.projectId, { query: 1 }], [ids.projectId, 'outro', 'not-a-cursor'], []],
+    malformed: (ids) => [
+      [ids.projectId, ''],
+      [ids.projectId, 'x'.repeat(201)],
+      [ids.projectId, 'outro\u0000'],
+      [ids.projectId, { query: 1 }],
+      [ids.projectId, 'outro', 'not-a-cursor'],
+      [],
+    ],
   },
   'app/projects/[id]/actions.ts#loadArchivedSessionsAction': {
     page: projectPage,
@@ -140,8 +147,17 @@ const CASES: Record<string, ActionCase> = {
   },
   // Takes no arguments; called with Alice's cookie it would end her sessions, which is its job.
   'app/settings/tokens/signOutEverywhere.ts#signOutEverywhereAction': { page: () => '/settings/tokens', withAliceIds: null, malformed: () => [] },
-  'app/signup/actions.ts#signUpAction': { page: () => '/signup', withAliceIds: null, malformed: () => [[null], ['x'], [{ email: 1, password: [] }], [{ name: 'x', email: { toString: 1 }, password: { valueOf: 2 } }]] },
+  'app/signup/actions.ts#signUpAction': {
+    page: () => '/signup',
+    withAliceIds: null,
+    malformed: () => [[null], ['x'], [{ email: 1, password: [] }], [{ name: 'x', email: { toString: 1 }, password: { valueOf: 2 } }]],
+  },
 };
+
+/** The body of a refusal in the API error envelope. */
+interface CodedErrors {
+  errors: { extensions: { code: string } }[];
+}
 
 interface ActionAnswer {
   status: number;
@@ -165,7 +181,7 @@ async function callAction(actionId: string, pagePath: string, args: unknown[], c
   });
   const text = await response.text();
   const line = text.split('\n').find((entry) => /^\d+:\{/.test(entry) && /"(ok|error|errors)"/.test(entry));
-  return { status: response.status, result: line ? JSON.parse(line.slice(line.indexOf(':') + 1)) : null };
+  return { status: response.status, result: line ? (JSON.parse(line.slice(line.indexOf(':') + 1)) as Record<string, unknown>) : null };
 }
 
 async function newAccount(label: string): Promise<{ email: string; cookie: string }> {
@@ -181,9 +197,49 @@ async function aliceChecksum(cookie: string): Promise<string> {
   const answer = await graphql<unknown>(
     BASE_URL,
     cookie,
-    `{ viewer { projects(first: 5) { totalCount edges { node { id name currentSession { id }
-        timeline { totalDurationMs clips { id name durationMs } }
-        sessions(first: 10) { totalCount edges { node { id title messages(first: 20) { totalCount edges { node { content } } } } } } } } } } }`,
+    `
+      {
+        viewer {
+          projects(first: 5) {
+            totalCount
+            edges {
+              node {
+                id
+                name
+                currentSession {
+                  id
+                }
+                timeline {
+                  totalDurationMs
+                  clips {
+                    id
+                    name
+                    durationMs
+                  }
+                }
+                sessions(first: 10) {
+                  totalCount
+                  edges {
+                    node {
+                      id
+                      title
+                      messages(first: 20) {
+                        totalCount
+                        edges {
+                          node {
+                            content
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
   );
   assert.equal(answer.errors, undefined);
   return JSON.stringify(answer.data);
@@ -209,7 +265,11 @@ describe('server actions', () => {
   before(async () => {
     alice = await newAccount('alice');
     bob = await newAccount('bob');
-    const created = await graphql<{ createProject: { project: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createProject(input: { name: "Alice film" }) { project { id } } }');
+    const created = await graphql<{ createProject: { project: { id: string } } }>(
+      BASE_URL,
+      alice.cookie,
+      'mutation { createProject(input: { name: "Alice film" }) { project { id } } }',
+    );
     const projectGlobalId = created.data!.createProject.project.id;
     const started = await graphql<{ startSession: { session: { id: string } } }>(
       BASE_URL,
@@ -224,7 +284,11 @@ describe('server actions', () => {
       'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "make the intro a bit longer" }) { userMessage { id } } }',
       { id: sessionGlobalId },
     );
-    const token = await graphql<{ createAccessToken: { accessToken: { id: string } } }>(BASE_URL, alice.cookie, 'mutation { createAccessToken(input: { name: "script", scopes: [ADMIN] }) { accessToken { id } } }');
+    const token = await graphql<{ createAccessToken: { accessToken: { id: string } } }>(
+      BASE_URL,
+      alice.cookie,
+      'mutation { createAccessToken(input: { name: "script", scopes: [ADMIN] }) { accessToken { id } } }',
+    );
     const databaseId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
     ids = {
       projectId: databaseId(projectGlobalId),
@@ -284,11 +348,16 @@ describe('server actions', () => {
   test('an action posted from another origin is refused with 403 FORBIDDEN', async () => {
     const answer = await fetch(`${BASE_URL}${projectPage(ids)}`, {
       method: 'POST',
-      headers: { 'next-action': actions.get('app/projects/[id]/actions.ts#deleteSessionAction')!, origin: 'https://evil.example', cookie: alice.cookie, 'content-type': 'text/plain;charset=UTF-8' },
+      headers: {
+        'next-action': actions.get('app/projects/[id]/actions.ts#deleteSessionAction')!,
+        origin: 'https://evil.example',
+        cookie: alice.cookie,
+        'content-type': 'text/plain;charset=UTF-8',
+      },
       body: JSON.stringify([ids.projectId, ids.sessionId]),
     });
     assert.equal(answer.status, 403);
-    assert.equal((await answer.json()).errors[0].extensions.code, 'FORBIDDEN');
+    assert.equal(((await answer.json()) as CodedErrors).errors[0].extensions.code, 'FORBIDDEN');
   });
 
   test('a body that is not JSON, over 1 MB or not UTF-8 is refused with a coded 400, 413 or 415, and nothing is stored', async () => {
@@ -304,9 +373,12 @@ describe('server actions', () => {
     const answers = [
       await post('[not json', 'text/plain;charset=UTF-8'),
       await post(oversized, 'text/plain;charset=UTF-8'),
-      await post(JSON.stringify([ids.projectId, { sessionId: ids.sessionId, content: 'mute the intro', clientMessageId: 'utf16-1' }]), 'text/plain;charset=UTF-16'),
+      await post(
+        JSON.stringify([ids.projectId, { sessionId: ids.sessionId, content: 'mute the intro', clientMessageId: 'utf16-1' }]),
+        'text/plain;charset=UTF-16',
+      ),
     ];
-    const codes = await Promise.all(answers.map(async (answer) => [answer.status, (await answer.json()).errors[0].extensions.code]));
+    const codes = await Promise.all(answers.map(async (answer) => [answer.status, ((await answer.json()) as CodedErrors).errors[0].extensions.code]));
     assert.deepEqual(codes, [
       [400, 'BAD_REQUEST'],
       [413, 'PAYLOAD_TOO_LARGE'],
@@ -325,12 +397,18 @@ describe('server actions', () => {
       }
       const response = await fetch(`${server.url}/settings/tokens`, {
         method: 'POST',
-        headers: { 'next-action': actions.get('app/settings/tokens/actions.ts#createTokenAction')!, accept: 'text/x-component', origin: server.url, cookie, 'content-type': 'text/plain;charset=UTF-8' },
+        headers: {
+          'next-action': actions.get('app/settings/tokens/actions.ts#createTokenAction')!,
+          accept: 'text/x-component',
+          origin: server.url,
+          cookie,
+          'content-type': 'text/plain;charset=UTF-8',
+        },
         body: JSON.stringify(['over budget']),
       });
       const line = (await response.text()).split('\n').find((entry) => entry.includes('"ok"'));
       assert.ok(line, 'the action answered a result');
-      assert.equal(JSON.parse(line.slice(line.indexOf(':') + 1)).code, 'RATE_LIMITED');
+      assert.equal((JSON.parse(line.slice(line.indexOf(':') + 1)) as { code?: unknown }).code, 'RATE_LIMITED');
     } finally {
       server.process.kill('SIGTERM');
       await server.exited;

@@ -168,9 +168,7 @@ describe('the session history drawer', () => {
     assert.equal(await focusRingStyle(page), 'solid');
     await page.keyboard.press('Enter');
     await historyDrawer(page).waitFor({ state: 'detached' });
-    await eventually(async () =>
-      assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']),
-    );
+    await eventually(async () => assert.deepEqual(await conversationTexts(page), ['make the outro a bit longer', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.']));
     assert.equal(await focusedLabel(page), 'Session history');
 
     await tabTo(page, 'Message CoDirector');
@@ -196,15 +194,16 @@ describe('the session history drawer', () => {
     const stored = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().headers()['next-action'] !== undefined);
     await page.keyboard.press('Enter');
     await stored;
-    await eventually(async () =>
-      assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]),
-    );
+    await eventually(async () => assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]));
     assert.deepEqual(await historyDrawer(page).locator('li[aria-hidden="true"]').allTextContents(), ['Pinned', 'Today']);
     await page.reload();
     await openHistory(page);
     assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]);
 
-    await historyItems(page).nth(2).getByRole('button', { name: `Archive “${MUTED}”` }).click();
+    await historyItems(page)
+      .nth(2)
+      .getByRole('button', { name: `Archive “${MUTED}”` })
+      .click();
     await eventually(async () => assert.deepEqual(await titles(page), [OUTRO, FADE]));
     await historyDrawer(page).getByText('2 sessions').waitFor();
 
@@ -215,9 +214,7 @@ describe('the session history drawer', () => {
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
     // Restoring it brought it back into the list.
     await openHistory(page);
-    await eventually(async () =>
-      assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]),
-    );
+    await eventually(async () => assert.deepEqual(await titles(page), [OUTRO, FADE, MUTED]));
     await page.context().close();
   });
 
@@ -256,27 +253,24 @@ describe('the session history drawer', () => {
 
     await openHistory(page);
     await historyItems(page).getByRole('button', { name: OUTRO, exact: true }).click();
-    await eventually(async () => assert.match(path(), sessionAddress));
+    await eventually(() => assert.match(path(), sessionAddress));
     const outroPath = path();
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
 
     await openHistory(page);
     await historyItems(page).getByRole('button', { name: MUTED, exact: true }).click();
-    await eventually(async () => assert.notEqual(path(), outroPath));
+    await eventually(() => assert.notEqual(path(), outroPath));
     assert.match(path(), sessionAddress);
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'Mute the main scene'));
 
     await page.goBack();
-    await eventually(async () => assert.equal(path(), outroPath));
+    await eventually(() => assert.equal(path(), outroPath));
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
     await page.reload();
     assert.equal(path(), outroPath);
     await eventually(async () => assert.equal((await conversationTexts(page))[0], 'make the outro a bit longer'));
     await openHistory(page);
-    assert.equal(
-      await historyItems(page).getByRole('button', { name: OUTRO, exact: true }).getAttribute('aria-current'),
-      'true',
-    );
+    assert.equal(await historyItems(page).getByRole('button', { name: OUTRO, exact: true }).getAttribute('aria-current'), 'true');
 
     // A missing session's address, and this one for another user, are the project's 404.
     const missing = await page.goto(`${projectPath}/sessions/00000000-0000-4000-8000-000000000000`);
@@ -296,7 +290,11 @@ describe('the session history drawer', () => {
     await send(laptop, '  how long is the   outro?');
     // The panel's heading area names the current session (the drawer, inside the same region, is left out).
     const panelTitle = (page: Page, title: string) =>
-      page.getByRole('region', { name: 'CoDirector' }).getByRole('paragraph').filter({ hasText: new RegExp(`^${title.replace(/[+?]/g, '\\$&')}$`) }).first();
+      page
+        .getByRole('region', { name: 'CoDirector' })
+        .getByRole('paragraph')
+        .filter({ hasText: new RegExp(`^${title.replace(/[+?]/g, '\\$&')}$`) })
+        .first();
     await panelTitle(laptop, 'How long is the outro?').waitFor();
 
     const phone = await newPage(browser(), { storageState: await laptop.context().storageState() });
@@ -332,7 +330,7 @@ describe('the session history drawer', () => {
     await laptop.context().close();
   });
 
-  test('renders days and times in the browser\'s zone with no second render once the zone is known; a lost zone cookie costs one refresh', async () => {
+  test("renders days and times in the browser's zone with no second render once the zone is known; a lost zone cookie costs one refresh", async () => {
     const page = await newPage(browser(), { timezoneId: 'Asia/Tokyo' });
     await newUserWithProject(page, 'zone');
     await send(page, 'make the outro a bit longer');
@@ -396,11 +394,14 @@ describe('the session history drawer', () => {
     await openHistory(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      historyItems(page).nth(2).getByRole('link', { name: `Export “${OUTRO}” as Markdown` }).click(),
+      historyItems(page)
+        .nth(2)
+        .getByRole('link', { name: `Export “${OUTRO}” as Markdown` })
+        .click(),
     ]);
     assert.equal(download.suggestedFilename(), 'outro-2-s.md');
     const path = await download.path();
-    const text = (await import('node:fs')).readFileSync(path!, 'utf8');
+    const text = (await import('node:fs')).readFileSync(path, 'utf8');
     assert.match(text, /^# Outro \+2 s\n/);
     assert.match(text, /- Edit: Made “Outro” 2\.0 s longer\n {2}- durationMs: 5000 → 7000/);
     await page.context().close();

@@ -33,22 +33,31 @@ async function device(baseUrl: string, cookie: string, projectId: string, deadli
     if (roll < 0.1) {
       await call('mutation($id: ID!) { startSession(input: { projectId: $id }) { session { id } } }', { id: projectId });
     } else if (roll < 0.2) {
-      const page = await call<{ project: { sessions: Connection } }>('query($id: ID!) { project(id: $id) { sessions(first: 20) { edges { node { id } } } } }', { id: projectId });
+      const page = await call<{ project: { sessions: Connection } }>('query($id: ID!) { project(id: $id) { sessions(first: 20) { edges { node { id } } } } }', {
+        id: projectId,
+      });
       const sessions = page?.project.sessions.edges ?? [];
       if (sessions.length > 0) {
         const pick = sessions[Math.floor(Math.random() * sessions.length)].node.id;
         await call('mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { session { id } } }', { id: pick });
       }
     } else if (roll < 0.3) {
-      await call('query($id: ID!) { project(id: $id) { timeline { totalDurationMs } currentSession { messages(last: 20) { edges { node { content } } } } } }', { id: projectId });
+      await call('query($id: ID!) { project(id: $id) { timeline { totalDurationMs } currentSession { messages(last: 20) { edges { node { content } } } } } }', {
+        id: projectId,
+      });
     } else {
-      const current = await call<{ project: { currentSession: { id: string } | null } }>('query($id: ID!) { project(id: $id) { currentSession { id } } }', { id: projectId });
+      const current = await call<{ project: { currentSession: { id: string } | null } }>('query($id: ID!) { project(id: $id) { currentSession { id } } }', {
+        id: projectId,
+      });
       const sessionId = current?.project.currentSession?.id;
       if (!sessionId) continue;
       count += 1;
       const content = `${INSTRUCTIONS[count % INSTRUCTIONS.length]} (device ${index} #${count})`;
       const clientMessageId = `soak-${index}-${count}`;
-      const data = await call('mutation($id: ID!, $content: String!, $c: String) { sendMessage(input: { sessionId: $id, content: $content, clientMessageId: $c }) { reply { id } } }', { id: sessionId, content, c: clientMessageId });
+      const data = await call(
+        'mutation($id: ID!, $content: String!, $c: String) { sendMessage(input: { sessionId: $id, content: $content, clientMessageId: $c }) { reply { id } } }',
+        { id: sessionId, content, c: clientMessageId },
+      );
       // A session another device deleted is the only acceptable refusal; none are deleted here.
       if (data) tally.sent.set(sessionId, [...(tally.sent.get(sessionId) ?? []), content]);
     }
@@ -77,8 +86,14 @@ async function main() {
       const stored: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: { data?: { node: { messages: { edges: { node: { role: string; content: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
-          await graphql(server.url, cookie, 'query($id: ID!, $after: String) { node(id: $id) { ... on Session { messages(first: 100, after: $after) { edges { node { role content } } pageInfo { hasNextPage endCursor } } } } }', { id: sessionId, after });
+        const page: {
+          data?: { node: { messages: { edges: { node: { role: string; content: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+        } = await graphql(
+          server.url,
+          cookie,
+          'query($id: ID!, $after: String) { node(id: $id) { ... on Session { messages(first: 100, after: $after) { edges { node { role content } } pageInfo { hasNextPage endCursor } } } } }',
+          { id: sessionId, after },
+        );
         const messages = page.data!.node.messages;
         stored.push(...messages.edges.filter((edge) => edge.node.role === 'USER').map((edge) => edge.node.content));
         if (!messages.pageInfo.hasNextPage) break;

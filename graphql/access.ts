@@ -21,7 +21,7 @@ export interface NodeRows {
 export type NodeRow = NodeRows[NodeType];
 
 const NODE_READERS: { [Type in NodeType]: (viewer: SignedInViewer, id: string) => Promise<NodeRows[Type] | null> } = {
-  User: async (viewer, id) => (id === viewer.user.id ? viewer.user : null),
+  User: (viewer, id) => Promise.resolve(id === viewer.user.id ? viewer.user : null),
   Project: (viewer, id) => viewer.loaders.projects.load(id),
   Session: (viewer, id) => viewer.loaders.sessions.load(id),
   Message: (viewer, id) => viewer.loaders.messages.load(id),
@@ -83,12 +83,7 @@ export async function requireProjectOf(ctx: GraphQLContext, session: Session): P
   return project;
 }
 
-async function requireOwned<Type extends NodeType>(
-  ctx: GraphQLContext,
-  type: Type,
-  globalId: string,
-  field: string,
-): Promise<NodeRows[Type]> {
+async function requireOwned<Type extends NodeType>(ctx: GraphQLContext, type: Type, globalId: string, field: string): Promise<NodeRows[Type]> {
   const viewer = requireViewer(ctx);
   return found(type, globalId, await NODE_READERS[type](viewer, databaseId(ctx, globalId, type, field)));
 }

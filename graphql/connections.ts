@@ -39,7 +39,8 @@ export interface ConnectionSource<Row, Key> {
   cursorKey: CursorKey<Key>;
   keyOf(row: Row): Key;
   fetchPage(page: PageArgs<Key>): Promise<Page<Row>>;
-  count(): Promise<number>;
+  /** Called detached, as the connection's `totalCount` resolver. */
+  count: () => Promise<number>;
 }
 
 export async function resolveConnection<Row, Key>(

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { ErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@/server/errors';
 
 /**
@@ -10,16 +10,19 @@ import { ErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@/server/errors';
  */
 export function httpResponsePlugin(): ApolloServerPlugin<object> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are served over Server-Sent Events (the graphql-sse protocol) at /api/graphql/stream.', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            return Promise.reject(
+              new GraphQLError('Subscriptions are served over Server-Sent Events (the graphql-sse protocol) at /api/graphql/stream.', {
+                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              }),
+            );
           }
+          return Promise.resolve();
         },
-        async willSendResponse({ response }) {
+        willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           if (errors?.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
             response.http.status = 503;
@@ -27,8 +30,9 @@ export function httpResponsePlugin(): ApolloServerPlugin<object> {
           } else if (errors?.some((error) => error.extensions?.code === ErrorCode.UNAUTHENTICATED)) {
             response.http.status = 401;
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

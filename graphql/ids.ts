@@ -30,7 +30,6 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: string } |
   return { type, id: id.toLowerCase() };
 }
 
-
 function isNodeType(value: string): value is NodeType {
   return (NODE_TYPES as readonly string[]).includes(value);
 }

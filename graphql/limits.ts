@@ -43,8 +43,7 @@ export const QUERY_LIMITS = {
 /** graphql-armor's depth, alias and directive limits, refusing with QUERY_TOO_COMPLEX. */
 export function armorProtection(options: { hideFieldSuggestions: boolean }) {
   const onReject = [
-    (context: ValidationContext | null, error: GraphQLError) =>
-      context?.reportError(queryTooComplex(error.message.replace(/^Syntax Error: /, ''))),
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(queryTooComplex(error.message.replace(/^Syntax Error: /, ''))),
   ];
   const refuse = { onReject, propagateOnRejection: false, exposeLimits: true };
   return new ApolloArmor({
@@ -61,18 +60,17 @@ export function armorProtection(options: { hideFieldSuggestions: boolean }) {
 /** Refuses, before anything runs, an operation that could return more than QUERY_LIMITS.nodes objects. */
 export function nodeLimitPlugin(maxNodes: number = QUERY_LIMITS.nodes): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook must return a promise, and a refusal (or a throw from countNodes) has to reach it as a rejection, not a synchronous throw.
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const nodes = countNodes(schema, document, operation, request.variables ?? {});
           if (nodes > maxNodes) {
-            throw queryTooComplex(
-              `This query could return up to ${nodes} nodes; the limit is ${maxNodes}. Ask for smaller pages with \`first\`/\`last\`.`,
-            );
+            throw queryTooComplex(`This query could return up to ${nodes} nodes; the limit is ${maxNodes}. Ask for smaller pages with \`first\`/\`last\`.`);
           }
         },
-      };
+      });
     },
   };
 }
@@ -90,12 +88,7 @@ interface CountScope {
  * neither is given) for each of its parents, so nested connections multiply. `nodes(ids:)`
  * counts its ids.
  */
-export function countNodes(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): number {
+export function countNodes(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   const defaults: Record<string, unknown> = {};

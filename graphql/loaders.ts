@@ -50,7 +50,10 @@ export function createLoaders(viewer: Viewer) {
       if (grant.projectIds === null) return messages;
       // A message names its session, not its project: kept when its session is reached.
       const ofSessions = await sessions.loadMany(messages.map((message) => message.sessionId));
-      return messages.filter((_message, index) => { const session = ofSessions[index]; return session !== null && !(session instanceof Error); });
+      return messages.filter((_message, index) => {
+        const session = ofSessions[index];
+        return session !== null && !(session instanceof Error);
+      });
     }),
     edits: byId((ids) => getOwnedEdits(viewerId, ids).then(reached((edit) => edit.projectId))),
     accessTokens: byId((ids) => getOwnedAccessTokens(viewerId, ids)),
@@ -109,7 +112,7 @@ function byId<Row extends { id: string }>(load: (ids: readonly string[]) => Prom
 
 interface PageSources<Row, Key> {
   /** Pages without a cursor for many parents at once. */
-  atEnds?(parentIds: readonly string[], window: PageWindow): Promise<Map<string, Page<Row>>>;
+  atEnds?: (parentIds: readonly string[], window: PageWindow) => Promise<Map<string, Page<Row>>>;
   /** Any page of one parent; used alone after or before a cursor, which belongs to one parent. */
   seek(parentId: string, page: PageArgs<Key>): Promise<Page<Row>>;
   /** The by-id loader to fill with the rows read, so resolving one of them again costs nothing. */

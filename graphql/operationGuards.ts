@@ -2,6 +2,7 @@ import {
   getOperationAST,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -55,8 +56,7 @@ export interface StreamOperationParams {
   extensions?: Record<string, unknown> | null;
 }
 
-const STREAM_SUBSCRIPTIONS_ONLY =
-  'This endpoint streams subscriptions only (graphql-sse). Send queries and mutations to /api/graphql.';
+const STREAM_SUBSCRIPTIONS_ONLY = 'This endpoint streams subscriptions only (graphql-sse). Send queries and mutations to /api/graphql.';
 
 /**
  * The stream route's operation through the guards: the arguments to execute it with, or the
@@ -80,7 +80,7 @@ export function checkStreamOperation(
   }
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return { status: 400, code: 'BAD_REQUEST', message: 'The document has no operation of that name (give `operationName`).' };
-  if (operation.operation !== 'subscription') return { status: 405, code: 'METHOD_NOT_ALLOWED', message: STREAM_SUBSCRIPTIONS_ONLY };
+  if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return { status: 405, code: 'METHOD_NOT_ALLOWED', message: STREAM_SUBSCRIPTIONS_ONLY };
   const errors = validate(schema, document, [...specifiedRules, ...guards.validationRules]);
   if (errors.length > 0) {
     const tooComplex = errors.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
@@ -98,4 +98,3 @@ export function checkStreamOperation(
   }
   return { document, operationName: operationName ?? undefined, variableValues: variables ?? undefined };
 }
-

@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Kind } from 'graphql';
 
 /** The hash codegen embeds in each document of graphql/documents (`persistedDocuments` in codegen.ts). */
 type PersistedDocument = { __meta__?: { hash?: string } };
@@ -16,9 +17,9 @@ export interface PersistedRequestBody<Variables> {
 export function persistedRequest<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): PersistedRequestBody<Variables> {
   const hash = (document as PersistedDocument).__meta__?.hash;
   if (!hash) throw new Error('This document has no persisted id: is it in graphql/documents, and was `npm run codegen` run?');
-  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition');
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   return {
-    operationName: operation?.kind === 'OperationDefinition' ? operation.name?.value : undefined,
+    operationName: operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined,
     variables,
     extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } },
   };

@@ -20,7 +20,10 @@ export type GraphQLHandler = (request: Request) => Promise<Response>;
 
 export { introspectionEnabled };
 
-export function createApolloServer(env: Readonly<Record<string, string | undefined>> = process.env, guards: OperationGuards = operationGuards(env)): ApolloServer<GraphQLContext> {
+export function createApolloServer(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  guards: OperationGuards = operationGuards(env),
+): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
     // Refused, when off, by the guards' own rule (graphql/operationGuards.ts), as on the stream route.
@@ -35,7 +38,13 @@ export function createApolloServer(env: Readonly<Record<string, string | undefin
     validationRules: guards.validationRules,
     // The app has its own explorer at /graphql; Apollo's landing page would load Apollo's CDN.
     // The schema sets no cache hints, so Apollo's per-field cache-control bookkeeping is pure cost.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...guards.apolloPlugins, httpResponsePlugin()],
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...guards.apolloPlugins,
+      httpResponsePlugin(),
+    ],
   });
 }
 
@@ -85,7 +94,7 @@ async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, reques
   for (const [name, value] of request.headers) headers.set(name, value);
   const answer = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: operation.search, body: operation.body },
-    context: async () => context,
+    context: () => Promise.resolve(context),
   });
   const responseHeaders = new Headers();
   for (const [name, value] of answer.headers) responseHeaders.set(name, value);
@@ -121,7 +130,7 @@ function searchOf(url: string): string {
   return end < 0 ? url.slice(start) : url.slice(start, end);
 }
 
-function streamOf(chunks: AsyncIterator<string>): ReadableStream<Uint8Array> {
+function streamOf(chunks: AsyncIterator<string, unknown>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async pull(controller) {

@@ -77,7 +77,10 @@ function unreadableBody(request: Request): Refusal | null {
 }
 
 /** A refusal before the stream opens, in the API's error envelope. */
-function refusalResponse(refusal: Refusal, extraHeaders: Record<string, string> = {}): [string, { status: number; statusText: string; headers: Record<string, string> }] {
+function refusalResponse(
+  refusal: Refusal,
+  extraHeaders: Record<string, string> = {},
+): [string, { status: number; statusText: string; headers: Record<string, string> }] {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders };
   if (refusal.code === ErrorCode.UNAUTHENTICATED) headers['www-authenticate'] = 'Bearer';
   if (refusal.status === 405) headers.allow = 'GET, POST';

@@ -135,7 +135,8 @@ function documentFor(persisted: unknown, sentText: unknown): { text: string } | 
     return {
       status: 400,
       code: PERSISTED_QUERY_NOT_FOUND,
-      message: 'No document of this server has this id (`extensions.persistedQuery.sha256Hash`). Send the document as `query`, or the ids generated for this build.',
+      message:
+        'No document of this server has this id (`extensions.persistedQuery.sha256Hash`). Send the document as `query`, or the ids generated for this build.',
     };
   }
   return { text: known };

@@ -51,8 +51,7 @@ function operationClip(op: Operation, current: Timeline, original: Timeline): Co
   const id = op.type === 'insert' || op.type === 'remove' ? op.clip.id : op.clipId;
   const known = current.find((clip) => clip.id === id) ?? original.find((clip) => clip.id === id);
   const name =
-    known?.name ??
-    (op.type === 'insert' || op.type === 'remove' ? op.clip.name : op.type === 'update' ? (op.before.name ?? op.after.name) : undefined);
+    known?.name ?? (op.type === 'insert' || op.type === 'remove' ? op.clip.name : op.type === 'update' ? (op.before.name ?? op.after.name) : undefined);
   return { id, name: name ?? 'A clip that is no longer in the timeline' };
 }
 
@@ -97,7 +96,7 @@ const MUTED_AS = ['yes', 'no'] as const;
 export function ordinal(position: number): string {
   const n = position + 1;
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -180,7 +179,7 @@ export function describeTimelineChanges(before: Timeline, after: Timeline): Time
 /** Indexes (into `values`) of one longest strictly increasing subsequence. */
 function longestIncreasingRun(values: readonly number[]): Set<number> {
   const tails: number[] = [];
-  const previous: number[] = new Array(values.length).fill(-1);
+  const previous: number[] = new Array<number>(values.length).fill(-1);
   for (let i = 0; i < values.length; i += 1) {
     let low = 0;
     let high = tails.length;

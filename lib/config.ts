@@ -59,10 +59,21 @@ export const CONFIG_SCHEMA = z.object({
   EVENT_STREAM_RECHECK_MS: whole(5000, { min: 10 }),
   EVENT_STREAMS_PER_USER: whole(20, { max: 10_000 }),
 
-  ASSISTANT_PROVIDER: z.preprocess(blankAsUnset, z.enum(['interpreter', 'openai', 'anthropic'], { error: 'interpreter, openai or anthropic' }).default('interpreter')),
+  ASSISTANT_PROVIDER: z.preprocess(
+    blankAsUnset,
+    z.enum(['interpreter', 'openai', 'anthropic'], { error: 'interpreter, openai or anthropic' }).default('interpreter'),
+  ),
   INTERPRETER_DEADLINE_MS: whole(2000, { min: 10 }),
   /** Unset: the machine's cores, at most 4 (decided where the threads start). */
-  INTERPRETER_THREADS: z.preprocess(blankAsUnset, z.coerce.number({ error: 'a whole number from 1 to 64' }).int('a whole number from 1 to 64').min(1, 'a whole number from 1 to 64').max(64, 'a whole number from 1 to 64').optional()),
+  INTERPRETER_THREADS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: 'a whole number from 1 to 64' })
+      .int('a whole number from 1 to 64')
+      .min(1, 'a whole number from 1 to 64')
+      .max(64, 'a whole number from 1 to 64')
+      .optional(),
+  ),
   ASSISTANT_CONTEXT_TOKENS: whole(8000, { min: 500 }),
   ASSISTANT_TIMEOUT_MS: whole(60_000, { min: 100 }),
   ASSISTANT_MAX_RETRIES: whole(2, { min: 0, max: 10 }),
@@ -86,7 +97,9 @@ export class ConfigError extends Error {
 export function parseConfig(env: Env): Config {
   const parsed = CONFIG_SCHEMA.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')} is not allowed: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')} is not allowed: ${issue.message}`,
+  );
   throw new ConfigError(problems.join('\n'));
 }
 

@@ -58,7 +58,10 @@ export const rankCreatedAtIdCursorKey: CursorKey<{ rank: number; createdAt: Date
  * search (or of the plain list) is refused in another.
  */
 export function searchListParent(projectId: string, query: string, archived: boolean): string {
-  return `${projectId}:${createHash('sha256').update(`${archived ? 'archived' : 'listed'}\0${query}`).digest('base64url').slice(0, 16)}`;
+  return `${projectId}:${createHash('sha256')
+    .update(`${archived ? 'archived' : 'listed'}\0${query}`)
+    .digest('base64url')
+    .slice(0, 16)}`;
 }
 
 /** Sort keys of a position within the parent (messages within a session). */
@@ -95,7 +98,7 @@ export function decodeCursor<Key>(cursor: string, list: ListIdentity, cursorKey:
     return { problem: 'invalid' };
   }
   if (!Array.isArray(values)) return { problem: 'invalid' };
-  const [name, parentId, ...keyValues] = values;
+  const [name, parentId, ...keyValues] = values as unknown[];
   if (name !== list.name || parentId !== list.parentId) return { problem: 'foreign' };
   const key = cursorKey.decode(keyValues);
   return key ? { key } : { problem: 'invalid' };

@@ -9,7 +9,11 @@ export const createdAtKeyOf = <Row extends { createdAt: Date; id: string }>(row:
 
 /** Pinned first, then newest first, tie-broken by id (a project's history list). */
 export type PinnedCreatedAtKey = { pinned: boolean; createdAt: Date; id: string };
-export const pinnedCreatedAtKeyOf = <Row extends PinnedCreatedAtKey>(row: Row): PinnedCreatedAtKey => ({ pinned: row.pinned, createdAt: row.createdAt, id: row.id });
+export const pinnedCreatedAtKeyOf = <Row extends PinnedCreatedAtKey>(row: Row): PinnedCreatedAtKey => ({
+  pinned: row.pinned,
+  createdAt: row.createdAt,
+  id: row.id,
+});
 
 /** Best match first, then newest first, tie-broken by id (search results). */
 export type RankKey = { rank: number; createdAt: Date; id: string };

@@ -64,12 +64,14 @@ export function transcriptMarkdown(transcript: SessionTranscript): string {
 function describeChange(change: Operation): string {
   switch (change.type) {
     case 'update':
-      return Object.keys(change.after)
-        .map((key) => {
-          const attribute = key as keyof typeof change.after;
-          return `${key}: ${JSON.stringify(change.before[attribute])} → ${JSON.stringify(change.after[attribute])}`;
-        })
-        .join(', ') + ` (clip ${change.clipId})`;
+      return (
+        Object.keys(change.after)
+          .map((key) => {
+            const attribute = key as keyof typeof change.after;
+            return `${key}: ${JSON.stringify(change.before[attribute])} → ${JSON.stringify(change.after[attribute])}`;
+          })
+          .join(', ') + ` (clip ${change.clipId})`
+      );
     case 'insert':
       return `added “${change.clip.name}” at position ${change.index + 1}`;
     case 'remove':

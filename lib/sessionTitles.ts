@@ -140,7 +140,12 @@ function editsTitle(edits: readonly TitledEdit[], clipNames: ReadonlyMap<string,
     });
   }
   const texts = groups.map((group) => [group.label, repeatsCounted(group.parts).join(', then ')].filter(Boolean).join(' '));
-  return capitalized(fitGroups(texts, groups.map((group) => group.edits)));
+  return capitalized(
+    fitGroups(
+      texts,
+      groups.map((group) => group.edits),
+    ),
+  );
 }
 
 /** The same change made several times in a row reads once, counted: "+1 s ×3". */

@@ -45,7 +45,10 @@ function appendPeerAddress(request) {
 // Like `next start`: stop accepting connections, let requests in flight finish (the app ends its
 // live event streams on the same signal), close the app, then exit with the signal's code.
 let stopping = false;
-for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]]) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

@@ -1,4 +1,8 @@
-import { createAccessToken as createAccessTokenRow, listAccessTokens as listAccessTokenRows, revokeAccessToken as revokeAccessTokenRow } from '@/db/accessTokens';
+import {
+  createAccessToken as createAccessTokenRow,
+  listAccessTokens as listAccessTokenRows,
+  revokeAccessToken as revokeAccessTokenRow,
+} from '@/db/accessTokens';
 import type { AccessToken } from '@/db/schema';
 import { MAX_PAGE_SIZE } from '@/lib/listKeys';
 import {

@@ -26,14 +26,7 @@ import { inSessionTransaction } from '@/db/transaction';
 import { invertOperations } from '@/lib/timeline/operations';
 import { quote } from '@/lib/timeline/describe';
 import type { Clip, Operation } from '@/lib/assistant/types';
-import {
-  applyRestore,
-  describeTimelineChanges,
-  restoreOperations,
-  sameTimeline,
-  summarizeChanges,
-  type TimelineChange,
-} from '@/lib/checkpoints';
+import { applyRestore, describeTimelineChanges, restoreOperations, sameTimeline, summarizeChanges, type TimelineChange } from '@/lib/checkpoints';
 import { ownedSession, requireViewer, type Caller } from './access';
 import { badInput, conflict, notFound } from './errors';
 import { inputObject, requiredId } from './inputs';
@@ -119,11 +112,7 @@ export async function restoreTimeline(caller: Caller, raw: unknown): Promise<Tim
         tx,
       );
       await writeRestore(plan, edit, tx);
-      const reply = await insertNextMessage(
-        recordIn.id,
-        { role: 'assistant', content: restoreReply(plan, fresh), replyToId: userMessage.id },
-        tx,
-      );
+      const reply = await insertNextMessage(recordIn.id, { role: 'assistant', content: restoreReply(plan, fresh), replyToId: userMessage.id }, tx);
       await retitleSession(recordIn, tx, { timeline: plan.timeline });
       await recordProjectEvent({ projectId: session.projectId, type: 'timeline.restored', sessionId: recordIn.id, userId: viewer.user.id }, tx);
       const [recordedIn = recordIn] = await getOwnedSessions(viewer.user.id, [recordIn.id], tx);

@@ -72,12 +72,14 @@ export const missingScope = (requiredScope: TokenScope) =>
 
 /** `what` names the kind of object ("project", "session"); missing and not-yours read the same. */
 export const notFound = (what: string, id?: string) =>
-  new DomainError(ErrorCode.NOT_FOUND, id ? `Could not find a ${what} with the id "${id}".` : `This ${what} does not exist. It may have been deleted on another device.`);
+  new DomainError(
+    ErrorCode.NOT_FOUND,
+    id ? `Could not find a ${what} with the id "${id}".` : `This ${what} does not exist. It may have been deleted on another device.`,
+  );
 
 export const badInput = (field: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
 
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  new DomainError(ErrorCode.CONFLICT, message, undefined, {}, details);
+export const conflict = (message: string, details: Record<string, unknown> = {}) => new DomainError(ErrorCode.CONFLICT, message, undefined, {}, details);
 
 export const rateLimited = (decision: RateLimitDecision, headers: Record<string, string>) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded. Try again in ${decision.retryAfterSeconds} s.`, undefined, headers);

@@ -135,7 +135,13 @@ export class ReplyWriter {
         const stored = await storeStreamedText(this.replyId, text, tx);
         if (!stored) return true;
         await recordProjectEvent(
-          { projectId: this.session.projectId, type: 'reply.delta', sessionId: this.session.id, messageId: this.replyId, data: { offset, text: text.slice(offset) } },
+          {
+            projectId: this.session.projectId,
+            type: 'reply.delta',
+            sessionId: this.session.id,
+            messageId: this.replyId,
+            data: { offset, text: text.slice(offset) },
+          },
           tx,
         );
         return stored.stopRequested;

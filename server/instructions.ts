@@ -1,15 +1,7 @@
 import { findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
 import { recordEditTouch, toSessionEdit, type EditTouch } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
-import {
-  failStaleReplies,
-  findActiveReply,
-  getMessageById,
-  isActiveReply,
-  requestStop,
-  saveSessionSummary,
-  updateReply,
-} from '@/db/generations';
+import { failStaleReplies, findActiveReply, getMessageById, isActiveReply, requestStop, saveSessionSummary, updateReply } from '@/db/generations';
 import { loadInstructionResult, readSessionState, recordAnswer, type InstructionResult } from '@/db/instructions';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import { getTimeline, saveTimeline } from '@/db/timeline';
@@ -24,15 +16,7 @@ import { isStreamingAssistant, ProviderConfigError, ProviderError, type Generati
 import { validateClientMessageId, validateInstruction } from '@/lib/validation';
 import { ownedSession, requireViewer, type Caller } from './access';
 import { conflict, DomainError, ErrorCode, notFound } from './errors';
-import {
-  abortLocalGeneration,
-  generationTimeoutMs,
-  registerGeneration,
-  ReplyWriter,
-  staleAfterMs,
-  STOPPED_REPLY,
-  stoppedError,
-} from './generations';
+import { abortLocalGeneration, generationTimeoutMs, registerGeneration, ReplyWriter, staleAfterMs, STOPPED_REPLY, stoppedError } from './generations';
 import { inputObject, requiredId, requiredString } from './inputs';
 import { retitleSession, titleAfterEdits } from './sessionTitles';
 import { serverAssistant } from './interpreter';
@@ -53,11 +37,7 @@ const BUSY = 'CoDirector is still answering the previous instruction in this ses
  * session to a project. `sessionId: null` with a `projectId` means the viewer's current
  * session there, started if they have none.
  */
-export async function sendInstruction(
-  caller: Caller,
-  raw: unknown,
-  options: { clientMessageIdRequired?: boolean } = {},
-): Promise<InstructionResult> {
+export async function sendInstruction(caller: Caller, raw: unknown, options: { clientMessageIdRequired?: boolean } = {}): Promise<InstructionResult> {
   const viewer = requireViewer(caller, 'WRITE');
   const input = inputObject(raw);
   const content = validateInstruction(requiredString(input.content, 'content'));
@@ -155,7 +135,14 @@ async function runInline(
         },
         tx,
       );
-      return { userMessage, reply: answer.reply, edits: applied.edits, timeline: applied.timeline, session: answer.session, project: applied.project ?? project };
+      return {
+        userMessage,
+        reply: answer.reply,
+        edits: applied.edits,
+        timeline: applied.timeline,
+        session: answer.session,
+        project: applied.project ?? project,
+      };
     },
     db,
   );
@@ -273,9 +260,7 @@ export function snapshotOf(
 ) {
   const { timeline, history, sessionEdits, summary } = read;
   // Failed replies say what went wrong with the service, not anything the model said.
-  const earlier = history.filter(
-    (message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '' && message.status !== 'failed',
-  );
+  const earlier = history.filter((message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '' && message.status !== 'failed');
   const byId = new Map(history.map((message) => [message.id, message.content]));
   const edits = sessionEdits.map(toSessionEdit);
   return {
@@ -308,7 +293,14 @@ async function generateAndApply(snapshot: Snapshot, assistant: StreamingAssistan
     try {
       generation = await raceAbort(
         assistant.generate(
-          { timeline: snapshot.timeline, context: snapshot.context, editLog: snapshot.editLog, messages: snapshot.messages, summary: snapshot.summary, instruction: snapshot.userMessage.content },
+          {
+            timeline: snapshot.timeline,
+            context: snapshot.context,
+            editLog: snapshot.editLog,
+            messages: snapshot.messages,
+            summary: snapshot.summary,
+            instruction: snapshot.userMessage.content,
+          },
           { signal: controller.signal, onText: (delta) => writer.append(delta) },
         ),
         controller.signal,
@@ -328,10 +320,16 @@ async function generateAndApply(snapshot: Snapshot, assistant: StreamingAssistan
   }
 }
 
+/** Why the signal aborted: the Error it was aborted with (a stop or a timeout), or one wrapping anything else. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('The generation was aborted.', { cause: reason });
+}
+
 /** Settles as soon as the signal aborts, even if the provider ignores it. */
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(abortReason(signal));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -538,18 +536,22 @@ export async function retryMessage(caller: Caller, raw: unknown, assistant?: Ass
   const streaming: StreamingAssistant = isStreamingAssistant(chosen) ? chosen : asStreaming(chosen);
   const db = getDb();
   const begun = await whileItExists('session', () =>
-    inSessionTransaction(session, async (tx): Promise<Snapshot | { result: InstructionResult }> => {
-      await failStaleReplies(session.id, staleAfterMs(options.timeoutMs), STALE_REPLY, tx);
-      const current = await getMessageById(reply.id, tx);
-      const userMessage = current?.replyToId ? await getMessageById(current.replyToId, tx) : null;
-      if (!current || !userMessage) throw notFound('message');
-      if (current.status === 'done') return { result: await loadInstructionResult(session.projectId, userMessage, tx) };
-      if (current.status === 'pending' || current.status === 'streaming' || (await findActiveReply(session.id, tx))) throw conflict(BUSY);
-      const snapshot = await readSnapshot(session, userMessage.seq, tx);
-      const restarted = await updateReply(current.id, { content: '', status: 'pending', restart: true }, tx);
-      await recordProjectEvent({ projectId: session.projectId, type: 'reply.started', sessionId: session.id, messageId: restarted.id }, tx);
-      return { ...snapshot, session, userMessage, reply: restarted };
-    }, db),
+    inSessionTransaction(
+      session,
+      async (tx): Promise<Snapshot | { result: InstructionResult }> => {
+        await failStaleReplies(session.id, staleAfterMs(options.timeoutMs), STALE_REPLY, tx);
+        const current = await getMessageById(reply.id, tx);
+        const userMessage = current?.replyToId ? await getMessageById(current.replyToId, tx) : null;
+        if (!current || !userMessage) throw notFound('message');
+        if (current.status === 'done') return { result: await loadInstructionResult(session.projectId, userMessage, tx) };
+        if (current.status === 'pending' || current.status === 'streaming' || (await findActiveReply(session.id, tx))) throw conflict(BUSY);
+        const snapshot = await readSnapshot(session, userMessage.seq, tx);
+        const restarted = await updateReply(current.id, { content: '', status: 'pending', restart: true }, tx);
+        await recordProjectEvent({ projectId: session.projectId, type: 'reply.started', sessionId: session.id, messageId: restarted.id }, tx);
+        return { ...snapshot, session, userMessage, reply: restarted };
+      },
+      db,
+    ),
   );
   if ('result' in begun) return begun.result;
   return generateAndApply(begun, streaming, db, options);
@@ -571,6 +573,6 @@ function asStreaming(assistant: Assistant): StreamingAssistant {
     },
     plan: (generation) => answers.get(generation) ?? { reply: '', actions: [] },
     // Its summaries are the deterministic lines.
-    summarizeFold: async () => null,
+    summarizeFold: () => Promise.resolve(null),
   };
 }

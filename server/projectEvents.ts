@@ -40,7 +40,8 @@ function tooManyStreams(): DomainError {
  */
 interface LiveSubscription {
   signal: AbortSignal;
-  close(): void;
+  /** A function of its own (it reads no `this`): handed on as a stream's onClose. */
+  close: () => void;
 }
 
 async function openLiveSubscription(viewer: Viewer, request: Request): Promise<LiveSubscription> {
@@ -79,7 +80,8 @@ function releaseStream(viewer: Viewer): void {
 }
 
 /** What the channel says when this viewer's credential ends: their token's revocation, or the end of their sign-in cookies. */
-const credentialKey = (viewer: Viewer) => (viewer.via === 'token' ? credentialChannelKey.token(viewer.token.id) : credentialChannelKey.authSessions(viewer.user.id));
+const credentialKey = (viewer: Viewer) =>
+  viewer.via === 'token' ? credentialChannelKey.token(viewer.token.id) : credentialChannelKey.authSessions(viewer.user.id);
 
 /**
  * The live events of one of the viewer's projects as Server-Sent Events, after `afterId` (a
@@ -102,11 +104,7 @@ export async function openProjectEventStream(
  * `sessionId`): after the event id `after` (resuming after a reconnect), or from now on.
  * The iterator's `return()` (the client going away) ends it at once.
  */
-export async function subscribeToProjectEvents(
-  caller: Caller,
-  request: Request,
-  raw: unknown,
-): Promise<AsyncIterableIterator<ProjectEvent>> {
+export async function subscribeToProjectEvents(caller: Caller, request: Request, raw: unknown): Promise<AsyncIterableIterator<ProjectEvent>> {
   const viewer = requireViewer(caller, 'READ');
   const input = inputObject(raw);
   const session = input.sessionId === undefined ? null : await ownedSession(viewer, requiredId(input.sessionId, 'sessionId'));
@@ -140,14 +138,18 @@ function eventId(value: unknown): number {
 
 /** Re-checking spends none of the client's rate-limit budget: it is not a request of theirs. */
 function watchCredential(request: Request, userId: string, revoked: () => void): () => void {
-  const timer = setInterval(async () => {
+  const recheck = async () => {
     try {
       const viewer = await resolveViewer(request);
       if (viewer?.user.id !== userId) revoked();
     } catch (error) {
-      // A refused token ends the stream; an unreachable database does not.
+      // A refused token ends the stream; an unreachable database does not (the next recheck tries again).
       if (error instanceof InvalidAccessTokenError) revoked();
     }
+  };
+  const timer = setInterval(() => {
+    // Only ending the stream can still throw here; that is a bug to see, not a reason to stop the server.
+    recheck().catch((error: unknown) => console.error('Event stream credential recheck failed:', error));
   }, credentialRecheckMs());
   timer.unref?.();
   return () => clearInterval(timer);

@@ -41,7 +41,10 @@ export async function openProjectPage(caller: Caller, raw: unknown): Promise<Pro
   const projectId = requiredId(input.projectId, 'projectId');
   const historyAfter = input.historyCursor === undefined ? undefined : sessionListPosition(projectId, input.historyCursor);
   const read = async () => {
-    const [page, history] = await Promise.all([readProjectPage(viewer.user.id, projectId), listSessions(projectId, { first: DEFAULT_PAGE_SIZE, after: historyAfter })]);
+    const [page, history] = await Promise.all([
+      readProjectPage(viewer.user.id, projectId),
+      listSessions(projectId, { first: DEFAULT_PAGE_SIZE, after: historyAfter }),
+    ]);
     // A token limited to other projects reads this one as another user's (server/access.ts).
     return [page && reachesProject(grantOf(viewer), page.project.id) ? page : null, history] as const;
   };
@@ -69,4 +72,3 @@ export async function openProjectPage(caller: Caller, raw: unknown): Promise<Pro
     history: { ...(await withBranchOrigins(projectId, history)), totalCount: page.sessionCount },
   };
 }
-

@@ -1,5 +1,11 @@
 import { DEFAULT_PAGE_SIZE, type Page } from '@/db/pagination';
-import { createProject as createProjectRow, listProjects as listProjectRows, projectKey, renameProject as renameProjectRow, type ProjectKey } from '@/db/projects';
+import {
+  createProject as createProjectRow,
+  listProjects as listProjectRows,
+  projectKey,
+  renameProject as renameProjectRow,
+  type ProjectKey,
+} from '@/db/projects';
 import { createdAtIdCursorKey, decodeCursor, encodeCursor } from '@/lib/cursors';
 import type { Project } from '@/db/schema';
 import { grantOf } from '@/lib/auth/viewer';

@@ -44,7 +44,9 @@ export async function startSession(caller: Caller, raw: unknown): Promise<Sessio
 export async function currentOrNewSession(caller: Caller, projectId: unknown): Promise<Session> {
   const viewer = requireViewer(caller, 'WRITE');
   const project = await ownedProject(viewer, requiredId(projectId, 'projectId'));
-  return (await getCurrentSession(viewer.user.id, project.id)) ?? (await whileItExists('project', () => startSessionSwitch(viewer.user.id, project.id))).session;
+  return (
+    (await getCurrentSession(viewer.user.id, project.id)) ?? (await whileItExists('project', () => startSessionSwitch(viewer.user.id, project.id))).session
+  );
 }
 
 /** Makes a past session the viewer's current one on its project. */
@@ -132,7 +134,7 @@ export async function exportSession(caller: Caller, raw: unknown): Promise<{ fil
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw badInput('format', '`format` must be `md` or `json`.');
   const session = await sessionFromInput(caller, input, 'READ');
   const messages: Message[] = [];
-  for (let after: MessageKey | undefined; ; ) {
+  for (let after: MessageKey | undefined; ;) {
     const page = await listMessages(session.id, { first: MAX_PAGE_SIZE, after, checkBeyondCursor: false });
     messages.push(...page.rows);
     if (!page.hasNextPage) break;

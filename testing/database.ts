@@ -7,7 +7,7 @@ import { closeDb, getDatabaseHandle } from '@/db/client';
  * process-wide database (getDb). With DATABASE_URL: a fresh database on that server,
  * dropped afterwards. Without: an in-memory PGlite.
  */
-export function useTestDatabase(): void {
+export function setUpTestDatabase(): void {
   const serverUrl = process.env.DATABASE_URL;
   let databaseName: string | null = null;
 

@@ -25,7 +25,13 @@ export async function makeUserWithProject() {
 
 /** A personal access token of the user's: full access, every project, the default lifetime, unless `grant` says otherwise. */
 export async function makeAccessToken(userId: string, grant: Partial<NewAccessToken> = {}) {
-  return createAccessToken(userId, { name: 'Test client', scope: 'ADMIN', projectIds: null, expiresAt: daysFrom(new Date(), DEFAULT_TOKEN_LIFETIME_DAYS), ...grant });
+  return createAccessToken(userId, {
+    name: 'Test client',
+    scope: 'ADMIN',
+    projectIds: null,
+    expiresAt: daysFrom(new Date(), DEFAULT_TOKEN_LIFETIME_DAYS),
+    ...grant,
+  });
 }
 
 /** A session as stored, whoever owns it (tests only: the app reads sessions through ownership checks). */
@@ -38,7 +44,7 @@ export async function readSession(sessionId: string) {
 export async function makeListedSession(input: Parameters<typeof createSession>[0], content = input.title ?? 'make the outro a bit longer') {
   const session = await createSession(input);
   await appendMessage(session, { role: 'user', content });
-  return (await readSession(session.id))!;
+  return readSession(session.id);
 }
 
 /**

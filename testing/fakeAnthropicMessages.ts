@@ -55,7 +55,14 @@ export const ping = () => ({ type: 'ping' });
 export const streamError = (type = 'overloaded_error', message = 'Overloaded') => ({ type: 'error', error: { type, message } });
 
 /** The usual frame of a text answer around `texts`. */
-export const textAnswer = (...texts: string[]) => [messageStart(), textBlockStart(0), ...texts.map((text) => textDelta(0, text)), blockStop(0), messageDelta(), messageStop()];
+export const textAnswer = (...texts: string[]) => [
+  messageStart(),
+  textBlockStart(0),
+  ...texts.map((text) => textDelta(0, text)),
+  blockStop(0),
+  messageDelta(),
+  messageStop(),
+];
 
 /** An error body as the Messages API sends it with a non-200 status. */
 export const errorBody = (type: string, message: string) => ({ type: 'error', error: { type, message } });

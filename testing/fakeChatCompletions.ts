@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -66,10 +66,10 @@ export async function startScriptedSseServer(frame: (chunk: object | string) => 
   const queue: ScriptedResponse[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
-  const server: Server = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
     let raw = '';
     for await (const chunk of request) raw += chunk;
-    requests.push({ url: request.url ?? '', headers: request.headers, body: raw ? JSON.parse(raw) : {} });
+    requests.push({ url: request.url ?? '', headers: request.headers, body: (raw ? JSON.parse(raw) : {}) as RecordedRequest['body'] });
     const next = queue.shift() ?? { status: 500, body: { error: { message: 'no scripted response left' } } };
     if (next.status && next.status !== 200) {
       response.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
@@ -89,6 +89,13 @@ export async function startScriptedSseServer(frame: (chunk: object | string) => 
       return;
     }
     response.end();
+  };
+  const server: Server = createServer((request, response) => {
+    answer(request, response).catch((error: unknown) => {
+      // A broken script or request: say so, and cut the connection so the client fails rather than waits.
+      console.error('The scripted SSE server failed to answer:', error);
+      response.destroy();
+    });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -19,13 +19,13 @@ export default async function ApiExplorerPage() {
           <h1 className={styles.title}>API explorer</h1>
           {needsToken ? (
             <p className={styles.subtitle}>
-              On this server your sign-in runs only the app’s own operations. To try the GraphQL API at <code>/api/graphql</code>{' '}
-              here, create a token under <Link href="/settings/tokens">API tokens</Link> and paste it into the Headers tab below.
+              On this server your sign-in runs only the app’s own operations. To try the GraphQL API at <code>/api/graphql</code> here, create a token under{' '}
+              <Link href="/settings/tokens">API tokens</Link> and paste it into the Headers tab below.
             </p>
           ) : (
             <p className={styles.subtitle}>
-              Try the GraphQL API at <code>/api/graphql</code> as yourself. Clients of your own use a token from{' '}
-              <Link href="/settings/tokens">API tokens</Link>.
+              Try the GraphQL API at <code>/api/graphql</code> as yourself. Clients of your own use a token from <Link href="/settings/tokens">API tokens</Link>
+              .
             </p>
           )}
         </div>

@@ -7,7 +7,6 @@ import type { ActionResult } from '@/lib/actionResult';
 import { runAction } from '@/server/adapters/serverAction';
 import * as projects from '@/server/projects';
 
-
 /** Form action: creates the project and opens it. */
 export async function createProjectAction(_previous: CreateProjectState, form: FormData): Promise<CreateProjectState> {
   const name = form instanceof FormData ? form.get('name') : undefined;

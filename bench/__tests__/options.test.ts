@@ -5,7 +5,16 @@ const env = (extra: Record<string, string> = {}) => ({ NODE_ENV: 'test' as const
 describe('bench options', () => {
   it('runs the full benchmark on cds_bench by default', () => {
     const options = parseOptions([], env()) as BenchOptions;
-    expect(options).toMatchObject({ quick: false, profileOnly: false, cpuProfile: false, connections: 10, durationSeconds: 10, rounds: 3, soakSeconds: 180, streamingInstructions: 100 });
+    expect(options).toMatchObject({
+      quick: false,
+      profileOnly: false,
+      cpuProfile: false,
+      connections: 10,
+      durationSeconds: 10,
+      rounds: 3,
+      soakSeconds: 180,
+      streamingInstructions: 100,
+    });
     expect(options.data.mainSessions).toBe(100_000);
     expect(options.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/cds_bench');
   });

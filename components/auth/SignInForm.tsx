@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import styles from './AuthCard.module.css';
 import { TOO_MANY_ATTEMPTS_MESSAGE, WRONG_CREDENTIALS } from './messages';
+import { formText } from '@/components/ui/formText';
 
 interface SignInFormProps {
   callbackUrl: string;
@@ -20,8 +21,8 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     setSubmitting(true);
     setError(null);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
       redirect: false,
     }).catch(() => undefined);
     if (result?.ok && !result.error) {

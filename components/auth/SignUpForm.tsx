@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import type { SignUpErrors, SignUpInput, SignUpResult } from '@/lib/auth/signup';
 import styles from './AuthCard.module.css';
+import { formText } from '@/components/ui/formText';
 
 interface SignUpFormProps {
   callbackUrl: string;
@@ -21,9 +22,9 @@ export function SignUpForm({ callbackUrl, minPasswordLength, signUpAction }: Sig
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input: SignUpInput = {
-      name: String(form.get('name') ?? ''),
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      name: formText(form, 'name'),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
     };
     setSubmitting(true);
     setErrors({});
@@ -74,13 +75,7 @@ function Field({ id, label, error, hint, input }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        {...input}
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      <input {...input} id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

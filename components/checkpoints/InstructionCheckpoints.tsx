@@ -4,11 +4,7 @@ import { useId, useState, useTransition } from 'react';
 import styles from './Checkpoints.module.css';
 import type { CheckpointActions, RestorePreviewView } from './types';
 
-type Mode =
-  | { type: 'closed' }
-  | { type: 'previewing' }
-  | { type: 'preview'; preview: RestorePreviewView }
-  | { type: 'branching' };
+type Mode = { type: 'closed' } | { type: 'previewing' } | { type: 'preview'; preview: RestorePreviewView } | { type: 'branching' };
 
 /**
  * Under an instruction: "Restore timeline to here" (a preview of what changes, then Apply) and
@@ -83,8 +79,8 @@ export function InstructionCheckpoints({ messageId, actions }: { messageId: stri
           </ul>
           <p className={styles.muted}>
             Reverts {mode.preview.revertedStepCount} later change{mode.preview.revertedStepCount === 1 ? '' : 's'}
-            {mode.preview.sessionTitles.length > 0 && <> from {mode.preview.sessionTitles.map((title) => `“${title}”`).join(', ')}</>}.
-            You can undo the restore by saying “undo that”.
+            {mode.preview.sessionTitles.length > 0 && <> from {mode.preview.sessionTitles.map((title) => `“${title}”`).join(', ')}</>}. You can undo the restore
+            by saying “undo that”.
           </p>
           <div className={styles.buttons}>
             <button type="button" className="button small" onClick={() => apply(mode.preview)} disabled={busy} autoFocus>

@@ -63,7 +63,14 @@ export function Composer({ sending, onSend }: ComposerProps) {
           disabled={sending}
           aria-describedby="codirector-input-hint"
         />
-        <button type="submit" className={`icon-button ${styles.send}`} aria-label="Send" data-tooltip="Send (Enter)" data-tooltip-placement="top" disabled={sending || draft.trim() === ''}>
+        <button
+          type="submit"
+          className={`icon-button ${styles.send}`}
+          aria-label="Send"
+          data-tooltip="Send (Enter)"
+          data-tooltip-placement="top"
+          disabled={sending || draft.trim() === ''}
+        >
           <SendIcon />
         </button>
       </div>

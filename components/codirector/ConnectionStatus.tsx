@@ -30,9 +30,7 @@ export function OfflineBanner() {
   return (
     <div role="status" className={styles.bannerSlot}>
       {state === 'offline' && (
-        <p className={styles.banner}>
-          You’re offline. CoDirector reconnects by itself; your draft stays here, and a message that fails can be retried.
-        </p>
+        <p className={styles.banner}>You’re offline. CoDirector reconnects by itself; your draft stays here, and a message that fails can be retried.</p>
       )}
     </div>
   );

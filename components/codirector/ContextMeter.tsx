@@ -16,7 +16,15 @@ const formatter = new Intl.NumberFormat('en-US');
  * ASSISTANT_CONTEXT_TOKENS), and Compact, which folds the older turns into the session's summary
  * now. The page re-renders after a compaction (here, and on other devices through its live event).
  */
-export function ContextMeter({ sessionId, context, compactSession }: { sessionId: string; context: SessionContextState; compactSession: CompactSessionAction }) {
+export function ContextMeter({
+  sessionId,
+  context,
+  compactSession,
+}: {
+  sessionId: string;
+  context: SessionContextState;
+  compactSession: CompactSessionAction;
+}) {
   const [compacting, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const { usedTokens, budgetTokens, foldableMessages } = context;

@@ -58,13 +58,13 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions, c
   const failed = allFailed.filter((message) => message.sessionId === sessionId && !confirmed.has(message.clientMessageId));
   const waiting = outgoing.filter((message) => !confirmed.has(message.clientMessageId));
   const itemCount = turns.length + failed.length + waiting.length;
-  const log = useFollowTheEnd(sessionId, itemCount);
+  const { logRef, onLogScroll, unseen, scrollToEnd, followNext } = useFollowTheEnd(sessionId, itemCount);
 
   // "undo" takes back the session's newest change still in effect: only that edit offers it.
   const undoableEditId = sending ? null : newestEditInEffect(turns);
 
   function send(message: OutgoingMessage) {
-    log.followNext();
+    followNext();
     startTransition(async () => {
       addOutgoing(message);
       const result = await sendInstruction({ sessionId, ...message }).catch(() => actionFailed(CONNECTION_PROBLEM));
@@ -82,7 +82,7 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions, c
   return (
     <>
       <div className={styles.logFrame}>
-        <div ref={log.ref} onScroll={log.onScroll} className={styles.log} role="log" aria-label="Conversation" tabIndex={0}>
+        <div ref={logRef} onScroll={onLogScroll} className={styles.log} role="log" aria-label="Conversation" tabIndex={0}>
           {itemCount === 0 ? (
             <EmptySession suggestions={suggestions} onPick={sendNew} disabled={sending} />
           ) : (
@@ -124,8 +124,8 @@ export function Conversation({ sessionId, turns, sendInstruction, suggestions, c
             </>
           )}
         </div>
-        {log.unseen && (
-          <button type="button" className={`button small ${styles.newMessages}`} onClick={log.scrollToEnd}>
+        {unseen && (
+          <button type="button" className={`button small ${styles.newMessages}`} onClick={scrollToEnd}>
             <ArrowDownIcon width={14} height={14} /> New messages
           </button>
         )}
@@ -211,8 +211,8 @@ function useFollowTheEnd(sessionId: string | null, itemCount: number) {
   }
 
   return {
-    ref,
-    onScroll,
+    logRef: ref,
+    onLogScroll: onScroll,
     unseen,
     scrollToEnd,
     /** The user's own message is always followed, wherever they had scrolled. */
@@ -228,8 +228,8 @@ function EmptySession({ suggestions, onPick, disabled }: { suggestions: readonly
       <PlusCircleIcon />
       <p className={styles.emptyTitle}>A fresh session</p>
       <p className={styles.emptyText}>
-        Tell CoDirector what to change, like “make the outro a bit longer”. Within a session it remembers what was said
-        and done, so follow-ups like “undo that” just work.
+        Tell CoDirector what to change, like “make the outro a bit longer”. Within a session it remembers what was said and done, so follow-ups like “undo that”
+        just work.
       </p>
       {suggestions.length > 0 && (
         <div className={styles.suggestions}>

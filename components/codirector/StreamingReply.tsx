@@ -8,7 +8,6 @@ import { persistedRequest } from '@/graphql/persistedRequest';
 import styles from './CoDirectorPanel.module.css';
 import type { StreamingReplySource } from './types';
 
-
 interface ReplyDelta {
   messageId?: string;
   data?: { offset?: number; text?: string; status?: string };
@@ -25,10 +24,13 @@ export function StreamingReply({ source, initialText }: { source: StreamingReply
   const [text, setText] = useState(initialText);
   const [stopping, setStopping] = useState(false);
 
-  // A re-render from the server may bring more text than arrived here (it resumes after a newer event).
-  useEffect(() => {
-    setText((current) => (initialText.length > current.length ? initialText : current));
-  }, [initialText]);
+  // A re-render from the server may bring more text than arrived here (it resumes after a newer event):
+  // adjusted while rendering, as React advises for state that follows a prop.
+  const [renderedText, setRenderedText] = useState(initialText);
+  if (initialText !== renderedText) {
+    setRenderedText(initialText);
+    if (initialText.length > text.length) setText(initialText);
+  }
 
   useEffect(() => {
     const events = new EventSource(`/api/projects/${source.projectId}/events?after=${source.afterEventId}`);
@@ -36,7 +38,9 @@ export function StreamingReply({ source, initialText }: { source: StreamingReply
       const delta = JSON.parse(event.data) as ReplyDelta;
       if (delta.messageId !== source.messageId || typeof delta.data?.offset !== 'number' || typeof delta.data.text !== 'string') return;
       const { offset, text: appended } = delta.data;
-      setText((current) => (offset + appended.length > current.length && offset <= current.length ? current + appended.slice(current.length - offset) : current));
+      setText((current) =>
+        offset + appended.length > current.length && offset <= current.length ? current + appended.slice(current.length - offset) : current,
+      );
     };
     const onFinished = (event: MessageEvent<string>) => {
       if ((JSON.parse(event.data) as ReplyDelta).messageId === source.messageId) router.refresh();

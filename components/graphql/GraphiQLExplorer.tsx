@@ -67,7 +67,7 @@ const fetchGraphQL: GraphiQLProps['fetcher'] = async (params, options) => {
     headers: { ...options?.headers, 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(params),
   });
-  return response.json();
+  return (await response.json()) as Awaited<ReturnType<GraphiQLProps['fetcher']>>;
 };
 
 /**

@@ -80,12 +80,15 @@ export function ProjectLiveUpdates({ projectId, renderedUpToEventId }: { project
     // A server on its way down can still accept a stream: catch up only once it answers a health check too.
     const catchUpSoon = () => {
       clearTimeout(pending);
-      pending = setTimeout(async () => {
-        const healthy = await fetch('/api/health', { cache: 'no-store' }).then(
-          (response) => response.ok,
-          () => false,
-        );
-        if (healthy && events?.readyState === EventSource.OPEN) router.refresh();
+      pending = setTimeout(() => {
+        void fetch('/api/health', { cache: 'no-store' })
+          .then(
+            (response) => response.ok,
+            () => false,
+          )
+          .then((healthy) => {
+            if (healthy && events?.readyState === EventSource.OPEN) router.refresh();
+          });
       }, CATCH_UP_DELAY_MS);
     };
     const onEvent = (event: MessageEvent) => {

@@ -85,4 +85,3 @@ export function ProjectCard({ project, renameProjectAction }: ProjectCardProps) 
 function hueOf(projectId: string): number {
   return parseInt(projectId.slice(0, 6), 16) % 360;
 }
-

@@ -55,8 +55,10 @@ export function SessionAddress({
       const result = await restoreSession(addressed).catch(() => null);
       if (result?.ok) router.refresh();
     }
-    window.addEventListener('popstate', restoreAddressed);
-    return () => window.removeEventListener('popstate', restoreAddressed);
+    // restoreAddressed cannot reject: a failed restore leaves the page as it is.
+    const onPopState = () => void restoreAddressed();
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
   }, [projectPath, restoreSession, router]);
 
   return null;

@@ -66,7 +66,8 @@ export function SessionHistoryDrawer({
   // The search box: what is typed, and the results of the last search that came back.
   const [searchText, setSearchText] = useState('');
   const [results, setResults] = useState<{ query: string; items: SessionHistoryItem[]; nextCursor: string | null } | null>(null);
-  const [searching, setSearching] = useState(false);
+  // Which search (filter and query) last came back, with results or an error.
+  const [settledSearch, setSettledSearch] = useState<string | null>(null);
   const [archivedPages, setArchivedPages] = useState<{
     items: SessionHistoryItem[];
     nextCursor: string | null;
@@ -84,6 +85,8 @@ export function SessionHistoryDrawer({
 
   const query = searchText.trim();
   const showingResults = query !== '' && results !== null;
+  const searchKey = `${showArchived ? 'archived' : 'listed'}:${query}`;
+  const searching = query !== '' && settledSearch !== searchKey;
   const listed = showingResults ? results.items : showArchived ? (archivedPages?.items ?? []) : mergePages(firstPage.items, appended);
   const items = listed
     .filter((item) => !deleted.has(item.id))
@@ -104,9 +107,7 @@ export function SessionHistoryDrawer({
         : appendedCursor;
   // The row the list's single tab stop is on: the last one focused, else the current session, else the newest.
   const [activeId, setActiveId] = useState<string | null>(null);
-  const tabStopId = items.some((item) => item.id === activeId)
-    ? activeId
-    : ((items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null);
+  const tabStopId = items.some((item) => item.id === activeId) ? activeId : ((items.find((item) => item.id === currentSessionId) ?? items[0])?.id ?? null);
 
   const requestFocus = (sessionId: string) => setFocusRequest((current) => ({ sessionId, seq: (current?.seq ?? 0) + 1 }));
 
@@ -147,16 +148,11 @@ export function SessionHistoryDrawer({
   const latestQuery = useRef('');
   useEffect(() => {
     latestQuery.current = query;
-    if (query === '') {
-      setResults(null);
-      setSearching(false);
-      return;
-    }
-    setSearching(true);
-    const timer = setTimeout(async () => {
+    if (query === '') return;
+    async function search() {
       const result = await actions.searchSessions(query, null, showArchived).catch(() => actionFailed(CONNECTION_PROBLEM));
       if (latestQuery.current !== query) return;
-      setSearching(false);
+      setSettledSearch(searchKey);
       if (!result.ok) {
         setError(result.message);
         return;
@@ -169,15 +165,23 @@ export function SessionHistoryDrawer({
           ? `No sessions match “${query}”.`
           : `${result.page.items.length}${result.page.nextCursor ? ' or more' : ''} ${result.page.items.length === 1 ? 'session matches' : 'sessions match'}.`,
       );
-    }, SEARCH_DELAY_MS);
+    }
+    // search() cannot reject: a failed action becomes an error result above.
+    const timer = setTimeout(() => void search(), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [query, showArchived, actions]);
+  }, [query, searchKey, showArchived, actions]);
+
+  /** An emptied box shows the list again, and the next query starts without the last one's results. */
+  function changeSearchText(text: string) {
+    setSearchText(text);
+    if (text.trim() === '') setResults(null);
+  }
 
   /** Escape in a non-empty search box clears it; in an empty one it closes the drawer. */
   function clearOnEscape(event: ReactKeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Escape' || searchText === '') return;
     event.preventDefault();
-    setSearchText('');
+    changeSearchText('');
   }
 
   /** Tab and Shift+Tab cycle through the drawer's own tab stops. */
@@ -354,16 +358,13 @@ export function SessionHistoryDrawer({
   /** Pin/unpin or archive/unarchive: shown at once, put back with a message when the server refuses. */
   async function setFlag(item: SessionHistoryItem, flag: 'pinned' | 'archived') {
     const value = !item[flag];
-    const action =
-      flag === 'pinned' ? (value ? actions.pinSession : actions.unpinSession) : value ? actions.archiveSession : actions.unarchiveSession;
+    const action = flag === 'pinned' ? (value ? actions.pinSession : actions.unpinSession) : value ? actions.archiveSession : actions.unarchiveSession;
     const index = items.findIndex((other) => other.id === item.id);
     const neighbour = items[index + 1] ?? items[index - 1];
     setError(null);
     setFlags((current) => new Map(current).set(item.id, { ...current.get(item.id), [flag]: value }));
     const title = item.title ?? UNTITLED_SESSION;
-    setAnnouncement(
-      flag === 'pinned' ? `${value ? 'Pinned' : 'Unpinned'} “${title}”.` : `${value ? 'Archived' : 'Unarchived'} “${title}”.`,
-    );
+    setAnnouncement(flag === 'pinned' ? `${value ? 'Pinned' : 'Unpinned'} “${title}”.` : `${value ? 'Archived' : 'Unarchived'} “${title}”.`);
     // A pinned row moves: focus follows it. An archived one leaves the list: focus goes to its neighbour.
     if (flag === 'pinned') requestFocus(item.id);
     else if (neighbour) {
@@ -387,18 +388,8 @@ export function SessionHistoryDrawer({
     }
   }
 
-
   return (
-    <div
-      id={id}
-      ref={dialog}
-      className={styles.drawer}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={`${id}-title`}
-      tabIndex={-1}
-      onKeyDown={trapTab}
-    >
+    <div id={id} ref={dialog} className={styles.drawer} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} tabIndex={-1} onKeyDown={trapTab}>
       <div className={styles.header}>
         <h3 id={`${id}-title`} className={styles.title}>
           Session history
@@ -424,7 +415,7 @@ export function SessionHistoryDrawer({
           placeholder="Search sessions"
           value={searchText}
           maxLength={200}
-          onChange={(event) => setSearchText(event.target.value)}
+          onChange={(event) => changeSearchText(event.target.value)}
           onKeyDown={clearOnEscape}
         />
         <button type="button" className="button ghost small" aria-pressed={showArchived} onClick={toggleArchived}>
@@ -520,9 +511,7 @@ export function SessionHistoryDrawer({
 /** The elements Tab stops at inside `root`, in document order. */
 function tabStops(root: HTMLElement): HTMLElement[] {
   const candidates = root.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, [tabindex]');
-  return Array.from(candidates).filter(
-    (element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
-  );
+  return Array.from(candidates).filter((element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0);
 }
 
 /** The group heading above row `index`, when it starts a group: "Pinned", then the day groups. Results are not grouped. */

@@ -119,9 +119,7 @@ export function SessionHistoryItemRow({
           </p>
           {item.branchedFrom && <BranchMarker label={item.branchedFrom} inList />}
           {item.snippet && item.snippet.length > 0 && (
-            <p className={styles.snippet}>
-              {item.snippet.map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}
-            </p>
+            <p className={styles.snippet}>{item.snippet.map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}</p>
           )}
           <div className={styles.actions}>
             <button

@@ -7,6 +7,7 @@ import { NAME_MAX_LENGTH } from '@/lib/validation';
 import { NewTokenSecret } from './NewTokenSecret';
 import { SCOPE_CHOICES } from './scopeLabels';
 import styles from './Tokens.module.css';
+import { formText } from '@/components/ui/formText';
 
 export interface NewTokenInput {
   name: string;
@@ -34,11 +35,11 @@ export function CreateTokenForm({ projects, createTokenAction }: CreateTokenForm
     event.preventDefault();
     const form = event.currentTarget;
     const fields = new FormData(form);
-    const name = String(fields.get('name') ?? '');
+    const name = formText(fields, 'name');
     const projectIds = fields.getAll('projectIds').map(String);
     const input: NewTokenInput = {
       name,
-      scope: String(fields.get('scope') ?? 'READ') as TokenScope,
+      scope: (formText(fields, 'scope') || 'READ') as TokenScope,
       projectIds: projectIds.length > 0 ? projectIds : null,
       expiresInDays: Number(fields.get('expiresInDays') ?? DEFAULT_TOKEN_LIFETIME_DAYS),
     };

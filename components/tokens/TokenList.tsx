@@ -83,7 +83,9 @@ function Access({ access }: { access: TokenSummary['access'] }) {
   return (
     <span className={styles.access}>
       <span>{scopeLabel(access.scope)}</span>
-      <span className={styles.hint}>{access.projects === null ? 'All projects' : access.projects.length > 0 ? access.projects.join(', ') : 'No projects left'}</span>
+      <span className={styles.hint}>
+        {access.projects === null ? 'All projects' : access.projects.length > 0 ? access.projects.join(', ') : 'No projects left'}
+      </span>
     </span>
   );
 }

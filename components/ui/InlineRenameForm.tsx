@@ -2,6 +2,7 @@
 
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
 import { NAME_MAX_LENGTH } from '@/lib/validation';
+import { formText } from './formText';
 
 interface InlineRenameFormProps {
   /** The input's id; the error message's id derives from it. */
@@ -27,7 +28,7 @@ export function InlineRenameForm({ inputId, label, defaultValue, onSave, onDone,
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get('name') ?? '');
+    const value = formText(new FormData(event.currentTarget), 'name');
     startSaving(async () => {
       const failure = await onSave(value);
       startSaving(() => (failure ? setError(failure) : onDone()));

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { builtOnce } from '@/db/builtQueries';
 import { getDb, type Executor } from '@/db/client';
 import { projects } from '@/db/schema';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 class RolledBack extends Error {}
 
@@ -27,7 +27,7 @@ async function ownerWithOneProject() {
 }
 
 describe('builtOnce', () => {
-  it('builds a query once for every transaction, and runs it on each transaction\'s own connection', async () => {
+  it("builds a query once for every transaction, and runs it on each transaction's own connection", async () => {
     const { user, build, projectsOwned } = await ownerWithOneProject();
     await getDb().transaction(async (tx) => {
       expect(await projectsOwned(tx)).toBe(1);

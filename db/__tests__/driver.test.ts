@@ -30,7 +30,8 @@ onRealPostgres('postgres.js and Drizzle, as db/driver.ts patches them', () => {
       prepare: true,
       timeouts: { queryMs: 5_000, transactionMs: 10_000 },
     });
-    const { unsafe, begin } = patched;
+    const unsafe = patched.unsafe.bind(patched);
+    const begin = patched.begin.bind(patched);
     Object.assign(patched, {
       unsafe: (...args: Parameters<typeof unsafe>) => (calls.push(`unsafe ${String(args[0]).slice(0, 8)}`), unsafe(...args)),
       begin: (...args: unknown[]) => (calls.push('begin'), (begin as (...a: unknown[]) => unknown)(...args)),
@@ -50,7 +51,12 @@ onRealPostgres('postgres.js and Drizzle, as db/driver.ts patches them', () => {
     const query = client.unsafe('select pg_sleep(0.05)') as unknown as { reject?: unknown; canceller?: unknown; executed?: boolean };
     expect(typeof query.reject).toBe('function');
     expect(typeof query.canceller).toBe('function');
-    Promise.prototype.then.call(query, () => {}, () => {});
+    // Only to show the native then does not start the query; both outcomes are handled here, and the query is awaited below.
+    void Promise.prototype.then.call(
+      query,
+      () => {},
+      () => {},
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(query.executed).toBe(false);
     await (query as unknown as Promise<unknown>);

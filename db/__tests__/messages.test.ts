@@ -2,10 +2,10 @@ import { RowNotFoundError } from '@/db/errors';
 import { appendMessage, getAllMessages, listMessages, messageKey } from '@/db/messages';
 import { deleteSession, startSession } from '@/db/sessions';
 import { readSession as getSession } from '@/testing/factories';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 async function newSession() {
   const { user, project } = await makeUserWithProject();
@@ -15,9 +15,7 @@ async function newSession() {
 describe('appendMessage', () => {
   it('numbers 20 concurrent appends to one session 1..20 with no gap or duplicate', async () => {
     const session = await newSession();
-    await Promise.all(
-      Array.from({ length: 20 }, (_, index) => appendMessage(session, { role: 'user', content: `instruction ${index}` })),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, index) => appendMessage(session, { role: 'user', content: `instruction ${index}` })));
     const stored = await getAllMessages(session.id);
     expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(new Set(stored.map((m) => m.content)).size).toBe(20);

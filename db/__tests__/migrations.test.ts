@@ -5,10 +5,10 @@ import { getDb, selectRows } from '@/db/client';
 import { appendMessage } from '@/db/messages';
 import { sessions } from '@/db/schema';
 import { createSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 describe('migrations', () => {
   it('create every table of the product on an empty database', async () => {
@@ -34,10 +34,7 @@ describe('migrations', () => {
   });
 
   it('create the keyset index on sessions (project_id, created_at desc, id desc)', async () => {
-    const rows = await selectRows<{ indexdef: string }>(
-      getDb(),
-      sql`select indexdef from pg_indexes where indexname = 'sessions_project_created_idx'`,
-    );
+    const rows = await selectRows<{ indexdef: string }>(getDb(), sql`select indexdef from pg_indexes where indexname = 'sessions_project_created_idx'`);
     expect(rows[0].indexdef).toMatch(/\(project_id, created_at DESC, id DESC\)/);
   });
 
@@ -53,7 +50,10 @@ describe('migrations', () => {
       if (instruction !== null) {
         await appendMessage(session, { role: 'user', content: instruction });
         // Back to the title as it was written before titles had a source.
-        await getDb().update(sessions).set({ title }).where(inArray(sessions.id, [session.id]));
+        await getDb()
+          .update(sessions)
+          .set({ title })
+          .where(inArray(sessions.id, [session.id]));
       }
       return session.id;
     };
@@ -86,7 +86,10 @@ describe('migrations', () => {
       .map((statement) => statement.replaceAll('"access_tokens"', '"legacy_access_tokens"'));
     for (const statement of alterations) await getDb().execute(sql.raw(statement));
 
-    const rows = await selectRows<{ scope: string; project_ids: string[] | null; expires_at: Date | null }>(getDb(), sql`select scope, project_ids, expires_at from legacy_access_tokens`);
+    const rows = await selectRows<{ scope: string; project_ids: string[] | null; expires_at: Date | null }>(
+      getDb(),
+      sql`select scope, project_ids, expires_at from legacy_access_tokens`,
+    );
     expect(rows).toEqual([{ scope: 'ADMIN', project_ids: null, expires_at: null }]);
     const [column] = await selectRows<{ column_default: string | null }>(
       getDb(),

@@ -3,7 +3,7 @@ import { getDb, openDatabase, selectRows, type Executor } from '@/db/client';
 import { getOwnedProject, listProjects } from '@/db/projects';
 import { preparedStatementsEnabled } from '@/db/preparedStatements';
 import { makeUserWithProject } from '@/testing/factories';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 
 // Prepared statements belong to one server connection: with a pool of one, the statements
 // this test runs and pg_prepared_statements are on the same connection.
@@ -28,7 +28,7 @@ describe('preparedStatementsEnabled', () => {
 });
 
 onRealPostgres('query-builder statements on Postgres', () => {
-  useTestDatabase();
+  setUpTestDatabase();
 
   it('are named prepared statements, reused on the next call', async () => {
     const { user, project } = await makeUserWithProject();

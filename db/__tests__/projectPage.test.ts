@@ -6,10 +6,10 @@ import { getTimeline } from '@/db/timeline';
 import { latestProjectEventId } from '@/db/events';
 import { newClip } from '@/db/projects';
 import { runInstruction } from '@/server/instructions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeUser } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
 

@@ -14,10 +14,10 @@ import {
 } from '@/db/sessions';
 import { appendMessage } from '@/db/messages';
 import { getOwnedSessions } from '@/db/batchedReads';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser, makeUserWithProject } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 describe('listSessions keyset pagination', () => {
   const total = 1000;
@@ -38,7 +38,9 @@ describe('listSessions keyset pagination', () => {
       createdAt: new Date(base + (index % 37) * 60_000),
     }));
     for (let start = 0; start < rows.length; start += 250) {
-      await getDb().insert(sessionsTable).values(rows.slice(start, start + 250));
+      await getDb()
+        .insert(sessionsTable)
+        .values(rows.slice(start, start + 250));
     }
     const all = await getDb().select().from(sessionsTable);
     expectedOrder = all
@@ -132,7 +134,7 @@ describe('current session', () => {
     expect((await getOrStartCurrentSession(user.id, project.id)).id).toBe(past.id);
   });
 
-  it('getOwnedSessions hides another user\'s session', async () => {
+  it("getOwnedSessions hides another user's session", async () => {
     const { user, project } = await makeUserWithProject();
     const stranger = await makeUser('Stranger');
     await makeProject(stranger.id);

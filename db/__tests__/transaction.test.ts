@@ -2,10 +2,10 @@ import postgres from 'postgres';
 import { RowNotFoundError } from '@/db/errors';
 import { startSession } from '@/db/sessions';
 import { inSessionTransaction } from '@/db/transaction';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 // Locks are seen only from another connection: PGlite has one.
 const onPostgres = process.env.DATABASE_URL ? it : it.skip;
@@ -14,7 +14,7 @@ describe('inSessionTransaction', () => {
   it('hands the work the locked project', async () => {
     const { user, project } = await makeUserWithProject();
     const session = await startSession(user.id, project.id);
-    const locked = await inSessionTransaction(session, async (_tx, lockedProject) => lockedProject);
+    const locked = await inSessionTransaction(session, (_tx, lockedProject) => Promise.resolve(lockedProject));
     expect(locked.id).toBe(project.id);
     expect(locked.name).toBe(project.name);
   });
@@ -24,7 +24,7 @@ describe('inSessionTransaction', () => {
     const other = await makeUserWithProject();
     const session = await startSession(user.id, project.id);
     const missing = '00000000-0000-4000-8000-000000000000';
-    const run = (target: { id: string; projectId: string }) => inSessionTransaction(target, async () => 'ran');
+    const run = (target: { id: string; projectId: string }) => inSessionTransaction(target, () => Promise.resolve('ran'));
 
     await expect(run({ id: missing, projectId: project.id })).rejects.toEqual(new RowNotFoundError('session', missing));
     await expect(run({ id: session.id, projectId: other.project.id })).rejects.toEqual(new RowNotFoundError('session', session.id));

@@ -20,7 +20,13 @@ export async function prepareOwnDatabase(): Promise<OwnDatabase> {
   let database: OwnDatabase;
   if (!serverUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'codirector-e2e-own-'));
-    database = { env: { PGLITE_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    database = {
+      env: { PGLITE_DIR: dataDir },
+      drop: () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
   } else {
     const name = `cds_e2e_own_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -95,7 +101,13 @@ function freePort(): Promise<number> {
 export async function csrfPair(baseUrl: string): Promise<{ csrfToken: string; cookie: string }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  return { csrfToken, cookie: csrf.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ') };
+  return {
+    csrfToken,
+    cookie: csrf.headers
+      .getSetCookie()
+      .map((entry) => entry.split(';')[0])
+      .join('; '),
+  };
 }
 
 /** One email-and-password attempt as next-auth's client makes it: CSRF token, then the form POST. */

@@ -4,7 +4,7 @@ import { listAccessTokens } from '@/db/accessTokens';
 import { appendMessage } from '@/db/messages';
 import type { Project, User } from '@/db/schema';
 import { createSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import {
   CreateAccessTokenDocument,
@@ -25,7 +25,7 @@ import { nodeTypeOf } from '../access';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer, type GraphQLResult } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let anonymous: ApiClient;
@@ -184,16 +184,19 @@ describe('personal access tokens', () => {
   });
 
   it.each([
-    ['a revoked token', async () => {
-      const { token } = await tokenFor(aliceUser, 'Soon revoked');
-      const row = (await listAccessTokens(aliceUser.id)).find((item) => item.name === 'Soon revoked');
-      await alice.data(RevokeAccessTokenDocument, { input: { accessTokenId: toGlobalId('AccessToken', row?.id ?? '') } });
-      return `Bearer ${token}`;
-    }],
-    ['an unknown token', async () => `Bearer cds_${'A'.repeat(40)}`],
-    ['a malformed token', async () => 'Bearer not-a-token'],
-    ['an empty bearer', async () => 'Bearer'],
-    ['another scheme', async () => 'Basic YWxpY2U6c2VjcmV0'],
+    [
+      'a revoked token',
+      async () => {
+        const { token } = await tokenFor(aliceUser, 'Soon revoked');
+        const row = (await listAccessTokens(aliceUser.id)).find((item) => item.name === 'Soon revoked');
+        await alice.data(RevokeAccessTokenDocument, { input: { accessTokenId: toGlobalId('AccessToken', row?.id ?? '') } });
+        return `Bearer ${token}`;
+      },
+    ],
+    ['an unknown token', () => Promise.resolve(`Bearer cds_${'A'.repeat(40)}`)],
+    ['a malformed token', () => Promise.resolve('Bearer not-a-token')],
+    ['an empty bearer', () => Promise.resolve('Bearer')],
+    ['another scheme', () => Promise.resolve('Basic YWxpY2U6c2VjcmV0')],
   ])('refuse %s with 401 UNAUTHENTICATED', async (_label, authorization) => {
     const result = await anonymous.as({ authorization: await authorization() }).request(ViewerDocument, {});
     expect(result.status).toBe(401);

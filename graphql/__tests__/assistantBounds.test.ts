@@ -2,7 +2,7 @@ import type { Assistant } from '@/lib/assistant/types';
 import { TOO_MANY_CHANGES } from '@/lib/assistant/compound';
 import { INTERPRETER_MAX_LENGTH, TOO_LONG } from '@/lib/assistant/interpreter';
 import { createInterpreterThreads, TOOK_TOO_LONG } from '@/server/interpreter/threads';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { ProjectDocument, SendMessageDocument, StartSessionDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
@@ -13,7 +13,7 @@ import { ApiClient, sessionCookie, startApiServer, type ApiServer } from './supp
  * server's CPU for minutes ("…and " 31 times) is answered at once without editing anything, and
  * while an instruction runs as long as its deadline allows, the same server answers /api/health.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 const shared = globalThis as typeof globalThis & { codirectorInterpreterThreads?: Assistant };
 let server: ApiServer;
@@ -51,8 +51,10 @@ it('answers the clause chain that froze the server, and an instruction over the 
     const sent = await api.data(SendMessageDocument, { input: { sessionId, content, clientMessageId } });
     replies.push({ reply: sent.sendMessage?.reply.content, edits: sent.sendMessage?.edits.length });
   }
+  // Jest's asymmetric matchers are typed `any`; as `unknown` they sit in a typed literal.
+  const sorry: unknown = expect.stringMatching(/^Sorry, I didn't understand that\./);
   expect(replies).toEqual([
-    { reply: expect.stringMatching(/^Sorry, I didn't understand that\./), edits: 0 },
+    { reply: sorry, edits: 0 },
     { reply: TOO_MANY_CHANGES, edits: 0 },
     { reply: TOO_LONG, edits: 0 },
   ]);
@@ -62,7 +64,11 @@ it('answers the clause chain that froze the server, and an instruction over the 
 it('answers /api/health while an instruction runs to its deadline, then answers the instruction, editing nothing', async () => {
   const previous = shared.codirectorInterpreterThreads;
   // An interpreter thread that never finishes ("spin"): the worst any instruction could do.
-  const spinning = createInterpreterThreads({ deadlineMs: 2_000, threads: 1, entry: new URL('../../server/interpreter/__tests__/spinningWorker.ts', import.meta.url) });
+  const spinning = createInterpreterThreads({
+    deadlineMs: 2_000,
+    threads: 1,
+    entry: new URL('../../server/interpreter/__tests__/spinningWorker.ts', import.meta.url),
+  });
   shared.codirectorInterpreterThreads = spinning;
   try {
     const { api, projectId, sessionId } = await projectOfNewUser();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildSchema } from 'graphql';
 import { getDb, selectRows } from '@/db/client';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { makeProject, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
@@ -15,7 +15,7 @@ import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServ
  * (a new field without one fails the first test). Each is called by Bob with Alice's ids and
  * by an anonymous client; every call is refused and Alice's data is left exactly as it was.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 type Ids = { project: string; session: string; message: string; edit: string; accessToken: string; user: string };
 interface Attack {
@@ -239,7 +239,9 @@ describe('the authorization suite', () => {
 
   /** What a scope test sends: `nodes` without the token's id, which only ADMIN may read. */
   const scopeVariables = (field: string, attack: Attack) =>
-    field === 'Query.nodes' ? { ids: [aliceIds.project, aliceIds.session, aliceIds.message, aliceIds.edit, aliceIds.user] } : (attack.withAliceIds?.(aliceIds) ?? {});
+    field === 'Query.nodes'
+      ? { ids: [aliceIds.project, aliceIds.session, aliceIds.message, aliceIds.edit, aliceIds.user] }
+      : (attack.withAliceIds?.(aliceIds) ?? {});
   const SCOPE_SHORT_OF: Record<TokenScope, TokenScope | null> = { READ: null, WRITE: 'READ', ADMIN: 'WRITE' };
 
   it.each(attacks.filter(([, attack]) => SCOPE_SHORT_OF[attack.scope] !== null))(
@@ -264,18 +266,15 @@ describe('the authorization suite', () => {
   /** The fields that name something inside a project; a token's own kind (AccessToken) is not project-bound. */
   const projectBound = attacks.filter(([name, attack]) => attack.withAliceIds !== null && name !== 'Mutation.revokeAccessToken');
 
-  it.each(projectBound)(
-    '%s with Alice’s token limited to her other project is NOT_FOUND and changes nothing',
-    async (name, attack) => {
-      const client = anonymous.as(await tokenFor(alice, 'Limited', { scope: 'ADMIN', projectIds: [aliceOtherProject] }));
-      const before = await aliceChecksum();
-      const variables = name === 'Query.nodes' ? { ids: [aliceIds.project, aliceIds.session, aliceIds.message, aliceIds.edit] } : attack.withAliceIds!(aliceIds);
-      const result = await client.request(attack.query, variables);
-      expect(codes(result).length).toBeGreaterThan(0);
-      expect(new Set(codes(result))).toEqual(new Set(['NOT_FOUND']));
-      expect(await aliceChecksum()).toBe(before);
-    },
-  );
+  it.each(projectBound)('%s with Alice’s token limited to her other project is NOT_FOUND and changes nothing', async (name, attack) => {
+    const client = anonymous.as(await tokenFor(alice, 'Limited', { scope: 'ADMIN', projectIds: [aliceOtherProject] }));
+    const before = await aliceChecksum();
+    const variables = name === 'Query.nodes' ? { ids: [aliceIds.project, aliceIds.session, aliceIds.message, aliceIds.edit] } : attack.withAliceIds!(aliceIds);
+    const result = await client.request(attack.query, variables);
+    expect(codes(result).length).toBeGreaterThan(0);
+    expect(new Set(codes(result))).toEqual(new Set(['NOT_FOUND']));
+    expect(await aliceChecksum()).toBe(before);
+  });
 
   it('a project-limited token lists only its projects and cannot create one', async () => {
     const client = anonymous.as(await tokenFor(alice, 'Limited', { scope: 'ADMIN', projectIds: [aliceOtherProject] }));

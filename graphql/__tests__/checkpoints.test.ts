@@ -4,13 +4,13 @@ import { newClip } from '@/db/projects';
 import { clips, edits, messages, projectEvents, sessions, timelineSteps } from '@/db/schema';
 import { getCurrentSession } from '@/db/sessions';
 import { fromGlobalId } from '../ids';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
 /** Checkpoints and forks over HTTP (issue #17): restore the timeline to an instruction, branch a session from one. */
-useTestDatabase();
+setUpTestDatabase();
 const onRealPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
 const TIMELINE = [
@@ -155,13 +155,17 @@ describe('restoreTimeline', () => {
       (await getDb().select().from(projectEvents).where(eq(projectEvents.projectId, project.id)))
         .filter((event) => event.id > afterId)
         .map((event) => event.type);
-    const last = async () => Math.max(0, ...(await getDb().select().from(projectEvents).where(eq(projectEvents.projectId, project.id))).map((event) => event.id));
+    const last = async () =>
+      Math.max(0, ...(await getDb().select().from(projectEvents).where(eq(projectEvents.projectId, project.id))).map((event) => event.id));
 
     let mark = await last();
     await api.data(RESTORE, { id: first.sendMessage.userMessage.id });
     // The restore is an edit of the current session: its title says so, and other devices see it.
     expect(await typesSince(mark)).toEqual(['session.renamed', 'timeline.restored']);
-    const [recordedIn] = await getDb().select().from(sessions).where(eq(sessions.id, (await getCurrentSession(user.id, project.id))!.id));
+    const [recordedIn] = await getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, (await getCurrentSession(user.id, project.id))!.id));
     expect(recordedIn).toMatchObject({ title: 'Beach scene moved; Day 2 deleted; Timeline restored', titleSource: 'edits' });
     mark = await last();
     await api.data(FORK, { id: first.sendMessage.userMessage.id, restore: false });
@@ -190,16 +194,18 @@ describe('restoreTimeline', () => {
     const messageId = fromGlobalId(asked.sendMessage.userMessage.id)!.id;
     const [message] = await getDb().select().from(messages).where(eq(messages.id, messageId));
     // An edit from before migration 0005: no step in the history.
-    await getDb().insert(edits).values({
-      projectId: project.id,
-      sessionId: message.sessionId,
-      messageId: null,
-      description: 'An old edit',
-      intent: { action: 'lengthen', targetClipIds: [] },
-      operations: [],
-      inverse: [],
-      createdAt: new Date(message.createdAt.getTime() + 1),
-    });
+    await getDb()
+      .insert(edits)
+      .values({
+        projectId: project.id,
+        sessionId: message.sessionId,
+        messageId: null,
+        description: 'An old edit',
+        intent: { action: 'lengthen', targetClipIds: [] },
+        operations: [],
+        inverse: [],
+        createdAt: new Date(message.createdAt.getTime() + 1),
+      });
     await say(session, 'make the outro a bit longer');
     const before = await timeline();
     expect(codes(await api.request(PREVIEW, { id: asked.sendMessage.userMessage.id }))).toEqual(['CONFLICT']);
@@ -290,7 +296,10 @@ describe('forkSession', () => {
     expect(await timeline()).toEqual(forked.timeline.clips);
     expect(forked.edit?.description).toMatch(/\(branch\)$/);
     // The restore is a step of the project's history, recorded for the branch and no instruction.
-    const [step] = await getDb().select().from(timelineSteps).where(eq(timelineSteps.editId, fromGlobalId(forked.edit!.id)!.id));
+    const [step] = await getDb()
+      .select()
+      .from(timelineSteps)
+      .where(eq(timelineSteps.editId, fromGlobalId(forked.edit!.id)!.id));
     expect(step).toMatchObject({ sessionId: fromGlobalId(branch.id)!.id, messageId: null, applied: true });
     expect(await api.data(SESSION, { id: a })).toEqual(original);
 
@@ -348,7 +357,10 @@ onRealPostgres('racing restores', () => {
       ]);
       const outcomes = results.map((result) => codes(result).join()).sort();
       // The later one either saw the history move (CONFLICT) or found the timeline already restored.
-      expect([['', 'CONFLICT'], ['', 'BAD_USER_INPUT']]).toContainEqual(outcomes);
+      expect([
+        ['', 'CONFLICT'],
+        ['', 'BAD_USER_INPUT'],
+      ]).toContainEqual(outcomes);
     }
   });
 });

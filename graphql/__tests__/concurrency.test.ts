@@ -1,12 +1,12 @@
 import { getAllMessages } from '@/db/messages';
 import { startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const SEND = `mutation($id: ID!, $content: String!, $clientMessageId: String) {
   sendMessage(input: { sessionId: $id, content: $content, clientMessageId: $clientMessageId }) { reply { content } }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, selectRows } from '@/db/client';
 import { startSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { CuttableTcpProxy } from '@/testing/tcpProxy';
 import { toGlobalId } from '../ids';
@@ -12,7 +12,7 @@ import { ApiClient, codes, sessionCookie, startApiServer, type GraphQLResult } f
  * the app recovers without a restart, and no instruction is left half-written. Needs a real
  * Postgres server to put a proxy in front of; the embedded database has no network to cut.
  */
-useTestDatabase();
+setUpTestDatabase();
 const onRealPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
 const SEND = `mutation($id: ID!, $content: String!, $clientMessageId: String) {
@@ -144,4 +144,3 @@ async function readiness(): Promise<number> {
   const { GET } = await import('@/app/api/health/ready/route');
   return (await GET()).status;
 }
-

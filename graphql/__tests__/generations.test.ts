@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { messages } from '@/db/schema';
 import { startSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { DONE, finish, startFakeChatCompletions, textChunk, toolCallStart, type FakeChatCompletions } from '@/testing/fakeChatCompletions';
 import { makeUserWithProject } from '@/testing/factories';
 import { fromGlobalId, toGlobalId } from '../ids';
@@ -12,7 +12,7 @@ import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from 
  * The API with a model behind CoDirector, end to end: GraphQL → use case → the OpenAI-compatible
  * provider over HTTP → a scripted local chat-completions server.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 const SEND = `mutation($id: ID!, $content: String!) {
   sendMessage(input: { sessionId: $id, content: $content }) {
@@ -26,7 +26,14 @@ const STOP = 'mutation($id: ID!) { stopGeneration(input: { messageId: $id }) { m
 const COMPACT = 'mutation($id: ID!) { compactSession(input: { sessionId: $id }) { foldedMessageCount session { summary } } }';
 const RETRY = 'mutation($id: ID!) { retryMessage(input: { messageId: $id }) { reply { id status content } edits { description } } }';
 
-type Sent = { sendMessage: { userMessage: { id: string; status: string }; reply: { id: string; content: string; status: string }; edits: { description: string }[]; session: { summary: string | null } } };
+type Sent = {
+  sendMessage: {
+    userMessage: { id: string; status: string };
+    reply: { id: string; content: string; status: string };
+    edits: { description: string }[];
+    session: { summary: string | null };
+  };
+};
 
 let server: ApiServer;
 let fake: FakeChatCompletions;
@@ -35,7 +42,13 @@ const saved = { ...process.env };
 beforeAll(async () => {
   server = await startApiServer();
   fake = await startFakeChatCompletions();
-  Object.assign(process.env, { ASSISTANT_PROVIDER: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'fake-model', ASSISTANT_MAX_RETRIES: '0' });
+  Object.assign(process.env, {
+    ASSISTANT_PROVIDER: 'openai',
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_MODEL: 'fake-model',
+    ASSISTANT_MAX_RETRIES: '0',
+  });
 });
 afterAll(async () => {
   process.env = saved;
@@ -55,7 +68,10 @@ describe('sendMessage with a model provider', () => {
     fake.script({ chunks: [textChunk('Sure.'), toolCallStart(0, 'c1', 'mute', '{"clipId":"nope"}'), finish('tool_calls'), DONE] });
     const sent = await api.data<Sent, unknown>(SEND, { id: sessionId, content: 'mute the clip' });
     expect(sent.sendMessage.userMessage.status).toBe('DONE');
-    expect(sent.sendMessage.reply).toMatchObject({ status: 'DONE', content: 'Sure.\n\nI couldn\'t mute: there is no clip with the id "nope" in the timeline. Nothing was changed.' });
+    expect(sent.sendMessage.reply).toMatchObject({
+      status: 'DONE',
+      content: 'Sure.\n\nI couldn\'t mute: there is no clip with the id "nope" in the timeline. Nothing was changed.',
+    });
     expect(sent.sendMessage.edits).toEqual([]);
     expect(sent.sendMessage.session.summary).toBeNull();
   });
@@ -124,8 +140,14 @@ describe('sendMessage with a model provider', () => {
     const sent = await api.data<Sent, unknown>(SEND, { id: sessionId, content: 'explain' });
     const replyId = sent.sendMessage.reply.id;
     const rawId = fromGlobalId(replyId)!.id;
-    await getDb().update(messages).set({ status: 'streaming', createdAt: sql`now() - interval '1 hour'` }).where(eq(messages.id, rawId));
-    const read = await api.data<{ node: { status: string; content: string } }, unknown>('query($id: ID!) { node(id: $id) { ... on Message { status content } } }', { id: replyId });
+    await getDb()
+      .update(messages)
+      .set({ status: 'streaming', createdAt: sql`now() - interval '1 hour'` })
+      .where(eq(messages.id, rawId));
+    const read = await api.data<{ node: { status: string; content: string } }, unknown>(
+      'query($id: ID!) { node(id: $id) { ... on Message { status content } } }',
+      { id: replyId },
+    );
     expect(read.node).toEqual({ status: 'FAILED', content: 'Half an ans' });
   });
 });

@@ -1,14 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { getDb } from '@/db/client';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUser } from '@/testing/factories';
 import { ValidationError } from '@/lib/validation';
 import { formatError, INTERNAL_ERROR_MESSAGE, notFound } from '../errors';
 import { toGlobalId } from '../ids';
 import { createApolloServer, introspectionEnabled } from '../server';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, envelopeOf, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let api: ApiClient;
@@ -25,10 +25,14 @@ afterAll(() => server.close());
 
 describe('the HTTP endpoint', () => {
   it('answers anonymous requests with 401 UNAUTHENTICATED and WWW-Authenticate: Bearer', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { id } }' }) });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
-    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await envelopeOf(response)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a bad token with 401 and WWW-Authenticate: Bearer', async () => {
@@ -47,8 +51,14 @@ describe('the HTTP endpoint', () => {
       ok: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, JSON.stringify({ query: '{ viewer { id } }' })),
       badJson: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, '{ not json'),
       badToken: await post({ authorization: 'Bearer cds_nonsense', 'content-type': 'application/json' }, JSON.stringify({ query: '{ viewer { id } }' })),
-      notAcceptable: await post({ ...api.authHeaders(), 'content-type': 'application/json', accept: 'text/html' }, JSON.stringify({ query: '{ viewer { id } }' })),
-      tooLarge: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, JSON.stringify({ query: `{ viewer { id } } #${'x'.repeat(1024 * 1024)}` })),
+      notAcceptable: await post(
+        { ...api.authHeaders(), 'content-type': 'application/json', accept: 'text/html' },
+        JSON.stringify({ query: '{ viewer { id } }' }),
+      ),
+      tooLarge: await post(
+        { ...api.authHeaders(), 'content-type': 'application/json' },
+        JSON.stringify({ query: `{ viewer { id } } #${'x'.repeat(1024 * 1024)}` }),
+      ),
     };
     expect(Object.fromEntries(Object.entries(answers).map(([name, response]) => [name, response.status]))).toEqual({
       ok: 200,
@@ -72,9 +82,9 @@ describe('the HTTP endpoint', () => {
       headers: { ...api.authHeaders(), 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'subscription Live { __typename }' }),
     });
-    const body = await response.json();
-    expect(body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
-    expect(body.errors[0].message).toMatch(/subscription/i);
+    const body = await envelopeOf(response);
+    expect(body.errors![0].extensions!.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors![0].message).toMatch(/subscription/i);
   });
 
   it('answers other methods and mutations over GET with 405 and Allow', async () => {
@@ -168,7 +178,10 @@ describe('introspection in production', () => {
     expect(introspectionEnabled({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toBe(true);
 
     const production = createApolloServer({ NODE_ENV: 'production' });
-    const response = await production.executeOperation({ query: '{ __schema { queryType { name } } }' }, { contextValue: { viewer: null, request: new Request('http://test/') } });
+    const response = await production.executeOperation(
+      { query: '{ __schema { queryType { name } } }' },
+      { contextValue: { viewer: null, request: new Request('http://test/') } },
+    );
     expect(response.body.kind === 'single' && response.body.singleResult.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await production.stop();
   });
@@ -178,8 +191,12 @@ describe('formatError', () => {
   const formatted = { message: 'raw', path: ['viewer'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 
   it('answers SERVICE_UNAVAILABLE when the database cannot be reached', () => {
-    const refused = new GraphQLError('connect ECONNREFUSED', { originalError: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) });
-    const shutdown = new GraphQLError('terminating connection', { originalError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
+    const refused = new GraphQLError('connect ECONNREFUSED', {
+      originalError: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    });
+    const shutdown = new GraphQLError('terminating connection', {
+      originalError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    });
     for (const error of [refused, shutdown]) {
       const result = formatError({ ...formatted, message: error.message }, error);
       expect(result.extensions?.code).toBe('SERVICE_UNAVAILABLE');

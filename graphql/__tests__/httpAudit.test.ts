@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serverAudits, type AuditResult } from 'graphql-http';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUser } from '@/testing/factories';
 import { introspectionEnabled } from '../server';
 import { startApiServer, tokenFor, type ApiServer } from './support/api';
@@ -25,7 +25,7 @@ const REMAINING: Record<string, string> = {
   '7B9B': 'SHOULD use a status code of 200 on variable coercion failure when accepting application/json',
 };
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let results: AuditResult[];
@@ -71,7 +71,7 @@ describe('the graphql-http server audit', () => {
     expect(failing().filter((result) => result.status === 'error')).toEqual([]);
   });
 
-  it('runs the GET audits\' requests once they carry a CSRF-safe header', async () => {
+  it("runs the GET audits' requests once they carry a CSRF-safe header", async () => {
     const query = encodeURIComponent('query Type($name: String!) { __type(name: $name) { name } }');
     const variables = encodeURIComponent(JSON.stringify({ name: 'Session' }));
     const get = (headers: Record<string, string>) => fetch(`${server.url}?query=${query}&variables=${variables}`, { headers });

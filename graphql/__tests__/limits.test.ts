@@ -1,14 +1,14 @@
 import { getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
 import type { User } from '@/db/schema';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { QUERY_LIMITS } from '../limits';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 import { countStatements } from '@/testing/statements';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let api: ApiClient;
@@ -43,9 +43,7 @@ describe('no N+1 queries', () => {
 
   it('reads 20 projects with 20 sessions each in 3 statements: viewer, projects, all sessions pages', async () => {
     const { client } = await userWithProjects(20, 25);
-    const result = await client.data<{ viewer: { projects: { edges: { node: { sessions: { edges: unknown[] } } }[] } } }, undefined>(
-      projectsWithSessions,
-    );
+    const result = await client.data<{ viewer: { projects: { edges: { node: { sessions: { edges: unknown[] } } }[] } } }, undefined>(projectsWithSessions);
     expect(result.viewer.projects.edges).toHaveLength(20);
     expect(result.viewer.projects.edges.every((edge) => edge.node.sessions.edges.length === 20)).toBe(true);
     // The rate-limit count costs nothing here: in memory on PGlite; on Postgres the user's

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { listSessions } from '@/db/sessions';
 import type { Project, User } from '@/db/schema';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import {
   AccessTokensDocument,
@@ -22,7 +22,7 @@ import {
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let api: ApiClient;

@@ -1,14 +1,14 @@
 import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeSessionPairs, makeUserWithProject } from '@/testing/factories';
 import { ProjectSessionsDocument, SessionMessagesDocument, ViewerProjectsDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 import { countStatements } from '@/testing/statements';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let api: ApiClient;
@@ -108,9 +108,7 @@ describe('Project.sessions', () => {
     const first = await sessionsPage({ first: 2 });
     const cursor = first.pageInfo.endCursor ?? '';
     const [payload, signature] = cursor.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify(['Project.sessions', project.id, '2020-01-01T00:00:00.000Z', newestFirst[0].id])).toString(
-      'base64url',
-    );
+    const forgedPayload = Buffer.from(JSON.stringify(['Project.sessions', project.id, '2020-01-01T00:00:00.000Z', newestFirst[0].id])).toString('base64url');
     const otherProject = await makeProject(user.id, 'Other');
     const otherData = await api.data(ProjectSessionsDocument, { projectId: toGlobalId('Project', otherProject.id), first: 1 });
     const projectsCursor = (await api.data(ViewerProjectsDocument, { first: 1 })).viewer.projects.pageInfo.endCursor ?? '';

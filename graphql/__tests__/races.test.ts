@@ -1,5 +1,5 @@
 import { startSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
@@ -10,7 +10,7 @@ import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from 
  * of deadlocking, and a session deleted under a restore is NOT_FOUND. Lock order is a property
  * of the real Postgres; the embedded database runs one statement at a time.
  */
-useTestDatabase();
+setUpTestDatabase();
 const onRealPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
 const PAIRS = 30;

@@ -1,8 +1,8 @@
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeAccessToken, makeUser } from '@/testing/factories';
 import { startApiServer, type ApiServer } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const LIMIT = 3;
 let server: ApiServer;

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { startSession } from '@/db/sessions';
 import { runInstruction } from '@/server/instructions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, startApiServer, tokenFor, type ApiServer } from './support/api';
@@ -16,9 +16,15 @@ import { ApiClient, codes, startApiServer, tokenFor, type ApiServer } from './su
  * operation and answers without errors, and each `sh` block that calls the API runs with a
  * real token against a test server. A documentation edit that breaks one fails here.
  */
-useTestDatabase();
+setUpTestDatabase();
 
-const DOCUMENTS = ['README.md', ...fs.readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => path.join('docs', name))];
+const DOCUMENTS = [
+  'README.md',
+  ...fs
+    .readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join('docs', name)),
+];
 const DOCS = DOCUMENTS.map((file) => fs.readFileSync(path.join(process.cwd(), file), 'utf8')).join('\n');
 const blocks = (language: string) => [...DOCS.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]);
 const graphqlExamples = blocks('graphql');
@@ -37,7 +43,11 @@ beforeAll(async () => {
   const session = await startSession(user.id, project.id);
   const first = await runInstruction({ session, content: 'make the intro a bit longer' });
   await runInstruction({ session, content: 'mute the outro' });
-  fixtures = { projectId: toGlobalId('Project', project.id), sessionId: toGlobalId('Session', session.id), messageId: toGlobalId('Message', first.userMessage.id) };
+  fixtures = {
+    projectId: toGlobalId('Project', project.id),
+    sessionId: toGlobalId('Session', session.id),
+    messageId: toGlobalId('Message', first.userMessage.id),
+  };
 });
 afterAll(() => server.close());
 
@@ -48,7 +58,7 @@ it('has API examples to run', () => {
 
 it.each(graphqlExamples.map((example) => [example.split('\n')[0], example]))('runs `%s` as written', async (_firstLine, example) => {
   const document = parse(example);
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   expect(operations).toHaveLength(1);
   const wanted = operations[0].variableDefinitions?.map((definition) => definition.variable.name.value) ?? [];
   const values: Record<string, unknown> = { ...fixtures, clientMessageId: randomUUID(), basis: null };

@@ -2,15 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  buildSchema,
-  getNamedType,
-  isInputObjectType,
-  isObjectType,
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputField,
-} from 'graphql';
+import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLArgument, type GraphQLField, type GraphQLInputField } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/lib/listKeys';
 import { CLIENT_MESSAGE_ID_MAX_LENGTH, INSTRUCTION_MAX_LENGTH, NAME_MAX_LENGTH } from '@/lib/validation';
 import { ErrorCode } from '@/server/errors';
@@ -139,7 +131,10 @@ describe('every mutation states the error codes it can return', () => {
     // Each takes an id or a name from its input, so each can refuse it.
     expect(stated).toContain('BAD_USER_INPUT');
     const input = getNamedType(field.args[0].type);
-    if (isInputObjectType(input) && Object.keys(input.getFields()).some((name) => name.endsWith('Id') && name !== 'clientMutationId' && name !== 'clientMessageId')) {
+    if (
+      isInputObjectType(input) &&
+      Object.keys(input.getFields()).some((name) => name.endsWith('Id') && name !== 'clientMutationId' && name !== 'clientMessageId')
+    ) {
       expect(stated).toContain('NOT_FOUND');
     }
   });

@@ -1,4 +1,4 @@
-import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, executeSync, parse, type GraphQLResolveInfo } from 'graphql';
 import { selectedFieldNames } from '../selection';
 
 const schema = buildSchema(`
@@ -10,7 +10,7 @@ const schema = buildSchema(`
 /** Runs the query and returns what selectedFieldNames saw from the `list` resolver. */
 function seen(query: string, path: string[]): string[] {
   let names: Set<string> = new Set();
-  execute({
+  executeSync({
     schema,
     document: parse(query),
     rootValue: {

@@ -1,11 +1,11 @@
 import { startSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
 /** Session.contextUsage and compactSession over HTTP, with the built-in interpreter. */
-useTestDatabase();
+setUpTestDatabase();
 
 const SEND = 'mutation($id: ID!, $content: String!) { sendMessage(input: { sessionId: $id, content: $content }) { reply { content } } }';
 const USAGE = 'query($id: ID!) { node(id: $id) { ... on Session { summary contextUsage { usedTokens budgetTokens } } } }';
@@ -18,7 +18,11 @@ const COMPACT = `mutation($id: ID!) {
 
 type Usage = { node: { summary: string | null; contextUsage: { usedTokens: number; budgetTokens: number } } };
 type Compacted = {
-  compactSession: { clientMutationId: string; foldedMessageCount: number; session: { id: string; summary: string | null; contextUsage: { usedTokens: number; budgetTokens: number } } };
+  compactSession: {
+    clientMutationId: string;
+    foldedMessageCount: number;
+    session: { id: string; summary: string | null; contextUsage: { usedTokens: number; budgetTokens: number } };
+  };
 };
 
 let server: ApiServer;
@@ -72,7 +76,10 @@ describe('compactSession', () => {
 
   it('answers 0 folded messages for a session with one turn or none', async () => {
     const { api, sessionId } = await owner();
-    expect((await api.data<Compacted, unknown>(COMPACT, { id: sessionId })).compactSession).toMatchObject({ foldedMessageCount: 0, session: { summary: null } });
+    expect((await api.data<Compacted, unknown>(COMPACT, { id: sessionId })).compactSession).toMatchObject({
+      foldedMessageCount: 0,
+      session: { summary: null },
+    });
   });
 
   it('is NOT_FOUND for another user’s session, BAD_USER_INPUT for an id that is not one, UNAUTHENTICATED without a viewer', async () => {

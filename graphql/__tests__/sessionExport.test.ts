@@ -1,13 +1,14 @@
 import { GET } from '@/app/api/sessions/[sessionId]/export/route';
 import { startSession } from '@/db/sessions';
 import type { Session, User } from '@/db/schema';
+import type { SessionTranscript } from '@/lib/sessionExport';
 import { runInstruction } from '@/server/instructions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject, readSession } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { sessionCookie, tokenFor } from './support/api';
+import { envelopeOf, sessionCookie, tokenFor } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let owner: User;
 let session: Session;
@@ -21,6 +22,9 @@ beforeAll(async () => {
   session = (await readSession(started.id))!;
 });
 
+/** Jest's asymmetric matchers are typed `any`; as `unknown` they sit in a typed literal. */
+const aString: unknown = expect.any(String);
+
 async function download(sessionId: string, format: string | null, headers: Record<string, string>) {
   const url = `http://localhost/api/sessions/${sessionId}/export${format ? `?format=${format}` : ''}`;
   return GET(new Request(url, { headers }), { params: Promise.resolve({ sessionId }) });
@@ -32,10 +36,10 @@ describe('GET /api/sessions/<id>/export', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="outro-2-s-then-undone.json"');
-    const body = await response.json();
-    const times: string[] = body.messages.map((message: { createdAt: string }) => message.createdAt);
+    const body = (await response.json()) as SessionTranscript;
+    const times = body.messages.map((message) => message.createdAt);
     expect(body.session).toMatchObject({ id: session.id, title: 'Outro +2 s, then undone', pinned: false, archived: false });
-    expect(body.messages.map((message: { role: string; content: string }) => [message.role, message.content])).toEqual([
+    expect(body.messages.map((message) => [message.role, message.content])).toEqual([
       ['user', 'make the outro a bit longer'],
       ['assistant', 'Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.'],
       ['user', 'undo that'],
@@ -43,11 +47,11 @@ describe('GET /api/sessions/<id>/export', () => {
     ]);
     expect(body.messages[0].edits).toEqual([
       {
-        id: expect.any(String),
+        id: aString,
         description: 'Made “Outro” 2.0 s longer',
-        createdAt: expect.any(String),
+        createdAt: aString,
         reverted: true,
-        revertedAt: expect.any(String),
+        revertedAt: aString,
         changes: [expect.objectContaining({ type: 'update', before: { durationMs: 5000 }, after: { durationMs: 7000 } })],
       },
     ]);
@@ -56,8 +60,8 @@ describe('GET /api/sessions/<id>/export', () => {
 
   it('answers Markdown by default, exactly, for a bearer token too', async () => {
     const { token } = await tokenFor(owner);
-    const json = await (await download(session.id, 'json', { authorization: `Bearer ${token}` })).json();
-    const times: string[] = json.messages.map((message: { createdAt: string }) => message.createdAt);
+    const json = (await (await download(session.id, 'json', { authorization: `Bearer ${token}` })).json()) as SessionTranscript;
+    const times = json.messages.map((message) => message.createdAt);
     const response = await download(session.id, null, { authorization: `Bearer ${token}` });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -84,12 +88,12 @@ describe('GET /api/sessions/<id>/export', () => {
     const other = await makeUserWithProject();
     const foreign = await download(session.id, 'md', await sessionCookie(other.user));
     expect(foreign.status).toBe(404);
-    expect((await foreign.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await envelopeOf(foreign)).errors![0].extensions!.code).toBe('NOT_FOUND');
     const missing = await download('00000000-0000-4000-8000-000000000000', 'md', await sessionCookie(owner));
     expect(missing.status).toBe(404);
     expect((await download(session.id, 'md', {})).status).toBe(401);
     const badFormat = await download(session.id, 'pdf', await sessionCookie(owner));
     expect(badFormat.status).toBe(400);
-    expect((await badFormat.json()).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'format' });
+    expect((await envelopeOf(badFormat)).errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'format' });
   });
 });

@@ -2,12 +2,12 @@ import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
 import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeSessionPairs, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let api: ApiClient;
@@ -211,14 +211,21 @@ describe('searching sessions', () => {
       }
     }
   }`;
-  type SearchPage = { totalCount: number; edges: { cursor: string; snippet: string | null; node: { id: string; title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  type SearchPage = {
+    totalCount: number;
+    edges: { cursor: string; snippet: string | null; node: { id: string; title: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
   const search = async (variables: { query?: string; first?: number; after?: string | null }) =>
     (await api.data<{ project: { sessions: SearchPage } }, object>(SEARCH, { projectId: toGlobalId('Project', searched.id), ...variables })).project.sessions;
 
   beforeAll(async () => {
     searched = await makeProject(user.id, 'Searched');
     const base = Date.UTC(2026, 2, 1);
-    titleMatch = await makeListedSession({ projectId: searched.id, createdById: user.id, title: 'Airport clip two seconds longer', createdAt: new Date(base) }, 'make it longer');
+    titleMatch = await makeListedSession(
+      { projectId: searched.id, createdById: user.id, title: 'Airport clip two seconds longer', createdAt: new Date(base) },
+      'make it longer',
+    );
     thirdMessageMatch = await createSession({ projectId: searched.id, createdById: user.id, title: 'Sound pass', createdAt: new Date(base + 60_000) });
     await appendMessage(thirdMessageMatch, { role: 'user', content: 'mute the music' });
     await appendMessage(thirdMessageMatch, { role: 'assistant', content: 'Muted “Music”.' });
@@ -316,7 +323,12 @@ describe('searching sessions', () => {
     expect(codes(both)).toEqual(['BAD_USER_INPUT']);
     expect(both.errors?.[0].extensions?.field).toBe('last');
     const other = await searchBothWays({ query: 'airport', first: 1 });
-    const foreign = await api.request(SEARCH_BOTH_WAYS, { projectId: toGlobalId('Project', searched.id), query: 'beach', last: 5, before: other.pageInfo.endCursor });
+    const foreign = await api.request(SEARCH_BOTH_WAYS, {
+      projectId: toGlobalId('Project', searched.id),
+      query: 'beach',
+      last: 5,
+      before: other.pageInfo.endCursor,
+    });
     expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
     expect(foreign.errors?.[0].extensions?.field).toBe('before');
   });

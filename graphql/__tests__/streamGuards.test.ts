@@ -1,7 +1,7 @@
 import { GET as projectEventsRoute } from '@/app/api/projects/[projectId]/events/route';
 import { startSession } from '@/db/sessions';
 import { QUERY_LIMITS } from '@/graphql/limits';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
@@ -10,7 +10,7 @@ import { sessionCookie, startApiServer, tokenFor, type ApiServer } from './suppo
  * The guards of graphql/operationGuards.ts hold on both GraphQL routes: every case runs against
  * `/api/graphql` (as a query) and `/api/graphql/stream` (as a subscription), over HTTP.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 let plain: ApiServer;
 let trustedOnly: ApiServer;
@@ -48,7 +48,8 @@ async function owner() {
 }
 
 /** A selection deeper than QUERY_LIMITS.depth under `session`. */
-const DEEP = 'session { project { sessions { edges { node { messages { edges { node { edits { revertedBy { revertedBy { revertedBy { id } } } } } } } } } } } }';
+const DEEP =
+  'session { project { sessions { edges { node { messages { edges { node { edits { revertedBy { revertedBy { revertedBy { id } } } } } } } } } } } }';
 
 function operationOf(route: Route, projectId: string, selection: string): string {
   return route === 'http'

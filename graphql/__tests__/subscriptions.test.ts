@@ -2,16 +2,16 @@ import { createClient, type Client } from 'graphql-sse';
 import { startSession } from '@/db/sessions';
 import { runInstruction } from '@/server/instructions';
 import { renameSession } from '@/db/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { envelopeOf, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
 
 /**
  * GraphQL subscriptions over Server-Sent Events (graphql-sse), as a third-party client uses
  * them: the official client against the real route handler over HTTP.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 beforeAll(async () => {
@@ -132,7 +132,7 @@ it('refuses a stream without credentials (401) and another user’s project (NOT
   });
   expect(anonymous.status).toBe(401);
   expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
-  expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect((await envelopeOf(anonymous)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
 
   const alice = await owner();
   const bob = await owner();

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Kind, parse, print } from 'graphql';
 import { getOwnedProject } from '@/db/projects';
 import type { Project, User } from '@/db/schema';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import * as generated from '../__generated__/client/graphql';
 import { ProjectDocument, RenameProjectDocument, StopGenerationDocument, ViewerDocument } from '../__generated__/client/graphql';
@@ -16,7 +16,7 @@ import { persistedRequest } from '../persistedRequest';
 import { trustedDocumentsMode } from '../trustedDocuments';
 import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer, type GraphQLResult } from './support/api';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const ROOT = path.resolve(__dirname, '../..');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -107,7 +107,9 @@ describe('persisted ids', () => {
   });
 
   it('refuse an id that is not the hash of the text sent with it, and a malformed extension', async () => {
-    const mismatch = await result(await post(off, cookie, { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('something else') } } }));
+    const mismatch = await result(
+      await post(off, cookie, { query: AD_HOC, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('something else') } } }),
+    );
     expect([mismatch.status, codes(mismatch)]).toEqual([400, ['BAD_REQUEST']]);
     for (const persistedQuery of [{ version: 2, sha256Hash: 'ab' }, { version: 1 }, 'sha256:ab', null]) {
       const malformed = await result(await post(off, cookie, { extensions: { persistedQuery } }));

@@ -156,9 +156,7 @@ export const Mutation: TypeResolvers<'Mutation'> = {
 
   async forkSession(_root, { input }, ctx) {
     const messageId = databaseId(ctx, input.messageId, 'Message', 'messageId');
-    const result = await withGlobalClipIds(() =>
-      checkpoints.forkSession(ctx, { messageId, restoreTimeline: input.restoreTimeline ?? true }),
-    );
+    const result = await withGlobalClipIds(() => checkpoints.forkSession(ctx, { messageId, restoreTimeline: input.restoreTimeline ?? true }));
     wrote(ctx);
     return {
       clientMutationId: input.clientMutationId,
@@ -170,12 +168,8 @@ export const Mutation: TypeResolvers<'Mutation'> = {
   },
 };
 
-async function setSessionFlag(
-  ctx: GraphQLContext,
-  input: { sessionId: string; clientMutationId?: string | null },
-  useCase: typeof sessions.pinSession,
-) {
-  const session = await useCase(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
+async function setSessionFlag(ctx: GraphQLContext, input: { sessionId: string; clientMutationId?: string | null }, setFlag: typeof sessions.pinSession) {
+  const session = await setFlag(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
   wrote(ctx);
   return { clientMutationId: input.clientMutationId, session };
 }

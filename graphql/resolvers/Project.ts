@@ -29,13 +29,7 @@ export const Project: TypeResolvers<'Project'> = {
 };
 
 /** Search results: their own cursors (relevance, time, id) on a list of their own per search, paged either way. */
-function searchConnection(
-  loaders: Loaders,
-  projectId: string,
-  query: string,
-  args: ConnectionArgs & { archived?: boolean | null },
-  info: GraphQLResolveInfo,
-) {
+function searchConnection(loaders: Loaders, projectId: string, query: string, args: ConnectionArgs & { archived?: boolean | null }, info: GraphQLResolveInfo) {
   const filter = { archived: args.archived === true };
   return resolveConnection(args, info, {
     parentId: searchListParent(projectId, query, filter.archived),

@@ -21,13 +21,11 @@ export const Session: TypeResolvers<'Session'> = {
       cursorKey: seqCursorKey,
       keyOf: seqKeyOf,
       fetchPage: (page) => loaders.messagePages.load(session.id, page),
-      count: async () => session.messageCount,
+      count: () => Promise.resolve(session.messageCount),
     });
   },
   edits: (session, _args, ctx) => requireViewer(ctx).loaders.editsBySession.load(session.id),
-  forkedFromSession: (session, _args, ctx) =>
-    session.forkedFromSessionId ? requireViewer(ctx).loaders.sessions.load(session.forkedFromSessionId) : null,
-  forkedFromMessage: (session, _args, ctx) =>
-    session.forkedFromMessageId ? requireViewer(ctx).loaders.messages.load(session.forkedFromMessageId) : null,
+  forkedFromSession: (session, _args, ctx) => (session.forkedFromSessionId ? requireViewer(ctx).loaders.sessions.load(session.forkedFromSessionId) : null),
+  forkedFromMessage: (session, _args, ctx) => (session.forkedFromMessageId ? requireViewer(ctx).loaders.messages.load(session.forkedFromMessageId) : null),
   contextUsage: (session, _args, ctx) => sessionContext.contextUsage(ctx, { sessionId: session.id }),
 };

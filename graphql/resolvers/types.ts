@@ -31,8 +31,7 @@ type FieldsNeedingResolvers<Name extends ObjectTypeName> = {
 }[keyof FieldResolvers<Name>];
 
 /** One type's resolvers, with those its parent object cannot answer required. */
-export type TypeResolvers<Name extends ObjectTypeName> = FieldResolvers<Name> &
-  Required<Pick<FieldResolvers<Name>, FieldsNeedingResolvers<Name>>>;
+export type TypeResolvers<Name extends ObjectTypeName> = FieldResolvers<Name> & Required<Pick<FieldResolvers<Name>, FieldsNeedingResolvers<Name>>>;
 
 type TypesNeedingResolvers = {
   [Name in ObjectTypeName]: [FieldsNeedingResolvers<Name>] extends [never] ? never : Name;

@@ -60,6 +60,10 @@ describe('restoreOperations and applyRestore', () => {
     ];
     const outcome = applyRestore([intro, beach, outro], ops);
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.clips).toEqual([{ id: 'o', name: 'Outro' }, { id: 'b', name: 'Beach scene' }]);
+    if (!outcome.ok)
+      expect(outcome.clips).toEqual([
+        { id: 'o', name: 'Outro' },
+        { id: 'b', name: 'Beach scene' },
+      ]);
   });
 });

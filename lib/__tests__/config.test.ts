@@ -23,11 +23,21 @@ function refusal(env: Record<string, string>): string {
 
 describe('the configuration', () => {
   it('has a default for every setting an operator may leave unset', () => {
-    expect(parseConfig({})).toMatchObject({ PGLITE_DIR: '.data/pglite', DATABASE_PREPARE: true, PORT: 3000, GRAPHQL_TRUSTED_DOCUMENTS: 'off', ASSISTANT_PROVIDER: 'interpreter' });
+    expect(parseConfig({})).toMatchObject({
+      PGLITE_DIR: '.data/pglite',
+      DATABASE_PREPARE: true,
+      PORT: 3000,
+      GRAPHQL_TRUSTED_DOCUMENTS: 'off',
+      ASSISTANT_PROVIDER: 'interpreter',
+    });
   });
 
   it('reads blank as unset and trims values', () => {
-    expect(parseConfig({ PORT: ' 8080 ', DATABASE_URL: '', INTERPRETER_THREADS: '' })).toMatchObject({ PORT: 8080, DATABASE_URL: undefined, INTERPRETER_THREADS: undefined });
+    expect(parseConfig({ PORT: ' 8080 ', DATABASE_URL: '', INTERPRETER_THREADS: '' })).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: undefined,
+      INTERPRETER_THREADS: undefined,
+    });
   });
 
   it.each([

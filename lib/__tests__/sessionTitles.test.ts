@@ -71,7 +71,9 @@ describe('a title from the first instruction', () => {
     const title = truncate('把片尾延长两秒然后把开头缩短一秒再把音乐静音并且淡出所有的场景和标题卡片以及更多的内容还有其他的剪辑和音乐和声音和颜色', 30);
     expect(graphemes(title)).toBeLessThanOrEqual(30);
     expect(title.endsWith('…')).toBe(true);
-    expect('把片尾延长两秒然后把开头缩短一秒再把音乐静音并且淡出所有的场景和标题卡片以及更多的内容还有其他的剪辑和音乐和声音和颜色'.startsWith(title.slice(0, -1))).toBe(true);
+    expect(
+      '把片尾延长两秒然后把开头缩短一秒再把音乐静音并且淡出所有的场景和标题卡片以及更多的内容还有其他的剪辑和音乐和声音和颜色'.startsWith(title.slice(0, -1)),
+    ).toBe(true);
   });
 
   it('titles a session with no edits yet from its first instruction', () => {
@@ -120,8 +122,11 @@ describe('a title that summarizes the edits', () => {
       'Tram ride deleted',
     );
     expect(
-      sessionTitle({ firstInstruction: 'x', edits: [edit('mute', [update('gone', { muted: false }, { muted: true })], { targets: ['gone'] })], clipNames: new Map() })
-        ?.title,
+      sessionTitle({
+        firstInstruction: 'x',
+        edits: [edit('mute', [update('gone', { muted: false }, { muted: true })], { targets: ['gone'] })],
+        clipNames: new Map(),
+      })?.title,
     ).toBe('A clip muted');
   });
 
@@ -175,7 +180,9 @@ describe('a title that summarizes the edits', () => {
     // One instruction muting two clips, the second name too long to fit: nothing more to count.
     const both = edit('mute', [update('a', { muted: false }, { muted: true }), update('long', { muted: false }, { muted: true })], { targets: ['a', 'long'] });
     expect(sessionTitle({ firstInstruction: 'x', edits: [both], clipNames: names })?.title).toBe('A and The very long establishing shot of the harbour at…');
-    const compound = edit('compound', [update('a', { muted: false }, { muted: true }), update('long', { volume: 100 }, { volume: 50 })], { targets: ['a', 'long'] });
+    const compound = edit('compound', [update('a', { muted: false }, { muted: true }), update('long', { volume: 100 }, { volume: 50 })], {
+      targets: ['a', 'long'],
+    });
     expect(sessionTitle({ firstInstruction: 'x', edits: [compound], clipNames: names })?.title).toBe('A muted; …');
 
     const fits = Array.from({ length: 5 }, (_, index) => mute(['a', 'b'][index % 2]));

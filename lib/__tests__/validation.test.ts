@@ -22,7 +22,8 @@ describe('validateText, the rule every text input passes', () => {
   });
 
   it('keeps tabs, line breaks and every script as they are', () => {
-    for (const value of ['a\tb', 'one\ntwo', 'one\r\ntwo', 'Lisboa à noite', 'שלום', '夏のリスボン', '🎬 cut']) expect(validateText('content', value)).toBe(value);
+    for (const value of ['a\tb', 'one\ntwo', 'one\r\ntwo', 'Lisboa à noite', 'שלום', '夏のリスボン', '🎬 cut'])
+      expect(validateText('content', value)).toBe(value);
   });
 });
 

@@ -45,11 +45,7 @@ function destinationIndex(destination: Destination<string>, others: Timeline, pl
   }
 }
 
-export function buildMoveEdit(
-  spec: Extract<EditSpec, { action: 'move' }>,
-  clip: Clip,
-  timeline: Timeline,
-): EditOutcome {
+export function buildMoveEdit(spec: Extract<EditSpec, { action: 'move' }>, clip: Clip, timeline: Timeline): EditOutcome {
   const from = timeline.findIndex((candidate) => candidate.id === clip.id);
   const others = timeline.filter((candidate) => candidate.id !== clip.id);
   const to = destinationIndex(spec.destination, others, clip.id);
@@ -82,9 +78,7 @@ export function buildSwapEdit(spec: EditSpec, targets: readonly Clip[], timeline
   const description = `Swapped ${quote(first.name)} and ${quote(second.name)}`;
   return succeed({
     edit: draft.toEdit(description, toIntent(spec, [first.id, second.id])),
-    reply:
-      `${description}: ${quote(earlier.name)} is now at position ${laterIndex + 1}` +
-      ` and ${quote(later.name)} at position ${earlierIndex + 1}.`,
+    reply: `${description}: ${quote(earlier.name)} is now at position ${laterIndex + 1}` + ` and ${quote(later.name)} at position ${earlierIndex + 1}.`,
   });
 }
 
@@ -94,7 +88,13 @@ export function buildDeleteEdit(spec: EditSpec, targets: readonly Clip[], timeli
   const description = `Deleted ${describeClips(targets)}`;
   const emptied = draft.timeline.length === 0 ? ' The timeline is now empty.' : '';
   return succeed({
-    edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
+    edit: draft.toEdit(
+      description,
+      toIntent(
+        spec,
+        targets.map((clip) => clip.id),
+      ),
+    ),
     reply: `${description}.${emptied}`,
   });
 }
@@ -107,12 +107,7 @@ function unusedName(base: string, timeline: Timeline): string {
   return `${base} (copy ${number})`;
 }
 
-export function buildDuplicateEdit(
-  spec: EditSpec,
-  targets: readonly Clip[],
-  timeline: Timeline,
-  newClipId: () => string,
-): EditOutcome {
+export function buildDuplicateEdit(spec: EditSpec, targets: readonly Clip[], timeline: Timeline, newClipId: () => string): EditOutcome {
   const draft = new TimelineDraft(timeline);
   const copyNames: string[] = [];
   for (const clip of targets) {
@@ -127,30 +122,28 @@ export function buildDuplicateEdit(
       ? ` as ${copies[0]}, right after it`
       : ` as ${copies.slice(0, -1).join(', ')} and ${copies[copies.length - 1]}, each right after its original`;
   return succeed({
-    edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
+    edit: draft.toEdit(
+      description,
+      toIntent(
+        spec,
+        targets.map((clip) => clip.id),
+      ),
+    ),
     reply: `${description}${placement}.`,
   });
 }
 
-export function buildSplitEdit(
-  spec: Extract<EditSpec, { action: 'split' }>,
-  clip: Clip,
-  timeline: Timeline,
-  newClipId: () => string,
-): EditOutcome {
+export function buildSplitEdit(spec: Extract<EditSpec, { action: 'split' }>, clip: Clip, timeline: Timeline, newClipId: () => string): EditOutcome {
   const at = spec.at === 'middle' ? Math.round(clip.durationMs / 2) : spec.at;
   const durationText = formatSeconds(clip.durationMs);
   if (at <= 0 || at >= clip.durationMs) {
-    return refuse(
-      `${quote(clip.name)} is ${durationText} long, so the split point has to be between 0 s and ${durationText}.`,
-    );
+    return refuse(`${quote(clip.name)} is ${durationText} long, so the split point has to be between 0 s and ${durationText}.`);
   }
   const firstPart = at;
   const secondPart = clip.durationMs - at;
   if (firstPart < MIN_CLIP_DURATION_MS || secondPart < MIN_CLIP_DURATION_MS) {
     return refuse(
-      `I can't split ${quote(clip.name)} at ${formatSeconds(at)}: ` +
-        `both parts have to be at least ${formatSeconds(MIN_CLIP_DURATION_MS)} long.`,
+      `I can't split ${quote(clip.name)} at ${formatSeconds(at)}: ` + `both parts have to be at least ${formatSeconds(MIN_CLIP_DURATION_MS)} long.`,
     );
   }
   const firstName = `${clip.name} (part 1)`;
@@ -174,19 +167,13 @@ export function buildSplitEdit(
   const description = `Split ${quote(clip.name)} at ${formatSeconds(at)}`;
   return succeed({
     edit: draft.toEdit(description, toIntent(spec, [clip.id])),
-    reply:
-      `${description} into ${quote(firstName)} (${formatSeconds(firstPart)})` +
-      ` and ${quote(secondName)} (${formatSeconds(secondPart)}).`,
+    reply: `${description} into ${quote(firstName)} (${formatSeconds(firstPart)})` + ` and ${quote(secondName)} (${formatSeconds(secondPart)}).`,
   });
 }
 
 const CARD_LABELS: Record<CardKind, string> = { title: 'title', intro: 'intro', outro: 'outro' };
 
-export function buildAddClipEdit(
-  spec: Extract<EditSpec, { action: 'addClip' }>,
-  timeline: Timeline,
-  newClipId: () => string,
-): EditOutcome {
+export function buildAddClipEdit(spec: Extract<EditSpec, { action: 'addClip' }>, timeline: Timeline, newClipId: () => string): EditOutcome {
   const text = spec.text.trim();
   if (!text) return refuse(`What should the ${CARD_LABELS[spec.kind]} say?`);
   if (spec.durationMs < MIN_CLIP_DURATION_MS) {

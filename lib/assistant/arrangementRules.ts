@@ -21,11 +21,7 @@ import type { ClipReference } from './references';
 
 const MOVE_VERBS = '(?:move|put|place|drag|shift|bring)';
 
-function move(
-  target: string | undefined,
-  destination: Destination<ClipReference> | null,
-  quotes: Quotes,
-): ParsedCommand | null {
+function move(target: string | undefined, destination: Destination<ClipReference> | null, quotes: Quotes): ParsedCommand | null {
   return destination && edit({ action: 'move', destination }, reference(target, quotes));
 }
 
@@ -55,12 +51,8 @@ function swap(text: string, quotes: Quotes): ParsedCommand | null {
 }
 
 const MOVE_RULES: readonly Rule[] = [
-  rule(new RegExp(`^${MOVE_VERBS} (?<target>.+?) (?:to|at|on) ${EDGE}$`, 'i'), ({ target, edge }, quotes) =>
-    move(target, edgeDestination(edge), quotes),
-  ),
-  rule(/^(?:move|put|place|make) (?<target>.+?) (?<edge>first|last)$/i, ({ target, edge }, quotes) =>
-    move(target, edgeDestination(edge), quotes),
-  ),
+  rule(new RegExp(`^${MOVE_VERBS} (?<target>.+?) (?:to|at|on) ${EDGE}$`, 'i'), ({ target, edge }, quotes) => move(target, edgeDestination(edge), quotes)),
+  rule(/^(?:move|put|place|make) (?<target>.+?) (?<edge>first|last)$/i, ({ target, edge }, quotes) => move(target, edgeDestination(edge), quotes)),
   rule(
     new RegExp(`^${MOVE_VERBS} (?<target>.+?) (?:to|into|in|at) (?:position|slot|spot|place|number) (?<position>\\S+)$`, 'i'),
     ({ target, position = '' }, quotes) => {
@@ -72,9 +64,8 @@ const MOVE_RULES: readonly Rule[] = [
     new RegExp(`^${MOVE_VERBS} (?<target>.+?) (?:to|into|in|at) (?:the )?(?<ordinal>\\S+(?: last)?) (?:position|slot|spot|place)$`, 'i'),
     ({ target, ordinal }, quotes) => move(target, ordinalDestination(ordinal), quotes),
   ),
-  rule(
-    /^(?:move|put|place|make) (?<target>.+?) (?:to be )?the (?<ordinal>\S+(?: last)?) (?:clip|one)$/i,
-    ({ target, ordinal }, quotes) => move(target, ordinalDestination(ordinal), quotes),
+  rule(/^(?:move|put|place|make) (?<target>.+?) (?:to be )?the (?<ordinal>\S+(?: last)?) (?:clip|one)$/i, ({ target, ordinal }, quotes) =>
+    move(target, ordinalDestination(ordinal), quotes),
   ),
   rule(new RegExp(`^${MOVE_VERBS} (?<rest>.+)$`, 'i'), ({ rest = '' }, quotes) => relativeMove(rest, quotes)),
   rule(
@@ -88,9 +79,7 @@ const REMOVAL_RULES: readonly Rule[] = [
     /^(?:delete|remove|drop|erase|discard|get rid of|cut out|take out|throw away|trash|lose) (?<target>.+?)(?: (?:from|off|out of) (?:the )?(?:timeline|video|project|edit|sequence))?$/i,
     ({ target }, quotes) => edit({ action: 'delete' }, reference(target, quotes)),
   ),
-  rule(/^(?:duplicate|copy|clone) (?<target>.+?)(?: and paste it)?$/i, ({ target }, quotes) =>
-    edit({ action: 'duplicate' }, reference(target, quotes)),
-  ),
+  rule(/^(?:duplicate|copy|clone) (?<target>.+?)(?: and paste it)?$/i, ({ target }, quotes) => edit({ action: 'duplicate' }, reference(target, quotes))),
   rule(/^(?:make|create|add|insert) (?:a |another )?(?:copy|duplicate) of (?<target>.+)$/i, ({ target }, quotes) =>
     edit({ action: 'duplicate' }, reference(target, quotes)),
   ),
@@ -105,13 +94,10 @@ const SPLIT_RULES: readonly Rule[] = [
   rule(new RegExp(`^${SPLIT_VERBS} (?<target>.+?) ${MIDDLE}$`, 'i'), ({ target }, quotes) =>
     edit({ action: 'split', at: 'middle' }, reference(target, quotes)),
   ),
-  rule(
-    new RegExp(`^${SPLIT_VERBS} (?<target>.+?) (?:at|@) (?<at>.+?)(?: in| mark)?$`, 'i'),
-    ({ target, at = '' }, quotes) => {
-      const atMs = slotDuration(at);
-      return atMs === null ? null : edit({ action: 'split', at: atMs }, reference(target, quotes));
-    },
-  ),
+  rule(new RegExp(`^${SPLIT_VERBS} (?<target>.+?) (?:at|@) (?<at>.+?)(?: in| mark)?$`, 'i'), ({ target, at = '' }, quotes) => {
+    const atMs = slotDuration(at);
+    return atMs === null ? null : edit({ action: 'split', at: atMs }, reference(target, quotes));
+  }),
   rule(/^(?:split|divide|chop|slice) (?<rest>.+?)(?: in)?$/i, ({ rest = '' }, quotes) => {
     const trailing = splitTrailing(rest, markedDuration);
     if (trailing) return edit({ action: 'split', at: trailing.value }, reference(trailing.head, quotes));

@@ -14,22 +14,14 @@ const VOLUME_RULES: readonly Rule[] = [
   rule(/^(?:mute|silence) (?<target>.+)$/i, ({ target }, quotes) => edit({ action: 'mute' }, reference(target, quotes))),
   rule(/^un ?mute (?<target>.+)$/i, ({ target }, quotes) => edit({ action: 'unmute' }, reference(target, quotes))),
   rule(
-    new RegExp(
-      `^${VOLUME_VERBS} (?:the )?(?:volume|audio level|level|gain) (?:of|on|for) (?<target>.+?) (?:down |up )?to (?<value>.+)$`,
-      'i',
-    ),
+    new RegExp(`^${VOLUME_VERBS} (?:the )?(?:volume|audio level|level|gain) (?:of|on|for) (?<target>.+?) (?:down |up )?to (?<value>.+)$`, 'i'),
     ({ target, value }, quotes) => setVolume(target, value, quotes),
   ),
-  rule(
-    new RegExp(`^${VOLUME_VERBS} (?<target>.+?)(?:'s| s)? (?:volume|level) (?:down |up )?to (?<value>.+)$`, 'i'),
-    ({ target, value }, quotes) => setVolume(target, value, quotes),
-  ),
-  rule(/^turn (?<target>.+?) (?:down|up) to (?<value>.+)$/i, ({ target, value }, quotes) =>
+  rule(new RegExp(`^${VOLUME_VERBS} (?<target>.+?)(?:'s| s)? (?:volume|level) (?:down |up )?to (?<value>.+)$`, 'i'), ({ target, value }, quotes) =>
     setVolume(target, value, quotes),
   ),
-  rule(/^turn (?:down|up) (?<target>.+?) to (?<value>.+)$/i, ({ target, value }, quotes) =>
-    setVolume(target, value, quotes),
-  ),
+  rule(/^turn (?<target>.+?) (?:down|up) to (?<value>.+)$/i, ({ target, value }, quotes) => setVolume(target, value, quotes)),
+  rule(/^turn (?:down|up) (?<target>.+?) to (?<value>.+)$/i, ({ target, value }, quotes) => setVolume(target, value, quotes)),
 ];
 
 function rename(target: string | undefined, text: string | undefined, quotes: Quotes): ParsedCommand | null {
@@ -47,19 +39,11 @@ function callQuoted(rest: string, quotes: Quotes): ParsedCommand | null {
 const RENAME_HELP = 'What should I rename it to? For example: rename the intro to "Opening".';
 
 const RENAME_RULES: readonly Rule[] = [
-  rule(/^(?:rename|retitle|relabel) (?<target>.+?) (?:to|as|into) (?<text>.+)$/i, ({ target, text }, quotes) =>
-    rename(target, text, quotes),
-  ),
-  rule(/^(?:change|set) (?:the )?name of (?<target>.+?) to (?<text>.+)$/i, ({ target, text }, quotes) =>
-    rename(target, text, quotes),
-  ),
-  rule(/^(?:change|set) (?<target>.+?)(?:'s| s)? name to (?<text>.+)$/i, ({ target, text }, quotes) =>
-    rename(target, text, quotes),
-  ),
+  rule(/^(?:rename|retitle|relabel) (?<target>.+?) (?:to|as|into) (?<text>.+)$/i, ({ target, text }, quotes) => rename(target, text, quotes)),
+  rule(/^(?:change|set) (?:the )?name of (?<target>.+?) to (?<text>.+)$/i, ({ target, text }, quotes) => rename(target, text, quotes)),
+  rule(/^(?:change|set) (?<target>.+?)(?:'s| s)? name to (?<text>.+)$/i, ({ target, text }, quotes) => rename(target, text, quotes)),
   rule(/^(?:call|name) (?<rest>.+)$/i, ({ rest = '' }, quotes) => callQuoted(rest, quotes)),
-  rule(/^(?:rename|retitle|relabel) (?<target>.+)$/i, ({ target }, quotes) =>
-    reference(target, quotes) ? clarify(RENAME_HELP) : null,
-  ),
+  rule(/^(?:rename|retitle|relabel) (?<target>.+)$/i, ({ target }, quotes) => (reference(target, quotes) ? clarify(RENAME_HELP) : null)),
 ];
 
 export const ATTRIBUTE_RULES: readonly Rule[] = [...VOLUME_RULES, ...RENAME_RULES];

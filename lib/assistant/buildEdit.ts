@@ -1,11 +1,4 @@
-import {
-  buildAddClipEdit,
-  buildDeleteEdit,
-  buildDuplicateEdit,
-  buildMoveEdit,
-  buildSplitEdit,
-  buildSwapEdit,
-} from './arrangementEdits';
+import { buildAddClipEdit, buildDeleteEdit, buildDuplicateEdit, buildMoveEdit, buildSplitEdit, buildSwapEdit } from './arrangementEdits';
 import { buildMuteEdit, buildRenameEdit, buildVolumeEdit } from './attributeEdits';
 import type { EditSpec } from './editSpec';
 import { refuse, type EditOutcome } from './outcome';
@@ -13,12 +6,7 @@ import { buildDurationEdit, buildFadeEdit, buildSpeedEdit } from './timingEdits'
 import type { Clip, Timeline } from './types';
 
 /** Turns what was asked, and the clips it was asked of, into one edit (or a reply saying why not). */
-export function buildEdit(
-  spec: EditSpec,
-  targets: readonly Clip[],
-  timeline: Timeline,
-  newClipId: () => string,
-): EditOutcome {
+export function buildEdit(spec: EditSpec, targets: readonly Clip[], timeline: Timeline, newClipId: () => string): EditOutcome {
   if (spec.action === 'move' || spec.action === 'split' || spec.action === 'rename') {
     const [clip] = targets;
     if (targets.length !== 1) return refuse(`I can only ${spec.action} one clip at a time.`);

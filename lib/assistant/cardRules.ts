@@ -36,8 +36,7 @@ const CARD_EXAMPLES: Record<CardKind, string> = {
   intro: 'add an intro "Welcome"',
   outro: 'add an outro "Thanks for watching"',
 };
-const TEXT_CONNECTOR =
-  /(?:^| )(?:saying|that says|which says|that reads|reading|with(?: the)? (?:text|words?)|called|named|titled|with)(?: |$)/i;
+const TEXT_CONNECTOR = /(?:^| )(?:saying|that says|which says|that reads|reading|with(?: the)? (?:text|words?)|called|named|titled|with)(?: |$)/i;
 
 interface CardDetails {
   durationMs: number;
@@ -124,10 +123,7 @@ function addCard(kindText: string, leading: string | undefined, rest: string, qu
   return { type: 'edit', spec, targets: [] };
 }
 
-const ADD_VERB = [
-  '(?:add|insert|append|prepend|create)(?: in)?(?: (?:an?|another|one more|a new|new))?',
-  '(?:put|make) (?:an?|another|a new)',
-].join('|');
+const ADD_VERB = ['(?:add|insert|append|prepend|create)(?: in)?(?: (?:an?|another|one more|a new|new))?', '(?:put|make) (?:an?|another|a new)'].join('|');
 
 export const CARD_RULES: readonly Rule[] = [
   rule(

@@ -12,8 +12,7 @@ import { parseCommand } from './parseCommand';
 import { DID_NOT_UNDERSTAND, lowerFirst } from './replies';
 import type { AssistantResult, EditIntent, NewEdit, SessionEdit } from './types';
 
-const COMPOUND_SEPARATOR =
-  /and then after that|then after that|and then|and also|and afterwards|and after that|after that|afterwards|then|and|plus|also/;
+const COMPOUND_SEPARATOR = /and then after that|then after that|and then|and also|and afterwards|and after that|after that|afterwards|then|and|plus|also/;
 
 /** The most changes one instruction may ask for; an instruction of more parts is answered with TOO_MANY_CHANGES. */
 export const MAX_CHANGES_PER_INSTRUCTION = 8;
@@ -87,9 +86,7 @@ function combine(edits: readonly NewEdit[]): NewEdit {
     targetClipIds,
     params: { steps: edits.map((edit) => edit.intent) },
   };
-  const description = edits
-    .map((edit, index) => (index === 0 ? edit.description : lowerFirst(edit.description)))
-    .join('; ');
+  const description = edits.map((edit, index) => (index === 0 ? edit.description : lowerFirst(edit.description))).join('; ');
   return { description, intent, operations, inverse: invertOperations(operations) };
 }
 

@@ -33,9 +33,7 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
     reverted = applyOperations(scene.timeline, latest.inverse);
   } catch (error) {
     if (!(error instanceof TimelineConflictError)) throw error;
-    return answer(
-      `I can't replace the last change (${lowerFirst(latest.description)}): ${lowerFirst(error.message)} Nothing was changed.`,
-    );
+    return answer(`I can't replace the last change (${lowerFirst(latest.description)}): ${lowerFirst(error.message)} Nothing was changed.`);
   }
   const outcome = build({ ...scene, timeline: reverted });
   if (!outcome.ok) return answer(outcome.reply);
@@ -51,9 +49,7 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
 
 /** The same clips as they are in another version of the timeline. */
 function sameIn(clips: readonly Clip[], timeline: Timeline): Clip[] {
-  return clips
-    .map((clip) => timeline.find((candidate) => candidate.id === clip.id))
-    .filter((clip): clip is Clip => clip !== undefined);
+  return clips.map((clip) => timeline.find((candidate) => candidate.id === clip.id)).filter((clip): clip is Clip => clip !== undefined);
 }
 
 /** "the other scene", "the other one": the clips like the latest target, except it. */
@@ -76,41 +72,28 @@ function otherTarget(text: string, latest: SessionEdit, scene: Scene): Outcome<C
   const chosen = others.length > 1 ? scene.context.choose?.(others) : null;
   if (chosen) return succeed(chosen);
   if (others.length === 0) return refuse(`There is no other ${noun ?? 'clip like that'}.`);
-  return refuse(
-    `${WHICH_CLIP} There are ${others.length} others: ${others.map((clip) => quote(clip.name)).join(', ')}.`,
-  );
+  return refuse(`${WHICH_CLIP} There are ${others.length} others: ${others.map((clip) => quote(clip.name)).join(', ')}.`);
 }
 
-export function correct(
-  strength: 'strong' | 'weak',
-  text: string,
-  quotes: readonly string[],
-  scene: Scene,
-): AssistantResult | null {
+export function correct(strength: 'strong' | 'weak', text: string, quotes: readonly string[], scene: Scene): AssistantResult | null {
   const latest = latestEdit(scene.context);
   if (!latest || latest.revertedAt !== null) return null;
   const spec = specFromIntent(latest.intent);
   const body = correctionBody(text);
   if (body === '') {
     return strength === 'strong'
-      ? answer(
-          `Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: ${lowerFirst(latest.description)}.`,
-        )
+      ? answer(`Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: ${lowerFirst(latest.description)}.`)
       : null;
   }
   const value = spec && correctedValue(spec, body);
   if (spec && value) {
-    return replaceLatest(latest, scene, (reverted) =>
-      buildEdit(value, clipsOf(latest, reverted.timeline), reverted.timeline, reverted.newClipId),
-    );
+    return replaceLatest(latest, scene, (reverted) => buildEdit(value, clipsOf(latest, reverted.timeline), reverted.timeline, reverted.newClipId));
   }
   const other = otherTarget(body, latest, scene);
   if (other) {
     if (!other.ok) return answer(other.reply);
     if (!spec) return null;
-    return replaceLatest(latest, scene, (reverted) =>
-      buildEdit(spec, sameIn(other.value, reverted.timeline), reverted.timeline, reverted.newClipId),
-    );
+    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, sameIn(other.value, reverted.timeline), reverted.timeline, reverted.newClipId));
   }
   const command = parseCommand({ text: body, quotes });
   if (command?.type === 'reference' && spec && takesTargets(spec)) {
@@ -120,9 +103,7 @@ export function correct(
     if (targets.value.length === same.length && targets.value.every((clip) => same.includes(clip.id))) {
       return answer(`That is the clip I changed: ${lowerFirst(latest.description)}. Which clip did you mean instead?`);
     }
-    return replaceLatest(latest, scene, (reverted) =>
-      buildEdit(spec, sameIn(targets.value, reverted.timeline), reverted.timeline, reverted.newClipId),
-    );
+    return replaceLatest(latest, scene, (reverted) => buildEdit(spec, sameIn(targets.value, reverted.timeline), reverted.timeline, reverted.newClipId));
   }
   if (command?.type !== 'edit') return null;
   if (strength === 'weak') {

@@ -27,26 +27,16 @@ const GENERIC_SETTING: Rule = rule(/^(?:set|change|make|turn) (?<rest>.+)$/i, ({
 });
 
 /** "make the intro 2": seconds or a speed? Asked, not guessed. */
-const BARE_NUMBER_SETTING: Rule = rule(
-  /^(?:make|set) (?<target>.+?) (?:to )?(?<number>\d+(?:\.\d+)?)$/i,
-  ({ target = '', number }, quotes) =>
-    reference(target, quotes)
-      ? clarify(
-          `${number} seconds long, or ${number}x the speed? ` +
-            `For example: “make ${target} ${number} seconds long” or “make ${target} ${number}x faster”.`,
-        )
-      : null,
+const BARE_NUMBER_SETTING: Rule = rule(/^(?:make|set) (?<target>.+?) (?:to )?(?<number>\d+(?:\.\d+)?)$/i, ({ target = '', number }, quotes) =>
+  reference(target, quotes)
+    ? clarify(
+        `${number} seconds long, or ${number}x the speed? ` + `For example: “make ${target} ${number} seconds long” or “make ${target} ${number}x faster”.`,
+      )
+    : null,
 );
 
 /**
  * Earlier rules claim phrasings that later, broader ones would misread: "add a title …"
  * before "add 2 seconds to …", "remove the fade-in from …" before "remove …".
  */
-export const EDIT_RULES: readonly Rule[] = [
-  ...CARD_RULES,
-  ...TIMING_RULES,
-  ...ATTRIBUTE_RULES,
-  ...ARRANGEMENT_RULES,
-  GENERIC_SETTING,
-  BARE_NUMBER_SETTING,
-];
+export const EDIT_RULES: readonly Rule[] = [...CARD_RULES, ...TIMING_RULES, ...ATTRIBUTE_RULES, ...ARRANGEMENT_RULES, GENERIC_SETTING, BARE_NUMBER_SETTING];

@@ -71,9 +71,7 @@ export function toIntent(spec: EditSpec, targetClipIds: string[]): EditIntent {
     case 'move':
       return { action: spec.action, targetClipIds, params: { destination: destinationParams(spec.destination) } };
     case 'split':
-      return spec.at === 'middle'
-        ? { action: spec.action, targetClipIds, params: { at: 'middle' } }
-        : { action: spec.action, amount: spec.at, targetClipIds };
+      return spec.at === 'middle' ? { action: spec.action, targetClipIds, params: { at: 'middle' } } : { action: spec.action, amount: spec.at, targetClipIds };
     case 'rename':
       return { action: spec.action, text: spec.name, targetClipIds };
     case 'addClip':
@@ -147,9 +145,7 @@ export function specFromIntent(intent: EditIntent): EditSpec | null {
       const kind = params?.kind;
       const destination = readDestination(params?.destination);
       const validKind = kind === 'title' || kind === 'intro' || kind === 'outro';
-      return validKind && destination && hasAmount && typeof text === 'string'
-        ? { action, kind, text, durationMs: amount, destination }
-        : null;
+      return validKind && destination && hasAmount && typeof text === 'string' ? { action, kind, text, durationMs: amount, destination } : null;
     }
     default:
       return null;

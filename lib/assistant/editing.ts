@@ -20,17 +20,14 @@ export interface Scene {
   newClipId: () => string;
 }
 
-const CARD_NOT_RETARGETABLE =
-  'Adding a card doesn\'t apply to another clip. Say where to add one, e.g. “add a title "Chapter 3" after the interview”.';
+const CARD_NOT_RETARGETABLE = 'Adding a card doesn\'t apply to another clip. Say where to add one, e.g. “add a title "Chapter 3" after the interview”.';
 
 export function answer(reply: string): AssistantResult {
   return { reply, actions: [] };
 }
 
 export function finish(outcome: EditOutcome): AssistantResult {
-  return outcome.ok
-    ? { reply: outcome.value.reply, actions: [{ type: 'apply', edit: outcome.value.edit }] }
-    : answer(outcome.reply);
+  return outcome.ok ? { reply: outcome.value.reply, actions: [{ type: 'apply', edit: outcome.value.edit }] } : answer(outcome.reply);
 }
 
 export function resolveTargets(references: readonly ClipReference[], { timeline, context }: Scene): Outcome<Clip[]> {
@@ -43,10 +40,7 @@ export function resolveTargets(references: readonly ClipReference[], { timeline,
   return succeed(clips);
 }
 
-function resolveDestination(
-  destination: Destination<ClipReference>,
-  { timeline, context }: Scene,
-): Outcome<Destination<string>> {
+function resolveDestination(destination: Destination<ClipReference>, { timeline, context }: Scene): Outcome<Destination<string>> {
   if (destination.to === 'start' || destination.to === 'end') return succeed({ to: destination.to });
   if (destination.to === 'position') return succeed(destination);
   const anchor = resolveReference(destination.anchor, timeline, context);
@@ -74,9 +68,7 @@ export function performEdit(spec: RequestedSpec, references: readonly ClipRefere
 
 /** The clips an edit acted on that are still in the timeline. */
 export function clipsOf(edit: SessionEdit, timeline: Timeline): Clip[] {
-  return edit.intent.targetClipIds
-    .map((id) => timeline.find((clip) => clip.id === id))
-    .filter((clip): clip is Clip => clip !== undefined);
+  return edit.intent.targetClipIds.map((id) => timeline.find((clip) => clip.id === id)).filter((clip): clip is Clip => clip !== undefined);
 }
 
 /** "Do the same thing to X" replays the session's newest edit, even one since undone, on X (or on its own clips). */

@@ -52,8 +52,7 @@ function halfBack(step: DurationStep): DurationStep {
   const action = step.action === 'lengthen' ? 'shorten' : 'lengthen';
   if (step.percent === undefined) return { action, amountMs: roundTo(step.amountMs / 2, 10) };
   const share = step.percent / 100;
-  const percent =
-    step.action === 'lengthen' ? (1 - (1 + share / 2) / (1 + share)) * 100 : ((1 - share / 2) / (1 - share) - 1) * 100;
+  const percent = step.action === 'lengthen' ? (1 - (1 + share / 2) / (1 + share)) * 100 : ((1 - share / 2) / (1 - share) - 1) * 100;
   return { action, amountMs: 0, percent: Math.round(percent * 10) / 10 };
 }
 
@@ -71,11 +70,7 @@ export function adjustedSpec(how: Adjustment, spec: EditSpec, latest: SessionEdi
   const duration = durationStep(spec, latest);
   const speed = speedStep(spec, latest);
   if (how.kind === 'direction') {
-    if (
-      (how.direction === 'longer' || how.direction === 'shorter') &&
-      (spec.action === 'fadeIn' || spec.action === 'fadeOut') &&
-      spec.amountMs > 0
-    ) {
+    if ((how.direction === 'longer' || how.direction === 'shorter') && (spec.action === 'fadeIn' || spec.action === 'fadeOut') && spec.amountMs > 0) {
       // After a fade, "longer" is about the fade.
       return adjustedSpec({ kind: how.direction === 'longer' ? 'more' : 'less' }, spec, latest);
     }
@@ -154,8 +149,7 @@ const CORRECTION_LEADING =
   /^(?:no|nope|nah|sorry|oops|whoops|wait|on second thought|wrong clip|wrong one|not that one|not that|not this one|i meant|i mean|i said|make that|that should have been|that should be|it should be|should be|rather|only)\b\s*/i;
 const CORRECTION_TRAILING = /\s*\b(?:instead(?: of that)?|rather|please)$/i;
 /** "1 second not 3": the wrong amount named after the right one. */
-const WRONG_AMOUNT =
-  /^(?:make it )?(.+?) not (?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?$/i;
+const WRONG_AMOUNT = /^(?:make it )?(.+?) not (?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?$/i;
 
 /** "not the outro, the intro": what comes after the clause naming the wrong clip, or null. */
 export function afterWrongClip(instruction: string): string | null {

@@ -122,8 +122,7 @@ export function cutsAround(text: string, separators: RegExp): [string, string, s
 }
 
 /** "the start", "the end of the video", …; the named group `edge` holds the word. */
-export const EDGE =
-  '(?:the )?(?<edge>start|beginning|front|end|back)(?: of (?:the )?(?:timeline|video|project|edit|sequence))?';
+export const EDGE = '(?:the )?(?<edge>start|beginning|front|end|back)(?: of (?:the )?(?:timeline|video|project|edit|sequence))?';
 
 export function edgeDestination(edge: string | undefined): Destination<ClipReference> {
   const word = edge?.toLowerCase();
@@ -136,10 +135,7 @@ const RELATIVE = /(?:to )?(?:right |just |directly |immediately )?(?:before|afte
  * Each reading of "… before/after X" whose X is a clip reference, in the order the words
  * appear: "the one before the outro after the interview" has two, and callers choose.
  */
-export function relativePlacements(
-  text: string,
-  quotes: Quotes,
-): { head: string; destination: Destination<ClipReference> }[] {
+export function relativePlacements(text: string, quotes: Quotes): { head: string; destination: Destination<ClipReference> }[] {
   return cutsAround(` ${text}`, RELATIVE).flatMap(([head, separator, anchorText]) => {
     const anchor = reference(anchorText, quotes);
     const side = /before|in front of|ahead of/.test(separator) ? 'before' : 'after';

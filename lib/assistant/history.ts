@@ -33,12 +33,14 @@ export function redoableEdits(context: SessionContext): SessionEdit[] {
   const newest = latestEdit(context);
   if (!newest) return [];
   const newestCreatedAt = newest.createdAt.getTime();
-  return context.edits
-    .filter((edit): edit is SessionEdit & { revertedAt: Date } => edit.revertedAt !== null)
-    // Strictly after: an edit undone by the instruction that made the newest one (a correction) is replaced, not redoable.
-    .filter((edit) => edit.revertedAt.getTime() > newestCreatedAt)
-    // Edits undone together share a time; the oldest of them was undone last, so it is redone first.
-    .sort((a, b) => b.revertedAt.getTime() - a.revertedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+  return (
+    context.edits
+      .filter((edit): edit is SessionEdit & { revertedAt: Date } => edit.revertedAt !== null)
+      // Strictly after: an edit undone by the instruction that made the newest one (a correction) is replaced, not redoable.
+      .filter((edit) => edit.revertedAt.getTime() > newestCreatedAt)
+      // Edits undone together share a time; the oldest of them was undone last, so it is redone first.
+      .sort((a, b) => b.revertedAt.getTime() - a.revertedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime())
+  );
 }
 
 /** The clips the session's newest edit acted on; "it" is the last of them. */

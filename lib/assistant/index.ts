@@ -10,9 +10,7 @@ export function getAssistant(env: Readonly<Record<string, string | undefined>> =
   const provider = env.ASSISTANT_PROVIDER?.trim() || 'interpreter';
   const create = PROVIDERS[provider];
   if (!create) {
-    throw new Error(
-      `Unknown ASSISTANT_PROVIDER "${provider}". Known providers: ${Object.keys(PROVIDERS).join(', ')}.`,
-    );
+    throw new Error(`Unknown ASSISTANT_PROVIDER "${provider}". Known providers: ${Object.keys(PROVIDERS).join(', ')}.`);
   }
   return create();
 }

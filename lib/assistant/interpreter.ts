@@ -20,8 +20,7 @@ export interface InterpretOptions {
   newClipId?: () => string;
 }
 
-const NO_FRAME_RATE =
-  "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.";
+const NO_FRAME_RATE = "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.";
 
 /** A bare clip reference: "the intro too" repeats the latest edit there; alone, it asks what to do. */
 function referenceOnly(target: ClipReference, raw: string, scene: Scene): AssistantResult {
@@ -32,11 +31,7 @@ function referenceOnly(target: ClipReference, raw: string, scene: Scene): Assist
   return answer(`What should I do with ${describeClips(clips.value)}? For example “make it a bit longer”${again}.`);
 }
 
-function interpretAsTyped(
-  input: AssistantInput & { context: ChoosingContext },
-  options: InterpretOptions,
-  answersAllowed: boolean,
-): AssistantResult {
+function interpretAsTyped(input: AssistantInput & { context: ChoosingContext }, options: InterpretOptions, answersAllowed: boolean): AssistantResult {
   const newClipId = options.newClipId ?? (() => globalThis.crypto.randomUUID());
   const scene: Scene = { timeline: input.timeline, context: input.context, newClipId };
   const normalized = normalizeInstruction(input.instruction);
@@ -46,8 +41,7 @@ function interpretAsTyped(
   }
   const instruction = { ...normalized, text: inlineSubject(normalized.text, normalized.quotes) };
   if (answersAllowed) {
-    const reinterpret: Reinterpret = (again, probeIds) =>
-      interpretInstruction(again, probeIds ? { newClipId: probeIds } : options, false);
+    const reinterpret: Reinterpret = (again, probeIds) => interpretInstruction(again, probeIds ? { newClipId: probeIds } : options, false);
     const answered = answerWhichClip(instruction, input, reinterpret);
     if (answered) return answered;
   }
@@ -64,9 +58,7 @@ function interpretAsTyped(
   }
   const clauses = commaClauses(input.instruction);
   // Commas mark clauses when there are any ("trim the intro, fade it in and mute the music").
-  const compound =
-    (clauses && compoundCommands(clauses.text, clauses.quotes)) ??
-    compoundCommands(instruction.text, instruction.quotes);
+  const compound = (clauses && compoundCommands(clauses.text, clauses.quotes)) ?? compoundCommands(instruction.text, instruction.quotes);
   if (compound) return compound.length > MAX_CHANGES_PER_INSTRUCTION ? answer(TOO_MANY_CHANGES) : performCompound(compound, scene);
 
   const parsed = (clauses && listedTargets(clauses, scene)) ?? parseCommand(instruction);
@@ -110,11 +102,7 @@ function notUnderstood(result: AssistantResult): boolean {
  * The instruction as typed; if that is not understood, as respelled ("shortne" → "shorten"), but
  * only when exactly one respelled reading is understood: with two, it asks which was meant.
  */
-function interpretInstruction(
-  input: AssistantInput & { context: ChoosingContext },
-  options: InterpretOptions,
-  answersAllowed: boolean,
-): AssistantResult {
+function interpretInstruction(input: AssistantInput & { context: ChoosingContext }, options: InterpretOptions, answersAllowed: boolean): AssistantResult {
   const asTyped = interpretAsTyped(input, options, answersAllowed);
   if (!notUnderstood(asTyped)) return asTyped;
   // Trial readings take throwaway clip ids, so only the reading acted on uses the real sequence.
@@ -145,6 +133,7 @@ export function interpret(input: AssistantInput, options: InterpretOptions = {})
 export function createInterpreterAssistant(options: InterpretOptions = {}): Assistant {
   return {
     name: 'interpreter',
-    respond: async (input) => interpret(input, options),
+    // Settles with the answer worked out now; a throw in interpret still rejects.
+    respond: (input) => new Promise((resolve) => resolve(interpret(input, options))),
   };
 }

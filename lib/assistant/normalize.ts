@@ -77,10 +77,7 @@ const GERUNDS: Record<string, string> = {
 };
 
 /** "would you mind making the outro longer", "how about trimming the intro": the verb as a request. */
-const GERUND_REQUEST = new RegExp(
-  `^(?:(?:would you mind|do you mind|mind|how about|what about|try|consider) )?(${Object.keys(GERUNDS).join('|')})\\b`,
-  'i',
-);
+const GERUND_REQUEST = new RegExp(`^(?:(?:would you mind|do you mind|mind|how about|what about|try|consider) )?(${Object.keys(GERUNDS).join('|')})\\b`, 'i');
 
 /** "I'd like the intro a bit longer", "I want the closing shot to be 8 seconds": "make … …". */
 const WISH =

@@ -3,16 +3,7 @@ import { rule, type ParsedCommand, type Quotes, type Rule } from './grammar';
 import { latestEdit } from './history';
 import { totalDurationMs } from '@/lib/timeline/durations';
 import { parseReference, resolveReference, WHICH_CLIP, type ClipReference } from './references';
-import {
-  DID_NOT_UNDERSTAND,
-  EMPTY_TIMELINE,
-  formatCount,
-  formatPercent,
-  formatSeconds,
-  formatSpeed,
-  lowerFirst,
-  quote,
-} from './replies';
+import { DID_NOT_UNDERSTAND, EMPTY_TIMELINE, formatCount, formatPercent, formatSeconds, formatSpeed, lowerFirst, quote } from './replies';
 import type { Clip, SessionContext, Timeline } from './types';
 
 type Answer = (timeline: Timeline, context: SessionContext) => string;
@@ -41,11 +32,7 @@ function aboutClip(reference: ClipReference, describe: (clip: Clip, timeline: Ti
   };
 }
 
-function clipQuestion(
-  target: string | undefined,
-  quotes: Quotes,
-  describe: (clip: Clip, timeline: Timeline) => string,
-) {
+function clipQuestion(target: string | undefined, quotes: Quotes, describe: (clip: Clip, timeline: Timeline) => string) {
   const reference = target === undefined ? null : parseReference(target, quotes);
   return reference && question(aboutClip(reference, describe));
 }
@@ -54,10 +41,7 @@ const describeLength = (clip: Clip): string => `${quote(clip.name)} is ${formatS
 
 function describePosition(clip: Clip, timeline: Timeline): string {
   const { position, startMs } = placement(clip, timeline);
-  return (
-    `${quote(clip.name)} is clip ${position} of ${timeline.length}, ` +
-    `from ${formatSeconds(startMs)} to ${formatSeconds(startMs + clip.durationMs)}.`
-  );
+  return `${quote(clip.name)} is clip ${position} of ${timeline.length}, ` + `from ${formatSeconds(startMs)} to ${formatSeconds(startMs + clip.durationMs)}.`;
 }
 
 function describeClip(clip: Clip, timeline: Timeline): string {
@@ -105,9 +89,7 @@ const lastChange: Answer = (_, context) => {
 
 const sessionChanges: Answer = (_, context) => {
   if (context.edits.length === 0) return "This session hasn't changed anything yet.";
-  const lines = context.edits.map(
-    (edit, index) => `${index + 1}. ${edit.description}${edit.revertedAt !== null ? ' (undone)' : ''}`,
-  );
+  const lines = context.edits.map((edit, index) => `${index + 1}. ${edit.description}${edit.revertedAt !== null ? ' (undone)' : ''}`);
   return `This session made ${formatCount(context.edits.length, 'change')}: ${lines.join('; ')}.`;
 };
 
@@ -117,14 +99,11 @@ function combinedLength(reference: ClipReference): Answer {
     const clips = resolveReference(reference, timeline, context);
     if (!clips.ok) return clips.reply;
     const total = formatSeconds(totalDurationMs(clips.value));
-    return clips.value.length === 1
-      ? `${listNames(clips.value)} is ${total} long.`
-      : `${listNames(clips.value)} are ${total} long together.`;
+    return clips.value.length === 1 ? `${listNames(clips.value)} is ${total} long.` : `${listNames(clips.value)} are ${total} long together.`;
   };
 }
 
-const THE_VIDEO =
-  '(?:the |my |this |our )?(?:whole |entire |full )?(?:video|timeline|project|edit|film|movie|thing|sequence|cut|total)';
+const THE_VIDEO = '(?:the |my |this |our )?(?:whole |entire |full )?(?:video|timeline|project|edit|film|movie|thing|sequence|cut|total)';
 const HOW_LONG = `how (?:long|many (?:seconds|minutes))(?: is| s|'s)? ${THE_VIDEO}(?: is)?(?: now| in total| overall| altogether| right now)?`;
 
 const STATES: Record<string, (clip: Clip) => boolean> = {
@@ -141,13 +120,7 @@ const STATES: Record<string, (clip: Clip) => boolean> = {
 /** "is the music muted?": yes or no, with the clip's state. */
 function clipState(target: string | undefined, state: string, quotes: Quotes): ParsedCommand | null {
   const test = STATES[state.toLowerCase()];
-  return test
-    ? clipQuestion(
-        target,
-        quotes,
-        (clip) => `${test(clip) ? 'Yes' : 'No'}: ${describeClip(clip, [clip]).replace(/^Clip 1 is /, '')}`,
-      )
-    : null;
+  return test ? clipQuestion(target, quotes, (clip) => `${test(clip) ? 'Yes' : 'No'}: ${describeClip(clip, [clip]).replace(/^Clip 1 is /, '')}`) : null;
 }
 
 function extreme(which: string, noun: string | undefined): Answer {
@@ -158,9 +131,7 @@ function extreme(which: string, noun: string | undefined): Answer {
     const timeline = resolved?.value ?? everything;
     if (timeline.length === 0) return 'The timeline is empty.';
     const longest = which.toLowerCase() === 'longest';
-    const pick = timeline.reduce((best, clip) =>
-      (longest ? clip.durationMs > best.durationMs : clip.durationMs < best.durationMs) ? clip : best,
-    );
+    const pick = timeline.reduce((best, clip) => ((longest ? clip.durationMs > best.durationMs : clip.durationMs < best.durationMs) ? clip : best));
     const label = group && noun ? noun.toLowerCase() : 'clip';
     return `The ${which.toLowerCase()} ${label} is ${quote(pick.name)} (${formatSeconds(pick.durationMs)}).`;
   };
@@ -185,17 +156,12 @@ export const QUESTION_RULES: readonly Rule[] = [
     ),
     () => question(totalLength),
   ),
-  rule(
-    /^(?:tell me )?how long (?:is|are) (?<target>.+?) (?:together|combined|in total|altogether)$/i,
-    ({ target }, quotes) => {
-      const reference = target === undefined ? null : parseReference(target, quotes);
-      return reference && question(combinedLength(reference));
-    },
-  ),
+  rule(/^(?:tell me )?how long (?:is|are) (?<target>.+?) (?:together|combined|in total|altogether)$/i, ({ target }, quotes) => {
+    const reference = target === undefined ? null : parseReference(target, quotes);
+    return reference && question(combinedLength(reference));
+  }),
   rule(/^(?:tell me )?how (?:long|many seconds) (?:is|are) (?<target>.+?)(?: now)?$/i, ({ target }, quotes) =>
-    target !== undefined && parseReference(target, quotes)?.kind === 'all'
-      ? question(totalLength)
-      : clipQuestion(target, quotes, describeLength),
+    target !== undefined && parseReference(target, quotes)?.kind === 'all' ? question(totalLength) : clipQuestion(target, quotes, describeLength),
   ),
   rule(
     /^(?:which|what)(?: is|'s| s)? (?:the )?(?<which>longest|shortest)(?: (?<noun>clip|one|shot|scene|title|card|intro|outro|audio))?$/i,
@@ -206,16 +172,12 @@ export const QUESTION_RULES: readonly Rule[] = [
     /^(?:what|which clip)(?: comes| is| s|'s| goes| plays)? (?:right |just |directly )?(?<side>after|before) (?<target>.+)$/i,
     ({ side = '', target }, quotes) => beside(side, target, quotes),
   ),
-  rule(/^(?:tell me )?how long does (?<target>.+?) (?:last|run|take)(?: now)?$/i, ({ target }, quotes) =>
-    clipQuestion(target, quotes, describeLength),
-  ),
+  rule(/^(?:tell me )?how long does (?<target>.+?) (?:last|run|take)(?: now)?$/i, ({ target }, quotes) => clipQuestion(target, quotes, describeLength)),
   rule(/^what(?:'s| s| is) the (?:total|combined) (?:length|duration) of (?<target>.+)$/i, ({ target }, quotes) => {
     const reference = target === undefined ? null : parseReference(target, quotes);
     return reference && question(combinedLength(reference));
   }),
-  rule(/^what(?:'s| s| is) the (?:length|duration) of (?<target>.+)$/i, ({ target }, quotes) =>
-    clipQuestion(target, quotes, describeLength),
-  ),
+  rule(/^what(?:'s| s| is) the (?:length|duration) of (?<target>.+)$/i, ({ target }, quotes) => clipQuestion(target, quotes, describeLength)),
   rule(
     /^(?:where(?:'s| s| is) (?<where>.+?)(?: in the timeline)?|what position is (?<position>.+?)(?: at| in)?|where does (?<starts>.+?) (?:start|begin|come|sit))$/i,
     ({ where, position, starts }, quotes) => clipQuestion(where ?? position ?? starts, quotes, describePosition),
@@ -228,9 +190,8 @@ export const QUESTION_RULES: readonly Rule[] = [
     /^(?:which|what) (?:clips?|ones?) (?:are|is|have been|got|play) (?:sped up|speeded up|faster|slowed down|slower|(?:playing |running )?at a different speed|not at normal speed|(?:playing|running) (?:faster|slower|fast|slow))$|^(?:is|are) (?:anything|any clips?) (?:sped up|slowed down)$/i,
     () => question(changedSpeeds),
   ),
-  rule(
-    /^(?:is|are) (?<target>.+?) (?<state>muted|silent|sped up|faster|slowed down|slower|faded in|faded out)(?: now)?$/i,
-    ({ target, state = '' }, quotes) => clipState(target, state, quotes),
+  rule(/^(?:is|are) (?<target>.+?) (?<state>muted|silent|sped up|faster|slowed down|slower|faded in|faded out)(?: now)?$/i, ({ target, state = '' }, quotes) =>
+    clipState(target, state, quotes),
   ),
   rule(
     /^what (?:was|is) (?:the|your|my) (?:last|latest|previous|most recent) (?:change|edit|thing you did)$|^what did you (?:just )?(?:do|change)(?: last)?$/i,
@@ -256,9 +217,7 @@ export const QUESTION_RULES: readonly Rule[] = [
       return clips.reply.startsWith(WHICH_CLIP) ? clips.reply : DID_NOT_UNDERSTAND;
     });
   }),
-  rule(/^which clip is (?!(?:at )?(?:position |number |no )?\d+$)(?<target>.+)$/i, ({ target }, quotes) =>
-    clipQuestion(target, quotes, describePosition),
-  ),
+  rule(/^which clip is (?!(?:at )?(?:position |number |no )?\d+$)(?<target>.+)$/i, ({ target }, quotes) => clipQuestion(target, quotes, describePosition)),
   rule(/^(?:which|what) clip is (?:at )?(?:position |number |no )?(?<number>\d+)$/i, ({ number = '' }, quotes) =>
     clipQuestion(`clip ${number}`, quotes, describeClip),
   ),

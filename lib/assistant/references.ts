@@ -48,31 +48,9 @@ export type ClipReference =
   /** "the opening", "the closing shot": a clip named so, else the first or last clip that is not audio. */
   | { kind: 'edge'; end: 'first' | 'last'; phrase: string };
 
-const LAST_TARGET = new Set([
-  'it',
-  'its',
-  'that',
-  'this',
-  'that one',
-  'this one',
-  'that clip',
-  'this clip',
-  'the same clip',
-  'the same one',
-  'same clip',
-]);
+const LAST_TARGET = new Set(['it', 'its', 'that', 'this', 'that one', 'this one', 'that clip', 'this clip', 'the same clip', 'the same one', 'same clip']);
 
-const LAST_TARGETS = new Set([
-  'them',
-  'those',
-  'these',
-  'those clips',
-  'these clips',
-  'those ones',
-  'these ones',
-  'both of them',
-  'the same clips',
-]);
+const LAST_TARGETS = new Set(['them', 'those', 'these', 'those clips', 'these clips', 'those ones', 'these ones', 'both of them', 'the same clips']);
 
 const ALL = /^(?:all|every|each|everything|all of them|(?:all|every|each)(?: of)?(?: the)? (?:clips?|ones?)|the whole (?:timeline|video|project))$/;
 const QUANTIFIED = /^(?:all|every|each|both)(?: single)?(?: one)?(?: of)?(?: the)? (.+)$/;
@@ -88,8 +66,7 @@ const KIND_NEIGHBOUR = /^(?:the )?(\S+) (?:right |just |immediately |directly )?
 const NEXT_OR_PREVIOUS = /^(?:the )?(next|previous|following|preceding) (?:one|clip)$/;
 const GENERIC_NOUNS = new Set(['clip', 'clips', 'one', 'ones', 'shot', 'shots']);
 const EXCEPT = /^(.+?) (?:except(?: for)?|but(?: not)?|other than|apart from|besides|excluding|save for|minus|not including) (.+)$/;
-const BEYOND =
-  /^(?:(?:all|every|each)(?: of)?(?: the)? |the |everything |anything )?(?:(.+?) )?(?:after|following|before|preceding|ahead of) (.+)$/;
+const BEYOND = /^(?:(?:all|every|each)(?: of)?(?: the)? |the |everything |anything )?(?:(.+?) )?(?:after|following|before|preceding|ahead of) (.+)$/;
 const OPENING = /^(?:the )?(?:opening|opening (?:shot|clip|scene)|very first (?:shot|clip)|first shot|beginning)$/;
 const CLOSING = /^(?:the )?(?:closing|closing (?:shot|clip|scene)|final shot|last shot|very last (?:shot|clip))$/;
 const RELATION_WORDS = /\b(?:before|after|between)\b/;
@@ -402,9 +379,7 @@ function candidates(reference: ClipReference, timeline: Timeline, context: Sessi
       }
       const wanted = reference.kind === 'lastTarget' ? ids.slice(-1) : ids;
       const clips = timeline.filter((clip) => wanted.includes(clip.id));
-      return clips.length > 0
-        ? succeed(clips)
-        : refuse('The clip I last changed is no longer in the timeline. Which clip do you mean?');
+      return clips.length > 0 ? succeed(clips) : refuse('The clip I last changed is no longer in the timeline. Which clip do you mean?');
     }
     case 'all':
       return succeed([...timeline]);
@@ -466,11 +441,7 @@ function candidates(reference: ClipReference, timeline: Timeline, context: Sessi
 }
 
 /** The clips a reference stands for, in timeline order, or a reply asking or explaining why not. */
-export function resolveReference(
-  reference: ClipReference,
-  timeline: Timeline,
-  context: SessionContext,
-): Outcome<Clip[]> {
+export function resolveReference(reference: ClipReference, timeline: Timeline, context: SessionContext): Outcome<Clip[]> {
   if (timeline.length === 0) return refuse(EMPTY_TIMELINE);
   const resolution = candidates(reference, timeline, context);
   if (!resolution.ok || isPlural(reference) || resolution.value.length === 1) return resolution;

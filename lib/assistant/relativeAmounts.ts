@@ -34,10 +34,8 @@ export type RequestedSpec = EditSpec<ClipReference> | RelativeSpec;
 
 export type SameMeasure = 'amount' | 'proportion';
 
-const SAME_AMOUNT =
-  /^(?:by )?(?:the same(?: amount| length| number of seconds)?(?: again)?|as much(?: again)?|that much)$/i;
-const SAME_PROPORTION =
-  /^(?:(?:in|by) )?(?:the same (?:proportion|ratio|percentage|factor|fraction|share)|proportionally|proportionately)$/i;
+const SAME_AMOUNT = /^(?:by )?(?:the same(?: amount| length| number of seconds)?(?: again)?|as much(?: again)?|that much)$/i;
+const SAME_PROPORTION = /^(?:(?:in|by) )?(?:the same (?:proportion|ratio|percentage|factor|fraction|share)|proportionally|proportionately)$/i;
 
 /** "the same amount" → amount, "in the same proportion" → proportion. */
 export function parseSameMeasure(text: string): SameMeasure | null {
@@ -51,15 +49,9 @@ export interface SettledEdit {
   targets: readonly ClipReference[];
 }
 
-const NO_EARLIER_AMOUNT =
-  "There's no earlier change in this session to take the amount from. Say how much, e.g. “by 2 seconds” or “10% longer”.";
+const NO_EARLIER_AMOUNT = "There's no earlier change in this session to take the amount from. Say how much, e.g. “by 2 seconds” or “10% longer”.";
 
-export function settleSpec(
-  spec: RequestedSpec,
-  targets: readonly ClipReference[],
-  timeline: Timeline,
-  context: ChoosingContext,
-): Outcome<SettledEdit> {
+export function settleSpec(spec: RequestedSpec, targets: readonly ClipReference[], timeline: Timeline, context: ChoosingContext): Outcome<SettledEdit> {
   if (spec.action === 'matchLength') return settleLength(spec, timeline, context);
   if (spec.action === 'sameStep') {
     const step = sameStep(spec, context);
@@ -82,10 +74,7 @@ function settleLength(spec: MatchLength, timeline: Timeline, context: ChoosingCo
     const failed = first.target.ok ? first.of : first.target;
     return failed.ok ? refuse('I could not tell which clips you mean.') : failed;
   }
-  const clipsOf = (one: (typeof meaningful)[number]): [Clip[], Clip[]] => [
-    one.target.ok ? one.target.value : [],
-    one.of.ok ? one.of.value : [],
-  ];
+  const clipsOf = (one: (typeof meaningful)[number]): [Clip[], Clip[]] => [one.target.ok ? one.target.value : [], one.of.ok ? one.of.value : []];
   if (meaningful.length > 1) {
     const options = meaningful.map((one) => {
       const [changed, measured] = clipsOf(one);
@@ -93,13 +82,10 @@ function settleLength(spec: MatchLength, timeline: Timeline, context: ChoosingCo
     });
     return refuse(`Do you mean ${options.slice(0, 3).join(', or ')}? Put the names in quotes to tell me.`);
   }
-  const [changed, measured] = clipsOf(meaningful[0]);
+  const [, measured] = clipsOf(meaningful[0]);
   const totalMs = measured.reduce((sum, clip) => sum + clip.durationMs, 0);
   if (measured.length > 1 && !spec.together) {
-    return refuse(
-      `As long as ${describeClips(measured)} put together (${formatSeconds(totalMs)})? ` +
-        'Say “put together” to confirm, or name just one clip.',
-    );
+    return refuse(`As long as ${describeClips(measured)} put together (${formatSeconds(totalMs)})? ` + 'Say “put together” to confirm, or name just one clip.');
   }
   const amountMs = Math.round(totalMs * spec.times + spec.plusMs);
   return succeed({ spec: { action: 'setDuration', amountMs }, targets: [meaningful[0].reading.target] });
@@ -114,33 +100,22 @@ function sameStep(spec: SameStep, context: ChoosingContext): Outcome<EditSpec<Cl
   const duration = earlier && durationStep(earlier, latest);
   const speed = earlier && speedStep(earlier, latest);
   const description = lowerFirst(latest.description);
-  const wantsSpeed =
-    spec.direction === 'faster' ||
-    spec.direction === 'slower' ||
-    (spec.direction === null && !duration && speed !== null);
+  const wantsSpeed = spec.direction === 'faster' || spec.direction === 'slower' || (spec.direction === null && !duration && speed !== null);
   if (wantsSpeed) {
-    if (!speed)
-      return refuse(
-        `The last change (${description}) didn't change a speed, so there is no amount to repeat. Say how much, e.g. “2x faster”.`,
-      );
+    if (!speed) return refuse(`The last change (${description}) didn't change a speed, so there is no amount to repeat. Say how much, e.g. “2x faster”.`);
     const action = spec.direction === 'slower' ? 'slowDown' : spec.direction === 'faster' ? 'speedUp' : speed.action;
-    const factor =
-      action === 'speedUp' ? Math.max(speed.factor, 1 / speed.factor) : Math.min(speed.factor, 1 / speed.factor);
+    const factor = action === 'speedUp' ? Math.max(speed.factor, 1 / speed.factor) : Math.min(speed.factor, 1 / speed.factor);
     return succeed({ action, factor });
   }
   if (!duration) {
-    return refuse(
-      `The last change (${description}) didn't change a length, so there is no amount to repeat. Say how much, e.g. “by 2 seconds”.`,
-    );
+    return refuse(`The last change (${description}) didn't change a length, so there is no amount to repeat. Say how much, e.g. “by 2 seconds”.`);
   }
   const action = spec.direction === 'longer' ? 'lengthen' : spec.direction === 'shorter' ? 'shorten' : duration.action;
   if (spec.measure === 'amount') return succeed({ ...duration, action });
   if (duration.percent !== undefined) return succeed({ action, amountMs: 0, percent: duration.percent });
   const share = sharedProportion(latest);
   if (share === null) {
-    return refuse(
-      `The last change (${description}) didn't change its clips in one proportion. Say a share instead, e.g. “10% longer”.`,
-    );
+    return refuse(`The last change (${description}) didn't change its clips in one proportion. Say a share instead, e.g. “10% longer”.`);
   }
   return succeed({ action, amountMs: 0, percent: share });
 }

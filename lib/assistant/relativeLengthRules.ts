@@ -4,16 +4,7 @@
  * interview", "2 seconds longer than the outro". What is only half said ("the same as the outro",
  * "make it half") is asked about rather than guessed.
  */
-import {
-  clarify,
-  markedDuration,
-  reference,
-  rule,
-  splitTrailing,
-  type ParsedCommand,
-  type Quotes,
-  type Rule,
-} from './grammar';
+import { clarify, markedDuration, reference, rule, splitTrailing, type ParsedCommand, type Quotes, type Rule } from './grammar';
 import { parseMultiplier } from './numbers';
 import type { LengthReading } from './relativeAmounts';
 
@@ -38,12 +29,7 @@ function measured(source: string): { phrase: string; together: boolean } {
   return { phrase, together };
 }
 
-function matchLength(
-  readings: LengthReading[],
-  factorText: string | undefined,
-  together: boolean,
-  plusMs = 0,
-): ParsedCommand | null {
+function matchLength(readings: LengthReading[], factorText: string | undefined, together: boolean, plusMs = 0): ParsedCommand | null {
   const times = factorText === undefined ? 1 : parseMultiplier(factorText);
   if (times === null || readings.length === 0) return null;
   return { type: 'edit', spec: { action: 'matchLength', readings, times, plusMs, together }, targets: [] };
@@ -74,15 +60,10 @@ function everyReading(body: string, quotes: Quotes): LengthReading[] {
 export const RELATIVE_LENGTH_RULES: readonly Rule[] = [
   // "make the outro as long as the title card", "make the intro twice as long as the outro".
   rule(
-    new RegExp(
-      `^(?:make|have|set|change|get) (?<target>.+?) (?:to (?:be )?)?(?:(?<factor>${TIMES}) )?${LIKE} (?<source>.+)$`,
-      'i',
-    ),
+    new RegExp(`^(?:make|have|set|change|get) (?<target>.+?) (?:to (?:be )?)?(?:(?<factor>${TIMES}) )?${LIKE} (?<source>.+)$`, 'i'),
     ({ target = '', factor, source = '' }, quotes) => {
       if (ITS_OWN_LENGTH.test(source)) {
-        return clarify(
-          `To give ${target} back its earlier length, say “undo” (the last change) or “restore ${target}” (its last change).`,
-        );
+        return clarify(`To give ${target} back its earlier length, say “undo” (the last change) or “restore ${target}” (its last change).`);
       }
       // "as long as" with nothing after it, which a bare verb's "it" would otherwise complete.
       if (/^it$/i.test(source)) return null;
@@ -92,19 +73,15 @@ export const RELATIVE_LENGTH_RULES: readonly Rule[] = [
   ),
   // "make the intro the length of the outro", "set it to half the length of the interview".
   rule(
-    new RegExp(
-      `^(?:make|set|change) (?<target>.+?) (?:to )?(?:(?<factor>${TIMES}) )?(?:of )?the (?:length|duration) of (?<source>.+)$`,
-      'i',
-    ),
+    new RegExp(`^(?:make|set|change) (?<target>.+?) (?:to )?(?:(?<factor>${TIMES}) )?(?:of )?the (?:length|duration) of (?<source>.+)$`, 'i'),
     ({ target, factor, source = '' }, quotes) => {
       const { phrase, together } = measured(source);
       return matchLength(oneReading(target, phrase, quotes), factor, together);
     },
   ),
   // "set the intro to the outro's length".
-  rule(
-    /^(?:set|change) (?<target>.+?) to (?<source>.+?)(?:'s| s) (?:length|duration)$/i,
-    ({ target, source = '' }, quotes) => matchLength(oneReading(target, source, quotes), undefined, false),
+  rule(/^(?:set|change) (?<target>.+?) to (?<source>.+?)(?:'s| s) (?:length|duration)$/i, ({ target, source = '' }, quotes) =>
+    matchLength(oneReading(target, source, quotes), undefined, false),
   ),
   // "match the intro's length to the outro", "match the length of the intro to the outro's".
   rule(
@@ -115,54 +92,35 @@ export const RELATIVE_LENGTH_RULES: readonly Rule[] = [
     },
   ),
   // "make the intro the beach scene and the tram ride put together": nothing says where the target ends.
-  rule(
-    /^(?:make|set) (?<body>.+ (?:and|plus|\+) .+?) (?:put together|combined|together|added together|added up)$/i,
-    ({ body = '' }, quotes) =>
-      matchLength(everyReading(body.replace(/ (?:plus|\+) /gi, ' and '), quotes), undefined, true),
+  rule(/^(?:make|set) (?<body>.+ (?:and|plus|\+) .+?) (?:put together|combined|together|added together|added up)$/i, ({ body = '' }, quotes) =>
+    matchLength(everyReading(body.replace(/ (?:plus|\+) /gi, ' and '), quotes), undefined, true),
   ),
   // "make the intro 2 seconds longer than the outro".
-  rule(
-    /^make (?<head>.+?) (?<direction>longer|shorter) than (?<source>.+)$/i,
-    ({ head = '', direction = '', source = '' }, quotes) => {
-      const split = splitTrailing(head, markedDuration);
-      if (!split)
-        return clarify(
-          `How much ${direction.toLowerCase()} than ${source}? For example: “make ${head} 2 seconds ${direction.toLowerCase()} than ${source}”.`,
-        );
-      const sign = direction.toLowerCase() === 'longer' ? 1 : -1;
-      return matchLength(oneReading(split.head, source, quotes), undefined, false, sign * split.value);
-    },
-  ),
+  rule(/^make (?<head>.+?) (?<direction>longer|shorter) than (?<source>.+)$/i, ({ head = '', direction = '', source = '' }, quotes) => {
+    const split = splitTrailing(head, markedDuration);
+    if (!split)
+      return clarify(`How much ${direction.toLowerCase()} than ${source}? For example: “make ${head} 2 seconds ${direction.toLowerCase()} than ${source}”.`);
+    const sign = direction.toLowerCase() === 'longer' ? 1 : -1;
+    return matchLength(oneReading(split.head, source, quotes), undefined, false, sign * split.value);
+  }),
   // Half said: as long as what, which of the clip's qualities should match, or be halved?
-  rule(
-    /^make (?<target>.+?) (?:the same (?:length|duration)|just as long|equally long)$/i,
-    ({ target = '' }, quotes) =>
-      reference(target, quotes)
-        ? clarify(`As long as which clip? For example: “make ${target} as long as the outro”.`)
-        : null,
+  rule(/^make (?<target>.+?) (?:the same (?:length|duration)|just as long|equally long)$/i, ({ target = '' }, quotes) =>
+    reference(target, quotes) ? clarify(`As long as which clip? For example: “make ${target} as long as the outro”.`) : null,
   ),
-  rule(
-    /^(?:make|set) (?<target>.+?) (?:the same as|identical to|match) (?<source>.+)$/i,
-    ({ target = '', source = '' }, quotes) =>
-      reference(target, quotes) && reference(source, quotes)
-        ? clarify(`The same length, speed or volume as ${source}? For example: “make ${target} as long as ${source}”.`)
-        : null,
+  rule(/^(?:make|set) (?<target>.+?) (?:the same as|identical to|match) (?<source>.+)$/i, ({ target = '', source = '' }, quotes) =>
+    reference(target, quotes) && reference(source, quotes)
+      ? clarify(`The same length, speed or volume as ${source}? For example: “make ${target} as long as ${source}”.`)
+      : null,
   ),
   rule(/^match (?<target>.+?) (?:to|with) (?<source>.+)$/i, ({ target = '', source = '' }, quotes) =>
     reference(target, quotes) && reference(source, quotes)
       ? clarify(`Match the length, speed or volume of ${source}? For example: “make ${target} as long as ${source}”.`)
       : null,
   ),
-  rule(
-    /^make (?<target>.+?) (?<factor>half|double|twice|triple|a third|two thirds|a quarter|three quarters)$/i,
-    ({ target = '', factor = '' }, quotes) => {
-      const times =
-        factor.toLowerCase() === 'double' ? 'twice' : factor.toLowerCase() === 'triple' ? 'three times' : factor;
-      return reference(target, quotes)
-        ? clarify(
-            `As long, or as fast? For example: “make ${target} ${times} as long” or “make ${target} ${times} as fast”.`,
-          )
-        : null;
-    },
-  ),
+  rule(/^make (?<target>.+?) (?<factor>half|double|twice|triple|a third|two thirds|a quarter|three quarters)$/i, ({ target = '', factor = '' }, quotes) => {
+    const times = factor.toLowerCase() === 'double' ? 'twice' : factor.toLowerCase() === 'triple' ? 'three times' : factor;
+    return reference(target, quotes)
+      ? clarify(`As long, or as fast? For example: “make ${target} ${times} as long” or “make ${target} ${times} as fast”.`)
+      : null;
+  }),
 ];

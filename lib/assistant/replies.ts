@@ -35,5 +35,4 @@ export const CAPABILITIES =
 
 export const DID_NOT_UNDERSTAND = `Sorry, I didn't understand that. ${CAPABILITIES}`;
 
-export const EMPTY_TIMELINE =
-  'The timeline is empty, so there is no clip to change yet. You can add one, e.g. “add an intro saying "Welcome"”.';
+export const EMPTY_TIMELINE = 'The timeline is empty, so there is no clip to change yet. You can add one, e.g. “add an intro saying "Welcome"”.';

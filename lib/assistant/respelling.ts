@@ -42,15 +42,11 @@ export function respellings(instruction: string, timeline: Timeline): string[] {
     }
     return text;
   });
-  let readings: Map<string, string>[] = [new Map()];
+  let readings: Map<string, string>[] = [new Map<string, string>()];
   for (const [typed, meant] of corrections) {
     if (meant.length === 0) continue;
-    readings = readings
-      .flatMap((reading) => meant.map((word) => new Map(reading).set(typed, word)))
-      .slice(0, MAX_READINGS);
+    readings = readings.flatMap((reading) => meant.map((word) => new Map(reading).set(typed, word))).slice(0, MAX_READINGS);
   }
   if (readings[0].size === 0) return [];
-  return readings.map((reading) =>
-    outsideQuotes(instruction, (text) => text.replace(WORD, (typed) => reading.get(typed.toLowerCase()) ?? typed)),
-  );
+  return readings.map((reading) => outsideQuotes(instruction, (text) => text.replace(WORD, (typed) => reading.get(typed.toLowerCase()) ?? typed)));
 }

@@ -22,14 +22,10 @@ export function revertMatching(match: EditMatch, scene: Scene): AssistantResult 
   const candidates = undoableEdits(context);
   if (match.by === 'action') {
     const found = candidates.find((edit) => stepActions(edit.intent).some((action) => match.actions.includes(action)));
-    return found
-      ? undoEdits(timeline, [found])
-      : answer(`Nothing in this session made a ${match.label} that is still in effect.`);
+    return found ? undoEdits(timeline, [found]) : answer(`Nothing in this session made a ${match.label} that is still in effect.`);
   }
   // Deleted clips can be restored too, so they count as clips here.
-  const removed = candidates.flatMap((edit) =>
-    edit.operations.flatMap((op) => (op.type === 'remove' ? [op.clip] : [])),
-  );
+  const removed = candidates.flatMap((edit) => edit.operations.flatMap((op) => (op.type === 'remove' ? [op.clip] : [])));
   const known = [...timeline, ...removed.filter((clip) => !timeline.some((present) => present.id === clip.id))];
   const clips = resolveReference(match.target, known, context);
   if (!clips.ok) return answer(clips.reply);

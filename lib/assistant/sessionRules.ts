@@ -27,8 +27,7 @@ function changeCount(what: string | undefined): number | 'all' | null {
   return null;
 }
 
-const UNDO_HELP =
-  'I can undo the last change (“undo”), the last few (“undo the last 3 changes”) or everything in this session (“undo everything”).';
+const UNDO_HELP = 'I can undo the last change (“undo”), the last few (“undo the last 3 changes”) or everything in this session (“undo everything”).';
 const REDO_HELP = 'I can redo the last undone change (“redo”) or several (“redo the last 2 changes”).';
 
 /** Kinds of change people name when undoing one ("undo the fade"), and the actions that made them. */
@@ -36,7 +35,11 @@ const CHANGE_KINDS: [RegExp, string[], string][] = [
   [/^fade ins?$/, ['fadeIn'], 'fade-in'],
   [/^fade outs?$/, ['fadeOut'], 'fade-out'],
   [/^fades?(?: effects?)?$|^fading$/, ['fadeIn', 'fadeOut'], 'fade'],
-  [/^(?:speed|speed (?:change|up)|speeding up|slow ?down|slowing down|slow motion|slo mo|playback speed)$/, ['speedUp', 'slowDown', 'setSpeed'], 'speed change'],
+  [
+    /^(?:speed|speed (?:change|up)|speeding up|slow ?down|slowing down|slow motion|slo mo|playback speed)$/,
+    ['speedUp', 'slowDown', 'setSpeed'],
+    'speed change',
+  ],
   [/^(?:mute|muting|unmute|unmuting)$/, ['mute', 'unmute'], 'mute'],
   [/^(?:volume|volume change|level|gain)$/, ['setVolume'], 'volume change'],
   [/^(?:move|moving|reorder|reordering)$/, ['move'], 'move'],
@@ -59,8 +62,8 @@ function matchChange(what: string, quotes: readonly string[]): EditMatch | null 
     if (pattern.test(kindPhrase)) return { by: 'action', actions, label };
   }
   const onClip =
-    /^(?:changes?|edits?|what you did|what you changed|everything you did|whatever you did) (?:to|on|with|of) (?<target>.+)$/.exec(phrase)?.groups
-      ?.target ?? what.replace(/ (?:changes?|edits?)$/, '');
+    /^(?:changes?|edits?|what you did|what you changed|everything you did|whatever you did) (?:to|on|with|of) (?<target>.+)$/.exec(phrase)?.groups?.target ??
+    what.replace(/ (?:changes?|edits?)$/, '');
   const target = parseReference(onClip, quotes);
   return target && { by: 'clip', target };
 }
@@ -136,38 +139,45 @@ export const SESSION_RULES: readonly Rule[] = [
   rule(LESS, () => adjust({ kind: 'less' })),
   rule(DIRECTION, ({ make, pre, direction: word = '', post }) => direction(make, pre, word, post)),
   // "too long" on its own, or "too long, bring it back": the latest clips the other way.
-  rule(/^(?:that(?:'s| s| is|s) |it(?:'s| s| is) |now (?:it(?:'s| s| is) )?)?(?:way |much )?too (?<quality>long|short|fast|slow)(?: now)?(?: (?:bring|pull|take|dial) it back)?$/i, ({ quality = '' }) => {
-    const opposite = { long: 'shorter', short: 'longer', fast: 'slower', slow: 'faster' } as const;
-    return adjust({ kind: 'direction', direction: opposite[quality.toLowerCase() as keyof typeof opposite] });
-  }),
-  rule(/^(?:again|one more time|once more|repeat|same again|repeat (?:the )?last (?:change|edit)|(?:do (?:it|that) )?(?:again|one more time|once more)|and again|one more|another one|repeat (?:it|that))$/i, () => ({
-    type: 'repeat',
-    target: null,
-  })),
   rule(
-    /^(?:(?:do|apply|make) )?(?:the )?same(?: thing| change| edit)?(?: again)?(?: (?:to|for|with|on) (?<target>.+))?$/i,
-    ({ target }, quotes) => repeat(target, quotes),
+    /^(?:that(?:'s| s| is|s) |it(?:'s| s| is) |now (?:it(?:'s| s| is) )?)?(?:way |much )?too (?<quality>long|short|fast|slow)(?: now)?(?: (?:bring|pull|take|dial) it back)?$/i,
+    ({ quality = '' }) => {
+      const opposite = { long: 'shorter', short: 'longer', fast: 'slower', slow: 'faster' } as const;
+      return adjust({ kind: 'direction', direction: opposite[quality.toLowerCase() as keyof typeof opposite] });
+    },
   ),
   rule(
-    /^(?:do|apply|repeat) (?:that|this|it)(?: change| edit)?(?: again)?(?: (?:to|for|with|on) (?<target>.+))?$/i,
-    ({ target }, quotes) => repeat(target, quotes),
+    /^(?:again|one more time|once more|repeat|same again|repeat (?:the )?last (?:change|edit)|(?:do (?:it|that) )?(?:again|one more time|once more)|and again|one more|another one|repeat (?:it|that))$/i,
+    () => ({
+      type: 'repeat',
+      target: null,
+    }),
+  ),
+  rule(/^(?:(?:do|apply|make) )?(?:the )?same(?: thing| change| edit)?(?: again)?(?: (?:to|for|with|on) (?<target>.+))?$/i, ({ target }, quotes) =>
+    repeat(target, quotes),
+  ),
+  rule(/^(?:do|apply|repeat) (?:that|this|it)(?: change| edit)?(?: again)?(?: (?:to|for|with|on) (?<target>.+))?$/i, ({ target }, quotes) =>
+    repeat(target, quotes),
   ),
   rule(/^(?:what|how) about (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
-  rule(
-    /^(?:again|same again|do (?:it|that) again|once more|same thing)(?: but)? (?:for|on|to|with) (?<target>.+)$/i,
-    ({ target }, quotes) => repeat(target, quotes),
+  rule(/^(?:again|same again|do (?:it|that) again|once more|same thing)(?: but)? (?:for|on|to|with) (?<target>.+)$/i, ({ target }, quotes) =>
+    repeat(target, quotes),
   ),
   rule(/^(?:same|ditto|likewise)(?: goes)?(?: (?:for|with|on|to))? (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
   rule(/^(?:now )?do (?<target>.+?)(?: the same way| next)?$/i, ({ target }, quotes) => repeat(target, quotes)),
-  rule(/^(?<verb>rename|name|move|mute|unmute|speed|slow|fade) (?<what>.+?) back(?: (?:to .+|where it was|how it was|up|down))?$/i, ({ verb = '', what = '' }, quotes) => {
-    const target = parseReference(what, quotes);
-    return target && {
-        type: 'revertMatching',
-        match: { by: 'clip', target, actions: BACK_VERBS[verb.toLowerCase()], label: verb.toLowerCase() },
-      };
-  }),
+  rule(
+    /^(?<verb>rename|name|move|mute|unmute|speed|slow|fade) (?<what>.+?) back(?: (?:to .+|where it was|how it was|up|down))?$/i,
+    ({ verb = '', what = '' }, quotes) => {
+      const target = parseReference(what, quotes);
+      return (
+        target && {
+          type: 'revertMatching',
+          match: { by: 'clip', target, actions: BACK_VERBS[verb.toLowerCase()], label: verb.toLowerCase() },
+        }
+      );
+    },
+  ),
 ];
-
 
 /**
  * "restore the outro", "put the beach scene back": tried after the editing vocabulary so that

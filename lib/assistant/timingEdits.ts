@@ -54,8 +54,7 @@ export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], 
   }
   const amount = percent === undefined ? formatSeconds(spec.amountMs) : formatPercent(percent);
   const clips = describeClips(targets);
-  const changeOf: PerClip<number> = (clip) =>
-    percent === undefined ? spec.amountMs : Math.round((clip.durationMs * percent) / 100);
+  const changeOf: PerClip<number> = (clip) => (percent === undefined ? spec.amountMs : Math.round((clip.durationMs * percent) / 100));
   const durationOf: PerClip<number> = (clip) => {
     if (spec.action === 'lengthen') return clip.durationMs + changeOf(clip);
     if (spec.action === 'shorten') return clip.durationMs - changeOf(clip);
@@ -86,7 +85,13 @@ export function buildDurationEdit(spec: DurationSpec, targets: readonly Clip[], 
         ? `Made ${changed} ${twice ? 'twice' : 'half'} as long`
         : `Made ${changed} ${amount} ${comparison}`;
   return succeed({
-    edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
+    edit: draft.toEdit(
+      description,
+      toIntent(
+        spec,
+        targets.map((clip) => clip.id),
+      ),
+    ),
     reply: `${description}${details}`,
   });
 }
@@ -108,8 +113,7 @@ function speedDescription(spec: SpeedSpec, clips: readonly Clip[], speedOf: PerC
 export function buildSpeedEdit(spec: SpeedSpec, targets: readonly Clip[], timeline: Timeline): EditOutcome {
   if (spec.factor <= 0) return refuse('The speed has to be more than 0x.');
   // Rounded so repeated changes never drift into float noise like 0.30000000000000004x.
-  const speedOf: PerClip<number> = (clip) =>
-    Math.round((spec.action === 'setSpeed' ? spec.factor : clip.speed * spec.factor) * 1000) / 1000;
+  const speedOf: PerClip<number> = (clip) => Math.round((spec.action === 'setSpeed' ? spec.factor : clip.speed * spec.factor) * 1000) / 1000;
   const outOfRange = targets.filter((clip) => speedOf(clip) < MIN_SPEED || speedOf(clip) > MAX_SPEED);
   if (outOfRange.length > 0) {
     const results = outOfRange.map((clip) => `${quote(clip.name)} would play at ${formatSpeed(speedOf(clip))}`);
@@ -130,7 +134,13 @@ export function buildSpeedEdit(spec: SpeedSpec, targets: readonly Clip[], timeli
   const { draft, details } = resize(changing, timeline, durationOf, (clip) => ({ speed: speedOf(clip) }));
   const description = speedDescription(spec, changing, speedOf);
   return succeed({
-    edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
+    edit: draft.toEdit(
+      description,
+      toIntent(
+        spec,
+        targets.map((clip) => clip.id),
+      ),
+    ),
     reply: `${description}${details}`,
   });
 }
@@ -154,14 +164,17 @@ export function buildFadeEdit(spec: FadeSpec, targets: readonly Clip[], timeline
 
   const draft = new TimelineDraft(timeline);
   for (const clip of changing) draft.update(clip.id, { [field]: spec.amountMs });
-  const description =
-    spec.amountMs === 0
-      ? `Removed the ${label} from ${describeClips(changing)}`
-      : `Added a ${amount} ${label} to ${describeClips(changing)}`;
+  const description = spec.amountMs === 0 ? `Removed the ${label} from ${describeClips(changing)}` : `Added a ${amount} ${label} to ${describeClips(changing)}`;
   const replaced = changing.length === 1 && spec.amountMs > 0 ? changing[0][field] : 0;
   const note = replaced > 0 ? ` (replacing a ${formatSeconds(replaced)} ${label})` : '';
   return succeed({
-    edit: draft.toEdit(description, toIntent(spec, targets.map((clip) => clip.id))),
+    edit: draft.toEdit(
+      description,
+      toIntent(
+        spec,
+        targets.map((clip) => clip.id),
+      ),
+    ),
     reply: `${description}${note}.`,
   });
 }

@@ -1,12 +1,5 @@
 /** Phrasings for durations, fades and speed. */
-import {
-  A_BIT_MS,
-  A_LOT_MS,
-  A_LOT_SPEED_FACTOR,
-  DEFAULT_FADE_MS,
-  DEFAULT_SLOW_DOWN_FACTOR,
-  DEFAULT_SPEED_UP_FACTOR,
-} from './defaults';
+import { A_BIT_MS, A_LOT_MS, A_LOT_SPEED_FACTOR, DEFAULT_FADE_MS, DEFAULT_SLOW_DOWN_FACTOR, DEFAULT_SPEED_UP_FACTOR } from './defaults';
 import {
   clarify,
   edit,
@@ -41,10 +34,8 @@ function aLot(text: string, amount: number): number | null {
 
 /** What lengthening or shortening may be by: a duration, "a lot" (A_LOT_MS), or the last edit's amount. */
 const CHANGES_BY = {
-  by: (text: string): Said<number> | null =>
-    slotDuration(text) ?? aLot(text, A_LOT_MS) ?? sameAs(text),
-  trailing: (text: string): Said<number> | null =>
-    markedDuration(text) ?? aLot(text, A_LOT_MS) ?? sameAs(text),
+  by: (text: string): Said<number> | null => slotDuration(text) ?? aLot(text, A_LOT_MS) ?? sameAs(text),
+  trailing: (text: string): Said<number> | null => markedDuration(text) ?? aLot(text, A_LOT_MS) ?? sameAs(text),
 };
 
 /** A share said plainly enough not to be part of a name: "10 percent", "a third", "one quarter". */
@@ -57,12 +48,7 @@ function wholeClip(target: string): string {
   return target.replace(/^(?:the )?(?:very )?(?:beginning|start|end|tail|front|head) of /i, '');
 }
 
-function durationEdit(
-  action: 'lengthen' | 'shorten',
-  rest: string,
-  by: string | undefined,
-  quotes: Quotes,
-): ParsedCommand | null {
+function durationEdit(action: 'lengthen' | 'shorten', rest: string, by: string | undefined, quotes: Quotes): ParsedCommand | null {
   const share = by === undefined ? null : parseFractionPercent(by);
   if (share !== null) return edit({ action, amountMs: 0, percent: share }, reference(rest, quotes));
   const trailing = by === undefined ? splitTrailing(rest, trailingShare) : null;
@@ -145,50 +131,33 @@ const DURATION_RULES: readonly Rule[] = [
     return share === null ? null : edit({ action: 'shorten', amountMs: 0, percent: share }, reference(target, quotes));
   }),
   // "a quarter off the outro", "2 seconds off the intro".
-  rule(/^(?<amount>.+?) off(?: of)? (?<target>.+)$/i, ({ amount, target }, quotes) =>
-    durationFromSlot('shorten', target, amount, quotes),
-  ),
+  rule(/^(?<amount>.+?) off(?: of)? (?<target>.+)$/i, ({ amount, target }, quotes) => durationFromSlot('shorten', target, amount, quotes)),
   // "change the outro by the same amount": the last edit's step, its own way, on other clips.
   rule(/^(?:change|adjust|alter|scale) (?<target>.+?) (?<measure>(?:by|in) .+)$/i, ({ target, measure = '' }, quotes) => {
     const same = parseSameMeasure(measure);
     return same && edit({ action: 'sameStep', measure: same, direction: null }, reference(target, quotes));
   }),
-  rule(/^(?:add|give) (?<amount>.+?) (?:to|onto|on to) (?<target>.+)$/i, ({ amount, target }, quotes) =>
-    durationFromSlot('lengthen', target, amount, quotes),
-  ),
-  rule(
-    /^(?:lengthen|extend|stretch|shorten|trim|cut|shrink|reduce) (?<target>.+?) (?:down |up |out )?to (?<amount>.+)$/i,
-    ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
+  rule(/^(?:add|give) (?<amount>.+?) (?:to|onto|on to) (?<target>.+)$/i, ({ amount, target }, quotes) => durationFromSlot('lengthen', target, amount, quotes)),
+  rule(/^(?:lengthen|extend|stretch|shorten|trim|cut|shrink|reduce) (?<target>.+?) (?:down |up |out )?to (?<amount>.+)$/i, ({ target, amount }, quotes) =>
+    durationFromSlot('setDuration', target, amount, quotes),
   ),
   rule(
     /^(?<verb>lengthen|extend|stretch|shorten|trim|shrink|reduce)(?: down| out)? (?<rest>.+?)(?: down| out)?(?: by (?<by>.+))?$/i,
-    ({ verb = '', rest = '', by }, quotes) =>
-      durationEdit(LENGTHEN_VERBS.has(verb.toLowerCase()) ? 'lengthen' : 'shorten', rest, by, quotes),
+    ({ verb = '', rest = '', by }, quotes) => durationEdit(LENGTHEN_VERBS.has(verb.toLowerCase()) ? 'lengthen' : 'shorten', rest, by, quotes),
   ),
-  rule(/^cut (?<rest>.+?)(?: down)? by (?<by>.+)$/i, ({ rest = '', by }, quotes) =>
-    durationEdit('shorten', rest, by, quotes),
-  ),
+  rule(/^cut (?<rest>.+?)(?: down)? by (?<by>.+)$/i, ({ rest = '', by }, quotes) => durationEdit('shorten', rest, by, quotes)),
   rule(/^cut down (?<rest>.+)$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
   rule(/^cut (?<rest>.+?) down$/i, ({ rest = '' }, quotes) => durationEdit('shorten', rest, undefined, quotes)),
-  rule(
-    /^(?:set|change|make) (?:the )?(?:duration|length) of (?<target>.+?) (?:to|into) (?<amount>.+)$/i,
-    ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
-  ),
-  rule(
-    /^(?:set|change) (?<target>.+?)(?:'s| s)? (?:duration|length) to (?<amount>.+)$/i,
-    ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes),
-  ),
-  rule(/^make (?<target>.+?) last (?<amount>.+)$/i, ({ target, amount }, quotes) =>
+  rule(/^(?:set|change|make) (?:the )?(?:duration|length) of (?<target>.+?) (?:to|into) (?<amount>.+)$/i, ({ target, amount }, quotes) =>
     durationFromSlot('setDuration', target, amount, quotes),
   ),
+  rule(/^(?:set|change) (?<target>.+?)(?:'s| s)? (?:duration|length) to (?<amount>.+)$/i, ({ target, amount }, quotes) =>
+    durationFromSlot('setDuration', target, amount, quotes),
+  ),
+  rule(/^make (?<target>.+?) last (?<amount>.+)$/i, ({ target, amount }, quotes) => durationFromSlot('setDuration', target, amount, quotes)),
 ];
 
-function fadeEdit(
-  direction: string | undefined,
-  target: string | undefined,
-  amountMs: number | null,
-  quotes: Quotes,
-): ParsedCommand | null {
+function fadeEdit(direction: string | undefined, target: string | undefined, amountMs: number | null, quotes: Quotes): ParsedCommand | null {
   if (amountMs === null) return null;
   const action = direction?.toLowerCase() === 'in' ? 'fadeIn' : 'fadeOut';
   return edit({ action, amountMs }, reference(target, quotes));
@@ -209,34 +178,26 @@ const FADE_RULES: readonly Rule[] = [
     /^(?:remove|delete|clear|drop|take off|get rid of) (?:the )?fade (?<direction>in|out)(?: effect)? (?:from|on|of) (?<target>.+)$/i,
     ({ direction, target }, quotes) => fadeEdit(direction, target, 0, quotes),
   ),
-  rule(
-    /^fade (?<direction>in|out) (?<rest>.+?)(?: (?:over|for|across|by|with) (?<amount>.+))?$/i,
-    ({ direction, rest = '', amount }, quotes) => {
-      const parsed = targetAndAmount(rest, amount, DURATIONS, DEFAULT_FADE_MS);
-      return parsed && fadeEdit(direction, parsed.target, parsed.amount, quotes);
-    },
-  ),
-  rule(
-    /^fade (?<target>.+?) (?<direction>in|out)(?: (?:over|for|across|by) (?<amount>.+))?$/i,
-    ({ direction, target, amount }, quotes) => fadeEdit(direction, target, fadeLength(amount), quotes),
+  rule(/^fade (?<direction>in|out) (?<rest>.+?)(?: (?:over|for|across|by|with) (?<amount>.+))?$/i, ({ direction, rest = '', amount }, quotes) => {
+    const parsed = targetAndAmount(rest, amount, DURATIONS, DEFAULT_FADE_MS);
+    return parsed && fadeEdit(direction, parsed.target, parsed.amount, quotes);
+  }),
+  rule(/^fade (?<target>.+?) (?<direction>in|out)(?: (?:over|for|across|by) (?<amount>.+))?$/i, ({ direction, target, amount }, quotes) =>
+    fadeEdit(direction, target, fadeLength(amount), quotes),
   ),
   rule(
     /^(?:add|apply|put|insert|set) (?:an? )?(?:(?<leading>.+?) )??fade (?<direction>in|out)(?: (?:of|lasting|for) (?<amount>.+?))? (?:to|on|for|at the (?:start|beginning|end) of) (?<target>.+)$/i,
-    ({ leading, direction, amount, target }, quotes) =>
-      fadeEdit(direction, target, fadeLength(amount, leading), quotes),
+    ({ leading, direction, amount, target }, quotes) => fadeEdit(direction, target, fadeLength(amount, leading), quotes),
   ),
   rule(
     /^give (?<target>.+) an? (?:(?<leading>.+?) )??fade (?<direction>in|out)(?: (?:of|lasting) (?<amount>.+))?$/i,
-    ({ leading, direction, amount, target }, quotes) =>
-      fadeEdit(direction, target, fadeLength(amount, leading), quotes),
+    ({ leading, direction, amount, target }, quotes) => fadeEdit(direction, target, fadeLength(amount, leading), quotes),
   ),
-  rule(
-    /^(?:set|change|make) (?:the )?fade (?<direction>in|out) (?:of|on|for) (?<target>.+?) to (?<amount>.+)$/i,
-    ({ direction, target, amount }, quotes) => fadeEdit(direction, target, fadeLength(amount), quotes),
+  rule(/^(?:set|change|make) (?:the )?fade (?<direction>in|out) (?:of|on|for) (?<target>.+?) to (?<amount>.+)$/i, ({ direction, target, amount }, quotes) =>
+    fadeEdit(direction, target, fadeLength(amount), quotes),
   ),
-  rule(
-    /^(?:set|change|make) (?<target>.+?)(?:'s| s)? fade (?<direction>in|out) to (?<amount>.+)$/i,
-    ({ direction, target, amount }, quotes) => fadeEdit(direction, target, fadeLength(amount), quotes),
+  rule(/^(?:set|change|make) (?<target>.+?)(?:'s| s)? fade (?<direction>in|out) to (?<amount>.+)$/i, ({ direction, target, amount }, quotes) =>
+    fadeEdit(direction, target, fadeLength(amount), quotes),
   ),
 ];
 
@@ -247,10 +208,8 @@ const FACTORS = {
 
 /** What a speed change may be by: a factor, "a lot" (A_LOT_SPEED_FACTOR), or the last edit's factor. */
 const SPEED_CHANGES_BY = {
-  by: (text: string): Said<number> | null =>
-    FACTORS.by(text) ?? aLot(text, A_LOT_SPEED_FACTOR) ?? sameAs(text),
-  trailing: (text: string): Said<number> | null =>
-    FACTORS.trailing(text) ?? aLot(text, A_LOT_SPEED_FACTOR) ?? sameAs(text),
+  by: (text: string): Said<number> | null => FACTORS.by(text) ?? aLot(text, A_LOT_SPEED_FACTOR) ?? sameAs(text),
+  trailing: (text: string): Said<number> | null => FACTORS.trailing(text) ?? aLot(text, A_LOT_SPEED_FACTOR) ?? sameAs(text),
 };
 
 function setSpeed(target: string | undefined, factorText: string | undefined, quotes: Quotes): ParsedCommand | null {
@@ -282,35 +241,24 @@ function speedChange(
 }
 
 const SPEED_RULES: readonly Rule[] = [
-  rule(
-    /^(?<direction>speed|slow) (?<rest>.+?)(?: (?<preposition>by|to) (?<factor>.+))?$/i,
-    ({ direction, rest = '', preposition, factor }, quotes) => {
-      // "speed up the intro", "speed it up 2x": the particle can sit anywhere in the middle.
-      const particle = /(?:^| )(?:up|down)(?= |$)/i;
-      if (!particle.test(rest)) return null;
-      const target = rest.replace(particle, ' ').trim();
-      return speedChange(direction?.toLowerCase() === 'speed' ? 'up' : 'down', target, preposition, factor, quotes);
-    },
+  rule(/^(?<direction>speed|slow) (?<rest>.+?)(?: (?<preposition>by|to) (?<factor>.+))?$/i, ({ direction, rest = '', preposition, factor }, quotes) => {
+    // "speed up the intro", "speed it up 2x": the particle can sit anywhere in the middle.
+    const particle = /(?:^| )(?:up|down)(?= |$)/i;
+    if (!particle.test(rest)) return null;
+    const target = rest.replace(particle, ' ').trim();
+    return speedChange(direction?.toLowerCase() === 'speed' ? 'up' : 'down', target, preposition, factor, quotes);
+  }),
+  rule(/^make (?<rest>.+?) (?<direction>faster|slower)(?: (?<preposition>by) (?<factor>.+))?$/i, ({ direction, rest = '', preposition, factor }, quotes) =>
+    speedChange(direction, rest, preposition, factor, quotes),
   ),
-  rule(
-    /^make (?<rest>.+?) (?<direction>faster|slower)(?: (?<preposition>by) (?<factor>.+))?$/i,
-    ({ direction, rest = '', preposition, factor }, quotes) =>
-      speedChange(direction, rest, preposition, factor, quotes),
-  ),
-  rule(
-    /^(?:set|change) (?:the )?(?:playback )?(?:speed|rate) (?:of|on|for) (?<target>.+?) to (?<factor>.+)$/i,
-    ({ target, factor }, quotes) => setSpeed(target, factor, quotes),
-  ),
-  rule(
-    /^(?:set|change) (?<target>.+?)(?:'s| s)? (?:playback )?(?:speed|rate) to (?<factor>.+)$/i,
-    ({ target, factor }, quotes) => setSpeed(target, factor, quotes),
-  ),
-  rule(/^make (?<target>.+?) play (?:at|in) (?<factor>.+)$/i, ({ target, factor }, quotes) =>
+  rule(/^(?:set|change) (?:the )?(?:playback )?(?:speed|rate) (?:of|on|for) (?<target>.+?) to (?<factor>.+)$/i, ({ target, factor }, quotes) =>
     setSpeed(target, factor, quotes),
   ),
-  rule(/^play (?<target>.+?) (?:at|in) (?<factor>.+)$/i, ({ target, factor }, quotes) =>
+  rule(/^(?:set|change) (?<target>.+?)(?:'s| s)? (?:playback )?(?:speed|rate) to (?<factor>.+)$/i, ({ target, factor }, quotes) =>
     setSpeed(target, factor, quotes),
   ),
+  rule(/^make (?<target>.+?) play (?:at|in) (?<factor>.+)$/i, ({ target, factor }, quotes) => setSpeed(target, factor, quotes)),
+  rule(/^play (?<target>.+?) (?:at|in) (?<factor>.+)$/i, ({ target, factor }, quotes) => setSpeed(target, factor, quotes)),
   rule(/^(?:reset|restore) (?:the )?(?:playback )?speed (?:of|on|for) (?<target>.+)$/i, ({ target }, quotes) =>
     edit({ action: 'setSpeed', factor: 1 }, reference(target, quotes)),
   ),
@@ -340,11 +288,4 @@ const COMPLAINT_RULES: readonly Rule[] = [
   ),
 ];
 
-export const TIMING_RULES: readonly Rule[] = [
-  ...COMPLAINT_RULES,
-  ...SCALE_RULES,
-  ...RELATIVE_LENGTH_RULES,
-  ...FADE_RULES,
-  ...SPEED_RULES,
-  ...DURATION_RULES,
-];
+export const TIMING_RULES: readonly Rule[] = [...COMPLAINT_RULES, ...SCALE_RULES, ...RELATIVE_LENGTH_RULES, ...FADE_RULES, ...SPEED_RULES, ...DURATION_RULES];

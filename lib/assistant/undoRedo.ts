@@ -15,23 +15,12 @@ function operationsFor(direction: Direction, edit: SessionEdit): readonly Operat
 }
 
 /** Clips that reappeared or went away when a stored edit was undone or redone, as sentences. */
-export function describeArrangementChanges(
-  direction: Direction,
-  ops: readonly Operation[],
-  before: Timeline,
-  after: Timeline,
-): string {
+export function describeArrangementChanges(direction: Direction, ops: readonly Operation[], before: Timeline, after: Timeline): string {
   return describeResult(direction, ops, before, after, false);
 }
 
 /** What the user sees afterwards: clips that reappeared or went away, and durations that changed. */
-function describeResult(
-  direction: Direction,
-  ops: readonly Operation[],
-  before: Timeline,
-  after: Timeline,
-  durations = true,
-): string {
+function describeResult(direction: Direction, ops: readonly Operation[], before: Timeline, after: Timeline, durations = true): string {
   const sentences: string[] = [];
   const reappeared = new Set<string>();
   for (const op of ops) {
@@ -59,12 +48,7 @@ function describeResult(
 }
 
 /** Checks the whole sequence against the current timeline first, so a conflict changes nothing. */
-function stepThroughHistory(
-  direction: Direction,
-  edits: readonly SessionEdit[],
-  timeline: Timeline,
-  shortfall: string,
-): AssistantResult {
+function stepThroughHistory(direction: Direction, edits: readonly SessionEdit[], timeline: Timeline, shortfall: string): AssistantResult {
   let current: Timeline = timeline;
   for (const edit of edits) {
     try {
@@ -81,24 +65,16 @@ function stepThroughHistory(
   }
   const descriptions = edits.map((edit) => lowerFirst(edit.description));
   const summary =
-    edits.length === 1
-      ? `${WORDS[direction].done}: ${descriptions[0]}.`
-      : `${WORDS[direction].done} ${edits.length} changes: ${descriptions.join('; ')}.`;
+    edits.length === 1 ? `${WORDS[direction].done}: ${descriptions[0]}.` : `${WORDS[direction].done} ${edits.length} changes: ${descriptions.join('; ')}.`;
   const ops = edits.flatMap((edit) => operationsFor(direction, edit));
   return {
     reply: `${shortfall}${summary}${describeResult(direction, ops, timeline, current)}`,
-    actions: edits.map((edit) =>
-      direction === 'undo' ? { type: 'revert', editId: edit.id } : { type: 'reapply', editId: edit.id },
-    ),
+    actions: edits.map((edit) => (direction === 'undo' ? { type: 'revert', editId: edit.id } : { type: 'reapply', editId: edit.id })),
   };
 }
 
 /** The first `count` edits, and a note when fewer than asked for exist. */
-function take(
-  edits: SessionEdit[],
-  count: number | 'all',
-  direction: Direction,
-): { chosen: SessionEdit[]; shortfall: string } {
+function take(edits: SessionEdit[], count: number | 'all', direction: Direction): { chosen: SessionEdit[]; shortfall: string } {
   if (count === 'all' || count <= edits.length) {
     return { chosen: count === 'all' ? edits : edits.slice(0, count), shortfall: '' };
   }
@@ -117,9 +93,7 @@ export function undo(timeline: Timeline, context: SessionContext, count: number 
   const edits = undoableEdits(context);
   if (edits.length === 0) {
     const reply =
-      context.edits.length === 0
-        ? "There's nothing in this session to undo."
-        : "There's nothing left to undo in this session: its changes are already undone.";
+      context.edits.length === 0 ? "There's nothing in this session to undo." : "There's nothing left to undo in this session: its changes are already undone.";
     return { reply, actions: [] };
   }
   const { chosen, shortfall } = take(edits, count, 'undo');
@@ -130,9 +104,7 @@ export function redo(timeline: Timeline, context: SessionContext, count: number 
   const edits = redoableEdits(context);
   if (edits.length === 0) {
     const replaced = context.edits.some((edit) => edit.revertedAt !== null);
-    const reply = replaced
-      ? "There's nothing to redo: changes were made after the last undo."
-      : "There's nothing to redo in this session.";
+    const reply = replaced ? "There's nothing to redo: changes were made after the last undo." : "There's nothing to redo in this session.";
     return { reply, actions: [] };
   }
   const { chosen, shortfall } = take(edits, count, 'redo');

@@ -14,10 +14,7 @@ function sameClips(a: readonly Clip[], b: readonly Clip[]): boolean {
 }
 
 /** Interprets an instruction again, with a context that can settle which clip it means. */
-export type Reinterpret = (
-  input: AssistantInput & { context: ChoosingContext },
-  newClipId?: () => string,
-) => AssistantResult;
+export type Reinterpret = (input: AssistantInput & { context: ChoosingContext }, newClipId?: () => string) => AssistantResult;
 
 /**
  * If the assistant just asked which clip, and this message names some of them, the asked-for
@@ -32,10 +29,7 @@ export function answerWhichClip(
   const question = messages[messages.length - 1];
   const asked = messages[messages.length - 2];
   if (question?.role !== 'assistant' || !question.content.startsWith(WHICH_CLIP) || asked?.role !== 'user') return null;
-  const text = instruction.text.replace(
-    /^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i,
-    '',
-  );
+  const text = instruction.text.replace(/^(?:i mean|i meant|i'd say|the one called|it's|its|it is|that's|thats|go with|use|pick)\s+/i, '');
   const everyOne = ALL_OF_THEM.test(text);
   // "2": the second of the clips listed.
   const listed = /^(?:number |no |#)?(\d+)$/.exec(text) ?? /^(?:the )?(middle)(?: one)?$/i.exec(text);
@@ -80,8 +74,7 @@ export function answerWhichClip(
     chosen = resolved.value;
   }
   // The chosen clips as this reading has them (clips made earlier in the instruction have fresh ids).
-  const choose = (clips: readonly Clip[]): Clip[] | null =>
-    sameClips(clips, among) ? chosen.map((clip) => clips[among.indexOf(clip)]) : null;
+  const choose = (clips: readonly Clip[]): Clip[] | null => (sameClips(clips, among) ? chosen.map((clip) => clips[among.indexOf(clip)]) : null);
   const answered: ChoosingContext = { ...earlier, choose };
   return reinterpret({ ...input, context: answered, instruction: asked.content });
 }

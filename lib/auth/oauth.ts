@@ -39,10 +39,7 @@ export async function linkOAuthIdentity(identity: OAuthIdentity, db: Executor = 
     const user =
       (await getUserByEmail(identity.email, tx)) ??
       (await createUser({ email: identity.email, name: identity.name?.trim() || identity.email.split('@')[0], passwordHash: null }, tx));
-    await tx
-      .insert(authAccounts)
-      .values({ provider: identity.provider, providerAccountId: identity.providerAccountId, userId: user.id })
-      .onConflictDoNothing();
+    await tx.insert(authAccounts).values({ provider: identity.provider, providerAccountId: identity.providerAccountId, userId: user.id }).onConflictDoNothing();
     return user;
   });
 }

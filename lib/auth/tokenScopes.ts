@@ -68,11 +68,7 @@ export function expiryProblem(expiresAt: Date, now: Date): string | null {
 }
 
 /** How a token's expiry reads on the tokens page. */
-export type ExpiryState =
-  | { kind: 'never' }
-  | { kind: 'expired' }
-  | { kind: 'soon'; days: number }
-  | { kind: 'later'; days: number };
+export type ExpiryState = { kind: 'never' } | { kind: 'expired' } | { kind: 'soon'; days: number } | { kind: 'later'; days: number };
 
 export function expiryState(expiresAt: Date | null, now: Date): ExpiryState {
   if (expiresAt === null) return { kind: 'never' };

@@ -103,9 +103,7 @@ function createAiSdkProvider(name: string, model: LanguageModel, maxRetries: num
           text += part.text;
           options.onText(part.text);
         } else if (part.type === 'tool-call') {
-          toolCalls.push(
-            part.invalid ? { name: part.toolName, args: part.input, error: String(part.error) } : { name: part.toolName, args: part.input },
-          );
+          toolCalls.push(part.invalid ? { name: part.toolName, args: part.input, error: String(part.error) } : { name: part.toolName, args: part.input });
         } else if (part.type === 'error') {
           throw part.error;
         } else if (part.type === 'abort') {
@@ -128,7 +126,7 @@ function createAiSdkProvider(name: string, model: LanguageModel, maxRetries: num
 export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
   if (error instanceof ProviderError) return error;
   if (signal?.aborted) {
-    const reason = signal.reason;
+    const reason: unknown = signal.reason;
     if (reason instanceof ProviderError) return reason;
     return new ProviderError('timeout', 'The model took too long to answer, so I stopped waiting. Nothing was changed. Try again.', { cause: error });
   }
@@ -151,7 +149,8 @@ export function toProviderError(error: unknown, signal?: AbortSignal): ProviderE
   if (streamed === 'overloaded_error' || streamed === 'rate_limit_error') {
     return new ProviderError('rate_limited', 'The model service is overloaded. Nothing was changed. Try again in a moment.', { cause: error });
   }
-  if (streamed) return new ProviderError('unavailable', `The model service reported an error mid-answer (${streamed}). Nothing was changed. Try again.`, { cause: error });
+  if (streamed)
+    return new ProviderError('unavailable', `The model service reported an error mid-answer (${streamed}). Nothing was changed. Try again.`, { cause: error });
   return new ProviderError('unavailable', 'The connection to the model service failed mid-answer. Nothing was changed. Try again.', { cause: error });
 }
 

@@ -86,8 +86,7 @@ export function timelineDigest(timeline: Timeline): string {
 export function editLogDigest(editLog: readonly EditLogEntry[]): string {
   if (editLog.length === 0) return 'Edits made in this session: none yet.';
   const lines = editLog.map(
-    (entry, index) =>
-      `${index + 1}. ${entry.description}${entry.instruction ? ` (asked: "${entry.instruction}")` : ''}${entry.reverted ? ' [undone]' : ''}`,
+    (entry, index) => `${index + 1}. ${entry.description}${entry.instruction ? ` (asked: "${entry.instruction}")` : ''}${entry.reverted ? ' [undone]' : ''}`,
   );
   return `Edits made in this session, oldest first:\n${lines.join('\n')}`;
 }

@@ -69,7 +69,7 @@ export function validateToolCall(call: ToolCallIntent): Validated {
   if (call.error) return { ok: false, reason: `the arguments of ${call.name} were not valid JSON` };
   const parsed = TOOL_SCHEMAS[call.name].input.safeParse(call.args);
   if (!parsed.success) return { ok: false, reason: `${call.name} got invalid arguments (${describeIssues(parsed.error)})` };
-  return { ok: true, name: call.name, args: parsed.data as Record<string, unknown> };
+  return { ok: true, name: call.name, args: parsed.data };
 }
 
 function specFor(name: Exclude<ToolName, 'undo' | 'redo' | 'swap'>, args: Record<string, unknown>): EditSpec {
@@ -108,12 +108,7 @@ export interface ToolPlan extends AssistantResult {
  * session's edit log, in order (each call sees the timeline the previous ones leave). All or
  * nothing: any invalid or impossible call means no edit, and the reply says which and why.
  */
-export function planToolCalls(
-  calls: readonly ToolCallIntent[],
-  timeline: Timeline,
-  context: SessionContext,
-  newClipId: () => string = randomUUID,
-): ToolPlan {
+export function planToolCalls(calls: readonly ToolCallIntent[], timeline: Timeline, context: SessionContext, newClipId: () => string = randomUUID): ToolPlan {
   const actions: AssistantAction[] = [];
   const replies: string[] = [];
   const problems: string[] = [];

@@ -54,25 +54,26 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   constructor(private readonly clock: () => number = Date.now) {}
 
-  async hit(rule: RateLimitRule): Promise<WindowCounts> {
+  hit(rule: RateLimitRule): Promise<WindowCounts> {
     const counts = this.countsNow(rule);
     const hit = { ...counts, count: counts.count + 1 };
     this.store(rule, hit);
     if (this.windows.size > 10_000) this.evictUnweighed();
-    return hit;
+    return Promise.resolve(hit);
   }
 
-  async peek(rule: RateLimitRule): Promise<WindowCounts> {
-    return this.countsNow(rule);
+  peek(rule: RateLimitRule): Promise<WindowCounts> {
+    return Promise.resolve(this.countsNow(rule));
   }
 
-  async release(rule: RateLimitRule, windowStart: Date): Promise<void> {
+  release(rule: RateLimitRule, windowStart: Date): Promise<void> {
     const counts = this.countsNow(rule);
     if (counts.windowStart.getTime() === windowStart.getTime()) {
       this.store(rule, { ...counts, count: Math.max(0, counts.count - 1) });
     } else if (counts.windowStart.getTime() - rule.windowSeconds * 1000 === windowStart.getTime()) {
       this.store(rule, { ...counts, previousCount: Math.max(0, counts.previousCount - 1) });
     }
+    return Promise.resolve();
   }
 
   private countsNow(rule: RateLimitRule): WindowCounts {

@@ -32,7 +32,9 @@ export function formatAttribute(field: keyof ClipAttributes, value: unknown, mut
     case 'muted':
       return value ? mutedAs[0] : mutedAs[1];
     default:
-      return value === null ? 'none' : quote(String(value));
+      if (value === null) return 'none';
+      // Names, kinds and card texts are strings; any other value reads as its JSON, not "[object Object]".
+      return quote(typeof value === 'string' ? value : JSON.stringify(value));
   }
 }
 

@@ -14,18 +14,7 @@ type InsertOperation = Extract<Operation, { type: 'insert' }>;
 type RemoveOperation = Extract<Operation, { type: 'remove' }>;
 type MoveOperation = Extract<Operation, { type: 'move' }>;
 
-const CLIP_FIELDS: readonly (keyof Clip)[] = [
-  'id',
-  'name',
-  'kind',
-  'durationMs',
-  'fadeInMs',
-  'fadeOutMs',
-  'speed',
-  'volume',
-  'muted',
-  'text',
-];
+const CLIP_FIELDS: readonly (keyof Clip)[] = ['id', 'name', 'kind', 'durationMs', 'fadeInMs', 'fadeOutMs', 'speed', 'volume', 'muted', 'text'];
 
 function sameClip(a: Clip, b: Clip): boolean {
   return CLIP_FIELDS.every((field) => a[field] === b[field]);
@@ -40,9 +29,7 @@ function applyUpdate(timeline: Clip[], op: UpdateOperation): void {
   const current = timeline[index];
   if (!current) {
     throw new TimelineConflictError(
-      op.before.name !== undefined
-        ? `${quote(op.before.name)} is no longer in the timeline.`
-        : 'A clip this change affects is no longer in the timeline.',
+      op.before.name !== undefined ? `${quote(op.before.name)} is no longer in the timeline.` : 'A clip this change affects is no longer in the timeline.',
     );
   }
   const fields = updatedFields(op);
@@ -85,9 +72,7 @@ function applyMove(timeline: Clip[], op: MoveOperation): void {
   if (!current || current.id !== op.clipId) {
     const clip = timeline.find((candidate) => candidate.id === op.clipId);
     throw new TimelineConflictError(
-      clip
-        ? `${quote(clip.name)} is no longer at position ${op.fromIndex + 1}.`
-        : 'A clip this change moves is no longer in the timeline.',
+      clip ? `${quote(clip.name)} is no longer at position ${op.fromIndex + 1}.` : 'A clip this change moves is no longer in the timeline.',
     );
   }
   if (!Number.isInteger(op.toIndex) || op.toIndex < 0 || op.toIndex >= timeline.length) {
@@ -145,4 +130,3 @@ function invertOperation(op: Operation): Operation {
 export function invertOperations(ops: readonly Operation[]): Operation[] {
   return [...ops].reverse().map(invertOperation);
 }
-

@@ -14,7 +14,10 @@ describe('the start-up configuration check', () => {
   });
 
   it('stops with one line naming the setting when a value cannot work', () => {
-    expect(checkConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'strict' })).toEqual({ status: 1, output: 'GRAPHQL_TRUSTED_DOCUMENTS="strict" is not allowed: off or only' });
+    expect(checkConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'strict' })).toEqual({
+      status: 1,
+      output: 'GRAPHQL_TRUSTED_DOCUMENTS="strict" is not allowed: off or only',
+    });
     expect(checkConfig({ PORT: 'eighty' })).toEqual({ status: 1, output: 'PORT="eighty" is not allowed: a whole number from 1 to 65535' });
     const provider = checkConfig({ ASSISTANT_PROVIDER: 'openai' });
     expect(provider.status).toBe(1);

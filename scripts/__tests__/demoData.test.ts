@@ -5,12 +5,12 @@ import { sessions } from '@/db/schema';
 import { getTimeline } from '@/db/timeline';
 import { DID_NOT_UNDERSTAND } from '@/lib/assistant/replies';
 import { TITLE_MAX_LENGTH } from '@/lib/sessionTitles';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUser } from '@/testing/factories';
 import { DEMO_CONVERSATIONS, DEMO_PAST_SESSIONS, DEMO_TIMELINE, demoSessionTitles, playConversation } from '../demo-data';
 import { seedDemoSessions } from '../demo-sessions';
 
-useTestDatabase();
+setUpTestDatabase();
 
 describe("the demo seed's sessions", () => {
   it('each leave the timeline as they found it, and each edit or ask something', () => {

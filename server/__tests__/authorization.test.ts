@@ -14,7 +14,7 @@ import * as projectPage from '@/server/projectPage';
 import * as projects from '@/server/projects';
 import * as sessionContext from '@/server/sessionContext';
 import * as sessions from '@/server/sessions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeAccessToken, makeProject, makeUserWithProject } from '@/testing/factories';
 
 /**
@@ -22,7 +22,7 @@ import { makeAccessToken, makeProject, makeUserWithProject } from '@/testing/fac
  * has an entry below (a new one without an entry fails the first test). Each is called by
  * nobody and by Bob with Alice's ids; every call is refused and Alice's rows are unchanged.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 type Ids = { projectId: string; sessionId: string; accessTokenId: string; messageId: string; replyId: string };
 interface UseCaseCase {
@@ -38,14 +38,22 @@ const request = () => new Request('http://app.test/');
 const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point'>> = {
   accessTokens: {
     createAccessToken: { call: (caller) => accessTokens.createAccessToken(caller, { name: 'Mine', scopes: ['READ'] }), scope: 'ADMIN', takesAliceIds: false },
-    revokeAccessToken: { call: (caller, ids) => accessTokens.revokeAccessToken(caller, { accessTokenId: ids.accessTokenId }), scope: 'ADMIN', takesAliceIds: true },
+    revokeAccessToken: {
+      call: (caller, ids) => accessTokens.revokeAccessToken(caller, { accessTokenId: ids.accessTokenId }),
+      scope: 'ADMIN',
+      takesAliceIds: true,
+    },
     listAccessTokens: { call: (caller) => accessTokens.listAccessTokens(caller), scope: 'ADMIN', takesAliceIds: false },
   },
   accounts: {
     signOutEverywhere: { call: (caller) => accounts.signOutEverywhere(caller), scope: 'ADMIN', takesAliceIds: false },
   },
   checkpoints: {
-    previewTimelineRestore: { call: (caller, ids) => checkpoints.previewTimelineRestore(caller, { messageId: ids.messageId }), scope: 'READ', takesAliceIds: true },
+    previewTimelineRestore: {
+      call: (caller, ids) => checkpoints.previewTimelineRestore(caller, { messageId: ids.messageId }),
+      scope: 'READ',
+      takesAliceIds: true,
+    },
     restoreTimeline: { call: (caller, ids) => checkpoints.restoreTimeline(caller, { messageId: ids.messageId }), scope: 'WRITE', takesAliceIds: true },
     forkSession: { call: (caller, ids) => checkpoints.forkSession(caller, { messageId: ids.messageId }), scope: 'WRITE', takesAliceIds: true },
     momentLabel: 'not an entry point',
@@ -54,7 +62,8 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
   instructions: {
     sendInstruction: {
       call: (caller, ids) => instructions.sendInstruction(caller, { sessionId: ids.sessionId, content: 'delete the intro', clientMessageId: 'x' }),
-      scope: 'WRITE', takesAliceIds: true,
+      scope: 'WRITE',
+      takesAliceIds: true,
     },
     stopGeneration: { call: (caller, ids) => instructions.stopGeneration(caller, { messageId: ids.replyId }), scope: 'WRITE', takesAliceIds: true },
     retryMessage: { call: (caller, ids) => instructions.retryMessage(caller, { messageId: ids.replyId }), scope: 'WRITE', takesAliceIds: true },
@@ -69,10 +78,15 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     measureReadSession: 'not an entry point',
   },
   projectEvents: {
-    openProjectEventStream: { call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }), scope: 'READ', takesAliceIds: true },
+    openProjectEventStream: {
+      call: (caller, ids) => projectEvents.openProjectEventStream(caller, request(), { projectId: ids.projectId, afterId: null }),
+      scope: 'READ',
+      takesAliceIds: true,
+    },
     subscribeToProjectEvents: {
       call: (caller, ids) => projectEvents.subscribeToProjectEvents(caller, request(), { projectId: ids.projectId }),
-      scope: 'READ', takesAliceIds: true,
+      scope: 'READ',
+      takesAliceIds: true,
     },
     // Takes a viewer already authenticated by the stream route; it counts, it reads nothing.
     ensureStreamCapacity: 'not an entry point',
@@ -92,7 +106,11 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     renameSession: { call: (caller, ids) => sessions.renameSession(caller, { sessionId: ids.sessionId, title: 'Taken' }), scope: 'WRITE', takesAliceIds: true },
     deleteSession: { call: (caller, ids) => sessions.deleteSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
     exportSession: { call: (caller, ids) => sessions.exportSession(caller, { sessionId: ids.sessionId, format: 'json' }), scope: 'READ', takesAliceIds: true },
-    searchSessions: { call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }), scope: 'READ', takesAliceIds: true },
+    searchSessions: {
+      call: (caller, ids) => sessions.searchSessions(caller, { projectId: ids.projectId, query: 'intro' }),
+      scope: 'READ',
+      takesAliceIds: true,
+    },
     listSessionHistory: { call: (caller, ids) => sessions.listSessionHistory(caller, { projectId: ids.projectId }), scope: 'READ', takesAliceIds: true },
     pinSession: { call: (caller, ids) => sessions.pinSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
     unpinSession: { call: (caller, ids) => sessions.unpinSession(caller, { sessionId: ids.sessionId }), scope: 'WRITE', takesAliceIds: true },
@@ -146,7 +164,8 @@ async function outcome(call: Promise<unknown>): Promise<{ code: string; required
     const result = await call;
     // A stream or subscription opened: close it, it would hold the test open.
     if (result instanceof ReadableStream) await result.cancel();
-    else if (result && typeof result === 'object' && 'return' in result && typeof result.return === 'function') await result.return();
+    else if (result && typeof result === 'object' && 'return' in result && typeof result.return === 'function')
+      await (result as { return(): Promise<unknown> }).return();
   } catch (error) {
     if (error instanceof DomainError) return { code: error.code, requiredScope: error.details.requiredScope };
     throw error;

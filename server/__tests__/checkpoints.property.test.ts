@@ -8,7 +8,7 @@ import type { Caller } from '@/server/access';
 import { previewTimelineRestore, restoreTimeline } from '@/server/checkpoints';
 import { DomainError } from '@/server/errors';
 import { runInstruction } from '@/server/instructions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 
 /**
@@ -16,7 +16,7 @@ import { makeProject, makeUser } from '@/testing/factories';
  * happened since in any session (edits, undos, redos, other restores), and undoing the restore
  * yields the timeline before it.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 const TIMELINE = [
   newClip('Intro', 'intro', 4000),
@@ -44,9 +44,7 @@ const INSTRUCTIONS = [
   'undo the last 2 changes',
 ];
 
-type Step =
-  | { type: 'say'; session: number; content: string }
-  | { type: 'restore'; session: number; target: number };
+type Step = { type: 'say'; session: number; content: string } | { type: 'restore'; session: number; target: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ type: fc.constant('say' as const), session: fc.nat(2), content: fc.constantFrom(...INSTRUCTIONS) }) },

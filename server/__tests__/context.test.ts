@@ -6,14 +6,14 @@ import type { AssembledPrompt } from '@/lib/providers/context';
 import { createModelAssistant } from '@/lib/providers/modelAssistant';
 import { ProviderError, type ModelProvider } from '@/lib/providers/types';
 import { runInstruction } from '@/server/instructions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 
 /**
  * The exact prompt a model is given, read through the real instruction path: the timeline, the
  * session's edit log and messages, nothing of other sessions, within the token budget.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
 
@@ -21,9 +21,9 @@ function recordingModel(budgetTokens: number, summarize?: ModelProvider['summari
   const prompts: AssembledPrompt[] = [];
   const provider: ModelProvider = {
     name: 'recording',
-    async stream(prompt) {
+    stream(prompt) {
       prompts.push(prompt);
-      return { text: 'Noted.', toolCalls: [] };
+      return Promise.resolve({ text: 'Noted.', toolCalls: [] });
     },
     ...(summarize ? { summarize } : {}),
   };
@@ -99,9 +99,9 @@ describe('what the model sees', () => {
     const session = await longSession();
     const asked: AssembledPrompt[] = [];
     const written = '- The editor lengthened the intro eight times, a second more each time, then undid the last one.';
-    const { assistant, prompts } = recordingModel(900, async (prompt) => {
+    const { assistant, prompts } = recordingModel(900, (prompt) => {
       asked.push(prompt);
-      return `  ${written}\n`;
+      return Promise.resolve(`  ${written}\n`);
     });
     await runInstruction({ session, content: 'and the outro?' }, assistant);
 
@@ -119,9 +119,9 @@ describe('what the model sees', () => {
 
   it('over budget with a model whose summary fails: the deterministic lines are stored and the reply still comes', async () => {
     const session = await longSession();
-    const { assistant, prompts } = recordingModel(900, async () => {
-      throw new ProviderError('unavailable', 'The model service failed (HTTP 500). Nothing was changed. Try again.');
-    });
+    const { assistant, prompts } = recordingModel(900, () =>
+      Promise.reject(new ProviderError('unavailable', 'The model service failed (HTTP 500). Nothing was changed. Try again.')),
+    );
     const { reply } = await runInstruction({ session, content: 'and the outro?' }, assistant);
     expect(reply.content).toBe('Noted.');
     expect(prompts[0].summary?.text).toMatch(/^- "make the intro 1 seconds longer"\n- "make the intro 2 seconds longer"/);

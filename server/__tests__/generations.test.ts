@@ -15,7 +15,7 @@ import type { ToolCallIntent } from '@/lib/providers/tools';
 import { ProviderError, type ModelProvider } from '@/lib/providers/types';
 import { DomainError } from '@/server/errors';
 import { retryMessage, runInstruction, stopGeneration } from '@/server/instructions';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 
 /**
@@ -23,7 +23,7 @@ import { makeProject, makeUser } from '@/testing/factories';
  * model thinks, one generation per session, stoppable, retryable, and safe against a timeline
  * that changes meanwhile.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
 
@@ -34,6 +34,12 @@ interface Step {
   deltaEveryMs?: number;
   toolCalls?: (timeline: { id: string; name: string }[]) => ToolCallIntent[];
   fail?: ProviderError;
+}
+
+/** Why the signal aborted, as the Error it is (a stop or a timeout) or wrapped in one. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('Aborted', { cause: reason });
 }
 
 /** A model that answers each call with the next step; records the prompts it was given. */
@@ -47,7 +53,7 @@ function scriptedModel(...steps: Step[]) {
       const wait = (ms: number) =>
         new Promise<void>((resolve, reject) => {
           const timer = setTimeout(resolve, ms);
-          signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+          signal.addEventListener('abort', () => (clearTimeout(timer), reject(abortReason(signal))), { once: true });
         });
       if (step.delayMs) await wait(step.delayMs);
       let text = '';
@@ -109,7 +115,9 @@ describe('an instruction answered by a model', () => {
     const instructions: number[] = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
       renames.push(await timed(() => renameSession(session, `Outro pass ${attempt}`)));
-      instructions.push(await timed(() => runInstruction({ session: other, content: `set the volume of the beach scene to ${50 + attempt}%` }, createInterpreterAssistant())));
+      instructions.push(
+        await timed(() => runInstruction({ session: other, content: `set the volume of the beach scene to ${50 + attempt}%` }, createInterpreterAssistant())),
+      );
     }
     expect(Math.min(...renames)).toBeLessThan(200);
     expect(Math.min(...instructions)).toBeLessThan(200);
@@ -143,8 +151,14 @@ describe('an instruction answered by a model', () => {
 
     const events = (await listProjectEventsAfter(project.id, since)).filter((event) => event.type !== 'reply.delta');
     expect(events.map((event) => event.type)).toEqual([
-      'reply.started', 'reply.finished', 'session.renamed', 'instruction.answered',
-      'reply.started', 'reply.finished', 'session.renamed', 'instruction.answered',
+      'reply.started',
+      'reply.finished',
+      'session.renamed',
+      'instruction.answered',
+      'reply.started',
+      'reply.finished',
+      'session.renamed',
+      'instruction.answered',
     ]);
     expect(events[2].data).toEqual({ clientMessageId: 'm-1' });
   });
@@ -203,7 +217,9 @@ describe('an instruction answered by a model', () => {
     const result = await pending;
     expect(result.reply.status).toBe('done');
     expect(result.edits).toEqual([]);
-    expect(result.reply.content).toMatch(/^Lengthening the outro\.\n\nI couldn't lengthen: there is no clip with the id ".+" in the timeline\. Nothing was changed\.$/);
+    expect(result.reply.content).toMatch(
+      /^Lengthening the outro\.\n\nI couldn't lengthen: there is no clip with the id ".+" in the timeline\. Nothing was changed\.$/,
+    );
     expect((await getTimeline(project.id)).map((clip) => clip.name)).toEqual(['Intro', 'Beach scene']);
   });
 
@@ -222,10 +238,15 @@ describe('an instruction answered by a model', () => {
     }
     expect(text).toBe('The outro is 5 s long.');
     expect(result.reply.content).toBe(text);
-    expect(events.filter((event) => event.type.startsWith('reply.') || event.type === 'instruction.answered').map((event) => event.type)).toEqual(['reply.started', ...deltas.map(() => 'reply.delta'), 'reply.finished', 'instruction.answered']);
+    expect(events.filter((event) => event.type.startsWith('reply.') || event.type === 'instruction.answered').map((event) => event.type)).toEqual([
+      'reply.started',
+      ...deltas.map(() => 'reply.delta'),
+      'reply.finished',
+      'instruction.answered',
+    ]);
   });
 
-  it('writes a reply\'s first words at once, then what follows at most every DELTA_FLUSH_MS', async () => {
+  it("writes a reply's first words at once, then what follows at most every DELTA_FLUSH_MS", async () => {
     const { project, session } = await setup();
     // Deltas 60 ms apart: a write that waited DELTA_FLUSH_MS (100) for the first one would carry the second too.
     const { assistant } = scriptedModel({ deltas: ['First ', 'words ', 'then ', 'the ', 'rest ', 'of ', 'it.'], deltaEveryMs: 60 });
@@ -330,7 +351,10 @@ describe('an instruction answered by a model', () => {
     const reply = await activeReply(session.id);
     await pending;
     // Simulate a server killed mid-reply an hour ago.
-    await getDb().update(messagesTable).set({ status: 'streaming', createdAt: sql`now() - interval '1 hour'` }).where(eq(messagesTable.id, reply.id));
+    await getDb()
+      .update(messagesTable)
+      .set({ status: 'streaming', createdAt: sql`now() - interval '1 hour'` })
+      .where(eq(messagesTable.id, reply.id));
 
     const next = await runInstruction({ session, content: 'mute the intro' }, createInterpreterAssistant());
     expect(next.reply.status).toBe('done');
@@ -349,7 +373,9 @@ describe('an instruction answered by a model', () => {
 
   it('retryMessage with the interpreter answers a reply the model failed, in one chunk, through the same path', async () => {
     const { project, session, caller } = await setup();
-    const { assistant } = scriptedModel({ fail: new ProviderError('rate_limited', 'The model service is busy (rate limited). Nothing was changed. Try again in a moment.') });
+    const { assistant } = scriptedModel({
+      fail: new ProviderError('rate_limited', 'The model service is busy (rate limited). Nothing was changed. Try again in a moment.'),
+    });
     const failed = await runInstruction({ session, content: 'make the outro a bit longer' }, assistant);
     expect(failed.reply.status).toBe('failed');
     const retried = await retryMessage(caller, { messageId: failed.userMessage.id }, createInterpreterAssistant());

@@ -9,14 +9,19 @@ import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
 import { edits as editsTable, sessions as sessionsTable } from '@/db/schema';
 import { deleteSession, renameSession, startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { countStatementsByPlace } from '@/testing/statements';
 import { newClip } from '@/db/projects';
 
-useTestDatabase();
+setUpTestDatabase();
 
-const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Tram ride', 'scene', 10000), newClip('Outro', 'outro', 5000)];
+const TIMELINE = [
+  newClip('Intro', 'intro', 4000),
+  newClip('Beach scene', 'scene', 12000),
+  newClip('Tram ride', 'scene', 10000),
+  newClip('Outro', 'outro', 5000),
+];
 
 async function freshSession() {
   const user = await makeUser();
@@ -28,29 +33,47 @@ async function freshSession() {
 const durations = async (projectId: string) => (await getTimeline(projectId)).map((c) => [c.name, c.durationMs]);
 
 describe('sendInstruction', () => {
-  it('plays the seed\'s three follow-ups: only the second clip ends up longer', async () => {
+  it("plays the seed's three follow-ups: only the second clip ends up longer", async () => {
     const { project, session } = await freshSession();
 
     const first = await sendInstruction({ session, content: 'make the outro a bit longer' });
     expect(first.reply.content).toBe('Made “Outro” 2.0 s longer: 5.0 s → 7.0 s.');
-    expect(await durations(project.id)).toEqual([['Intro', 4000], ['Beach scene', 12000], ['Tram ride', 10000], ['Outro', 5000 + A_BIT_MS]]);
+    expect(await durations(project.id)).toEqual([
+      ['Intro', 4000],
+      ['Beach scene', 12000],
+      ['Tram ride', 10000],
+      ['Outro', 5000 + A_BIT_MS],
+    ]);
 
     const second = await sendInstruction({ session, content: 'actually, undo that last change' });
     expect(second.edits).toHaveLength(1);
     expect(second.edits[0].id).toBe(first.edits[0].id);
     expect(second.edits[0].revertedAt).not.toBeNull();
-    expect(await durations(project.id)).toEqual([['Intro', 4000], ['Beach scene', 12000], ['Tram ride', 10000], ['Outro', 5000]]);
+    expect(await durations(project.id)).toEqual([
+      ['Intro', 4000],
+      ['Beach scene', 12000],
+      ['Tram ride', 10000],
+      ['Outro', 5000],
+    ]);
 
     await sendInstruction({ session, content: 'do the same thing to the second clip' });
-    expect(await durations(project.id)).toEqual([['Intro', 4000], ['Beach scene', 12000 + A_BIT_MS], ['Tram ride', 10000], ['Outro', 5000]]);
+    expect(await durations(project.id)).toEqual([
+      ['Intro', 4000],
+      ['Beach scene', 12000 + A_BIT_MS],
+      ['Tram ride', 10000],
+      ['Outro', 5000],
+    ]);
 
     const history = await getAllMessages(session.id);
     expect(history.map((m) => [m.seq, m.role])).toEqual([
-      [1, 'user'], [2, 'assistant'], [3, 'user'], [4, 'assistant'], [5, 'user'], [6, 'assistant'],
+      [1, 'user'],
+      [2, 'assistant'],
+      [3, 'user'],
+      [4, 'assistant'],
+      [5, 'user'],
+      [6, 'assistant'],
     ]);
-    expect(history.filter((m) => m.role === 'assistant').map((m) => m.replyToId)).toEqual(
-      history.filter((m) => m.role === 'user').map((m) => m.id),
-    );
+    expect(history.filter((m) => m.role === 'assistant').map((m) => m.replyToId)).toEqual(history.filter((m) => m.role === 'user').map((m) => m.id));
   });
 
   it('stores nothing when the instruction fails half-way', async () => {
@@ -58,16 +81,30 @@ describe('sendInstruction', () => {
     const before = await getTimeline(project.id);
     const brokenAssistant: Assistant = {
       name: 'conflicting',
-      respond: async () => ({
-        reply: 'Removed a clip that is not there.',
-        actions: [
-          { type: 'apply', edit: { description: 'Trimmed intro', intent: { action: 'shorten', targetClipIds: [] },
-            operations: [{ type: 'update', clipId: before[0].id, before: { durationMs: 4000 }, after: { durationMs: 3000 } }],
-            inverse: [{ type: 'update', clipId: before[0].id, before: { durationMs: 3000 }, after: { durationMs: 4000 } }] } },
-          { type: 'apply', edit: { description: 'Broken', intent: { action: 'delete', targetClipIds: [] },
-            operations: [{ type: 'remove', index: 9, clip: before[0] }], inverse: [{ type: 'insert', index: 9, clip: before[0] }] } },
-        ],
-      }),
+      respond: () =>
+        Promise.resolve({
+          reply: 'Removed a clip that is not there.',
+          actions: [
+            {
+              type: 'apply',
+              edit: {
+                description: 'Trimmed intro',
+                intent: { action: 'shorten', targetClipIds: [] },
+                operations: [{ type: 'update', clipId: before[0].id, before: { durationMs: 4000 }, after: { durationMs: 3000 } }],
+                inverse: [{ type: 'update', clipId: before[0].id, before: { durationMs: 3000 }, after: { durationMs: 4000 } }],
+              },
+            },
+            {
+              type: 'apply',
+              edit: {
+                description: 'Broken',
+                intent: { action: 'delete', targetClipIds: [] },
+                operations: [{ type: 'remove', index: 9, clip: before[0] }],
+                inverse: [{ type: 'insert', index: 9, clip: before[0] }],
+              },
+            },
+          ],
+        }),
     };
     await expect(sendInstruction({ session, content: 'break things' }, brokenAssistant)).rejects.toThrow();
     expect(await getAllMessages(session.id)).toEqual([]);
@@ -134,7 +171,7 @@ describe('sendInstruction', () => {
     expect((await getTimeline(project.id))[3].durationMs).toBe(5000 + A_BIT_MS);
   });
 
-  it('leaves a deleted session\'s edits on the timeline, detached', async () => {
+  it("leaves a deleted session's edits on the timeline, detached", async () => {
     const { project, session } = await freshSession();
     const { edits } = await sendInstruction({ session, content: 'make the intro a bit longer' });
     await deleteSession(session);
@@ -146,9 +183,7 @@ describe('sendInstruction', () => {
   it('orders 15 concurrent instructions strictly and applies every one', async () => {
     const { project, session } = await freshSession();
     await Promise.all(
-      Array.from({ length: 15 }, (_, index) =>
-        sendInstruction({ session, content: 'make the intro 1 second longer', clientMessageId: `c-${index}` }),
-      ),
+      Array.from({ length: 15 }, (_, index) => sendInstruction({ session, content: 'make the intro 1 second longer', clientMessageId: `c-${index}` })),
     );
     const history = await getAllMessages(session.id);
     expect(history.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
@@ -201,9 +236,12 @@ describe('session titles', () => {
 
     const events = await listProjectEventsAfter(project.id, since);
     expect(events.map((event) => event.type)).toEqual([
-      'session.renamed', 'instruction.answered',
-      'session.renamed', 'instruction.answered',
-      'session.renamed', 'instruction.answered',
+      'session.renamed',
+      'instruction.answered',
+      'session.renamed',
+      'instruction.answered',
+      'session.renamed',
+      'instruction.answered',
     ]);
     // The device that sent the instruction knows it from its own answer.
     expect(events[0].data).toEqual({ clientMessageId: 'c-longer' });
@@ -236,9 +274,7 @@ describe('session titles', () => {
     await sendInstruction({ session, content: 'make the outro a bit longer' });
     const failing: Assistant = {
       name: 'failing',
-      respond: async () => {
-        throw new Error('the assistant broke');
-      },
+      respond: () => Promise.reject(new Error('the assistant broke')),
     };
     await expect(sendInstruction({ session, content: 'delete the intro' }, failing)).rejects.toThrow('the assistant broke');
     expect(await titleOf(session.id)).toEqual({ title: 'Outro +2 s', titleSource: 'edits' });

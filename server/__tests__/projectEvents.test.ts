@@ -1,13 +1,15 @@
 import { listAccessTokens, revokeAccessToken } from '@/db/accessTokens';
 import { tokenFor } from '@/graphql/__tests__/support/api';
 import { toGlobalId } from '@/graphql/ids';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 
 /** The live events route: streams follow their credential, and one user cannot hold unlimited streams open. */
-useTestDatabase();
+setUpTestDatabase();
 
 type EventsRoute = typeof import('@/app/api/projects/[projectId]/events/route');
+/** The body of a refusal in the API error envelope. */
+type CodedErrors = { errors: { extensions: { code: string } }[] };
 let route: EventsRoute;
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ describe('live event streams', () => {
     expect(kept.map((response) => response.status)).toEqual([200, 200, 200]);
     const refused = await open(project.id, `Bearer ${token}`);
     expect(refused.status).toBe(429);
-    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await refused.json()) as CodedErrors).errors[0].extensions.code).toBe('RATE_LIMITED');
     closer.abort();
     // Closed streams free their places.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -67,7 +69,7 @@ describe('live event streams', () => {
     const { token } = await tokenFor(bob.user);
     const foreign = await open(alice.project.id, `Bearer ${token}`);
     expect(foreign.status).toBe(404);
-    expect((await foreign.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await foreign.json()) as CodedErrors).errors[0].extensions.code).toBe('NOT_FOUND');
     const anonymous = await route.GET(new Request(`http://app.test/api/projects/${alice.project.id}/events`), {
       params: Promise.resolve({ projectId: alice.project.id }),
     });

@@ -4,11 +4,11 @@ import type { Caller } from '@/server/access';
 import { forkSession } from '@/server/checkpoints';
 import { runInstruction } from '@/server/instructions';
 import { openProjectPage } from '@/server/projectPage';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeUser, readSession } from '@/testing/factories';
 import { countStatements } from '@/testing/statements';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Outro', 'outro', 5000)];
 
@@ -61,13 +61,16 @@ describe('openProjectPage', () => {
 
     const branched = await openProjectPage(caller, { projectId: project.id, sessionId: branch.id });
     expect(branched.session?.id).toBe(branch.id);
-    expect(branched.branchOrigin).toEqual({ title: (await readSession(first.id))!.title, at: userMessage.createdAt });
+    expect(branched.branchOrigin).toEqual({ title: (await readSession(first.id)).title, at: userMessage.createdAt });
     expect(branched.branchOrigin?.title).toBe('Outro +2 s');
     expect(branched.history.branchOrigins.get(branch.id)).toEqual(branched.branchOrigin);
   });
 
   it('refuses a cursor that is not one of this list’s, naming it', async () => {
     const { project, caller } = await ownerWithHistory(1);
-    await expect(openProjectPage(caller, { projectId: project.id, historyCursor: 'bm90IGEgY3Vyc29y' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'cursor' });
+    await expect(openProjectPage(caller, { projectId: project.id, historyCursor: 'bm90IGEgY3Vyc29y' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'cursor',
+    });
   });
 });

@@ -11,14 +11,14 @@ import type { Caller } from '@/server/access';
 import { DomainError } from '@/server/errors';
 import { runInstruction } from '@/server/instructions';
 import { compactSession, contextUsage } from '@/server/sessionContext';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 
 /**
  * The context meter and compaction on demand, on the real instruction path: measured and folded by
  * the module that assembles the model's prompt, refused while a reply is being generated.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
 const interpreter = createInterpreterAssistant();
@@ -35,9 +35,9 @@ function recordingModel(summarize?: ModelProvider['summarize']) {
   const prompts: AssembledPrompt[] = [];
   const provider: ModelProvider = {
     name: 'recording',
-    async stream(prompt) {
+    stream(prompt) {
       prompts.push(prompt);
-      return { text: 'Noted.', toolCalls: [] };
+      return Promise.resolve({ text: 'Noted.', toolCalls: [] });
     },
     ...(summarize ? { summarize } : {}),
   };
@@ -47,7 +47,10 @@ function recordingModel(summarize?: ModelProvider['summarize']) {
 async function refusal(call: Promise<unknown>): Promise<string> {
   return call.then(
     () => 'ALLOWED',
-    (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error)),
+    (error: unknown) => {
+      if (error instanceof DomainError) return error.code;
+      throw error;
+    },
   );
 }
 
@@ -109,9 +112,9 @@ describe('compactSession', () => {
       await runInstruction({ session, content }, interpreter);
     }
     const asked: AssembledPrompt[] = [];
-    const { assistant } = recordingModel(async (prompt) => {
+    const { assistant } = recordingModel((prompt) => {
       asked.push(prompt);
-      return '- Outro lengthened, beach scene muted.';
+      return Promise.resolve('- Outro lengthened, beach scene muted.');
     });
     const compacted = await compactSession(caller, { sessionId: session.id }, assistant);
     expect(compacted.foldedMessages).toBe(4);

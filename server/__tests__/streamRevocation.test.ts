@@ -6,7 +6,7 @@ import * as accessTokens from '@/server/accessTokens';
 import * as accounts from '@/server/accounts';
 import { subscribeToProjectEvents } from '@/server/projectEvents';
 import * as projects from '@/server/projects';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 
 /**
@@ -14,7 +14,7 @@ import { makeUserWithProject } from '@/testing/factories';
  * afterwards reaches it. The periodic recheck is set out of reach (an hour), so only the
  * revocation's wake-up on the event channel can end these streams.
  */
-useTestDatabase();
+setUpTestDatabase();
 
 type EventsRoute = typeof import('@/app/api/projects/[projectId]/events/route');
 let route: EventsRoute;

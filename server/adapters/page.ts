@@ -22,9 +22,9 @@ export async function pageViewer(path: string): Promise<Viewer> {
  * another user's row reads as a missing one; so is BAD_USER_INPUT, an address with a part that
  * names nothing (a tampered cursor).
  */
-export async function readForPage<Data>(viewer: Viewer, useCase: (caller: Caller) => Promise<Data>): Promise<Data> {
+export async function readForPage<Data>(viewer: Viewer, readUseCase: (caller: Caller) => Promise<Data>): Promise<Data> {
   try {
-    return await useCase({ viewer });
+    return await readUseCase({ viewer });
   } catch (error) {
     const code = asDomainError(error)?.code;
     if (code === ErrorCode.NOT_FOUND || code === ErrorCode.BAD_USER_INPUT) notFound();

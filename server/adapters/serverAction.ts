@@ -11,10 +11,10 @@ import { asDomainError, ErrorCode, INTERNAL_ERROR_MESSAGE } from '../errors';
  * ActionResult. Refusals keep their code; anything unexpected is logged and answered with a
  * generic INTERNAL_SERVER_ERROR, never a bare 500.
  */
-export async function runAction<Data extends object>(useCase: (caller: Caller) => Promise<Data>): Promise<ActionResult<Data>> {
+export async function runAction<Data extends object>(runUseCase: (caller: Caller) => Promise<Data>): Promise<ActionResult<Data>> {
   try {
     const caller = await callerFromRequest(await incomingRequest());
-    return { ok: true, ...(await useCase(caller)) };
+    return { ok: true, ...(await runUseCase(caller)) };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     const domain = asDomainError(error);

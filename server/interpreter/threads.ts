@@ -11,8 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Assistant, AssistantInput, AssistantResult } from '@/lib/assistant/types';
 import type { InterpreterJob, InterpreterReply } from './protocol';
 
-export const TOOK_TOO_LONG =
-  'That took me too long to work out, so I changed nothing. Try it as shorter instructions, one change at a time.';
+export const TOOK_TOO_LONG = 'That took me too long to work out, so I changed nothing. Try it as shorter instructions, one change at a time.';
 
 export interface InterpreterThreadsOptions {
   /** How long one instruction may run on its thread. */
@@ -51,8 +50,8 @@ class InterpreterThread {
     this.workerFor().postMessage({ id: job.id, input: job.input } satisfies InterpreterJob);
   }
 
-  close(): Promise<number> | undefined {
-    return this.worker?.terminate();
+  async close(): Promise<void> {
+    await this.worker?.terminate();
   }
 
   private workerFor(): Worker {
@@ -115,10 +114,7 @@ export function createInterpreterThreads(options: InterpreterThreadsOptions): As
     const job = queue.shift();
     if (job) thread.run(job);
   };
-  const threads = Array.from(
-    { length: Math.max(1, options.threads) },
-    () => new InterpreterThread(options.entry ?? null, options.deadlineMs, dispatch),
-  );
+  const threads = Array.from({ length: Math.max(1, options.threads) }, () => new InterpreterThread(options.entry ?? null, options.deadlineMs, dispatch));
   return {
     name: 'interpreter',
     respond(input) {

@@ -45,8 +45,8 @@ export default async function AccessTokensPage() {
         <div>
           <h1 className={styles.title}>API tokens</h1>
           <p className={styles.subtitle}>
-            Personal access tokens let your own tools and third-party clients use the GraphQL API as you. Treat them like
-            passwords, and revoke one as soon as you no longer need it.
+            Personal access tokens let your own tools and third-party clients use the GraphQL API as you. Treat them like passwords, and revoke one as soon as
+            you no longer need it.
           </p>
         </div>
         <section className={styles.card} aria-labelledby="create-token-heading">

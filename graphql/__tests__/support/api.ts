@@ -53,13 +53,14 @@ export async function startApiServer(options: { env?: Record<string, string> } =
   };
 }
 
+/** A route module's handlers, which are called detached (as Next.js calls them). */
 interface Route {
-  GET(request: Request): Promise<Response>;
-  POST(request: Request): Promise<Response>;
+  GET: (request: Request) => Promise<Response>;
+  POST: (request: Request) => Promise<Response>;
 }
 
 /** `/api/health` too: whether the server answers at all (the interpreter's bounds are proven against it). */
-const liveness: Route = { GET: async () => healthRoute.GET(), POST: async () => healthRoute.GET() };
+const liveness: Route = { GET: () => Promise.resolve(healthRoute.GET()), POST: () => Promise.resolve(healthRoute.GET()) };
 
 async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResponse, endpoint: Route, stream: Route): Promise<void> {
   const chunks: Buffer[] = [];
@@ -106,6 +107,11 @@ export interface GraphQLResult<Data> {
   status: number;
   data?: Data | null;
   errors?: GraphQLErrorBody[];
+}
+
+/** The JSON body of an answer in the API's envelope (`data`/`errors`), for a request made with plain fetch rather than ApiClient. */
+export async function envelopeOf(response: Response): Promise<Omit<GraphQLResult<unknown>, 'status'>> {
+  return (await response.json()) as Omit<GraphQLResult<unknown>, 'status'>;
 }
 
 /** How a test client proves who it is. */
@@ -177,4 +183,3 @@ export async function tokenFor(user: User, name = 'Test client', grant: Partial<
 export function codes(result: GraphQLResult<unknown>): (string | undefined)[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }
-

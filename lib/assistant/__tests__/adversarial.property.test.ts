@@ -26,7 +26,30 @@ const CLAUSES = [
   'the one before the outro after the interview',
 ];
 const SEPARATORS = [' and ', ' then ', ', ', '; ', ' and then ', ' also ', ' plus ', ' and and ', ',,, ', ' after that ', ' '];
-const NOISE = ['"', '“', '”', "'", '1', '99999999999', '0.000001', '-3', 'é', '👩‍👩‍👧', '\u200b', 'ß', 'ǅ', '½', '\n', '…', 'too', 'again', 'more', 'less', 'before', 'after'];
+const NOISE = [
+  '"',
+  '“',
+  '”',
+  "'",
+  '1',
+  '99999999999',
+  '0.000001',
+  '-3',
+  'é',
+  '👩‍👩‍👧',
+  '\u200b',
+  'ß',
+  'ǅ',
+  '½',
+  '\n',
+  '…',
+  'too',
+  'again',
+  'more',
+  'less',
+  'before',
+  'after',
+];
 
 const piece = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...CLAUSES) },

@@ -17,25 +17,23 @@ const POOL: [string, ClipKind][] = [
   ['Background music', 'audio'],
 ];
 
-const timelineArbitrary: fc.Arbitrary<Timeline> = fc
-  .uniqueArray(fc.nat({ max: POOL.length - 1 }), { minLength: 2, maxLength: POOL.length })
-  .chain((picks) =>
-    fc.tuple(
-      ...picks.map((pick) =>
-        fc
-          .record({
-            seconds: fc.integer({ min: 2, max: 40 }),
-            fadeIn: fc.constantFrom(0, 0, 1000),
-            speed: fc.constantFrom(1, 1, 1, 2, 0.5),
-            muted: fc.boolean(),
-          })
-          .map(({ seconds, fadeIn, speed, muted }): Clip => {
-            const [name, kind] = POOL[pick];
-            return clip(`clip-${pick}`, name, kind, seconds, { fadeInMs: fadeIn, speed, muted });
-          }),
-      ),
+const timelineArbitrary: fc.Arbitrary<Timeline> = fc.uniqueArray(fc.nat({ max: POOL.length - 1 }), { minLength: 2, maxLength: POOL.length }).chain((picks) =>
+  fc.tuple(
+    ...picks.map((pick) =>
+      fc
+        .record({
+          seconds: fc.integer({ min: 2, max: 40 }),
+          fadeIn: fc.constantFrom(0, 0, 1000),
+          speed: fc.constantFrom(1, 1, 1, 2, 0.5),
+          muted: fc.boolean(),
+        })
+        .map(({ seconds, fadeIn, speed, muted }): Clip => {
+          const [name, kind] = POOL[pick];
+          return clip(`clip-${pick}`, name, kind, seconds, { fadeInMs: fadeIn, speed, muted });
+        }),
     ),
-  );
+  ),
+);
 
 const REFERENCES = [
   'the first clip',
@@ -159,13 +157,11 @@ test('one undo restores the exact prior timeline after a multi-clip or compound 
         const result = session.send(instruction);
         const [action] = result.actions;
         if (result.actions.length !== 1 || action.type !== 'apply') continue;
-        const touched = new Set(
-          operationsOf(result, session.edits).map((op) => (op.type === 'update' || op.type === 'move' ? op.clipId : op.clip.id)),
-        );
+        const touched = new Set(operationsOf(result, session.edits).map((op) => (op.type === 'update' || op.type === 'move' ? op.clipId : op.clip.id)));
         if (touched.size < 2 && action.edit.intent.action !== 'compound') continue;
         checked += 1;
         const after = project.timeline;
-        expect(session.send('undo').actions).toEqual([{ type: 'revert', editId: expect.any(String) }]);
+        expect(session.send('undo').actions).toEqual([{ type: 'revert', editId: expect.any(String) as unknown }]);
         expect(project.timeline).toEqual(before);
         session.send('redo');
         expect(project.timeline).toEqual(after);

@@ -36,15 +36,13 @@ const TABLE: Record<string, Row[]> = {
     {
       on: 'small',
       say: 'lengthen both scenes',
-      reply:
-        'Made “Beach scene” and “City scene” 2.0 s longer: “Beach scene” 12.0 s → 14.0 s, “City scene” 9.0 s → 11.0 s.',
+      reply: 'Made “Beach scene” and “City scene” 2.0 s longer: “Beach scene” 12.0 s → 14.0 s, “City scene” 9.0 s → 11.0 s.',
       does: 'apply',
     },
     {
       on: 'small',
       say: 'make both scenes 1 second shorter',
-      reply:
-        'Made “Beach scene” and “City scene” 1.0 s shorter: “Beach scene” 12.0 s → 11.0 s, “City scene” 9.0 s → 8.0 s.',
+      reply: 'Made “Beach scene” and “City scene” 1.0 s shorter: “Beach scene” 12.0 s → 11.0 s, “City scene” 9.0 s → 8.0 s.',
       does: 'apply',
     },
     {
@@ -68,8 +66,7 @@ const TABLE: Record<string, Row[]> = {
     {
       on: 'lisbon',
       say: 'lengthen both scenes',
-      reply:
-        'You said both, but 4 clips match: “Arrival at the airport”, “Beach scene”, “Tram ride”, “Sunset timelapse”. Which ones do you mean?',
+      reply: 'You said both, but 4 clips match: “Arrival at the airport”, “Beach scene”, “Tram ride”, “Sunset timelapse”. Which ones do you mean?',
     },
     {
       say: 'make all the scenes a bit shorter',
@@ -130,15 +127,13 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'lengthen the first 2 scenes by 1 second',
-      reply:
-        'Made “Beach scene” and “City scene” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s.',
+      reply: 'Made “Beach scene” and “City scene” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s.',
       does: 'apply',
     },
     { say: 'delete the last two scenes', reply: 'Deleted “City scene” and “Interview”.', does: 'apply' },
     {
       say: 'duplicate the first two clips',
-      reply:
-        'Duplicated “Intro” and “Beach scene” as “Intro (copy)” and “Beach scene (copy)”, each right after its original.',
+      reply: 'Duplicated “Intro” and “Beach scene” as “Intro (copy)” and “Beach scene (copy)”, each right after its original.',
       does: 'apply',
     },
     {
@@ -153,8 +148,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'shorten all the scenes but the interview',
-      reply:
-        'Made “Beach scene” and “City scene” 2.0 s shorter: “Beach scene” 12.0 s → 10.0 s, “City scene” 9.0 s → 7.0 s.',
+      reply: 'Made “Beach scene” and “City scene” 2.0 s shorter: “Beach scene” 12.0 s → 10.0 s, “City scene” 9.0 s → 7.0 s.',
       does: 'apply',
     },
     {
@@ -170,8 +164,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'shorten the clips after the title',
-      reply:
-        'Made “Outro” and “Background music” 2.0 s shorter: “Outro” 5.0 s → 3.0 s, “Background music” 60.0 s → 58.0 s.',
+      reply: 'Made “Outro” and “Background music” 2.0 s shorter: “Outro” 5.0 s → 3.0 s, “Background music” 60.0 s → 58.0 s.',
       does: 'apply',
     },
     {
@@ -192,8 +185,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'trim the scenes after the beach scene by 1 second',
-      reply:
-        'Made “City scene” and “Interview” 1.0 s shorter: “City scene” 9.0 s → 8.0 s, “Interview” 20.0 s → 19.0 s.',
+      reply: 'Made “City scene” and “Interview” 1.0 s shorter: “City scene” 9.0 s → 8.0 s, “Interview” 20.0 s → 19.0 s.',
       does: 'apply',
     },
     {
@@ -208,8 +200,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'set all the scenes to 8 seconds',
-      reply:
-        'Set “Beach scene”, “City scene” and “Interview” to 8.0 s: “Beach scene” 12.0 s → 8.0 s, “City scene” 9.0 s → 8.0 s, “Interview” 20.0 s → 8.0 s.',
+      reply: 'Set “Beach scene”, “City scene” and “Interview” to 8.0 s: “Beach scene” 12.0 s → 8.0 s, “City scene” 9.0 s → 8.0 s, “Interview” 20.0 s → 8.0 s.',
       does: 'apply',
     },
     {
@@ -275,8 +266,7 @@ const TABLE: Record<string, Row[]> = {
     { say: 'delete everything after the title card', reply: 'Deleted “Outro” and “Background music”.', does: 'apply' },
     {
       say: 'lengthen each of the first two scenes by 1 second',
-      reply:
-        'Made “Beach scene” and “City scene” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s.',
+      reply: 'Made “Beach scene” and “City scene” 1.0 s longer: “Beach scene” 12.0 s → 13.0 s, “City scene” 9.0 s → 10.0 s.',
       does: 'apply',
     },
     {
@@ -310,8 +300,7 @@ const TABLE: Record<string, Row[]> = {
     { on: 'small', say: 'mute the two scenes', reply: 'Muted “Beach scene” and “City scene”.', does: 'apply' },
     {
       say: 'lengthen scenes 2 and 3',
-      reply:
-        'Made “City scene” and “Interview” 2.0 s longer: “City scene” 9.0 s → 11.0 s, “Interview” 20.0 s → 22.0 s.',
+      reply: 'Made “City scene” and “Interview” 2.0 s longer: “City scene” 9.0 s → 11.0 s, “Interview” 20.0 s → 22.0 s.',
       does: 'apply',
     },
     { say: 'mute clips 1 and 2', reply: 'Muted “Intro” and “Beach scene”.', does: 'apply' },
@@ -426,8 +415,7 @@ const TABLE: Record<string, Row[]> = {
       on: 'small',
       given: ['make the outro a bit longer'],
       say: 'and both scenes too',
-      reply:
-        'Made “Beach scene” and “City scene” 2.0 s longer: “Beach scene” 12.0 s → 14.0 s, “City scene” 9.0 s → 11.0 s.',
+      reply: 'Made “Beach scene” and “City scene” 2.0 s longer: “Beach scene” 12.0 s → 14.0 s, “City scene” 9.0 s → 11.0 s.',
       does: 'apply',
     },
     {
@@ -497,8 +485,7 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['make the outro a bit longer'],
       say: 'the intro',
-      reply:
-        'What should I do with “Intro”? For example “make it a bit longer”, or add “too” to repeat the last change on it.',
+      reply: 'What should I do with “Intro”? For example “make it a bit longer”, or add “too” to repeat the last change on it.',
     },
     { given: ['fade out the outro'], say: 'the outro too', reply: '“Outro” already has a 1.0 s fade-out.' },
     {
@@ -535,8 +522,7 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['trim the intro by 1 second'],
       say: 'and the last two clips too',
-      reply:
-        'Made “Outro” and “Background music” 1.0 s shorter: “Outro” 5.0 s → 4.0 s, “Background music” 60.0 s → 59.0 s.',
+      reply: 'Made “Outro” and “Background music” 1.0 s shorter: “Outro” 5.0 s → 4.0 s, “Background music” 60.0 s → 59.0 s.',
       does: 'apply',
     },
     { given: ['fade in the intro'], say: 'now the outro', reply: 'Added a 1.0 s fade-in to “Outro”.', does: 'apply' },
@@ -1052,15 +1038,13 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['set the volume of the music to 50%'],
       say: 'actually 30%',
-      reply:
-        'Undid: set the volume of “Background music” to 50%. Instead, set the volume of “Background music” to 30% (was 100%).',
+      reply: 'Undid: set the volume of “Background music” to 50%. Instead, set the volume of “Background music” to 30% (was 100%).',
       does: 'revert+apply',
     },
     {
       given: ['set the volume of the music to 50%'],
       say: 'make that 80% instead',
-      reply:
-        'Undid: set the volume of “Background music” to 50%. Instead, set the volume of “Background music” to 80% (was 100%).',
+      reply: 'Undid: set the volume of “Background music” to 50%. Instead, set the volume of “Background music” to 80% (was 100%).',
       does: 'revert+apply',
     },
     {
@@ -1078,8 +1062,7 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['make the outro a bit longer'],
       say: 'no',
-      reply:
-        'Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: made “Outro” 2.0 s longer.',
+      reply: 'Which clip did you mean instead? For example: “no, I meant the second clip”. The last change was: made “Outro” 2.0 s longer.',
     },
     { say: 'no, I meant the intro', reply: 'What should I do with “Intro”? For example “make it a bit longer”.' },
     {
@@ -1231,8 +1214,7 @@ const TABLE: Record<string, Row[]> = {
       on: 'lisbon',
       given: ['fade in the arrival'],
       say: 'no, the airport one',
-      reply:
-        'That is the clip I changed: added a 1.0 s fade-in to “Arrival at the airport”. Which clip did you mean instead?',
+      reply: 'That is the clip I changed: added a 1.0 s fade-in to “Arrival at the airport”. Which clip did you mean instead?',
     },
   ],
   reverts: [
@@ -1311,29 +1293,25 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['trim the intro', 'fade out the outro'],
       say: 'undo everything in this session',
-      reply:
-        'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
+      reply: 'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
       does: 'revert+revert',
     },
     {
       given: ['trim the intro', 'fade out the outro'],
       say: 'start over',
-      reply:
-        'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
+      reply: 'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
       does: 'revert+revert',
     },
     {
       given: ['trim the intro', 'fade out the outro'],
       say: 'revert everything',
-      reply:
-        'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
+      reply: 'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
       does: 'revert+revert',
     },
     {
       given: ['trim the intro', 'fade out the outro'],
       say: 'undo all of that',
-      reply:
-        'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
+      reply: 'Undid 2 changes: added a 1.0 s fade-out to “Outro”; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s.',
       does: 'revert+revert',
     },
     {
@@ -1541,8 +1519,7 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['trim the intro', 'trim the outro'],
       say: 'undo twice',
-      reply:
-        'Undid 2 changes: made “Outro” 2.0 s shorter; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s. “Outro” is back to 5.0 s.',
+      reply: 'Undid 2 changes: made “Outro” 2.0 s shorter; made “Intro” 2.0 s shorter. “Intro” is back to 4.0 s. “Outro” is back to 5.0 s.',
       does: 'revert+revert',
     },
   ],
@@ -1733,8 +1710,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'shorten the beach scene and the city scene and fade out the outro',
-      reply:
-        'Made “Beach scene” and “City scene” 2.0 s shorter: “Beach scene” 12.0 s → 10.0 s, “City scene” 9.0 s → 7.0 s. Added a 1.0 s fade-out to “Outro”.',
+      reply: 'Made “Beach scene” and “City scene” 2.0 s shorter: “Beach scene” 12.0 s → 10.0 s, “City scene” 9.0 s → 7.0 s. Added a 1.0 s fade-out to “Outro”.',
       does: 'apply',
     },
     {
@@ -1777,8 +1753,7 @@ const TABLE: Record<string, Row[]> = {
     {
       given: ['trim the intro, fade it in and mute the music'],
       say: 'undo',
-      reply:
-        'Undid: made “Intro” 2.0 s shorter; added a 1.0 s fade-in to “Intro”; muted “Background music”. “Intro” is back to 4.0 s.',
+      reply: 'Undid: made “Intro” 2.0 s shorter; added a 1.0 s fade-in to “Intro”; muted “Background music”. “Intro” is back to 4.0 s.',
       does: 'revert',
     },
     {
@@ -1844,8 +1819,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'move the outro to the start and then swap the intro and the title card',
-      reply:
-        'Moved “Outro” to the start: position 6 → 1. Swapped “Intro” and “Title card”: “Intro” is now at position 6 and “Title card” at position 2.',
+      reply: 'Moved “Outro” to the start: position 6 → 1. Swapped “Intro” and “Title card”: “Intro” is now at position 6 and “Title card” at position 2.',
       does: 'apply',
     },
     {
@@ -2093,8 +2067,7 @@ const TABLE: Record<string, Row[]> = {
     {
       on: 'lisbon',
       say: 'speed up the scene',
-      reply:
-        'Which clip do you mean? There are 4 scene clips: “Arrival at the airport”, “Beach scene”, “Tram ride”, “Sunset timelapse”.',
+      reply: 'Which clip do you mean? There are 4 scene clips: “Arrival at the airport”, “Beach scene”, “Tram ride”, “Sunset timelapse”.',
     },
     {
       on: 'lisbon',
@@ -2246,8 +2219,7 @@ const TABLE: Record<string, Row[]> = {
     },
     {
       say: 'lengthen the intro by 90 frames',
-      reply:
-        "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.",
+      reply: "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.",
     },
     { say: 'shorten the outro by 10%', reply: 'Made “Outro” 10% shorter: 5.0 s → 4.5 s.', does: 'apply' },
     {
@@ -2282,8 +2254,7 @@ const TABLE: Record<string, Row[]> = {
     { say: 'trim 0,5 s off the outro', reply: 'Made “Outro” 0.5 s shorter: 5.0 s → 4.5 s.', does: 'apply' },
     {
       say: 'cut 30 frames from the outro',
-      reply:
-        "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.",
+      reply: "Projects have no frame rate yet, so I can't turn frames into time. Say it in seconds, or give the rate, e.g. “90 frames at 30 fps”.",
     },
     { say: 'lengthen the intro by 1 minute', reply: 'Made “Intro” 60.0 s longer: 4.0 s → 64.0 s.', does: 'apply' },
     {
@@ -2349,11 +2320,7 @@ test('the table holds at least 400 cases, and several phrasings of every family'
 });
 
 describe.each(Object.keys(TABLE))('%s', (family) => {
-  test.each(
-    ROWS.filter((row) => row.family === family).map(
-      (row) => [[...(row.given ?? []), row.say].join(' → '), row] as const,
-    ),
-  )('%s', (_, row: Row) => {
+  test.each(ROWS.filter((row) => row.family === family).map((row) => [[...(row.given ?? []), row.say].join(' → '), row] as const))('%s', (_, row: Row) => {
     const { given = [], say, reply, does = '' } = row;
     const project = new Project(PROJECTS[row.on ?? 'fixture']);
     const session = project.startSession();

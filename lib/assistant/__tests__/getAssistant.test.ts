@@ -13,7 +13,5 @@ test('ASSISTANT_PROVIDER=interpreter selects the interpreter', () => {
 });
 
 test('an unknown provider is refused, naming it and the known ones', () => {
-  expect(() => getAssistant({ ASSISTANT_PROVIDER: 'openai' })).toThrow(
-    'Unknown ASSISTANT_PROVIDER "openai". Known providers: interpreter.',
-  );
+  expect(() => getAssistant({ ASSISTANT_PROVIDER: 'openai' })).toThrow('Unknown ASSISTANT_PROVIDER "openai". Known providers: interpreter.');
 });

@@ -1,22 +1,7 @@
 import { invertOperations } from '@/lib/timeline/operations';
 import { CAPABILITIES, DID_NOT_UNDERSTAND, EMPTY_TIMELINE } from '../replies';
 import type { AssistantAction, EditIntent, Operation, Timeline } from '../types';
-import {
-  BEACH,
-  CITY,
-  clip,
-  FIXTURE,
-  insert,
-  INTERVIEW,
-  INTRO,
-  move,
-  MUSIC,
-  OUTRO,
-  Project,
-  remove,
-  TITLE_CARD,
-  update,
-} from './fixtures';
+import { BEACH, CITY, clip, FIXTURE, insert, INTERVIEW, INTRO, move, MUSIC, OUTRO, Project, remove, TITLE_CARD, update } from './fixtures';
 
 interface InstructionCase {
   instruction: string;
@@ -35,9 +20,7 @@ function check({ instruction, given = [], timeline = FIXTURE, reply, edit, actio
   for (const earlier of given) session.send(earlier);
   const result = session.send(instruction);
   expect(result.reply).toBe(reply);
-  const expected: AssistantAction[] = edit
-    ? [{ type: 'apply', edit: { ...edit, inverse: invertOperations(edit.operations) } }]
-    : (actions ?? []);
+  const expected: AssistantAction[] = edit ? [{ type: 'apply', edit: { ...edit, inverse: invertOperations(edit.operations) } }] : (actions ?? []);
   expect(result.actions).toEqual(expected);
 }
 
@@ -46,9 +29,7 @@ function title(instruction: string, given: string[] = []): string {
 }
 
 function run(cases: InstructionCase[]): void {
-  test.each(cases.map((testCase) => [title(testCase.instruction, testCase.given), testCase] as const))('%s', (_, testCase) =>
-    check(testCase),
-  );
+  test.each(cases.map((testCase) => [title(testCase.instruction, testCase.given), testCase] as const))('%s', (_, testCase) => check(testCase));
 }
 
 const lengthenOutro = {
@@ -184,8 +165,7 @@ describe('lengthening, shortening and setting durations', () => {
     { instruction: 'make the intro 4 seconds', reply: '“Intro” is already 4.0 s.' },
     {
       instruction: 'shorten every scene by 10 seconds',
-      reply:
-        "I can't make “Beach scene”, “City scene” and “Interview” 10.0 s shorter: “City scene” is only 9.0 s long, and clips can't be shorter than 0.5 s.",
+      reply: "I can't make “Beach scene”, “City scene” and “Interview” 10.0 s shorter: “City scene” is only 9.0 s long, and clips can't be shorter than 0.5 s.",
     },
     { instruction: 'lengthen the intro by -2 seconds', reply: DID_NOT_UNDERSTAND },
     {
@@ -204,8 +184,7 @@ describe('lengthening, shortening and setting durations', () => {
     },
     {
       instruction: 'shorten the first three clips by half a second',
-      reply:
-        'Made “Intro”, “Beach scene” and “City scene” 0.5 s shorter: “Intro” 4.0 s → 3.5 s, “Beach scene” 12.0 s → 11.5 s, “City scene” 9.0 s → 8.5 s.',
+      reply: 'Made “Intro”, “Beach scene” and “City scene” 0.5 s shorter: “Intro” 4.0 s → 3.5 s, “Beach scene” 12.0 s → 11.5 s, “City scene” 9.0 s → 8.5 s.',
       edit: {
         description: 'Made “Intro”, “Beach scene” and “City scene” 0.5 s shorter',
         intent: { action: 'shorten', amount: 500, targetClipIds: ['intro', 'beach', 'city'] },
@@ -641,7 +620,7 @@ describe('fades, speed and volume', () => {
         operations: [update('music', { muted: true }, { muted: false })],
       },
     },
-    { instruction: 'unmute the music', reply: '“Background music” isn\'t muted.' },
+    { instruction: 'unmute the music', reply: "“Background music” isn't muted." },
     {
       instruction: 'set the volume of the music to 50%',
       reply: 'Set the volume of “Background music” to 50% (was 100%).',
@@ -741,7 +720,7 @@ describe('adding titles, intros and outros', () => {
     {
       instruction: 'add a title "Part 2" before the dragon',
       reply:
-        'I couldn\'t find a clip matching “dragon”. The clips are: “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”.',
+        "I couldn't find a clip matching “dragon”. The clips are: “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”.",
     },
     { instruction: 'add a title', reply: 'What should the title say? For example: add a title "Chapter 2" after the intro.' },
     {
@@ -840,7 +819,7 @@ describe('clip references', () => {
     {
       instruction: 'delete the dragon',
       reply:
-        'I couldn\'t find a clip matching “dragon”. The clips are: “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”.',
+        "I couldn't find a clip matching “dragon”. The clips are: “Intro”, “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”.",
     },
     { instruction: 'make it longer', reply: "Which clip do you mean? I haven't changed any clip in this session yet." },
     {
@@ -1241,7 +1220,25 @@ describe('instructions it cannot map', () => {
 });
 
 test('the reply to an unknown instruction lists what the interpreter can do', () => {
-  for (const verb of ['lengthen', 'shorten', 'move', 'swap', 'delete', 'duplicate', 'split', 'rename', 'fade', 'speed', 'volume', 'mute', 'title', 'intro', 'outro', 'undo', 'redo']) {
+  for (const verb of [
+    'lengthen',
+    'shorten',
+    'move',
+    'swap',
+    'delete',
+    'duplicate',
+    'split',
+    'rename',
+    'fade',
+    'speed',
+    'volume',
+    'mute',
+    'title',
+    'intro',
+    'outro',
+    'undo',
+    'redo',
+  ]) {
     expect(DID_NOT_UNDERSTAND).toContain(verb);
   }
 });

@@ -7,15 +7,12 @@ import { clip } from './fixtures';
 
 /** Plain Damerau–Levenshtein (optimal string alignment), written out in full so it checks the interpreter's bounded one. */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -41,27 +38,18 @@ const madeUpWord = fc
 
 /** One typo: a substitution, a deletion, an insertion or a swap of neighbouring letters. */
 const typoOf = (word: string) =>
-  fc
-    .tuple(
-      fc.constantFrom('substitute', 'delete', 'insert', 'swap'),
-      fc.nat(word.length - 1),
-      fc.constantFrom(...LETTERS),
-    )
-    .map(([kind, at, letter]) => {
-      if (kind === 'substitute') return word.slice(0, at) + letter + word.slice(at + 1);
-      if (kind === 'delete') return word.slice(0, at) + word.slice(at + 1);
-      if (kind === 'insert') return word.slice(0, at) + letter + word.slice(at);
-      const next = Math.min(at + 1, word.length - 1);
-      return word.slice(0, at) + word[next] + word[at] + word.slice(next + 1);
-    });
+  fc.tuple(fc.constantFrom('substitute', 'delete', 'insert', 'swap'), fc.nat(word.length - 1), fc.constantFrom(...LETTERS)).map(([kind, at, letter]) => {
+    if (kind === 'substitute') return word.slice(0, at) + letter + word.slice(at + 1);
+    if (kind === 'delete') return word.slice(0, at) + word.slice(at + 1);
+    if (kind === 'insert') return word.slice(0, at) + letter + word.slice(at);
+    const next = Math.min(at + 1, word.length - 1);
+    return word.slice(0, at) + word[next] + word[at] + word.slice(next + 1);
+  });
 
 const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 function mute(typed: string, timeline: readonly Clip[]): AssistantResult {
-  return interpret(
-    { timeline, context: { messages: [], edits: [] }, instruction: `mute the ${typed}` },
-    { newClipId: () => 'new' },
-  );
+  return interpret({ timeline, context: { messages: [], edits: [] }, instruction: `mute the ${typed}` }, { newClipId: () => 'new' });
 }
 
 /** A typo that could only be read as a clip's name: not a word the assistant knows, not near a kind word. */
@@ -84,9 +72,7 @@ describe('misspelled clip names', () => {
         const result = mute(typed, timeline);
         expect(result.reply).toBe(`Muted “${capitalized(words[target])}”.`);
         const operations = result.actions.flatMap((action) => (action.type === 'apply' ? action.edit.operations : []));
-        expect(operations).toEqual([
-          { type: 'update', clipId: `clip-${target}`, before: { muted: false }, after: { muted: true } },
-        ]);
+        expect(operations).toEqual([{ type: 'update', clipId: `clip-${target}`, before: { muted: false }, after: { muted: true } }]);
       }),
       { numRuns: 300 },
     );
@@ -105,9 +91,7 @@ describe('misspelled clip names', () => {
         const spell = (letter: string) => word.slice(0, at) + letter + word.slice(at + 1);
         const [one, two, typed] = [spell(first), spell(second), spell(typedLetter)];
         fc.pre(isPlainTypo(typed) && ![one, two].includes(typed));
-        const far = others.filter(
-          (other) => other !== one && other !== two && other !== typed && !isClose(typed, other),
-        );
+        const far = others.filter((other) => other !== one && other !== two && other !== typed && !isClose(typed, other));
         const names = [one, two, ...far];
         const timeline = names.map((name, index) => clip(`clip-${index}`, capitalized(name), 'scene', 5 + index));
         const result = mute(typed, timeline);

@@ -32,9 +32,7 @@ describe('applying operations', () => {
     expect(conflictOf(() => applyOperation(frozen, update('outro', { durationMs: 7000 }, { durationMs: 9000 })))).toBe(
       'The duration of “Outro” is now 5.0 s, not 7.0 s.',
     );
-    expect(conflictOf(() => applyOperation(frozen, update('intro', { muted: true }, { muted: false })))).toBe(
-      '“Intro” has been unmuted since.',
-    );
+    expect(conflictOf(() => applyOperation(frozen, update('intro', { muted: true }, { muted: false })))).toBe('“Intro” has been unmuted since.');
   });
 
   test('an update of a clip that is gone is a conflict', () => {
@@ -51,15 +49,11 @@ describe('applying operations', () => {
 
   test('remove needs that exact clip at that index', () => {
     expect(conflictOf(() => applyOperation(frozen, remove(2, BEACH)))).toBe('“Beach scene” is no longer at position 3.');
-    expect(conflictOf(() => applyOperation(frozen, remove(1, { ...BEACH, durationMs: 1 })))).toBe(
-      '“Beach scene” has been edited in the meantime.',
-    );
+    expect(conflictOf(() => applyOperation(frozen, remove(1, { ...BEACH, durationMs: 1 })))).toBe('“Beach scene” has been edited in the meantime.');
   });
 
   test('insert needs a position inside the timeline and a clip not already in it', () => {
-    expect(conflictOf(() => applyOperation(frozen, insert(9, clip('x', 'X', 'scene', 1))))).toBe(
-      'Position 10 no longer exists in the timeline.',
-    );
+    expect(conflictOf(() => applyOperation(frozen, insert(9, clip('x', 'X', 'scene', 1))))).toBe('Position 10 no longer exists in the timeline.');
     expect(conflictOf(() => applyOperation(frozen, insert(0, CITY)))).toBe('“City scene” is already in the timeline.');
   });
 
@@ -69,17 +63,18 @@ describe('applying operations', () => {
   });
 
   test('a failing operation in a sequence changes nothing', () => {
-    expect(() =>
-      applyOperations(frozen, [update('intro', { durationMs: 4000 }, { durationMs: 1000 }), remove(0, BEACH)]),
-    ).toThrow(TimelineConflictError);
+    expect(() => applyOperations(frozen, [update('intro', { durationMs: 4000 }, { durationMs: 1000 }), remove(0, BEACH)])).toThrow(TimelineConflictError);
     expect(frozen).toEqual(FIXTURE);
   });
 });
 
 test('inverting reverses the order and inverts each operation', () => {
-  expect(
-    invertOperations([update('intro', { durationMs: 4000 }, { durationMs: 1000 }), insert(1, BEACH), remove(0, INTRO), move('city', 2, 0)]),
-  ).toEqual([move('city', 0, 2), insert(0, INTRO), remove(1, BEACH), update('intro', { durationMs: 1000 }, { durationMs: 4000 })]);
+  expect(invertOperations([update('intro', { durationMs: 4000 }, { durationMs: 1000 }), insert(1, BEACH), remove(0, INTRO), move('city', 2, 0)])).toEqual([
+    move('city', 0, 2),
+    insert(0, INTRO),
+    remove(1, BEACH),
+    update('intro', { durationMs: 1000 }, { durationMs: 4000 }),
+  ]);
 });
 
 test('total duration sums every clip', () => {

@@ -6,9 +6,7 @@ import type { AssistantResult, Clip, Operation, SessionEdit, Timeline } from '..
  * a new card's neighbour), and the originals in "Duplicated X as Y" are copied, not changed.
  */
 export function namesPresentedAsChanged(reply: string): Set<string> {
-  const withoutPlaces = reply
-    .replace(/\b(?:after|before) “[^”]*”/g, '')
-    .replace(/duplicated (?:“[^”]*”(?:, | and )?)+(?: as )?/gi, '');
+  const withoutPlaces = reply.replace(/\b(?:after|before) “[^”]*”/g, '').replace(/duplicated (?:“[^”]*”(?:, | and )?)+(?: as )?/gi, '');
   return new Set([...withoutPlaces.matchAll(/“([^”]*)”/g)].map((match) => match[1]));
 }
 
@@ -43,8 +41,7 @@ export function replyMismatch(
     if (op.type === 'insert' || op.type === 'remove') clips.push(op.clip);
     if (op.type === 'update') {
       for (const name of [op.before.name, op.after.name]) {
-        if (name !== undefined)
-          clips.push({ ...(clips.find((clip) => clip.id === op.clipId) ?? before[0]), id: op.clipId, name });
+        if (name !== undefined) clips.push({ ...(clips.find((clip) => clip.id === op.clipId) ?? before[0]), id: op.clipId, name });
       }
     }
   }
@@ -59,7 +56,6 @@ export function replyMismatch(
     .map((match) => Number(match[1]))
     .filter((count) => count > NAMED_CLIPS_LIMIT)
     .reduce((sum, count) => sum + count, 0);
-  if (counted > 0 && counted >= new Set(unnamed).size)
-    return { namedButUnchanged: unchangedButNamed.sort(), changedButUnnamed: [] };
+  if (counted > 0 && counted >= new Set(unnamed).size) return { namedButUnchanged: unchangedButNamed.sort(), changedButUnnamed: [] };
   return { namedButUnchanged: unchangedButNamed.sort(), changedButUnnamed: [...new Set(unnamed)].sort() };
 }

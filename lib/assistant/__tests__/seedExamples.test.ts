@@ -16,9 +16,7 @@ test('the seed’s three follow-ups, in one session, leave only the second clip 
   const same = session.send('do the same thing to the second clip');
   expect(same.reply).toBe('Made “Beach scene” 2.0 s longer: 12.0 s → 14.0 s.');
 
-  expect(project.timeline).toEqual(
-    FIXTURE.map((clip) => (clip.id === BEACH.id ? { ...clip, durationMs: BEACH.durationMs + A_BIT_MS } : clip)),
-  );
+  expect(project.timeline).toEqual(FIXTURE.map((clip) => (clip.id === BEACH.id ? { ...clip, durationMs: BEACH.durationMs + A_BIT_MS } : clip)));
   expect(session.edits.map(({ intent, revertedAt }) => ({ intent, reverted: revertedAt !== null }))).toEqual([
     { intent: { action: 'lengthen', amount: A_BIT_MS, targetClipIds: ['outro'] }, reverted: true },
     { intent: { action: 'lengthen', amount: A_BIT_MS, targetClipIds: ['beach'] }, reverted: false },

@@ -1,11 +1,11 @@
 import { encode } from 'next-auth/jwt';
 import { endAuthSessions, getUserById } from '@/db/users';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from '@/graphql/__tests__/support/api';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUser } from '@/testing/factories';
 import { getAuthSecret } from '../secret';
 
-useTestDatabase();
+setUpTestDatabase();
 
 let server: ApiServer;
 let anonymous: ApiClient;

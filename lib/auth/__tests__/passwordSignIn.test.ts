@@ -1,11 +1,11 @@
 import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { createUser, getUserById } from '@/db/users';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { hashPassword, needsRehash } from '../password';
 import { signInWithPassword } from '../passwordSignIn';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const PASSWORD = 'correct horse battery';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { reserveSignInAttempt, tooManyAttemptsMessage } from '../signInThrottle';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const email = () => `${randomUUID()}@example.test`;
 const address = () => `203.0.113.${Math.floor(Math.random() * 250)}:${randomUUID()}`;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { getUserByEmail } from '@/db/users';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { signInWithPassword } from '../passwordSignIn';
 import { signUp, type SignUpInput } from '../signup';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const PASSWORD = 'correct horse battery';
 const input = (overrides: Partial<SignUpInput> = {}): SignUpInput => ({ name: '', email: `${randomUUID()}@example.test`, password: PASSWORD, ...overrides });
@@ -48,7 +48,10 @@ describe('signing up', () => {
   it('refuses an email that differs from an existing one only in spelling', async () => {
     const email = `taken-${randomUUID()}@example.test`;
     expect(await signUp(input({ email }), address())).toEqual({ ok: true });
-    expect(await signUp(input({ email: email.toUpperCase() }), address())).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/already exists/) } });
+    expect(await signUp(input({ email: email.toUpperCase() }), address())).toMatchObject({
+      ok: false,
+      errors: { email: expect.stringMatching(/already exists/) as unknown },
+    });
   });
 
   it('allows 30 sign-ups an hour from one address, then refuses without creating the account', async () => {
@@ -58,7 +61,7 @@ describe('signing up', () => {
       expect((await signUp(input({ email: 'same-every-time@example.test' }), from)).ok).toBe(index === 0);
     }
     const email = `late-${randomUUID()}@example.test`;
-    expect(await signUp(input({ email }), from)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/Too many accounts/) } });
+    expect(await signUp(input({ email }), from)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/Too many accounts/) as unknown } });
     expect(await getUserByEmail(email)).toBeNull();
   });
 });

@@ -6,10 +6,10 @@ import { runInstruction as sendInstruction } from '@/server/instructions';
 import { renameSession, startSession } from '@/db/sessions';
 import { ProjectEventHub } from '@/lib/events/projectEventHub';
 import { createProjectEventStream } from '@/lib/events/projectEventStream';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 
-useTestDatabase();
+setUpTestDatabase();
 
 interface ReceivedEvent {
   id: number;
@@ -61,9 +61,7 @@ describe('project event stream', () => {
   it('delivers an instruction answered on the project within a second, in order', async () => {
     const { project, session } = await projectWithSession();
     const abort = new AbortController();
-    const events = readEvents(
-      createProjectEventStream({ projectId: project.id, afterId: await latestProjectEventId(project.id), signal: abort.signal }),
-    );
+    const events = readEvents(createProjectEventStream({ projectId: project.id, afterId: await latestProjectEventId(project.id), signal: abort.signal }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sendInstruction({ session, content: 'make the intro a bit longer' });
     await renameSession(session, 'Intro pass');
@@ -80,9 +78,7 @@ describe('project event stream', () => {
   it('resumes after the last event id: exactly the events missed while away arrive', async () => {
     const { project, session } = await projectWithSession();
     const first = new AbortController();
-    const before = readEvents(
-      createProjectEventStream({ projectId: project.id, afterId: await latestProjectEventId(project.id), signal: first.signal }),
-    );
+    const before = readEvents(createProjectEventStream({ projectId: project.id, afterId: await latestProjectEventId(project.id), signal: first.signal }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sendInstruction({ session, content: 'mute the main scene' });
     const [, lastSeen] = await before.waitFor(2);
@@ -134,7 +130,7 @@ describe('project event stream', () => {
 });
 
 describe('event retention', () => {
-  it('prunes a project\'s events older than the retention period and keeps recent ones', async () => {
+  it("prunes a project's events older than the retention period and keeps recent ones", async () => {
     const { project } = await projectWithSession();
     const old = new Date(Date.now() - EVENT_RETENTION_MS - 60_000);
     await getDb().insert(projectEvents).values({ projectId: project.id, type: 'session.renamed', createdAt: old });
@@ -147,7 +143,7 @@ describe('event retention', () => {
     expect(after.length).toBe(before.length - 1);
   });
 
-  it('sweeps them whenever an event takes an id that is a multiple of 100, an instruction\'s two events included', async () => {
+  it("sweeps them whenever an event takes an id that is a multiple of 100, an instruction's two events included", async () => {
     const { project, session } = await projectWithSession();
     const oldEvent = async () => {
       const old = new Date(Date.now() - EVENT_RETENTION_MS - 60_000);

@@ -35,12 +35,31 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 function provider(maxRetries = 0): ModelProvider {
-  return createAnthropicProvider(anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_MODEL: 'claude-fake', ASSISTANT_MAX_RETRIES: String(maxRetries) }));
+  return createAnthropicProvider(
+    anthropicSettingsFromEnv({
+      ANTHROPIC_API_KEY: 'test-key',
+      ANTHROPIC_BASE_URL: fake.url,
+      ANTHROPIC_MODEL: 'claude-fake',
+      ASSISTANT_MAX_RETRIES: String(maxRetries),
+    }),
+  );
 }
 
 describe('the Anthropic provider over HTTP', () => {
   it('streams text deltas in order and sends the prompt, the tools, the model and the key to <base>/messages', async () => {
-    fake.script({ chunks: [messageStart(), textBlockStart(0), ping(), textDelta(0, 'Making '), textDelta(0, 'the outro '), textDelta(0, 'longer.'), blockStop(0), messageDelta(), messageStop()] });
+    fake.script({
+      chunks: [
+        messageStart(),
+        textBlockStart(0),
+        ping(),
+        textDelta(0, 'Making '),
+        textDelta(0, 'the outro '),
+        textDelta(0, 'longer.'),
+        blockStop(0),
+        messageDelta(),
+        messageStop(),
+      ],
+    });
     const result = await streamPrompt(provider());
     expect(result.deltas).toEqual(['Making ', 'the outro ', 'longer.']);
     expect(result.text).toBe('Making the outro longer.');
@@ -208,7 +227,12 @@ describe('ASSISTANT_PROVIDER=anthropic end to end', () => {
 
   it('refuses a base URL that is not an http(s) URL, in one line', () => {
     expect(() => anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'api.anthropic.com' })).toThrow(ProviderConfigError);
-    expect(() => anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'api.anthropic.com' })).toThrow(/^ANTHROPIC_BASE_URL "api.anthropic.com" must be an http\(s\) URL\.$/);
-    expect(anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/v1' })).toMatchObject({ baseURL: 'http://127.0.0.1:9/v1', model: 'claude-3-5-haiku-latest' });
+    expect(() => anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'api.anthropic.com' })).toThrow(
+      /^ANTHROPIC_BASE_URL "api.anthropic.com" must be an http\(s\) URL\.$/,
+    );
+    expect(anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/v1' })).toMatchObject({
+      baseURL: 'http://127.0.0.1:9/v1',
+      model: 'claude-3-5-haiku-latest',
+    });
   });
 });

@@ -26,7 +26,11 @@ describe('compactConversation', () => {
     expect(first.summary).toEqual({ text: '- "instruction 1 word word word"', throughSeq: 2 });
     const second = compactConversation(turns(4), first.summary);
     expect(second.foldedMessages).toBe(4);
-    expect(second.summary!.text.split('\n')).toEqual(['- "instruction 1 word word word"', '- "instruction 2 word word word"', '- "instruction 3 word word word"']);
+    expect(second.summary!.text.split('\n')).toEqual([
+      '- "instruction 1 word word word"',
+      '- "instruction 2 word word word"',
+      '- "instruction 3 word word word"',
+    ]);
     expect(second.summary!.throughSeq).toBe(6);
   });
 
@@ -69,7 +73,13 @@ describe('measureContext', () => {
 
   it('is what the next prompt costs without its instruction', () => {
     const messages = turns(2);
-    const measured = measureContext({ timeline: TIMELINE, editLog: [{ description: 'Made “Outro” longer', instruction: 'longer', reverted: false }], messages, summary: null, budgetTokens: 8000 });
+    const measured = measureContext({
+      timeline: TIMELINE,
+      editLog: [{ description: 'Made “Outro” longer', instruction: 'longer', reverted: false }],
+      messages,
+      summary: null,
+      budgetTokens: 8000,
+    });
     const prompt = assemblePrompt({
       timeline: TIMELINE,
       editLog: [{ description: 'Made “Outro” longer', instruction: 'longer', reverted: false }],

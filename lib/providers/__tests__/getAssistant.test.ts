@@ -20,6 +20,8 @@ describe('ASSISTANT_PROVIDER', () => {
 
   it('refuses an unknown provider, naming the known ones', () => {
     expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow(ProviderConfigError);
-    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow('Unknown ASSISTANT_PROVIDER "oracle". Known providers: interpreter, openai, anthropic.');
+    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow(
+      'Unknown ASSISTANT_PROVIDER "oracle". Known providers: interpreter, openai, anthropic.',
+    );
   });
 });

@@ -2,15 +2,7 @@ import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../aiSdk'
 import { summaryPrompt } from '../context';
 import { planToolCalls } from '../tools';
 import { ProviderConfigError, type ModelProvider } from '../types';
-import {
-  DONE,
-  finish,
-  startFakeChatCompletions,
-  textChunk,
-  toolCallArgs,
-  toolCallStart,
-  type FakeChatCompletions,
-} from '@/testing/fakeChatCompletions';
+import { DONE, finish, startFakeChatCompletions, textChunk, toolCallArgs, toolCallStart, type FakeChatCompletions } from '@/testing/fakeChatCompletions';
 import { CONTRACT_PROMPT, CONTRACT_TIMELINE, providerFailure, streamPrompt } from '@/testing/providerContract';
 
 /**
@@ -170,7 +162,12 @@ describe('the OpenAI-compatible provider over HTTP', () => {
 
   it('turns a tool call whose arguments are not JSON, or an unknown tool, into a reply and no edit', async () => {
     fake.script({
-      chunks: [toolCallStart(0, 'call_1', 'lengthen', '{"clipId": "clip-outro", "ms": 20'), toolCallStart(1, 'call_2', 'teleport', '{}'), finish('tool_calls'), DONE],
+      chunks: [
+        toolCallStart(0, 'call_1', 'lengthen', '{"clipId": "clip-outro", "ms": 20'),
+        toolCallStart(1, 'call_2', 'teleport', '{}'),
+        finish('tool_calls'),
+        DONE,
+      ],
     });
     const result = await streamPrompt(provider());
     const plan = planToolCalls(result.toolCalls, CONTRACT_TIMELINE, { messages: [], edits: [] });

@@ -11,9 +11,9 @@ import {
   type RateLimitStore,
   type WindowCounts,
 } from '@/lib/rateLimit';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 
-useTestDatabase();
+setUpTestDatabase();
 
 describe.each([
   ['the database store (shared by instances)', () => new DatabaseRateLimitStore()],

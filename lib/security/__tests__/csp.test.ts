@@ -9,7 +9,7 @@ describe('contentSecurityPolicy', () => {
     expect(policy).toContain("object-src 'none'");
   });
 
-  it('adds unsafe-eval only in development, for React\'s dev tooling', () => {
+  it("adds unsafe-eval only in development, for React's dev tooling", () => {
     expect(contentSecurityPolicy('n', true)).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy('n', false)).not.toContain("'unsafe-eval'");
   });

@@ -10,7 +10,7 @@ interface AuthRouteContext {
 }
 
 function handleAuth(request: NextRequest, context: AuthRouteContext): Promise<Response> {
-  return NextAuth(request, context, getAuthOptions());
+  return NextAuth(request, context, getAuthOptions()) as Promise<Response>;
 }
 
 /**
@@ -49,7 +49,10 @@ function withForm(request: NextRequest, form: CredentialsForm): NextRequest {
 async function signInFailed(response: Response): Promise<boolean> {
   const location = response.headers.get('location');
   if (location) return location.includes('error=');
-  const body = (await response.clone().json().catch(() => null)) as { url?: string } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: string } | null;
   return typeof body?.url === 'string' && body.url.includes('error=');
 }
 

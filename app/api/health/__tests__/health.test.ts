@@ -1,9 +1,9 @@
 import { closeDb } from '@/db/client';
-import { useTestDatabase } from '@/testing/database';
+import { setUpTestDatabase } from '@/testing/database';
 import { GET as live } from '../route';
 import { GET as ready } from '../ready/route';
 
-useTestDatabase();
+setUpTestDatabase();
 
 describe('health checks', () => {
   it('answers liveness without touching anything', async () => {

@@ -13,15 +13,10 @@ export type CorpusCase = {
   given?: string[];
   say: string;
   reply: string;
-} & (
-  | { changes: Record<string, Partial<Clip>>; removed?: string[]; order?: string[] }
-  | { changes?: undefined; removed?: undefined; order?: undefined }
-);
+} & ({ changes: Record<string, Partial<Clip>>; removed?: string[]; order?: string[] } | { changes?: undefined; removed?: undefined; order?: undefined });
 
 function expectedTimeline(before: Timeline, row: CorpusCase & { changes: Record<string, Partial<Clip>> }): Clip[] {
-  const kept = before
-    .filter((clip) => !row.removed?.includes(clip.id))
-    .map((clip) => ({ ...clip, ...row.changes[clip.id] }));
+  const kept = before.filter((clip) => !row.removed?.includes(clip.id)).map((clip) => ({ ...clip, ...row.changes[clip.id] }));
   const { order } = row;
   return order ? order.map((id) => kept.find((clip) => clip.id === id) as Clip) : kept;
 }

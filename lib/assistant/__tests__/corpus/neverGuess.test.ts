@@ -39,14 +39,12 @@ const TWO_READINGS: CorpusCase[] = [
   {
     on: 'fixture',
     say: 'make the intro as long as the beach scene and the city scene',
-    reply:
-      'As long as “Beach scene” and “City scene” put together (21.0 s)? Say “put together” to confirm, or name just one clip.',
+    reply: 'As long as “Beach scene” and “City scene” put together (21.0 s)? Say “put together” to confirm, or name just one clip.',
   },
   {
     on: 'travel',
     say: 'make the intro as long as the tarm ride and the beach scene',
-    reply:
-      'As long as “Beach scene” and “Tram ride” put together (22.0 s)? Say “put together” to confirm, or name just one clip.',
+    reply: 'As long as “Beach scene” and “Tram ride” put together (22.0 s)? Say “put together” to confirm, or name just one clip.',
   },
   {
     on: 'fixture',
@@ -81,8 +79,7 @@ const TWO_READINGS: CorpusCase[] = [
   {
     on: 'starter',
     say: 'make the main scene a third',
-    reply:
-      'As long, or as fast? For example: “make the main scene a third as long” or “make the main scene a third as fast”.',
+    reply: 'As long, or as fast? For example: “make the main scene a third as long” or “make the main scene a third as fast”.',
   },
   {
     on: 'fixture',
@@ -92,20 +89,17 @@ const TWO_READINGS: CorpusCase[] = [
   {
     on: 'starter',
     say: 'make the intro 2',
-    reply:
-      '2 seconds long, or 2x the speed? For example: “make the intro 2 seconds long” or “make the intro 2x faster”.',
+    reply: '2 seconds long, or 2x the speed? For example: “make the intro 2 seconds long” or “make the intro 2x faster”.',
   },
   {
     on: 'starter',
     say: 'set the outro to 3.5',
-    reply:
-      '3.5 seconds long, or 3.5x the speed? For example: “make the outro 3.5 seconds long” or “make the outro 3.5x faster”.',
+    reply: '3.5 seconds long, or 3.5x the speed? For example: “make the outro 3.5 seconds long” or “make the outro 3.5x faster”.',
   },
   {
     on: 'fixture',
     say: 'make the title card as long as it was',
-    reply:
-      'To give the title card back its earlier length, say “undo” (the last change) or “restore the title card” (its last change).',
+    reply: 'To give the title card back its earlier length, say “undo” (the last change) or “restore the title card” (its last change).',
   },
 ];
 
@@ -113,49 +107,42 @@ const NOTHING_TO_MEASURE_BY: CorpusCase[] = [
   {
     on: 'fixture',
     say: 'make the intro longer by the same amount',
-    reply:
-      "There's no earlier change in this session to take the amount from. Say how much, e.g. “by 2 seconds” or “10% longer”.",
+    reply: "There's no earlier change in this session to take the amount from. Say how much, e.g. “by 2 seconds” or “10% longer”.",
   },
   {
     on: 'starter',
     say: 'shorten the outro in the same proportion',
-    reply:
-      "There's no earlier change in this session to take the amount from. Say how much, e.g. “by 2 seconds” or “10% longer”.",
+    reply: "There's no earlier change in this session to take the amount from. Say how much, e.g. “by 2 seconds” or “10% longer”.",
   },
   {
     on: 'fixture',
     given: ['mute the outro'],
     say: 'make the intro longer by the same amount',
-    reply:
-      "The last change (muted “Outro”) didn't change a length, so there is no amount to repeat. Say how much, e.g. “by 2 seconds”.",
+    reply: "The last change (muted “Outro”) didn't change a length, so there is no amount to repeat. Say how much, e.g. “by 2 seconds”.",
   },
   {
     on: 'fixture',
     given: ['make the outro 2 seconds longer'],
     say: 'speed up the intro by the same amount',
-    reply:
-      "The last change (made “Outro” 2.0 s longer) didn't change a speed, so there is no amount to repeat. Say how much, e.g. “2x faster”.",
+    reply: "The last change (made “Outro” 2.0 s longer) didn't change a speed, so there is no amount to repeat. Say how much, e.g. “2x faster”.",
   },
   {
     on: 'fixture',
     given: ['speed up the intro'],
     say: 'make the outro shorter by the same amount',
-    reply:
-      "The last change (sped up “Intro” to 2x) didn't change a length, so there is no amount to repeat. Say how much, e.g. “by 2 seconds”.",
+    reply: "The last change (sped up “Intro” to 2x) didn't change a length, so there is no amount to repeat. Say how much, e.g. “by 2 seconds”.",
   },
   {
     on: 'fixture',
     given: ['make the intro and the outro 2 seconds longer'],
     say: 'make the city scene longer in the same proportion',
-    reply:
-      "The last change (made “Intro” and “Outro” 2.0 s longer) didn't change its clips in one proportion. Say a share instead, e.g. “10% longer”.",
+    reply: "The last change (made “Intro” and “Outro” 2.0 s longer) didn't change its clips in one proportion. Say a share instead, e.g. “10% longer”.",
   },
   {
     on: 'fixture',
     given: ['delete the intro'],
     say: 'mute the intro',
-    reply:
-      "I couldn't find a clip matching “intro”. The clips are: “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”.",
+    reply: "I couldn't find a clip matching “intro”. The clips are: “Beach scene”, “City scene”, “Interview”, “Title card”, “Outro”, “Background music”.",
   },
   {
     on: 'starter',
