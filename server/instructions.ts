@@ -1,5 +1,5 @@
 import { findMessageByClientId, getAllMessages, insertMessageAt, insertNextMessage } from '@/db/messages';
-import { recordEditTouch, toSessionEdit, type EditTouch } from '@/db/edits';
+import { recordEditTouch, type EditTouch } from '@/db/edits';
 import { recordProjectEvent } from '@/db/events';
 import { failStaleReplies, findActiveReply, getMessageById, isActiveReply, requestStop, saveSessionSummary, updateReply } from '@/db/generations';
 import { loadInstructionResult, readSessionState, recordAnswer, type InstructionResult } from '@/db/instructions';
@@ -21,6 +21,7 @@ import { inputObject, requiredId, requiredString } from './inputs';
 import { retitleSession, titleAfterEdits } from './sessionTitles';
 import { serverAssistant } from './interpreter';
 import { currentOrNewSession } from './sessions';
+import { readTurnContext, turnContext } from './turn/context';
 import { whileItExists } from './writes';
 
 export type { InstructionResult };
@@ -118,7 +119,7 @@ async function runInline(
       const earlier = clientMessageId ? retried(state.messages.find((message) => message.clientMessageId === clientMessageId) ?? null, content) : null;
       if (earlier) return loadInstructionResult(session.projectId, earlier, tx);
       if (state.messages.some(isActiveReply)) await refuseWhileGenerating(session, tx);
-      const context = sessionContextOf(state.messages, state.edits);
+      const { context } = turnContext(state, null);
       const result = await assistant.respond({ timeline: state.timeline, context, instruction: content });
 
       const lastSeq = state.messages.at(-1)?.seq ?? 0;
@@ -237,7 +238,7 @@ async function beginGeneration(
     async (tx) => {
       const earlier = await openInstruction(session, clientMessageId, content, tx, options.timeoutMs);
       if (earlier) return { result: await loadInstructionResult(session.projectId, earlier, tx) };
-      const snapshot = await readSnapshot(session, null, tx);
+      const snapshot = await readTurnContext(session.id, null, tx);
       const userMessage = await insertNextMessage(session.id, { role: 'user', content, clientMessageId }, tx);
       const reply = await insertNextMessage(session.id, { role: 'assistant', content: '', replyToId: userMessage.id, status: 'pending' }, tx);
       await recordProjectEvent({ projectId: session.projectId, type: 'reply.started', sessionId: session.id, messageId: reply.id }, tx);
@@ -245,35 +246,6 @@ async function beginGeneration(
     },
     db,
   );
-}
-
-/** The timeline, and this session's messages (before `beforeSeq`, when given), edit log and summary, in one statement. */
-export async function readSnapshot(session: Session, beforeSeq: number | null, db: Executor) {
-  const state = await readSessionState(session.id, db);
-  return snapshotOf({ timeline: state.timeline, history: state.messages, sessionEdits: state.edits, summary: state.summary }, beforeSeq);
-}
-
-/** What the assistant answers from, out of a session already read (its timeline, all its messages and edits, its summary). */
-export function snapshotOf(
-  read: { timeline: Clip[]; history: readonly Message[]; sessionEdits: readonly Edit[]; summary: SessionSummary | null },
-  beforeSeq: number | null,
-) {
-  const { timeline, history, sessionEdits, summary } = read;
-  // Failed replies say what went wrong with the service, not anything the model said.
-  const earlier = history.filter((message) => (beforeSeq === null || message.seq < beforeSeq) && message.content !== '' && message.status !== 'failed');
-  const byId = new Map(history.map((message) => [message.id, message.content]));
-  const edits = sessionEdits.map(toSessionEdit);
-  return {
-    timeline,
-    context: { messages: earlier.map(({ role, content }) => ({ role, content })), edits },
-    messages: earlier.map(({ seq, role, content }) => ({ seq, role, content })),
-    editLog: sessionEdits.map((edit) => ({
-      description: edit.description,
-      instruction: edit.messageId ? (byId.get(edit.messageId) ?? null) : null,
-      reverted: edit.revertedAt !== null,
-    })),
-    summary,
-  };
 }
 
 /** Phases (b) and (c): answer outside any transaction, then apply in a short one. */
@@ -381,7 +353,7 @@ async function applyGeneration(snapshot: Snapshot, assistant: StreamingAssistant
       }
       const state = await readSessionState(session.id, tx);
       const { at, timeline } = state;
-      const context = sessionContextOf(state.messages, state.edits, userMessage.seq);
+      const { context } = turnContext(state, userMessage.seq);
       let result: AssistantResult = assistant.plan(generation, snapshot.timeline, snapshot.context);
       let applied: { timeline: Clip[]; pending: PendingEdit[] } | null = tryActions(result.actions, timeline, context);
       if (!applied) {
@@ -485,19 +457,6 @@ async function applyActions(
   return { timeline: current, edits: touched, project };
 }
 
-/**
- * What the assistant may know: this session's messages and edits, nothing from other sessions.
- * `beforeSeq` leaves out the instruction being answered and what follows it.
- */
-function sessionContextOf(history: readonly Message[], sessionEdits: readonly Edit[], beforeSeq?: number): SessionContext {
-  return {
-    messages: history
-      .filter((message) => (beforeSeq === undefined || message.seq < beforeSeq) && message.content !== '')
-      .map(({ role, content }) => ({ role, content })),
-    edits: sessionEdits.map(toSessionEdit),
-  };
-}
-
 /** The viewer's message and, for an instruction, its reply: what stop and retry act on. */
 async function ownedReply(caller: Caller, raw: unknown): Promise<{ session: Session; reply: Message }> {
   const viewer = requireViewer(caller, 'WRITE');
@@ -545,7 +504,7 @@ export async function retryMessage(caller: Caller, raw: unknown, assistant?: Ass
         if (!current || !userMessage) throw notFound('message');
         if (current.status === 'done') return { result: await loadInstructionResult(session.projectId, userMessage, tx) };
         if (current.status === 'pending' || current.status === 'streaming' || (await findActiveReply(session.id, tx))) throw conflict(BUSY);
-        const snapshot = await readSnapshot(session, userMessage.seq, tx);
+        const snapshot = await readTurnContext(session.id, userMessage.seq, tx);
         const restarted = await updateReply(current.id, { content: '', status: 'pending', restart: true }, tx);
         await recordProjectEvent({ projectId: session.projectId, type: 'reply.started', sessionId: session.id, messageId: restarted.id }, tx);
         return { ...snapshot, session, userMessage, reply: restarted };

@@ -12,7 +12,8 @@ import { ownedSession, requireViewer, type Caller } from './access';
 import { conflict, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';
 import { generationTimeoutMs } from './generations';
-import { readSnapshot, refuseWhileGenerating, snapshotOf } from './instructions';
+import { refuseWhileGenerating } from './instructions';
+import { readTurnContext, turnContext } from './turn/context';
 import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { whileItExists } from './writes';
 
@@ -31,7 +32,7 @@ async function sessionFrom(caller: Caller, raw: unknown, scope: TokenScope): Pro
 /** How full a session's context is against ASSISTANT_CONTEXT_TOKENS. Input: `sessionId` (and `projectId` to scope it). */
 export async function contextUsage(caller: Caller, raw: unknown): Promise<ContextUsage> {
   const session = await sessionFrom(caller, raw, 'READ');
-  return whileItExists('session', async () => measureContext({ ...(await readSnapshot(session, null, getDb())), budgetTokens: contextBudget() }));
+  return whileItExists('session', async () => measureContext({ ...(await readTurnContext(session.id, null, getDb())), budgetTokens: contextBudget() }));
 }
 
 /**
@@ -42,7 +43,7 @@ export async function contextUsage(caller: Caller, raw: unknown): Promise<Contex
 export function measureReadSession(read: { timeline: Clip[]; session: Session & { messages: readonly Message[]; edits: readonly Edit[] } }): ContextUsage {
   const { session } = read;
   const summary = session.summary ? { text: session.summary, throughSeq: session.summaryThroughSeq } : null;
-  const snapshot = snapshotOf({ timeline: read.timeline, history: session.messages, sessionEdits: session.edits, summary }, null);
+  const snapshot = turnContext({ timeline: read.timeline, messages: session.messages, edits: session.edits, summary }, null);
   return measureContext({ ...snapshot, budgetTokens: contextBudget() });
 }
 
@@ -66,7 +67,7 @@ export async function compactSession(caller: Caller, raw: unknown, assistant: As
     const written = await modelSummary(session, assistant);
     return inSessionTransaction(session, async (tx) => {
       await refuseWhileGenerating(session, tx).catch(busyCompacting);
-      const snapshot = await readSnapshot(session, null, tx);
+      const snapshot = await readTurnContext(session.id, null, tx);
       const { summary, foldedMessages } = compactConversation(snapshot.messages, snapshot.summary);
       if (foldedMessages === 0 || !summary) return { session, foldedMessages: 0 };
       const stored = written && sameFold(written, snapshot.summary, summary) ? written.summary : summary;
@@ -88,7 +89,7 @@ async function modelSummary(session: Session, assistant: Assistant | null): Prom
   if (!assistant || !isStreamingAssistant(assistant)) return null;
   // No model call for a compaction that is about to be refused.
   if (await findActiveReply(session.id)) throw conflict(BUSY_COMPACTING);
-  const snapshot = await readSnapshot(session, null, getDb());
+  const snapshot = await readTurnContext(session.id, null, getDb());
   const { summary, foldedMessages } = compactConversation(snapshot.messages, snapshot.summary);
   if (!summary || foldedMessages === 0) return null;
   try {
