@@ -1,4 +1,5 @@
 import type { Sql, TransactionSql } from 'postgres';
+import { config } from '@/lib/config';
 
 /**
  * Drizzle's postgres-js driver sends every query built with the query builder as an unnamed
@@ -30,6 +31,6 @@ export function preparingStatements<Client extends Sql>(client: Client): Client 
  * connection per transaction (PgBouncer in transaction mode, some serverless proxies) break
  * them, so DATABASE_PREPARE=false turns them off.
  */
-export function preparedStatementsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.DATABASE_PREPARE?.trim().toLowerCase() !== 'false';
+export function preparedStatementsEnabled(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return config(env).DATABASE_PREPARE;
 }

@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { config } from '@/lib/config';
 
 /**
  * A database that stops answering without closing the connection (a paused network, a hung
@@ -96,8 +97,7 @@ function deadline<Value>(work: Promise<Value>, ms: number, onExpired: () => void
 }
 
 /** DATABASE_STATEMENT_TIMEOUT_MS (default 4 s) for Postgres; the client waits one second longer. */
-export function queryTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryTimeouts & { statementMs: number } {
-  const configured = Number(env.DATABASE_STATEMENT_TIMEOUT_MS);
-  const statementMs = Number.isFinite(configured) && configured > 0 ? configured : 4000;
+export function queryTimeoutsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): QueryTimeouts & { statementMs: number } {
+  const statementMs = config(env).DATABASE_STATEMENT_TIMEOUT_MS;
   return { statementMs, queryMs: statementMs + 1000, transactionMs: 2 * statementMs + 2000 };
 }

@@ -19,7 +19,10 @@ const whole = (fallback: number, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}
 };
 const flag = (fallback: boolean) =>
   z
-    .preprocess(blankAsUnset, z.enum(['true', 'false', '1', '0'], { error: 'true or false' }).default(fallback ? 'true' : 'false'))
+    .preprocess(
+      (value) => (typeof value === 'string' ? blankAsUnset(value.toLowerCase()) : value),
+      z.enum(['true', 'false', '1', '0'], { error: 'true or false' }).default(fallback ? 'true' : 'false'),
+    )
     .transform((value) => value === 'true' || value === '1');
 const httpUrl = (fallback?: string) => {
   const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });

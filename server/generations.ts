@@ -3,12 +3,12 @@ import { recordProjectEvent } from '@/db/events';
 import { readStopRequest, storeStreamedText } from '@/db/generations';
 import type { Message, Session } from '@/db/schema';
 import { inProjectTransaction } from '@/db/transaction';
+import { config } from '@/lib/config';
 import { ProviderError } from '@/lib/providers/types';
 
 /** How long a generation may take before it is abandoned (ASSISTANT_TIMEOUT_MS). */
 export function generationTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const value = Number(env.ASSISTANT_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : 60_000;
+  return config(env).ASSISTANT_TIMEOUT_MS;
 }
 
 /**

@@ -11,15 +11,13 @@
  * summaries rewrites them (summaryPrompt, lib/providers/modelAssistant.ts).
  */
 import { countTokens } from 'gpt-tokenizer';
+import { config } from '@/lib/config';
 import { formatSeconds } from '@/lib/timeline/durations';
 import type { Clip, Timeline } from '@/lib/assistant/types';
 import { TOOL_SCHEMAS } from './tools';
 
-export const DEFAULT_CONTEXT_TOKENS = 8000;
-
 export function contextBudget(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const value = Number(env.ASSISTANT_CONTEXT_TOKENS);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_CONTEXT_TOKENS;
+  return config(env).ASSISTANT_CONTEXT_TOKENS;
 }
 
 export interface PromptMessage {

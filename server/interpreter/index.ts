@@ -1,23 +1,15 @@
 import os from 'node:os';
+import { config } from '@/lib/config';
 import { getAssistant } from '@/lib/providers';
 import type { Assistant } from '@/lib/assistant/types';
 import { createInterpreterThreads } from './threads';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const DEFAULT_DEADLINE_MS = 2_000;
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-}
-
 /** INTERPRETER_DEADLINE_MS (default 2 s) and INTERPRETER_THREADS (default: the cores, at most 4). */
 export function interpreterThreadsSettings(env: Env = process.env) {
-  return {
-    deadlineMs: positiveInteger(env.INTERPRETER_DEADLINE_MS, DEFAULT_DEADLINE_MS),
-    threads: positiveInteger(env.INTERPRETER_THREADS, Math.min(4, os.availableParallelism())),
-  };
+  const { INTERPRETER_DEADLINE_MS, INTERPRETER_THREADS } = config(env);
+  return { deadlineMs: INTERPRETER_DEADLINE_MS, threads: INTERPRETER_THREADS ?? Math.min(4, os.availableParallelism()) };
 }
 
 // One set of threads per process; kept on globalThis so a development reload does not start more.
