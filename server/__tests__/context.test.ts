@@ -3,10 +3,10 @@ import { newClip } from '@/db/projects';
 import { startSession } from '@/db/sessions';
 import { createInterpreterAssistant } from '@/lib/assistant';
 import type { AssembledPrompt } from '@/lib/providers/context';
-import { createModelAssistant } from '@/lib/providers/modelAssistant';
-import { ProviderError, type ModelProvider } from '@/lib/providers/types';
+import { ProviderError } from '@/lib/providers/types';
 import { runInstruction } from '@/server/instructions';
 import { setUpTestDatabase } from '@/testing/database';
+import { recordingModel } from '@/testing/recordingModel';
 import { makeProject, makeUser } from '@/testing/factories';
 
 /**
@@ -16,19 +16,6 @@ import { makeProject, makeUser } from '@/testing/factories';
 setUpTestDatabase();
 
 const TIMELINE = [newClip('Intro', 'intro', 4000), newClip('Beach scene', 'scene', 12000), newClip('Outro', 'outro', 5000)];
-
-function recordingModel(budgetTokens: number, summarize?: ModelProvider['summarize']) {
-  const prompts: AssembledPrompt[] = [];
-  const provider: ModelProvider = {
-    name: 'recording',
-    stream(prompt) {
-      prompts.push(prompt);
-      return Promise.resolve({ text: 'Noted.', toolCalls: [] });
-    },
-    ...(summarize ? { summarize } : {}),
-  };
-  return { assistant: createModelAssistant(provider, budgetTokens), prompts };
-}
 
 /** Eight lengthenings of the intro and an undo, by the interpreter: a session too long for a small budget. */
 async function longSession() {

@@ -12,6 +12,7 @@ import { DomainError } from '@/server/errors';
 import { runInstruction } from '@/server/instructions';
 import { compactSession, contextUsage } from '@/server/sessionContext';
 import { setUpTestDatabase } from '@/testing/database';
+import { recordingModel } from '@/testing/recordingModel';
 import { makeProject, makeUser } from '@/testing/factories';
 
 /**
@@ -29,19 +30,6 @@ async function setup() {
   const session = await startSession(user.id, project.id);
   const caller: Caller = { viewer: { user, via: 'session' } };
   return { user, project, session, caller };
-}
-
-function recordingModel(summarize?: ModelProvider['summarize']) {
-  const prompts: AssembledPrompt[] = [];
-  const provider: ModelProvider = {
-    name: 'recording',
-    stream(prompt) {
-      prompts.push(prompt);
-      return Promise.resolve({ text: 'Noted.', toolCalls: [] });
-    },
-    ...(summarize ? { summarize } : {}),
-  };
-  return { assistant: createModelAssistant(provider, 8000), prompts };
 }
 
 async function refusal(call: Promise<unknown>): Promise<string> {
@@ -112,7 +100,7 @@ describe('compactSession', () => {
       await runInstruction({ session, content }, interpreter);
     }
     const asked: AssembledPrompt[] = [];
-    const { assistant } = recordingModel((prompt) => {
+    const { assistant } = recordingModel(8000, (prompt) => {
       asked.push(prompt);
       return Promise.resolve('- Outro lengthened, beach scene muted.');
     });
@@ -129,7 +117,7 @@ describe('compactSession', () => {
     for (const content of ['make the outro a bit longer', 'mute the beach scene']) {
       await runInstruction({ session, content }, interpreter);
     }
-    const { assistant } = recordingModel(async () => {
+    const { assistant } = recordingModel(8000, async () => {
       // Another device's instruction lands while the model writes: the fold to store is now a longer one.
       await runInstruction({ session, content: 'rename the intro to Hello' }, interpreter);
       return '- Outro lengthened.';
@@ -144,7 +132,7 @@ describe('compactSession', () => {
     await runInstruction({ session, content: 'make the outro a bit longer' }, interpreter);
     await runInstruction({ session, content: 'mute the beach scene' }, interpreter);
     await compactSession(caller, { sessionId: session.id });
-    const { assistant, prompts } = recordingModel();
+    const { assistant, prompts } = recordingModel(8000);
     await runInstruction({ session, content: 'what did we change?' }, assistant);
     const [prompt] = prompts;
     expect(prompt.system).toContain('Earlier instructions in this session');

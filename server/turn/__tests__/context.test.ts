@@ -5,12 +5,12 @@ import { startSession } from '@/db/sessions';
 import { inSessionTransaction } from '@/db/transaction';
 import { createInterpreterAssistant } from '@/lib/assistant';
 import type { Assistant, SessionContext } from '@/lib/assistant/types';
-import type { AssembledPrompt } from '@/lib/providers/context';
 import { createModelAssistant } from '@/lib/providers/modelAssistant';
 import { ProviderError, type ModelProvider } from '@/lib/providers/types';
 import { runInstruction } from '@/server/instructions';
 import { isConversationTurn, turnContext } from '@/server/turn/context';
 import { setUpTestDatabase } from '@/testing/database';
+import { recordingModel } from '@/testing/recordingModel';
 import { makeProject, makeUser } from '@/testing/factories';
 
 setUpTestDatabase();
@@ -102,15 +102,8 @@ describe('both assistants are given exactly that', () => {
     };
     await runInstruction({ session, content: 'undo that' }, recordingInterpreter);
 
-    const modelSaw: AssembledPrompt[] = [];
-    const recording: ModelProvider = {
-      name: 'recording model',
-      stream(prompt) {
-        modelSaw.push(prompt);
-        return Promise.resolve({ text: 'Noted.', toolCalls: [] });
-      },
-    };
-    await runInstruction({ session, content: 'what did you change?' }, createModelAssistant(recording, 8000));
+    const { assistant: model, prompts: modelSaw } = recordingModel(8000);
+    await runInstruction({ session, content: 'what did you change?' }, model);
 
     expect(interpreterSaw[0].messages).toEqual(expected);
     // The model's prompt ends with the instruction it answers; before it, the same turns (and the interpreter's two newer ones).
