@@ -12,7 +12,7 @@ import { ownedSession, requireViewer, type Caller } from './access';
 import { conflict, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';
 import { generationTimeoutMs } from './generations';
-import { refuseWhileGenerating } from './instructions';
+import { refuseWhileGenerating } from './turn/begin';
 import { readTurnContext, turnContext } from './turn/context';
 import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { whileItExists } from './writes';

@@ -26,7 +26,16 @@ export async function retitleSession(
   const firstInstruction = edits.length > 0 ? null : await getFirstInstruction(session.id, tx);
   const timeline = options.timeline ?? (await getTimeline(session.projectId, tx));
   const automatic = sessionTitle({ firstInstruction, edits, clipNames: clipNamesOf(timeline) });
-  if (!automatic) return;
+  if (automatic) await applyAutomaticTitle(session, automatic, tx, options);
+}
+
+/** Sets `automatic` unless the user renamed the session; a changed title is a `session.renamed` event (unless `announce: false`). */
+export async function applyAutomaticTitle(
+  session: Pick<Session, 'id' | 'projectId'>,
+  automatic: AutomaticTitle,
+  tx: Transaction,
+  options: { clientMessageId?: string | null; announce?: boolean } = {},
+): Promise<void> {
   const retitled = await setAutomaticTitle(session.id, automatic, tx);
   if (!retitled || options.announce === false) return;
   await recordProjectEvent(

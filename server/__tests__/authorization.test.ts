@@ -68,7 +68,6 @@ const USE_CASES: Record<string, Record<string, UseCaseCase | 'not an entry point
     stopGeneration: { call: (caller, ids) => instructions.stopGeneration(caller, { messageId: ids.replyId }), scope: 'WRITE', takesAliceIds: true },
     retryMessage: { call: (caller, ids) => instructions.retryMessage(caller, { messageId: ids.replyId }), scope: 'WRITE', takesAliceIds: true },
     runInstruction: 'not an entry point',
-    refuseWhileGenerating: 'not an entry point',
   },
   sessionContext: {
     contextUsage: { call: (caller, ids) => sessionContext.contextUsage(caller, { sessionId: ids.sessionId }), scope: 'READ', takesAliceIds: true },
