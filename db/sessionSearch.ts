@@ -1,4 +1,5 @@
 import { rankKeyOf, type RankKey } from '@/lib/listKeys';
+import { MARK_END, MARK_START } from '@/lib/snippets';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from './client';
 import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
@@ -14,10 +15,6 @@ import type { SessionListFilter } from './sessions';
 
 /** A result's place in the ranking; the rank is a float8 so it round-trips through a cursor exactly. */
 export type SearchKey = RankKey;
-
-/** Start and end of a highlighted word in a snippet: characters no text of ours contains. */
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
 
 export type SearchResult = Session & { rank: number; snippet: string };
 

@@ -1,11 +1,35 @@
-import type { Edit, Message, Session } from '@/db/schema';
-import type { Operation } from '@/lib/assistant/types';
+import type { Operation } from '@/lib/timeline/model';
 
 /**
  * A session's transcript for download: its messages with their times, and the edits each
  * instruction made, with before/after values and whether they are reverted now. Pure: the use
- * case (server/sessions.ts exportSession) reads the rows.
+ * case (server/sessions.ts exportSession) reads the rows; these are the columns it needs of them.
  */
+
+export interface ExportedSession {
+  id: string;
+  title: string | null;
+  createdAt: Date;
+  pinned: boolean;
+  archived: boolean;
+}
+
+export interface ExportedMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  createdAt: Date;
+}
+
+export interface ExportedEdit {
+  id: string;
+  messageId: string | null;
+  description: string;
+  createdAt: Date;
+  revertedAt: Date | null;
+  revertedByEditId: string | null;
+  operations: Operation[];
+}
 
 export type ExportFormat = 'md' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json'];
@@ -14,15 +38,15 @@ export interface SessionTranscript {
   session: { id: string; title: string | null; createdAt: string; pinned: boolean; archived: boolean };
   messages: {
     id: string;
-    role: Message['role'];
+    role: ExportedMessage['role'];
     content: string;
     createdAt: string;
     edits: { id: string; description: string; createdAt: string; reverted: boolean; revertedAt: string | null; changes: Operation[] }[];
   }[];
 }
 
-export function sessionTranscript(session: Session, messages: readonly Message[], edits: readonly Edit[]): SessionTranscript {
-  const byMessage = new Map<string, Edit[]>();
+export function sessionTranscript(session: ExportedSession, messages: readonly ExportedMessage[], edits: readonly ExportedEdit[]): SessionTranscript {
+  const byMessage = new Map<string, ExportedEdit[]>();
   for (const edit of edits) if (edit.messageId) byMessage.set(edit.messageId, [...(byMessage.get(edit.messageId) ?? []), edit]);
   return {
     session: { id: session.id, title: session.title, createdAt: session.createdAt.toISOString(), pinned: session.pinned, archived: session.archived },

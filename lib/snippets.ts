@@ -1,4 +1,6 @@
-import { MARK_END, MARK_START } from '@/db/sessionSearch';
+/** Start and end of a highlighted word in a snippet (ts_headline's StartSel and StopSel, db/sessionSearch.ts): characters no text of ours contains. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
 
 /** A search snippet as runs of text, the matched words marked. */
 export type SnippetSegment = { text: string; marked: boolean };
