@@ -1,4 +1,4 @@
-import type { Viewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/server/auth/viewer';
 import type { Caller } from '@/server/access';
 import { callerFromRequest } from '@/server/callers';
 import { createLoaders, type Loaders } from './loaders';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { reachesProject } from '@/lib/auth/tokenScopes';
-import { grantOf, type Viewer } from '@/lib/auth/viewer';
+import { grantOf, type Viewer } from '@/server/auth/viewer';
 import { getOwnedAccessTokens } from '@/db/accessTokens';
 import { listInstructionEdits } from '@/db/edits';
 import { listMessages, type MessageKey } from '@/db/messages';

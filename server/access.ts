@@ -3,7 +3,7 @@ import { getOwnedSessions } from '@/db/batchedReads';
 import { getOwnedProject } from '@/db/projects';
 import type { AccessToken, Project, Session } from '@/db/schema';
 import { reachesProject, scopeIncludes, type TokenScope } from '@/lib/auth/tokenScopes';
-import { grantOf, type Viewer } from '@/lib/auth/viewer';
+import { grantOf, type Viewer } from '@/server/auth/viewer';
 import type { RateLimitDecision } from '@/lib/rateLimit';
 import { forbidden, missingScope, notFound, unauthenticated } from './errors';
 

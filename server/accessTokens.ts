@@ -16,7 +16,7 @@ import {
   type AccessGrant,
   type TokenScope,
 } from '@/lib/auth/tokenScopes';
-import { grantOf, type Viewer } from '@/lib/auth/viewer';
+import { grantOf, type Viewer } from '@/server/auth/viewer';
 import { validateName } from '@/lib/validation';
 import { ownedAccessToken, ownedProject, requireViewer, type Caller } from './access';
 import { badInput, forbidden, notFound } from './errors';

@@ -1,5 +1,6 @@
-import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
-import { clientAddress, consumeRateLimit, getRateLimitStore, rateLimitHeaders, rateLimits, type RateLimitDecision } from '@/lib/rateLimit';
+import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/server/auth/viewer';
+import { clientAddress, consumeRateLimit, rateLimitHeaders, rateLimits, type RateLimitDecision } from '@/lib/rateLimit';
+import { getRateLimitStore } from './rateLimit/store';
 import type { Caller } from './access';
 import { invalidAccessToken, isDatabaseUnavailable, rateLimited, serviceUnavailable } from './errors';
 

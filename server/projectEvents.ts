@@ -1,10 +1,10 @@
 import { credentialChannelKey, latestProjectEventId } from '@/db/events';
 import { config } from '@/lib/config';
 import type { ProjectEvent } from '@/db/schema';
-import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/lib/auth/viewer';
-import { projectEventFeed } from '@/lib/events/projectEventFeed';
-import { getProjectEventHub } from '@/lib/events/projectEventHub';
-import { createProjectEventStream } from '@/lib/events/projectEventStream';
+import { InvalidAccessTokenError, resolveViewer, type Viewer } from '@/server/auth/viewer';
+import { projectEventFeed } from '@/server/events/projectEventFeed';
+import { getProjectEventHub } from '@/server/events/projectEventHub';
+import { createProjectEventStream } from '@/server/events/projectEventStream';
 import { ownedProject, ownedSession, requireViewer, type Caller } from './access';
 import { badInput, DomainError, ErrorCode } from './errors';
 import { inputObject, requiredId } from './inputs';

@@ -3,7 +3,7 @@ import { readProjectPage, type ProjectPageRead } from '@/db/projectPage';
 import { listSessions } from '@/db/sessions';
 import { clipFromRow } from '@/db/timeline';
 import { reachesProject } from '@/lib/auth/tokenScopes';
-import { grantOf } from '@/lib/auth/viewer';
+import { grantOf } from '@/server/auth/viewer';
 import type { Clip } from '@/lib/timeline/model';
 import { requireViewer, type Caller } from './access';
 import { notFound } from './errors';

@@ -8,7 +8,7 @@ import {
 } from '@/db/projects';
 import { createdAtIdCursorKey, decodeCursor, encodeCursor } from '@/lib/cursors';
 import type { Project } from '@/db/schema';
-import { grantOf } from '@/lib/auth/viewer';
+import { grantOf } from '@/server/auth/viewer';
 import { validateName } from '@/lib/validation';
 import { ownedProject, requireEveryProject, requireViewer, type Caller } from './access';
 import { badInput } from './errors';

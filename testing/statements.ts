@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
-import { getRateLimitStore, WriteBehindRateLimitStore } from '@/lib/rateLimit';
+import { WriteBehindRateLimitStore } from '@/lib/rateLimit';
+import { getRateLimitStore } from '@/server/rateLimit/store';
 
 /** Statements a piece of work sent, and how many of them ran inside a transaction (BEGIN and COMMIT not counted). */
 export interface StatementCount {

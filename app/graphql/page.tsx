@@ -4,7 +4,7 @@ import { AppHeader } from '@/components/app-shell/AppHeader';
 import { ApiExplorer } from '@/components/graphql/ApiExplorer';
 import styles from '@/components/graphql/ApiExplorer.module.css';
 import { trustedDocumentsMode } from '@/graphql/trustedDocuments';
-import { requireSignedInUser } from '@/lib/auth/session';
+import { requireSignedInUser } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'API explorer' };
 

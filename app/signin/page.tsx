@@ -5,10 +5,10 @@ import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { OAuthButtons } from '@/components/auth/OAuthButtons';
 import { TOO_MANY_ATTEMPTS_MESSAGE, WRONG_CREDENTIALS } from '@/components/auth/messages';
-import { TOO_MANY_ATTEMPTS } from '@/lib/auth/signInThrottle';
+import { TOO_MANY_ATTEMPTS } from '@/server/auth/signInThrottle';
 import { SignInForm } from '@/components/auth/SignInForm';
-import { configuredOAuthProviders } from '@/lib/auth/options';
-import { getSignedInUser, safeCallbackUrl } from '@/lib/auth/session';
+import { configuredOAuthProviders } from '@/lib/auth/signInPage';
+import { getSignedInUser, safeCallbackUrl } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

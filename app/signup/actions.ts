@@ -1,6 +1,7 @@
 'use server';
 
-import { signUp, type SignUpInput, type SignUpResult } from '@/lib/auth/signup';
+import type { SignUpInput, SignUpResult } from '@/lib/auth/signUpForm';
+import { signUp } from '@/server/auth/signup';
 
 export async function signUpAction(input: SignUpInput): Promise<SignUpResult> {
   // Arguments arrive from the network: take only the three strings (anything else reads as empty, a field error).

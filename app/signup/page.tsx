@@ -5,9 +5,9 @@ import type { SearchParams } from '@/app/_lib/searchParams';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { OAuthButtons } from '@/components/auth/OAuthButtons';
 import { SignUpForm } from '@/components/auth/SignUpForm';
-import { configuredOAuthProviders } from '@/lib/auth/options';
+import { configuredOAuthProviders } from '@/lib/auth/signInPage';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwordPolicy';
-import { getSignedInUser, safeCallbackUrl } from '@/lib/auth/session';
+import { getSignedInUser, safeCallbackUrl } from '@/server/auth/session';
 import { signUpAction } from './actions';
 
 export const metadata: Metadata = { title: 'Create an account' };

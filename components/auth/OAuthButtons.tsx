@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import type { OAuthProviderLink } from '@/lib/auth/options';
+import type { OAuthProviderLink } from '@/lib/auth/signInPage';
 import styles from './AuthCard.module.css';
 
 interface OAuthButtonsProps {

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import type { SignUpErrors, SignUpInput, SignUpResult } from '@/lib/auth/signup';
+import type { SignUpErrors, SignUpInput, SignUpResult } from '@/lib/auth/signUpForm';
 import styles from './AuthCard.module.css';
 import { formText } from '@/components/ui/formText';
 

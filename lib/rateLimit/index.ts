@@ -1,8 +1,6 @@
-import { beforeDatabaseCloses, databaseConfigFromEnv } from '@/db/client';
 import { config } from '@/lib/config';
 import { nextAllowedAt, slidingCount, type WindowCounts } from './slidingWindow';
-import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './stores';
-import { WriteBehindRateLimitStore } from './writeBehind';
+import type { RateLimitRule, RateLimitStore } from './stores';
 
 export * from './clientAddress';
 export * from './slidingWindow';
@@ -47,31 +45,6 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
   };
   if (!decision.allowed) headers['retry-after'] = String(decision.retryAfterSeconds);
   return headers;
-}
-
-const STORE_KEY = Symbol.for('codirector.rateLimitStore');
-type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: RateLimitStore };
-
-/**
- * With DATABASE_URL: a Postgres table shared by every instance, written behind (in batches,
- * and at once near a limit). On embedded PGlite, one process: memory.
- */
-export function getRateLimitStore(): RateLimitStore {
-  const holder = globalThis as GlobalWithStore;
-  holder[STORE_KEY] ??= databaseConfigFromEnv().driver === 'postgres' ? writeBehindDatabaseStore() : new MemoryRateLimitStore();
-  return holder[STORE_KEY];
-}
-
-function writeBehindDatabaseStore(): WriteBehindRateLimitStore {
-  const store = new WriteBehindRateLimitStore(new DatabaseRateLimitStore());
-  // What is counted is written before the database closes, and before a graceful shutdown of the Next.js server ends the process.
-  beforeDatabaseCloses(async () => {
-    const holder = globalThis as GlobalWithStore;
-    if (holder[STORE_KEY] === store) delete holder[STORE_KEY];
-    await store.flush();
-  });
-  if (process.env.NEXT_RUNTIME) for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void store.flush());
-  return store;
 }
 
 export const rateLimits = {

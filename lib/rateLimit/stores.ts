@@ -1,4 +1,3 @@
-import { addRateLimitHits, countRateLimitWindows, pruneRateLimitBuckets, removeRateLimitHit } from '@/db/rateLimits';
 import { countsAt, type WindowCounts } from './slidingWindow';
 
 export interface RateLimitRule {
@@ -17,38 +16,7 @@ export interface RateLimitStore {
   release(rule: RateLimitRule, windowStart: Date): Promise<void>;
 }
 
-/** Twice the longest window (an hour) and more: a window is kept while it is the previous one, since it still weighs in. */
-const KEEP_WINDOWS_MS = 24 * 3600 * 1000;
-
-/** Counts in a Postgres table: shared by every instance on the same database, one write per hit. */
-export class DatabaseRateLimitStore implements RateLimitStore {
-  private writesSincePrune = 0;
-
-  hit(rule: RateLimitRule): Promise<WindowCounts> {
-    return this.add(rule.key, rule.windowSeconds, 1);
-  }
-
-  /** Adds hits counted elsewhere: to the current window, or to the one starting at `windowStart`. */
-  async add(key: string, windowSeconds: number, amount: number, windowStart?: Date): Promise<WindowCounts> {
-    const result = await addRateLimitHits(key, windowSeconds, amount, windowStart);
-    // Old windows are useless; sweep them now and then rather than on every write.
-    if (++this.writesSincePrune >= 1000) {
-      this.writesSincePrune = 0;
-      await pruneRateLimitBuckets(new Date(Date.now() - KEEP_WINDOWS_MS));
-    }
-    return result;
-  }
-
-  peek(rule: RateLimitRule): Promise<WindowCounts> {
-    return countRateLimitWindows(rule.key, rule.windowSeconds);
-  }
-
-  release(rule: RateLimitRule, windowStart: Date): Promise<void> {
-    return removeRateLimitHit(rule.key, windowStart);
-  }
-}
-
-/** For the single-process embedded default: no database write per request. */
+/** For the single-process embedded default: no database write per request (server/rateLimit/store.ts has the shared one). */
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly windows = new Map<string, { counts: WindowCounts; windowSeconds: number }>();
 

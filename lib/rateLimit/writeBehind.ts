@@ -1,7 +1,7 @@
 import { slidingCount, type WindowCounts } from './slidingWindow';
 import type { RateLimitRule, RateLimitStore } from './stores';
 
-/** The counter every instance shares, e.g. DatabaseRateLimitStore. */
+/** The counter every instance shares, e.g. DatabaseRateLimitStore (server/rateLimit/store.ts). */
 export interface SharedRateLimitCounter extends RateLimitStore {
   add(key: string, windowSeconds: number, amount: number, windowStart: Date): Promise<WindowCounts>;
 }

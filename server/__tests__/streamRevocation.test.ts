@@ -1,6 +1,6 @@
 import type { User } from '@/db/schema';
 import { tokenFor } from '@/graphql/__tests__/support/api';
-import { resolveViewer } from '@/lib/auth/viewer';
+import { resolveViewer } from '@/server/auth/viewer';
 import type { Caller } from '@/server/access';
 import * as accessTokens from '@/server/accessTokens';
 import * as accounts from '@/server/accounts';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
-import { getSignedInUserRow, signInPath } from '@/lib/auth/session';
-import type { Viewer } from '@/lib/auth/viewer';
+import { getSignedInUserRow, signInPath } from '@/server/auth/session';
+import type { Viewer } from '@/server/auth/viewer';
 import type { Caller } from '../access';
 import { asDomainError, ErrorCode } from '../errors';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { SIGN_IN_PATH } from '@/lib/auth/options';
+import { SIGN_IN_PATH } from '@/lib/auth/signInPage';
 import * as accounts from '@/server/accounts';
 import { runAction } from '@/server/adapters/serverAction';
 

@@ -1,8 +1,9 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { readCredentialsForm, type CredentialsForm } from '@/lib/auth/credentialsForm';
-import { getAuthOptions, SIGN_IN_PATH } from '@/lib/auth/options';
-import { reserveSignInAttempt, TOO_MANY_ATTEMPTS, tooManyAttemptsMessage } from '@/lib/auth/signInThrottle';
+import { SIGN_IN_PATH } from '@/lib/auth/signInPage';
+import { getAuthOptions } from '@/server/auth/options';
+import { reserveSignInAttempt, TOO_MANY_ATTEMPTS, tooManyAttemptsMessage } from '@/server/auth/signInThrottle';
 import { clientAddress } from '@/lib/rateLimit';
 
 interface AuthRouteContext {
@@ -14,7 +15,7 @@ function handleAuth(request: NextRequest, context: AuthRouteContext): Promise<Re
 }
 
 /**
- * Email and password sign-in, throttled per account and per address (lib/auth/signInThrottle.ts).
+ * Email and password sign-in, throttled per account and per address (server/auth/signInThrottle.ts).
  * The form is read once, here; next-auth is handed exactly what was read and counted, so the
  * email that is throttled is the email that is checked.
  */

@@ -1,8 +1,8 @@
 import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies';
 import { findActiveToken } from '@/db/accessTokens';
 import type { User } from '@/db/schema';
+import { FULL_ACCESS, type AccessGrant } from '@/lib/auth/tokenScopes';
 import { authSessionUser } from './authSession';
-import { FULL_ACCESS, type AccessGrant } from './tokenScopes';
 
 /**
  * `session`: the web app's next-auth cookie, with full access. `token`: a personal access

@@ -4,8 +4,8 @@ import { EVENT_RETENTION_MS, latestProjectEventId, listProjectEventsAfter, prune
 import { projectEvents } from '@/db/schema';
 import { runInstruction as sendInstruction } from '@/server/instructions';
 import { renameSession, startSession } from '@/db/sessions';
-import { ProjectEventHub } from '@/lib/events/projectEventHub';
-import { createProjectEventStream } from '@/lib/events/projectEventStream';
+import { ProjectEventHub } from '@/server/events/projectEventHub';
+import { createProjectEventStream } from '@/server/events/projectEventStream';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 

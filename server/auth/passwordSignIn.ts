@@ -1,7 +1,7 @@
 import type { User } from '@/db/schema';
 import { getUserByEmail, replacePasswordHash } from '@/db/users';
-import { parseAccountEmail } from './email';
-import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password';
+import { parseAccountEmail } from '@/lib/auth/email';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from '@/lib/auth/password';
 
 /**
  * The user an email and password sign in as, or null. Every attempt costs one password

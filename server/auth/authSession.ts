@@ -1,8 +1,8 @@
 import { getToken } from 'next-auth/jwt';
 import type { User } from '@/db/schema';
 import { getUserById } from '@/db/users';
+import { getAuthSecret } from '@/lib/auth/secret';
 import { isUuid } from '@/lib/ids';
-import { getAuthSecret } from './secret';
 
 /** A request's cookies: next/headers' `cookies()`, or `RequestCookies` over a request's headers. */
 export interface CookieJar {

@@ -3,12 +3,14 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import type { Provider } from 'next-auth/providers/index';
+import { linkOAuthIdentity } from '@/db/authAccounts';
 import { endAuthSessions } from '@/db/users';
+import { sameOriginPath } from '@/lib/auth/callbackUrl';
+import { verifiedEmail } from '@/lib/auth/oauth';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { configuredOAuthProviders, SIGN_IN_PATH, type OAuthProviderId } from '@/lib/auth/signInPage';
 import { isUuid } from '@/lib/ids';
-import { sameOriginPath } from './callbackUrl';
-import { linkOAuthIdentity, verifiedEmail } from './oauth';
 import { signInWithPassword } from './passwordSignIn';
-import { getAuthSecret } from './secret';
 
 declare module 'next-auth' {
   interface Session {
@@ -21,26 +23,9 @@ declare module 'next-auth' {
 
 declare module 'next-auth/jwt' {
   interface JWT {
-    /** The user's auth session version when this cookie was issued (see lib/auth/authSession.ts). */
+    /** The user's auth session version when this cookie was issued (see server/auth/authSession.ts). */
     authSessionVersion?: number;
   }
-}
-
-export const SIGN_IN_PATH = '/signin';
-
-export type OAuthProviderId = 'github' | 'google';
-
-export interface OAuthProviderLink {
-  id: OAuthProviderId;
-  name: string;
-}
-
-/** The OAuth providers whose credentials are in the environment, in the order their buttons show. */
-export function configuredOAuthProviders(env: NodeJS.ProcessEnv = process.env): OAuthProviderLink[] {
-  const providers: OAuthProviderLink[] = [];
-  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push({ id: 'github', name: 'GitHub' });
-  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) providers.push({ id: 'google', name: 'Google' });
-  return providers;
 }
 
 const credentialsProvider = CredentialsProvider({

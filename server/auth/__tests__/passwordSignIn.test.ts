@@ -1,8 +1,8 @@
 import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { createUser, getUserById } from '@/db/users';
+import { hashPassword, needsRehash } from '@/lib/auth/password';
 import { setUpTestDatabase } from '@/testing/database';
-import { hashPassword, needsRehash } from '../password';
 import { signInWithPassword } from '../passwordSignIn';
 
 setUpTestDatabase();

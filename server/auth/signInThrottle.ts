@@ -1,5 +1,6 @@
 import { parseAccountEmail } from '@/lib/auth/email';
-import { consumeRateLimit, getRateLimitStore, rateLimits, type RateLimitRule } from '@/lib/rateLimit';
+import { consumeRateLimit, rateLimits, type RateLimitRule } from '@/lib/rateLimit';
+import { getRateLimitStore } from '@/server/rateLimit/store';
 
 /** The `error` next-auth's sign-in page receives when attempts are throttled. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';

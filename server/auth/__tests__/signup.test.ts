@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { getUserByEmail } from '@/db/users';
+import type { SignUpInput } from '@/lib/auth/signUpForm';
 import { setUpTestDatabase } from '@/testing/database';
 import { signInWithPassword } from '../passwordSignIn';
-import { signUp, type SignUpInput } from '../signup';
+import { signUp } from '../signup';
 
 setUpTestDatabase();
 

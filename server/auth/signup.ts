@@ -1,41 +1,13 @@
 import { headers } from 'next/headers';
 import { createUser, getUserByEmail } from '@/db/users';
-import { clientAddress, consumeRateLimit, getRateLimitStore, rateLimits } from '@/lib/rateLimit';
-import { ValidationError, validateName } from '@/lib/validation';
-import { MAX_EMAIL_LENGTH, parseAccountEmail } from './email';
-import { hashPassword } from './password';
-import { passwordProblem } from './passwordPolicy';
-
-export interface SignUpInput {
-  name: string;
-  email: string;
-  password: string;
-}
-
-export type SignUpField = keyof SignUpInput;
-/** Problems per field; `form` for one that belongs to no field. */
-export type SignUpErrors = Partial<Record<SignUpField | 'form', string>>;
-export type SignUpResult = { ok: true } | { ok: false; errors: SignUpErrors };
+import { parseAccountEmail } from '@/lib/auth/email';
+import { hashPassword } from '@/lib/auth/password';
+import { validateSignUp, type SignUpInput, type SignUpResult } from '@/lib/auth/signUpForm';
+import { clientAddress, consumeRateLimit, rateLimits } from '@/lib/rateLimit';
+import { getRateLimitStore } from '@/server/rateLimit/store';
 
 const DUPLICATE_EMAIL = 'An account with this email already exists. Sign in instead.';
 const TOO_MANY_SIGN_UPS = 'Too many accounts were created from your network. Try again in an hour.';
-
-export function validateSignUp(input: SignUpInput): SignUpErrors {
-  const errors: SignUpErrors = {};
-  if (input.email.length > MAX_EMAIL_LENGTH) errors.email = `Use at most ${MAX_EMAIL_LENGTH} characters.`;
-  else if (!parseAccountEmail(input.email)) errors.email = 'Enter an email address like name@example.com.';
-  const password = passwordProblem(input.password);
-  if (password) errors.password = password;
-  if (input.name.trim()) {
-    try {
-      validateName('name', input.name);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      errors.name = error.message;
-    }
-  }
-  return errors;
-}
 
 /**
  * Creates a password account. The caller signs the new user in with the same credentials.

@@ -3,7 +3,7 @@ import { endAuthSessions, getUserById } from '@/db/users';
 import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from '@/graphql/__tests__/support/api';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUser } from '@/testing/factories';
-import { getAuthSecret } from '../secret';
+import { getAuthSecret } from '@/lib/auth/secret';
 
 setUpTestDatabase();
 

@@ -3,7 +3,6 @@ import { getDb, selectRows } from '@/db/client';
 import { addRateLimitHits } from '@/db/rateLimits';
 import {
   consumeRateLimit,
-  DatabaseRateLimitStore,
   MemoryRateLimitStore,
   rateLimitHeaders,
   WriteBehindRateLimitStore,
@@ -12,6 +11,7 @@ import {
   type WindowCounts,
 } from '@/lib/rateLimit';
 import { setUpTestDatabase } from '@/testing/database';
+import { DatabaseRateLimitStore } from '../store';
 
 setUpTestDatabase();
 

@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import type { User } from '@/db/schema';
+import { sameOriginPath } from '@/lib/auth/callbackUrl';
+import { SIGN_IN_PATH } from '@/lib/auth/signInPage';
 import { authSessionUser } from './authSession';
-import { sameOriginPath } from './callbackUrl';
-import { SIGN_IN_PATH } from './options';
 
 export interface SignedInUser {
   id: string;
