@@ -8,7 +8,7 @@ import { ArrowDownIcon, PlusCircleIcon } from '@/components/ui/icons';
 import styles from './CoDirectorPanel.module.css';
 import { Composer } from './Composer';
 import { AssistantTurn, ThinkingTurn, UserTurn } from './ConversationTurns';
-import { newClientMessageId } from './clientMessageId';
+import { newClientMessageId } from '@/components/project/clientMessageId';
 import { EarlierInSession } from './EarlierInSession';
 import { RetryReply, type RetryReplyAction } from './RetryReply';
 import { StreamingReply } from './StreamingReply';

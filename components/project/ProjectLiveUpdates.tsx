@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import type { ProjectEventType } from '@/db/events';
-import { wasSentHere } from '@/components/codirector/clientMessageId';
+import { wasSentHere } from './clientMessageId';
 import { setLiveConnectionState } from './liveConnection';
 
 function parsed(event: MessageEvent): { data?: { clientMessageId?: unknown } } | null {
