@@ -4,8 +4,6 @@
 
 /** Test files outside lib/ (integration tests) and the test harness: not followed. */
 const INTEGRATION_TESTS = ['^testing/', '^(?!lib/)[^]*(/__tests__/|\\.test\\.tsx?$)'];
-/** Known: this corpus file takes the starter timeline from db/projects, not followed until it comes from lib (issue #28, item 3). */
-const KNOWN_LIB_TEST_EXCEPTIONS = ['^lib/assistant/__tests__/corpus/timelines\\.ts$'];
 const TEST_CODE = '(^|/)__tests__/|\\.test\\.tsx?$|^(testing|e2e|bench)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -43,16 +41,8 @@ const config = {
       name: 'components-without-data',
       comment: 'components/ render what app/ passes them and call the API: no database, use cases or routes (they ship to the browser).',
       severity: 'error',
-      // Known: the type of live events still lives in db/events.ts, which db/instructions.ts imports it from (issue #28, item 3).
-      from: { path: '^components/', pathNot: '^components/project/ProjectLiveUpdates\\.tsx$' },
+      from: { path: '^components/' },
       to: { path: '^(db|server|app)/' },
-    },
-    {
-      name: 'components-without-live-event-rows',
-      comment: 'The one known exception above may take only the event type from db/events.ts.',
-      severity: 'error',
-      from: { path: '^components/project/ProjectLiveUpdates\\.tsx$' },
-      to: { path: '^(db|server|app)/', pathNot: '^db/events\\.ts$' },
     },
     {
       name: 'proxy-uses-only-lib',
@@ -72,8 +62,7 @@ const config = {
       name: 'no-circular',
       comment: 'A module cycle has no order to read, test or load it in.',
       severity: 'error',
-      // Known: lib/assistant's followUps.ts → grammar.ts → relativeAmounts.ts → followUps.ts, closed by a type-only import in grammar.ts (issue #28, item 3).
-      to: { circular: true, viaOnly: { pathNot: '^lib/assistant/relativeAmounts\\.ts$' } },
+      to: { circular: true },
       from: {},
     },
     {
@@ -87,7 +76,7 @@ const config = {
   ],
   options: {
     exclude: { path: '^(node_modules|\\.git|\\.next|\\.next-bench|\\.data|bench/out)/' },
-    doNotFollow: { path: ['(^|/)node_modules/', ...INTEGRATION_TESTS, ...KNOWN_LIB_TEST_EXCEPTIONS] },
+    doNotFollow: { path: ['(^|/)node_modules/', ...INTEGRATION_TESTS] },
     tsConfig: { fileName: 'tsconfig.json' },
     // Type-only imports count: they tie layers together as much as any other.
     tsPreCompilationDeps: true,

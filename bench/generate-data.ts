@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
-import { STARTER_TIMELINE } from '@/db/projects';
+import { STARTER_TIMELINE } from '@/lib/timeline/starter';
 import type { DataParams } from './options';
 import { CLIP_REFERENCES, FOLLOW_UPS, INSTRUCTION_TEMPLATES, PROJECT_SUBJECTS } from './vocabulary';
 

@@ -1,31 +1,10 @@
 import { and, asc, desc, eq, gt, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from './client';
+import type { ProjectEventType } from '@/lib/projectEventTypes';
 import { projectEvents, type ProjectEvent } from './schema';
 
 /** Postgres channel woken on every project event (the payload is the project id) and on every ended credential (credentialChannelKey). */
 export const PROJECT_EVENTS_CHANNEL = 'codirector_project_events';
-
-export type ProjectEventType =
-  | 'instruction.answered'
-  | 'session.started'
-  | 'session.restored'
-  | 'session.renamed'
-  | 'session.deleted'
-  | 'session.pinned'
-  | 'session.unpinned'
-  | 'session.archived'
-  | 'session.unarchived'
-  | 'session.forked'
-  /** Older turns folded into the session's summary on demand (compactSession). */
-  | 'session.compacted'
-  | 'timeline.restored'
-  | 'project.renamed'
-  /** An instruction is stored and its reply is being generated (`messageId`: the reply). */
-  | 'reply.started'
-  /** Reply text appended: `data: { offset, text }`, the text at that character offset of the reply. */
-  | 'reply.delta'
-  /** The reply ended: `data: { status }` (done, failed, stopped). */
-  | 'reply.finished';
 
 /** An event as it is recorded. */
 export interface NewProjectEvent {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { newClip, type NewClip } from '@/lib/timeline/model';
+import { STARTER_TIMELINE } from '@/lib/timeline/starter';
 import { isUuid } from '@/lib/ids';
 import { createdAtKeyOf, type CreatedAtKey } from '@/lib/listKeys';
 import { builtOnce } from './builtQueries';
@@ -14,14 +15,6 @@ export type ProjectKey = CreatedAtKey;
 export const projectKey: (project: Project) => ProjectKey = createdAtKeyOf;
 
 export { newClip, type NewClip };
-
-/** A new project starts with a small timeline so the assistant has something to edit. */
-export const STARTER_TIMELINE: readonly NewClip[] = [
-  newClip('Intro', 'intro', 4000, 'My video'),
-  newClip('Opening shot', 'scene', 8000),
-  newClip('Main scene', 'scene', 15000),
-  newClip('Outro', 'outro', 5000, 'Thanks for watching'),
-];
 
 export async function createProject(ownerId: string, name: string, timeline: readonly NewClip[] = STARTER_TIMELINE, db: Executor = getDb()): Promise<Project> {
   return db.transaction(async (tx) => {

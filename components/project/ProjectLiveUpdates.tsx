@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import type { ProjectEventType } from '@/db/events';
+import type { ProjectEventType } from '@/lib/projectEventTypes';
 import { wasSentHere } from './clientMessageId';
 import { setLiveConnectionState } from './liveConnection';
 

@@ -9,7 +9,8 @@ import type { Adjustment, ParsedCommand } from './grammar';
 import { latestEdit } from './history';
 import { refuse, succeed, type EditOutcome, type Outcome } from './outcome';
 import { resolveReference, type ChoosingContext, type ClipReference } from './references';
-import { settleSpec, type RequestedSpec } from './relativeAmounts';
+import { settleSpec } from './relativeAmounts';
+import type { RequestedSpec } from './requestedSpec';
 import { lowerFirst } from './replies';
 import type { AssistantResult, Clip, SessionEdit, Timeline } from './types';
 

@@ -3,7 +3,7 @@ import type { Destination } from './editSpec';
 import { quotedText } from './normalize';
 import { parseDurationMs } from './numbers';
 import { parseReference, type ClipReference } from './references';
-import type { RequestedSpec } from './relativeAmounts';
+import type { RequestedSpec } from './requestedSpec';
 import type { SessionContext, Timeline } from './types';
 
 export type Adjustment =

@@ -6,33 +6,13 @@
  * number chosen, which the reply states.
  */
 import { specFromIntent, type EditSpec } from './editSpec';
+import type { RelativeSpec, RequestedSpec, SameMeasure } from './requestedSpec';
 import { durationStep, speedStep } from './followUps';
 import { latestEdit } from './history';
 import { refuse, succeed, type Outcome } from './outcome';
 import { resolveReference, type ChoosingContext, type ClipReference } from './references';
 import { describeClips, formatSeconds, lowerFirst } from './replies';
 import type { Clip, SessionEdit, Timeline } from './types';
-
-/** One way to split "make A B and C put together" into the clip to change and the clips to measure. */
-export interface LengthReading {
-  target: ClipReference;
-  of: ClipReference;
-}
-
-export type RelativeSpec =
-  /**
-   * The length of other clips, times a factor, plus an offset: "as long as X" (1, 0), "twice as
-   * long as X" (2, 0), "2 seconds longer than X" (1, 2000). Several readings when the words alone
-   * do not say where the target ends; the timeline settles which one means clips.
-   */
-  | { action: 'matchLength'; readings: LengthReading[]; times: number; plusMs: number; together: boolean }
-  /** "by the same amount", "in the same proportion": the last edit's step, this way or its own. */
-  | { action: 'sameStep'; measure: SameMeasure; direction: 'longer' | 'shorter' | 'faster' | 'slower' | null };
-
-/** What a rule asks for: a plain edit, or one whose amount is still to be settled. */
-export type RequestedSpec = EditSpec<ClipReference> | RelativeSpec;
-
-export type SameMeasure = 'amount' | 'proportion';
 
 const SAME_AMOUNT = /^(?:by )?(?:the same(?: amount| length| number of seconds)?(?: again)?|as much(?: again)?|that much)$/i;
 const SAME_PROPORTION = /^(?:(?:in|by) )?(?:the same (?:proportion|ratio|percentage|factor|fraction|share)|proportionally|proportionately)$/i;

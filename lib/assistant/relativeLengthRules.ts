@@ -6,7 +6,7 @@
  */
 import { clarify, markedDuration, reference, rule, splitTrailing, type ParsedCommand, type Quotes, type Rule } from './grammar';
 import { parseMultiplier } from './numbers';
-import type { LengthReading } from './relativeAmounts';
+import type { LengthReading } from './requestedSpec';
 
 /** Multipliers said before "as long" or "the length of": "twice", "half", "two thirds", "1.5 times". */
 export const TIMES =

@@ -14,7 +14,8 @@ import {
   type Rule,
 } from './grammar';
 import { isLargeDegree, parseFractionPercent, parseMultiplier, parseSpeedFactor } from './numbers';
-import { parseSameMeasure, type SameMeasure } from './relativeAmounts';
+import { parseSameMeasure } from './relativeAmounts';
+import type { SameMeasure } from './requestedSpec';
 import { RELATIVE_LENGTH_RULES, TIMES } from './relativeLengthRules';
 
 /** A change's amount as said: a number, or "the same amount" / "in the same proportion" as the last edit. */

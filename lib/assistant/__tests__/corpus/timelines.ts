@@ -1,4 +1,4 @@
-import { STARTER_TIMELINE } from '@/db/projects';
+import { STARTER_TIMELINE } from '@/lib/timeline/starter';
 import type { Timeline } from '../../types';
 import { clip, FIXTURE, LISBON } from '../fixtures';
 
