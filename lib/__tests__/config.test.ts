@@ -1,14 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_NAMES, ConfigError, config, parseConfig } from '../config';
+import { CONFIG_NAMES, CONFIG_SCHEMA, ConfigError, config, parseConfig, type ConfigName } from '../config';
 
 /** What the platform sets, not the operator: left out of .env.example and the reference. */
-const SET_BY_THE_PLATFORM = new Set(['NODE_ENV', 'NEXT_RUNTIME']);
+const SET_BY_THE_PLATFORM = new Set(['NODE_ENV']);
+const OPERATOR_SETTINGS = CONFIG_NAMES.filter((name) => !SET_BY_THE_PLATFORM.has(name));
 
-function envExample(): Record<string, string> {
-  const lines = fs.readFileSync(path.join(process.cwd(), '.env.example'), 'utf8').split('\n');
-  const entries = lines.map((line) => /^#?\s?([A-Z][A-Z0-9_]+)=(.*)$/.exec(line)).filter((match) => match !== null);
-  return Object.fromEntries(entries.map((match) => [match[1], match[2]]));
+const read = (...file: string[]) => fs.readFileSync(path.join(process.cwd(), ...file), 'utf8');
+
+/** `.env.example`'s variables: the value (blank when commented out) and the comment line above. */
+function envExample(): Record<string, { value: string; meaning: string }> {
+  const lines = read('.env.example').split('\n');
+  const entries = lines.flatMap((line, index) => {
+    const match = /^#?\s?([A-Z][A-Z0-9_]+)=(.*)$/.exec(line);
+    return match ? [[match[1], { value: match[2], meaning: (lines[index - 1] ?? '').replace(/^# ?/, '') }] as const] : [];
+  });
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The variables of a Markdown table under `heading`, each with its default: the backquoted
+ * value, or null where the table says it has none (unset, generated, the cores...). A row may
+ * name several variables, with their defaults in the same order.
+ */
+function tableDefaults(markdown: string, heading: string): Map<string, string | null> {
+  const section = markdown.slice(markdown.indexOf(heading)).split(/\n#{1,2} /)[0];
+  const defaults = new Map<string, string | null>();
+  for (const row of section.split('\n').filter((line) => /^\| `[A-Z]/.test(line))) {
+    const [names, values] = row.split('|').slice(1, 3);
+    const variables = [...names.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]);
+    const cells = variables.length > 1 ? values.split(',') : [values];
+    variables.forEach((name, index) => defaults.set(name, /^\s*`([^`]*)`\s*$/.exec(cells[index] ?? '')?.[1] ?? null));
+  }
+  return defaults;
 }
 
 function refusal(env: Record<string, string>): string {
@@ -65,14 +89,38 @@ describe('the configuration', () => {
 
   it('is listed whole in .env.example, whose values are the defaults', () => {
     const example = envExample();
-    expect(Object.keys(example).sort()).toEqual(CONFIG_NAMES.filter((name) => !SET_BY_THE_PLATFORM.has(name)).sort());
-    const uncommented = Object.fromEntries(Object.entries(example).filter(([, value]) => value !== ''));
+    expect(Object.keys(example).sort()).toEqual([...OPERATOR_SETTINGS].sort());
+    const uncommented = Object.fromEntries(Object.entries(example).flatMap(([name, { value }]) => (value === '' ? [] : [[name, value]])));
     expect(parseConfig(uncommented)).toEqual(parseConfig({}));
+    // Commented out exactly where the schema has no default of its own to write there.
+    const withoutDefault = OPERATOR_SETTINGS.filter((name) => CONFIG_SCHEMA.shape[name].safeParse(undefined).data === undefined);
+    expect(withoutDefault.filter((name) => example[name].value !== '')).toEqual([]);
+  });
+
+  it("gives each variable, in .env.example, the schema's one line of meaning", () => {
+    const example = envExample();
+    const meanings = Object.fromEntries(OPERATOR_SETTINGS.map((name) => [name, example[name]?.meaning]));
+    expect(meanings).toEqual(Object.fromEntries(OPERATOR_SETTINGS.map((name) => [name, CONFIG_SCHEMA.shape[name].description])));
+  });
+
+  it.each([
+    ['README.md', '## Configuration'],
+    ['docs/deploying.md', '## Configuration reference'],
+  ])('agrees with the table in %s (%s): its variables, and the defaults it names, are those of .env.example', (file, heading) => {
+    const example = envExample();
+    const table = tableDefaults(read(file), heading);
+    expect(table.size).toBeGreaterThan(0);
+    expect([...table.keys()].filter((name) => !OPERATOR_SETTINGS.includes(name as ConfigName))).toEqual([]);
+    for (const [name, stated] of table) expect({ name, default: stated ?? '' }).toEqual({ name, default: example[name]?.value });
   });
 
   it('is explained, variable by variable, in the configuration reference', () => {
-    const reference = fs.readFileSync(path.join(process.cwd(), 'docs', 'deploying.md'), 'utf8');
-    const missing = CONFIG_NAMES.filter((name) => !SET_BY_THE_PLATFORM.has(name) && !reference.includes(`\`${name}\``));
-    expect(missing).toEqual([]);
+    const reference = tableDefaults(read('docs', 'deploying.md'), '## Configuration reference');
+    expect(OPERATOR_SETTINGS.filter((name) => !reference.has(name))).toEqual([]);
+  });
+
+  it("is pointed to from README's Configuration section", () => {
+    const section = read('README.md').split('\n## Configuration\n')[1].split('\n## ')[0];
+    expect(section).toContain('[`.env.example`](.env.example)');
   });
 });
