@@ -1,15 +1,14 @@
-import { and, asc, desc, eq, inArray, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import type { Page } from './pagination';
 import { getOwnedProject } from './projects';
-import { clips, currentSessions, edits, messages, projects, sessions, type Edit, type Message, type Project, type Session } from './schema';
-import { editsInOrder } from './edits';
+import { messageOwnedBy, sessionOwnedBy, wellFormed } from './ownership';
+import { clips, currentSessions, messages, projects, sessions, type Message, type Project, type Session } from './schema';
 import { qualified } from './qualified';
 import { clipFromRow } from './timeline';
 import type { Clip } from '@/lib/timeline/model';
-import { isUuid } from '@/lib/ids';
 
 /**
  * Reads for many parents at once, one statement each, for the per-request DataLoaders: the
@@ -29,19 +28,6 @@ export async function getOwnedProjects(ownerId: string, ids: readonly string[], 
     .from(projects)
     .where(and(eq(projects.ownerId, ownerId), inArray(projects.id, [...ids])));
 }
-
-/*
- * The ownership predicate of each table, written once: a row is the user's when its project
- * is. Every by-id read adds it, so another user's row is simply not found.
- */
-const projectIdsOwnedBy = (ownerId: string | Placeholder, db: Executor) => db.select({ id: projects.id }).from(projects).where(eq(projects.ownerId, ownerId));
-const sessionOwnedBy = (ownerId: string | Placeholder, db: Executor) => inArray(sessions.projectId, projectIdsOwnedBy(ownerId, db));
-const messageOwnedBy = (ownerId: string, db: Executor) =>
-  inArray(messages.sessionId, db.select({ id: sessions.id }).from(sessions).where(sessionOwnedBy(ownerId, db)));
-const editOwnedBy = (ownerId: string, db: Executor) => inArray(edits.projectId, projectIdsOwnedBy(ownerId, db));
-
-/** Ids from outside that are not shaped like ours name nothing (Postgres would refuse them). */
-const wellFormed = (ids: readonly string[]) => ids.filter(isUuid);
 
 /** Single reads are these with one id: `getOwnedSessions(ownerId, [id])`. */
 export async function getOwnedSessions(ownerId: string, candidates: readonly string[], db: Executor = getDb()): Promise<Session[]> {
@@ -70,15 +56,6 @@ export async function getOwnedMessages(ownerId: string, candidates: readonly str
     .select()
     .from(messages)
     .where(and(inArray(messages.id, [...ids]), messageOwnedBy(ownerId, db)));
-}
-
-export async function getOwnedEdits(ownerId: string, candidates: readonly string[], db: Executor = getDb()): Promise<Edit[]> {
-  const ids = wellFormed(candidates);
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(edits)
-    .where(and(inArray(edits.id, [...ids]), editOwnedBy(ownerId, db)));
 }
 
 /** Each project's clips in playback order. */
@@ -148,19 +125,6 @@ export async function countSessionsByProject(
         .where(inArray(projects.id, [...projectIds]));
   for (const row of rows) counts.set(row.projectId, Number(row.count));
   return counts;
-}
-
-/** Each session's edits, oldest first (the order of db/edits.ts listEditsForSession). */
-export async function listEditsForSessions(sessionIds: readonly string[], db: Executor = getDb()): Promise<Map<string, Edit[]>> {
-  const bySession = new Map<string, Edit[]>(sessionIds.map((id) => [id, []]));
-  if (sessionIds.length === 0) return bySession;
-  const rows = await db
-    .select()
-    .from(edits)
-    .where(inArray(edits.sessionId, [...sessionIds]))
-    .orderBy(...editsInOrder);
-  for (const row of rows) if (row.sessionId) bySession.get(row.sessionId)?.push(row);
-  return bySession;
 }
 
 /** The first or last `size` rows of a list, as pages without a cursor start. */

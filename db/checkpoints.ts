@@ -1,18 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { NewEdit } from '@/lib/timeline/model';
-import { getDb, selectRows, type Executor, type Transaction } from './client';
+import { getDb, type Executor, type Transaction } from './client';
 import { edits, instructionEdits, messages, sessions, timelineSteps, type Edit, type Message, type Session } from './schema';
-
-/** One step of a project's timeline history with the edit it applied or reverted. */
-export interface HistoryStep {
-  seq: number;
-  applied: boolean;
-  at: Date;
-  sessionId: string | null;
-  messageId: string | null;
-  edit: Edit;
-}
 
 /**
  * The first history position after an instruction's moment: its reply's position (the
@@ -42,44 +31,6 @@ export async function findReply(instruction: Message, db: Executor = getDb()): P
 export async function getMessage(messageId: string, db: Executor = getDb()): Promise<Message | null> {
   const [message] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
   return message ?? null;
-}
-
-/** An edit of the project outside every session's conversation (a branch's timeline restore). */
-export async function insertProjectEdit(input: { projectId: string; edit: NewEdit; at: Date }, tx: Executor): Promise<Edit> {
-  const [stored] = await tx
-    .insert(edits)
-    .values({ projectId: input.projectId, sessionId: null, messageId: null, ...input.edit, createdAt: input.at })
-    .returning();
-  return stored;
-}
-
-/** The project's steps at or after `fromSeq`, oldest first, each with its edit. */
-export async function listStepsFrom(projectId: string, fromSeq: number, db: Executor = getDb()): Promise<HistoryStep[]> {
-  const rows = await db
-    .select({ step: timelineSteps, edit: edits })
-    .from(timelineSteps)
-    .innerJoin(edits, eq(edits.id, timelineSteps.editId))
-    .where(and(eq(timelineSteps.projectId, projectId), gte(timelineSteps.seq, fromSeq)))
-    .orderBy(asc(timelineSteps.seq));
-  return rows.map(({ step, edit }) => ({ seq: step.seq, applied: step.applied, at: step.at, sessionId: step.sessionId, messageId: step.messageId, edit }));
-}
-
-/** The project's latest history step (0 when none): the version a restore is checked against. */
-export async function historyHead(projectId: string, db: Executor = getDb()): Promise<number> {
-  const [row] = await db
-    .select({ seq: max(timelineSteps.seq) })
-    .from(timelineSteps)
-    .where(eq(timelineSteps.projectId, projectId));
-  return Number(row?.seq ?? 0);
-}
-
-/** Marks the edits whose effect a timeline restore reverted (their own undo state is their session's). */
-export async function markRevertedBy(editIds: readonly string[], restoreEditId: string, tx: Executor): Promise<void> {
-  if (editIds.length === 0) return;
-  await tx
-    .update(edits)
-    .set({ revertedByEditId: restoreEditId })
-    .where(inArray(edits.id, [...editIds]));
 }
 
 /** Titles of sessions by id (deleted ones are missing). */
@@ -209,25 +160,4 @@ export async function getBranchOrigins(sessionIds: readonly string[], db: Execut
     .leftJoin(messages, eq(messages.id, sessions.forkedFromMessageId))
     .where(inArray(sessions.id, [...sessionIds]));
   return new Map(rows.map((row) => [row.id, { title: row.title, at: row.at }]));
-}
-
-/**
- * Whether the project has edits made before its history was recorded (migration 0005) at or after
- * the instruction (other than its own): those cannot be replayed, so a restore to before them would not be exact. Recorded
- * history starts with the oldest edit that has a step; a branch's copies carry their originals'
- * times, so they are never older than that unless their originals were unrecorded too.
- */
-export async function hasUnrecordedEditsAfter(projectId: string, instruction: Message, db: Executor = getDb()): Promise<boolean> {
-  const rows = await selectRows<{ found: number }>(
-    db,
-    sql`
-    select 1 as found from ${edits} e
-    where e.project_id = ${projectId} and e.created_at >= ${instruction.createdAt.toISOString()}::timestamptz
-      and e.message_id is distinct from ${instruction.id}
-      and e.created_at < coalesce(
-        (select min(r.created_at) from ${edits} r join ${timelineSteps} s on s.edit_id = r.id where r.project_id = ${projectId}),
-        'infinity'::timestamptz)
-    limit 1`,
-  );
-  return rows.length > 0;
 }

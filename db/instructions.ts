@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { instructionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
 import { builtOnce } from './builtQueries';
-import { selectRows, type Executor, type Transaction } from './client';
+import type { Executor, Transaction } from './client';
 import { columnNames, rowOf } from './cte';
 import { editsInOrderOf, listInstructionEdits } from './edits';
 import { RowNotFoundError } from './errors';
@@ -34,15 +34,6 @@ export async function loadInstructionResult(projectId: string, userMessage: Mess
     .limit(1);
   const [touched, timeline] = await Promise.all([listInstructionEdits([userMessage.id], tx), getTimeline(projectId, tx)]);
   return { userMessage, reply, edits: touched.get(userMessage.id) ?? [], timeline };
-}
-
-/**
- * The time edits are stamped with, read after the locks are held so stamps follow the
- * order in which changes to the project really happened.
- */
-export async function transactionClock(tx: Executor): Promise<Date> {
-  const [row] = await selectRows<{ now: Date | string }>(tx, sql`select clock_timestamp() as now`);
-  return new Date(row.now);
 }
 
 /** What an instruction is decided on: the session's messages, edits and summary, the project's timeline, and the time to stamp edits with. */

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { reachesProject } from '@/lib/auth/tokenScopes';
 import { grantOf, type Viewer } from '@/server/auth/viewer';
 import { getOwnedAccessTokens } from '@/db/accessTokens';
-import { listInstructionEdits } from '@/db/edits';
+import { getOwnedEdits, listEditsForSessions, listInstructionEdits } from '@/db/edits';
 import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
 import { countProjects, listProjects, type ProjectKey } from '@/db/projects';
@@ -15,12 +15,10 @@ import {
   firstMessagePages,
   firstSessionPages,
   getCurrentSessions,
-  getOwnedEdits,
   getOwnedMessages,
   getOwnedProjects,
   getOwnedSessions,
   getTimelines,
-  listEditsForSessions,
   type PageWindow,
 } from '@/db/batchedReads';
 

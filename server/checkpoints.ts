@@ -1,23 +1,19 @@
+import { copyConversation, createBranchSession, findReply, getMessage, historyBoundaryAfter, sessionsByIds } from '@/db/checkpoints';
+import { getOwnedMessages, getOwnedSessions } from '@/db/batchedReads';
+import { getDb, type Executor, type Transaction } from '@/db/client';
 import {
-  copyConversation,
-  createBranchSession,
-  findReply,
-  getMessage,
-  historyBoundaryAfter,
   hasUnrecordedEditsAfter,
   historyHead,
   insertProjectEdit,
   listStepsFrom,
   markRevertedBy,
-  sessionsByIds,
+  recordEditTouch,
+  recordTimelineStep,
+  transactionClock,
   type HistoryStep,
-} from '@/db/checkpoints';
-import { getOwnedMessages, getOwnedSessions } from '@/db/batchedReads';
-import { getDb, type Executor, type Transaction } from '@/db/client';
-import { recordEditTouch, recordTimelineStep } from '@/db/edits';
+} from '@/db/edits';
 import { RowNotFoundError } from '@/db/errors';
 import { recordProjectEvent } from '@/db/events';
-import { transactionClock } from '@/db/instructions';
 import { insertNextMessage } from '@/db/messages';
 import type { Edit, Message, Session } from '@/db/schema';
 import { setCurrentSession } from '@/db/sessions';

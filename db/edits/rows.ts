@@ -1,10 +1,10 @@
 import { asc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { NewEdit, SessionEdit } from '@/lib/timeline/model';
-import { builtOnce } from './builtQueries';
-import { getDb, type Executor } from './client';
-import { columnNames, columnOf } from './cte';
-import { qualified } from './qualified';
-import { edits, instructionEdits, timelineSteps, type Edit } from './schema';
+import { builtOnce } from '../builtQueries';
+import { getDb, type Executor } from '../client';
+import { columnNames, columnOf } from '../cte';
+import { qualified } from '../qualified';
+import { edits, instructionEdits, timelineSteps, type Edit } from '../schema';
 
 /**
  * Oldest first, the order the assistant reasons about edits in: by when they were made, and
