@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { config, ConfigError } from '@/lib/config';
 
 export const LOCAL_SECRET_FILE = path.join('.data', 'nextauth-secret');
 
@@ -8,11 +9,11 @@ export const LOCAL_SECRET_FILE = path.join('.data', 'nextauth-secret');
  * The key that signs session cookies. Production requires NEXTAUTH_SECRET; elsewhere a
  * random one is generated once into .data/nextauth-secret so a newcomer configures nothing.
  */
-export function getAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.NEXTAUTH_SECRET?.trim();
-  if (configured) return configured;
-  if (env.NODE_ENV === 'production') {
-    throw new Error('NEXTAUTH_SECRET must be set in production (any long random string, e.g. `openssl rand -base64 32`).');
+export function getAuthSecret(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const { NEXTAUTH_SECRET, NODE_ENV } = config(env);
+  if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
+  if (NODE_ENV === 'production') {
+    throw new ConfigError('NEXTAUTH_SECRET is required in production: any long random string, e.g. `openssl rand -base64 32`.');
   }
   return readOrCreateLocalSecret();
 }

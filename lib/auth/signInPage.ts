@@ -1,3 +1,5 @@
+import { config } from '@/lib/config';
+
 /** What the sign-in and sign-up pages offer: where signing in happens, and which OAuth providers have a button. */
 
 export const SIGN_IN_PATH = '/signin';
@@ -10,9 +12,10 @@ export interface OAuthProviderLink {
 }
 
 /** The OAuth providers whose credentials are in the environment, in the order their buttons show. */
-export function configuredOAuthProviders(env: NodeJS.ProcessEnv = process.env): OAuthProviderLink[] {
+export function configuredOAuthProviders(env: Readonly<Record<string, string | undefined>> = process.env): OAuthProviderLink[] {
+  const { GITHUB_ID, GITHUB_SECRET, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET } = config(env);
   const providers: OAuthProviderLink[] = [];
-  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push({ id: 'github', name: 'GitHub' });
-  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) providers.push({ id: 'google', name: 'Google' });
+  if (GITHUB_ID && GITHUB_SECRET) providers.push({ id: 'github', name: 'GitHub' });
+  if (GOOGLE_CLIENT_ID && GOOGLE_CLIENT_SECRET) providers.push({ id: 'google', name: 'Google' });
   return providers;
 }

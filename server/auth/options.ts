@@ -9,6 +9,7 @@ import { sameOriginPath } from '@/lib/auth/callbackUrl';
 import { verifiedEmail } from '@/lib/auth/oauth';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { configuredOAuthProviders, SIGN_IN_PATH, type OAuthProviderId } from '@/lib/auth/signInPage';
+import { config, type Config } from '@/lib/config';
 import { isUuid } from '@/lib/ids';
 import { signInWithPassword } from './passwordSignIn';
 
@@ -41,18 +42,19 @@ const credentialsProvider = CredentialsProvider({
   },
 });
 
-function oauthProvider(id: OAuthProviderId, env: NodeJS.ProcessEnv): Provider {
+function oauthProvider(id: OAuthProviderId, settings: Config): Provider {
   return id === 'github'
-    ? GitHubProvider({ clientId: env.GITHUB_ID ?? '', clientSecret: env.GITHUB_SECRET ?? '' })
-    : GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID ?? '', clientSecret: env.GOOGLE_CLIENT_SECRET ?? '' });
+    ? GitHubProvider({ clientId: settings.GITHUB_ID ?? '', clientSecret: settings.GITHUB_SECRET ?? '' })
+    : GoogleProvider({ clientId: settings.GOOGLE_CLIENT_ID ?? '', clientSecret: settings.GOOGLE_CLIENT_SECRET ?? '' });
 }
 
-function buildAuthOptions(env: NodeJS.ProcessEnv): NextAuthOptions {
+function buildAuthOptions(env: Readonly<Record<string, string | undefined>>): NextAuthOptions {
+  const settings = config(env);
   return {
     secret: getAuthSecret(env),
     session: { strategy: 'jwt' },
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
-    providers: [credentialsProvider, ...configuredOAuthProviders(env).map(({ id }) => oauthProvider(id, env))],
+    providers: [credentialsProvider, ...configuredOAuthProviders(env).map(({ id }) => oauthProvider(id, settings))],
     callbacks: {
       signIn({ account, profile }) {
         if (account?.type !== 'oauth') return true;

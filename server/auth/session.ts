@@ -6,6 +6,7 @@ import { cache } from 'react';
 import type { User } from '@/db/schema';
 import { sameOriginPath } from '@/lib/auth/callbackUrl';
 import { SIGN_IN_PATH } from '@/lib/auth/signInPage';
+import { config } from '@/lib/config';
 import { authSessionUser } from './authSession';
 
 export interface SignedInUser {
@@ -44,10 +45,7 @@ export function safeCallbackUrl(value: string | string[] | undefined): string {
 }
 
 /** The app's public origin where configured; any fixed origin serves to tell relative paths from other hosts. */
-function appOrigin(): string {
-  try {
-    return new URL(process.env.NEXTAUTH_URL ?? '').origin;
-  } catch {
-    return 'http://codirector.invalid';
-  }
+function appOrigin(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const { NEXTAUTH_URL } = config(env);
+  return NEXTAUTH_URL ? new URL(NEXTAUTH_URL).origin : 'http://codirector.invalid';
 }
