@@ -37,10 +37,9 @@ const flag = (fallback: boolean) =>
       z.enum(['true', 'false', '1', '0'], { error: 'true or false' }).default(fallback ? 'true' : 'false'),
     )
     .transform((value) => value === 'true' || value === '1');
-const httpUrl = (fallback?: string) => {
-  const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
-  return z.preprocess(blankAsUnset, fallback === undefined ? url.optional() : url.default(fallback));
-};
+const httpUrlSchema = () => z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+const httpUrl = () => z.preprocess(blankAsUnset, httpUrlSchema().optional());
+const httpUrlOr = (fallback: string) => z.preprocess(blankAsUnset, httpUrlSchema().default(fallback));
 
 /**
  * Each setting: its type, default and allowed values, and (`.describe`) its one line of meaning,
@@ -107,10 +106,10 @@ export const CONFIG_SCHEMA = z.object({
   ASSISTANT_TIMEOUT_MS: whole(60_000, { min: 100 }).describe('How long one model reply may take before it fails (ms).'),
   ASSISTANT_MAX_RETRIES: whole(2, { min: 0, max: 10 }).describe('Retries of a 429 or 5xx from the model service.'),
   OPENAI_API_KEY: text().describe('With ASSISTANT_PROVIDER=openai: the API key (required).'),
-  OPENAI_BASE_URL: httpUrl('https://api.openai.com/v1').describe('With openai: the chat-completions service (any OpenAI-compatible one).'),
+  OPENAI_BASE_URL: httpUrlOr('https://api.openai.com/v1').describe('With openai: the chat-completions service (any OpenAI-compatible one).'),
   OPENAI_MODEL: textOr('gpt-4o-mini').describe('With openai: the model (it must support tool calls).'),
   ANTHROPIC_API_KEY: text().describe('With ASSISTANT_PROVIDER=anthropic: the API key (required).'),
-  ANTHROPIC_BASE_URL: httpUrl('https://api.anthropic.com/v1').describe('With anthropic: the Messages API base.'),
+  ANTHROPIC_BASE_URL: httpUrlOr('https://api.anthropic.com/v1').describe('With anthropic: the Messages API base.'),
   ANTHROPIC_MODEL: textOr('claude-3-5-haiku-latest').describe('With anthropic: the Claude model.'),
 });
 

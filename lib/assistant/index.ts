@@ -1,3 +1,4 @@
+import { config } from '@/lib/config';
 import { createInterpreterAssistant } from './interpreter';
 import type { Assistant } from './types';
 
@@ -5,9 +6,9 @@ const PROVIDERS: Record<string, () => Assistant> = {
   interpreter: () => createInterpreterAssistant(),
 };
 
-/** The assistant chosen by ASSISTANT_PROVIDER; the interpreter when unset. */
+/** The built-in assistant ASSISTANT_PROVIDER chooses (lib/providers knows the models); the interpreter when unset. */
 export function getAssistant(env: Readonly<Record<string, string | undefined>> = process.env): Assistant {
-  const provider = env.ASSISTANT_PROVIDER?.trim() || 'interpreter';
+  const provider = config(env).ASSISTANT_PROVIDER;
   const create = PROVIDERS[provider];
   if (!create) {
     throw new Error(`Unknown ASSISTANT_PROVIDER "${provider}". Known providers: ${Object.keys(PROVIDERS).join(', ')}.`);

@@ -2,6 +2,7 @@ import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, jsonSchema, RetryError, streamText, tool, type LanguageModel, type ToolSet } from 'ai';
 import { z } from 'zod';
+import { config } from '@/lib/config';
 import type { AssembledPrompt } from './context';
 import { TOOL_SCHEMAS, type ToolCallIntent } from './tools';
 import { ProviderConfigError, ProviderError, type GenerateOptions, type ModelProvider } from './types';
@@ -16,23 +17,11 @@ export interface OpenAiCompatibleSettings {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads OPENAI_* and refuses, in one line, a configuration that cannot work. */
+/** OPENAI_* as lib/config.ts parsed them (a base URL that is not http(s) is a ConfigError there); refuses, in one line, a missing key. */
 export function openAiSettingsFromEnv(env: Env): OpenAiCompatibleSettings {
-  const apiKey = env.OPENAI_API_KEY?.trim();
-  const baseURL = env.OPENAI_BASE_URL?.trim() || 'https://api.openai.com/v1';
-  const model = env.OPENAI_MODEL?.trim() || 'gpt-4o-mini';
+  const { OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: baseURL, OPENAI_MODEL: model, ASSISTANT_MAX_RETRIES: maxRetries } = config(env);
   if (!apiKey) throw new ProviderConfigError('ASSISTANT_PROVIDER=openai needs OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL).');
-  let url: URL;
-  try {
-    url = new URL(baseURL);
-  } catch {
-    throw new ProviderConfigError(`OPENAI_BASE_URL "${baseURL}" is not a URL (expected e.g. https://api.openai.com/v1).`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ProviderConfigError(`OPENAI_BASE_URL "${baseURL}" must be an http(s) URL.`);
-  }
-  const retries = Number(env.ASSISTANT_MAX_RETRIES ?? 2);
-  return { apiKey, baseURL: baseURL.replace(/\/$/, ''), model, maxRetries: Number.isInteger(retries) && retries >= 0 ? retries : 2 };
+  return { apiKey, baseURL: baseURL.replace(/\/$/, ''), model, maxRetries };
 }
 
 /** The editing tools as the model is told about them; arguments are validated by planToolCalls, not here. */
@@ -58,19 +47,11 @@ export interface AnthropicSettings {
   maxRetries: number;
 }
 
-/** Reads ANTHROPIC_* and refuses, in one line, a configuration that cannot work. */
+/** ANTHROPIC_* as lib/config.ts parsed them (a base URL that is not http(s) is a ConfigError there); refuses, in one line, a missing key. */
 export function anthropicSettingsFromEnv(env: Env): AnthropicSettings {
-  const apiKey = env.ANTHROPIC_API_KEY?.trim();
+  const { ANTHROPIC_API_KEY: apiKey, ANTHROPIC_BASE_URL: baseURL, ANTHROPIC_MODEL: model, ASSISTANT_MAX_RETRIES: maxRetries } = config(env);
   if (!apiKey) throw new ProviderConfigError('ASSISTANT_PROVIDER=anthropic needs ANTHROPIC_API_KEY (and optionally ANTHROPIC_MODEL, ANTHROPIC_BASE_URL).');
-  const baseURL = env.ANTHROPIC_BASE_URL?.trim() || undefined;
-  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) throw new ProviderConfigError(`ANTHROPIC_BASE_URL "${baseURL}" must be an http(s) URL.`);
-  const retries = Number(env.ASSISTANT_MAX_RETRIES ?? 2);
-  return {
-    apiKey,
-    baseURL,
-    model: env.ANTHROPIC_MODEL?.trim() || 'claude-3-5-haiku-latest',
-    maxRetries: Number.isInteger(retries) && retries >= 0 ? retries : 2,
-  };
+  return { apiKey, baseURL, model, maxRetries };
 }
 
 export function createAnthropicProvider(settings: AnthropicSettings): ModelProvider {

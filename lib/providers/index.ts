@@ -1,23 +1,21 @@
 import { getAssistant as getBuiltInAssistant } from '@/lib/assistant';
 import type { Assistant } from '@/lib/assistant/types';
+import { config } from '@/lib/config';
 import { createModelAssistant } from './modelAssistant';
 import { anthropicSettingsFromEnv, createAnthropicProvider, createOpenAiCompatibleProvider, openAiSettingsFromEnv } from './aiSdk';
-import { ProviderConfigError } from './types';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The assistant chosen by ASSISTANT_PROVIDER: `openai` (any OpenAI-compatible chat-completions
- * service), `anthropic`, or the built-in `interpreter` (the default). A provider that cannot work
- * throws a ProviderConfigError with one line saying what to set.
+ * service), `anthropic`, or the built-in `interpreter` (the default). Another value is a
+ * ConfigError (lib/config.ts); a provider without its key throws a ProviderConfigError with one
+ * line saying what to set.
  */
 export function getAssistant(env: Env = process.env): Assistant {
-  const provider = env.ASSISTANT_PROVIDER?.trim() || 'interpreter';
+  const provider = config(env).ASSISTANT_PROVIDER;
   if (provider === 'openai') return createModelAssistant(createOpenAiCompatibleProvider(openAiSettingsFromEnv(env)));
   if (provider === 'anthropic') return createModelAssistant(createAnthropicProvider(anthropicSettingsFromEnv(env)));
-  if (provider !== 'interpreter') {
-    throw new ProviderConfigError(`Unknown ASSISTANT_PROVIDER "${provider}". Known providers: interpreter, openai, anthropic.`);
-  }
   return getBuiltInAssistant(env);
 }
 

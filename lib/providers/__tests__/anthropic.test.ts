@@ -1,7 +1,8 @@
+import { ConfigError } from '@/lib/config';
 import { getAssistant } from '..';
 import { anthropicSettingsFromEnv, createAnthropicProvider } from '../aiSdk';
 import { planToolCalls } from '../tools';
-import { ProviderConfigError, isStreamingAssistant, type ModelProvider } from '../types';
+import { isStreamingAssistant, type ModelProvider } from '../types';
 import {
   blockStop,
   errorBody,
@@ -225,10 +226,10 @@ describe('ASSISTANT_PROVIDER=anthropic end to end', () => {
     expect(fake.requests[0].body.model).toBe('claude-fake');
   });
 
-  it('refuses a base URL that is not an http(s) URL, in one line', () => {
-    expect(() => anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'api.anthropic.com' })).toThrow(ProviderConfigError);
+  it('refuses a base URL that is not an http(s) URL, in one line: a ConfigError naming it (lib/config.ts)', () => {
+    expect(() => anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'api.anthropic.com' })).toThrow(ConfigError);
     expect(() => anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'api.anthropic.com' })).toThrow(
-      /^ANTHROPIC_BASE_URL "api.anthropic.com" must be an http\(s\) URL\.$/,
+      /^ANTHROPIC_BASE_URL="api.anthropic.com" is not allowed: an http\(s\) URL$/,
     );
     expect(anthropicSettingsFromEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/v1' })).toMatchObject({
       baseURL: 'http://127.0.0.1:9/v1',

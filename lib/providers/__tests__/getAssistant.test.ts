@@ -1,3 +1,4 @@
+import { ConfigError } from '@/lib/config';
 import { getAssistant, isStreamingAssistant, ProviderConfigError } from '..';
 
 describe('ASSISTANT_PROVIDER', () => {
@@ -18,10 +19,12 @@ describe('ASSISTANT_PROVIDER', () => {
     expect(() => getAssistant({ ASSISTANT_PROVIDER: 'anthropic' })).toThrow(/^ASSISTANT_PROVIDER=anthropic needs ANTHROPIC_API_KEY/);
   });
 
-  it('refuses an unknown provider, naming the known ones', () => {
-    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow(ProviderConfigError);
-    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow(
-      'Unknown ASSISTANT_PROVIDER "oracle". Known providers: interpreter, openai, anthropic.',
-    );
+  it('refuses an unknown provider as a ConfigError (lib/config.ts), naming the known ones', () => {
+    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow(ConfigError);
+    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'oracle' })).toThrow('ASSISTANT_PROVIDER="oracle" is not allowed: interpreter, openai or anthropic');
+  });
+
+  it('without a key is a ProviderConfigError, not a ConfigError: the key is required only by the provider chosen', () => {
+    expect(() => getAssistant({ ASSISTANT_PROVIDER: 'openai' })).toThrow(ProviderConfigError);
   });
 });

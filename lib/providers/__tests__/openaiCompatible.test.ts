@@ -1,3 +1,4 @@
+import { ConfigError } from '@/lib/config';
 import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../aiSdk';
 import { summaryPrompt } from '../context';
 import { planToolCalls } from '../tools';
@@ -183,9 +184,11 @@ describe('provider configuration', () => {
     expect(() => openAiSettingsFromEnv({ ASSISTANT_PROVIDER: 'openai' })).toThrow(/^ASSISTANT_PROVIDER=openai needs OPENAI_API_KEY/);
   });
 
-  it('refuses a base URL that is not one', () => {
-    expect(() => openAiSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'localhost:1234' })).toThrow(/must be an http\(s\) URL|is not a URL/);
-    expect(() => openAiSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'not a url' })).toThrow(/is not a URL/);
+  it('refuses a base URL that is not an http(s) one, as a ConfigError naming it (lib/config.ts)', () => {
+    expect(() => openAiSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'localhost:1234' })).toThrow(ConfigError);
+    expect(() => openAiSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'not a url' })).toThrow(
+      'OPENAI_BASE_URL="not a url" is not allowed: an http(s) URL',
+    );
   });
 
   it('reads a usable configuration', () => {
