@@ -7,8 +7,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { closeDb, getDatabaseHandle, getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
-import { countSearchResults, searchSessions } from '@/db/sessionSearch';
-import { countSessions, listSessions, sessionKey } from '@/db/sessions';
+import { countSearchResults, countSessions, listSessions, searchSessions, sessionKey } from '@/db/sessions';
 import { makeUserWithProject } from '@/testing/factories';
 import { withDatabase } from '@/testing/database';
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { getDb, type Executor } from './client';
-import { messages, sessions, type Message, type MessageStatus } from './schema';
+import { messages, type Message, type MessageStatus } from './schema';
 
 /** Statuses of a reply still being generated. */
 export const ACTIVE_STATUSES: readonly MessageStatus[] = ['pending', 'streaming'];
@@ -84,14 +84,4 @@ export async function storeStreamedText(replyId: string, text: string, db: Execu
 export async function readStopRequest(replyId: string, db: Executor = getDb()): Promise<{ stopRequested: boolean } | null> {
   const [row] = await db.select({ stopRequestedAt: messages.stopRequestedAt }).from(messages).where(eq(messages.id, replyId));
   return row ? { stopRequested: row.stopRequestedAt !== null } : null;
-}
-
-/** Stores the session's folded summary of older turns. */
-export async function saveSessionSummary(sessionId: string, summary: string, throughSeq: number, db: Executor): Promise<void> {
-  await db.update(sessions).set({ summary, summaryThroughSeq: throughSeq }).where(eq(sessions.id, sessionId));
-}
-
-export async function getSessionSummary(sessionId: string, db: Executor = getDb()): Promise<{ text: string; throughSeq: number } | null> {
-  const [row] = await db.select({ summary: sessions.summary, throughSeq: sessions.summaryThroughSeq }).from(sessions).where(eq(sessions.id, sessionId));
-  return row?.summary ? { text: row.summary, throughSeq: row.throughSeq } : null;
 }

@@ -1,16 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { instructionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
 import { builtOnce } from './builtQueries';
 import type { Executor, Transaction } from './client';
 import { columnNames, rowOf } from './cte';
-import { editsInOrderOf, listInstructionEdits } from './edits';
+import { listInstructionEdits } from './edits';
 import { RowNotFoundError } from './errors';
 import type { ProjectEventType } from '@/lib/projectEventTypes';
 import { pruneDueAmong, pruneProjectEvents, wakeListeners } from './events';
 import { messagesAppended } from './messages';
 import { automaticTitleChanges } from './sessions';
 import { messages, projectEvents, sessions, titleSource, type Edit, type Message, type Project, type Session } from './schema';
-import { clipFromRow, getTimeline } from './timeline';
+import { getTimeline } from './timeline';
 import type { Clip } from '@/lib/timeline/model';
 
 export interface InstructionResult {
@@ -34,50 +34,6 @@ export async function loadInstructionResult(projectId: string, userMessage: Mess
     .limit(1);
   const [touched, timeline] = await Promise.all([listInstructionEdits([userMessage.id], tx), getTimeline(projectId, tx)]);
   return { userMessage, reply, edits: touched.get(userMessage.id) ?? [], timeline };
-}
-
-/** What an instruction is decided on: the session's messages, edits and summary, the project's timeline, and the time to stamp edits with. */
-export interface SessionState {
-  messages: Message[];
-  /** In the order they were made (editsInOrder). */
-  edits: Edit[];
-  timeline: Clip[];
-  /** The folded older turns; null until the session has any. */
-  summary: { text: string; throughSeq: number } | null;
-  at: Date;
-}
-
-/**
- * The session's state in one statement. In a transaction that holds the project's and the
- * session's locks it sees every earlier writer's commit, and its clock follows theirs. Throws
- * RowNotFoundError when the session does not exist.
- */
-export async function readSessionState(sessionId: string, db: Executor): Promise<SessionState> {
-  const found = await builtOnce(db, 'sessionState.read', () => sessionStateQuery(db)).execute({ sessionId });
-  if (!found) throw new RowNotFoundError('session', sessionId);
-  return {
-    messages: found.messages,
-    edits: found.edits,
-    timeline: found.project.clips.map(clipFromRow),
-    summary: found.summary ? { text: found.summary, throughSeq: found.summaryThroughSeq } : null,
-    at: new Date(found.at),
-  };
-}
-
-/** Built once (db/builtQueries.ts): an instruction would otherwise build this SQL every time. */
-function sessionStateQuery(db: Executor) {
-  return db.query.sessions
-    .findFirst({
-      where: (session, { eq }) => eq(session.id, sql.placeholder('sessionId')),
-      columns: { summary: true, summaryThroughSeq: true },
-      extras: { at: sql<string>`clock_timestamp()`.as('at') },
-      with: {
-        messages: { orderBy: (message) => asc(message.seq) },
-        edits: { orderBy: (edit) => editsInOrderOf(edit) },
-        project: { columns: {}, with: { clips: { orderBy: (clip) => asc(clip.position) } } },
-      },
-    })
-    .prepare('sessionState.read');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
-import { listedSessionCount } from './batchedReads';
+import { listedSessionCount } from './sessions';
 import { builtOnce } from './builtQueries';
 import { getDb, type Executor } from './client';
 import { editsInOrderOf } from './edits';

@@ -7,20 +7,20 @@ import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
 import { countProjects, listProjects, type ProjectKey } from '@/db/projects';
 import type { Edit, Message, Project, Session } from '@/db/schema';
-import { countSearchResults, searchSessions, type SearchKey } from '@/db/sessionSearch';
-import { listSessions, type SessionKey } from '@/db/sessions';
-import type { Clip } from '@/lib/timeline/model';
 import {
+  countSearchResults,
   countSessionsByProject,
-  firstMessagePages,
   firstSessionPages,
   getCurrentSessions,
-  getOwnedMessages,
-  getOwnedProjects,
   getOwnedSessions,
-  getTimelines,
-  type PageWindow,
-} from '@/db/batchedReads';
+  listSessions,
+  searchSessions,
+  type SearchKey,
+  type SessionKey,
+} from '@/db/sessions';
+import type { Clip } from '@/lib/timeline/model';
+import type { PageWindow } from '@/db/batchedPages';
+import { firstMessagePages, getOwnedMessages, getOwnedProjects, getTimelines } from '@/db/batchedReads';
 
 /**
  * Per-request DataLoaders, scoped to the viewer: every by-id loader reads only what the

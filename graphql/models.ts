@@ -25,4 +25,4 @@ export type MessageConnectionModel = Connection<Message>;
 
 /** The rows resolvers map field by field (enum values, event data). */
 export type { Message as MessageRow, ProjectEvent as ProjectEventRow, Session as SessionRow } from '@/db/schema';
-export type { SearchResult as SearchResultRow } from '@/db/sessionSearch';
+export type { SearchResult as SearchResultRow } from '@/db/sessions';

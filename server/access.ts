@@ -1,7 +1,7 @@
 import { getOwnedAccessTokens } from '@/db/accessTokens';
-import { getOwnedSessions } from '@/db/batchedReads';
 import { getOwnedProject } from '@/db/projects';
 import type { AccessToken, Project, Session } from '@/db/schema';
+import { getOwnedSessions } from '@/db/sessions';
 import { reachesProject, scopeIncludes, type TokenScope } from '@/lib/auth/tokenScopes';
 import { grantOf, type Viewer } from '@/server/auth/viewer';
 import type { RateLimitDecision } from '@/lib/rateLimit';

@@ -1,5 +1,5 @@
-import { copyConversation, createBranchSession, findReply, getMessage, historyBoundaryAfter, sessionsByIds } from '@/db/checkpoints';
-import { getOwnedMessages, getOwnedSessions } from '@/db/batchedReads';
+import { copyConversation, findReply, getMessage, historyBoundaryAfter } from '@/db/checkpoints';
+import { getOwnedMessages } from '@/db/batchedReads';
 import { getDb, type Executor, type Transaction } from '@/db/client';
 import {
   hasUnrecordedEditsAfter,
@@ -16,7 +16,7 @@ import { RowNotFoundError } from '@/db/errors';
 import { recordProjectEvent } from '@/db/events';
 import { insertNextMessage } from '@/db/messages';
 import type { Edit, Message, Session } from '@/db/schema';
-import { setCurrentSession } from '@/db/sessions';
+import { createBranchSession, getOwnedSessions, sessionsByIds, setCurrentSession } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import { inSessionTransaction } from '@/db/transaction';
 import { invertOperations } from '@/lib/timeline/operations';

@@ -1,7 +1,8 @@
 import { getDb } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { findActiveReply, saveSessionSummary } from '@/db/generations';
+import { findActiveReply } from '@/db/generations';
 import type { Edit, Message, Session } from '@/db/schema';
+import { saveSessionSummary } from '@/db/sessions';
 import type { Clip } from '@/lib/timeline/model';
 import { inSessionTransaction } from '@/db/transaction';
 import type { Assistant } from '@/lib/assistant/types';

@@ -1,7 +1,6 @@
-import { getBranchOrigins } from '@/db/checkpoints';
 import type { Page } from '@/db/pagination';
 import type { Session } from '@/db/schema';
-import { sessionKey, type SessionKey } from '@/db/sessions';
+import { getBranchOrigins, sessionKey, type SessionKey } from '@/db/sessions';
 import { decodeCursor, encodeCursor, pinnedCreatedAtIdCursorKey } from '@/lib/cursors';
 import { badInput } from './errors';
 import { requiredString } from './inputs';

@@ -6,6 +6,10 @@ import {
   restoreSessionSwitch,
   setSessionFlags,
   startSessionSwitch,
+  searchKey,
+  searchSessions as searchSessionRows,
+  type SearchKey,
+  type SearchResult,
   type SessionFlags,
   type SessionSwitch,
 } from '@/db/sessions';
@@ -20,7 +24,6 @@ import { listEditsForSession } from '@/db/edits';
 import { listMessages, messageKey, type MessageKey } from '@/db/messages';
 import type { Message } from '@/db/schema';
 import { EXPORT_FORMATS, exportFileName, sessionTranscript, transcriptJson, transcriptMarkdown, type ExportFormat } from '@/lib/sessionExport';
-import { searchKey, searchSessions as searchSessionRows, type SearchKey, type SearchResult } from '@/db/sessionSearch';
 import { decodeCursor, encodeCursor, rankCreatedAtIdCursorKey, searchListParent } from '@/lib/cursors';
 import { branchOriginsOf, sessionListPosition, withBranchOrigins, type BranchOrigin, type SessionHistoryPage } from './sessionHistory';
 import { whileItExists } from './writes';

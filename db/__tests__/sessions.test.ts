@@ -6,6 +6,7 @@ import {
   deleteSession,
   getCurrentSession,
   getOrStartCurrentSession,
+  getOwnedSessions,
   listSessions,
   restoreSession,
   sessionKey,
@@ -13,7 +14,6 @@ import {
   type SessionKey,
 } from '@/db/sessions';
 import { appendMessage } from '@/db/messages';
-import { getOwnedSessions } from '@/db/batchedReads';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser, makeUserWithProject } from '@/testing/factories';
 

@@ -1,6 +1,5 @@
-import { getSessionSummary } from '@/db/generations';
 import { newClip } from '@/db/projects';
-import { startSession } from '@/db/sessions';
+import { getSessionSummary, startSession } from '@/db/sessions';
 import { createInterpreterAssistant } from '@/lib/assistant';
 import type { AssembledPrompt } from '@/lib/providers/context';
 import { ProviderError } from '@/lib/providers/types';

@@ -1,7 +1,6 @@
 import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
-import { getSessionSummary } from '@/db/generations';
 import { newClip } from '@/db/projects';
-import { startSession } from '@/db/sessions';
+import { getSessionSummary, startSession } from '@/db/sessions';
 import { getTimeline } from '@/db/timeline';
 import { createInterpreterAssistant } from '@/lib/assistant';
 import type { AssembledPrompt } from '@/lib/providers/context';

@@ -1,8 +1,9 @@
 import type { Transaction } from '@/db/client';
 import { recordEditTouch, type EditTouch } from '@/db/edits';
-import { getMessageById, saveSessionSummary, updateReply } from '@/db/generations';
-import { readSessionState, recordAnswer, type InstructionResult } from '@/db/instructions';
+import { getMessageById, updateReply } from '@/db/generations';
+import { recordAnswer, type InstructionResult } from '@/db/instructions';
 import type { Edit, Message, Project, Session } from '@/db/schema';
+import { readSessionState, saveSessionSummary } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/timeline';
 import type { AssistantAction, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
 import type { AutomaticTitle } from '@/lib/sessionTitles';

@@ -1,9 +1,10 @@
 import type { Transaction } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
 import { failStaleReplies, findActiveReply, isActiveReply, updateReply } from '@/db/generations';
-import { loadInstructionResult, readSessionState, type InstructionResult, type SessionState } from '@/db/instructions';
+import { loadInstructionResult, type InstructionResult } from '@/db/instructions';
 import { countAppendedMessages, insertMessageAt } from '@/db/messages';
 import type { Message, Session } from '@/db/schema';
+import { readSessionState, type SessionState } from '@/db/sessions';
 import { conflict, DomainError, ErrorCode, notFound } from '../errors';
 import { generationTimeoutMs, staleAfterMs } from '../generations';
 import { turnContext } from './context';

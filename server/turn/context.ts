@@ -1,7 +1,7 @@
 import type { Executor } from '@/db/client';
 import { toSessionEdit } from '@/db/edits';
-import { readSessionState } from '@/db/instructions';
 import type { Edit, Message } from '@/db/schema';
+import { readSessionState } from '@/db/sessions';
 import type { Clip, SessionContext } from '@/lib/assistant/types';
 import type { EditLogEntry, PromptMessage, SessionSummary } from '@/lib/providers/context';
 

@@ -1,5 +1,5 @@
-import type { SessionState } from '@/db/instructions';
 import type { Message, Session } from '@/db/schema';
+import type { SessionState } from '@/db/sessions';
 import type { AssistantResult, Clip, SessionContext } from '@/lib/assistant/types';
 import type { SessionSummary } from '@/lib/providers/context';
 import type { TurnContext } from './context';

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import type { Page } from '@/db/pagination';
 import type { Session } from '@/db/schema';
-import type { SearchResult } from '@/db/sessionSearch';
+import type { SearchResult } from '@/db/sessions';
 import { historyGroup, labelDateTime, TIME_ZONE_COOKIE, validTimeZone } from '@/lib/dateGroups';
 import { snippetSegments } from '@/lib/snippets';
 import { branchLabel } from '@/server/checkpoints';

@@ -1,10 +1,10 @@
 import { rankKeyOf, type RankKey } from '@/lib/listKeys';
 import { MARK_END, MARK_START } from '@/lib/snippets';
 import { getTableColumns, sql } from 'drizzle-orm';
-import { getDb, selectRows, type Executor } from './client';
-import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
-import { messages, sessions, type Session } from './schema';
-import type { SessionListFilter } from './sessions';
+import { getDb, selectRows, type Executor } from '../client';
+import { DEFAULT_PAGE_SIZE, type Page } from '../pagination';
+import { messages, sessions, type Session } from '../schema';
+import type { SessionListFilter } from './rows';
 
 /**
  * Full-text search of a project's history list: session titles and message content, with
@@ -150,7 +150,7 @@ const SESSION_COLUMNS = sql.raw(
     .join(', '),
 );
 
-/** listedSession (db/batchedReads.ts), written for an alias. */
+/** listedSession (db/sessions/listed.ts), written for an alias. */
 function listedOf(alias: string) {
   return sql.raw(`(${alias}.message_count > 0 or exists (select 1 from current_sessions where current_sessions.session_id = ${alias}.id offset 0))`);
 }

@@ -1,12 +1,13 @@
 import { and, desc, eq, isNull, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AutomaticTitle } from '@/lib/sessionTitles';
 import { pinnedCreatedAtKeyOf, type PinnedCreatedAtKey } from '@/lib/listKeys';
-import { countSessionsByProject, listedSession } from './batchedReads';
-import { getDb, type Executor, type Transaction } from './client';
-import { recordProjectEvent } from './events';
-import { inProjectTransaction, inSessionTransaction } from './transaction';
-import { keysetPage, type PageArgs } from './pagination';
-import { currentSessions, sessions, type Session } from './schema';
+import { getDb, type Executor, type Transaction } from '../client';
+import { recordProjectEvent } from '../events';
+import { inProjectTransaction, inSessionTransaction } from '../transaction';
+import { keysetPage, type PageArgs } from '../pagination';
+import { currentSessions, sessions, type Session } from '../schema';
+import { countSessionsByProject } from './batched';
+import { listedSession } from './listed';
 
 /** A session's place in the history list: pinned first, then newest first, tie-broken by id. */
 export type SessionKey = PinnedCreatedAtKey;
