@@ -1,5 +1,6 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { config } from '@/lib/config';
 import { asDomainError, ErrorCode, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 
 export { ErrorCode, INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable } from '@/server/errors';
@@ -46,7 +47,11 @@ const REQUEST_ERROR_CODES = new Set<string>([
  * fault; anything unexpected (a bug) becomes INTERNAL_SERVER_ERROR with a generic message, so
  * no SQL, stack or internal detail reaches a client. Outside development it is logged here.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): GraphQLFormattedError {
   const where = { locations: formatted.locations, path: formatted.path };
   const cause = rootCause(error);
   const domain = asDomainError(cause);
@@ -60,7 +65,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
 
-  if (process.env.NODE_ENV === 'development') return formatted;
+  if (config(env).NODE_ENV === 'development') return formatted;
   console.error('GraphQL request failed:', cause);
   return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

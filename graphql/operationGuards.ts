@@ -11,6 +11,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { config } from '@/lib/config';
 import type { GraphQLContext } from './context';
 import { armorProtection, countNodes, nodeLimitPlugin, QUERY_LIMITS } from './limits';
 import { applyTrustedDocuments, trustedDocumentsMode, type Refusal, type TrustedDocumentsMode } from './trustedDocuments';
@@ -19,7 +20,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Introspection is on outside production; in production only with GRAPHQL_INTROSPECTION=true. */
 export function introspectionEnabled(env: Env = process.env): boolean {
-  return env.NODE_ENV !== 'production' || env.GRAPHQL_INTROSPECTION === 'true';
+  const { NODE_ENV, GRAPHQL_INTROSPECTION } = config(env);
+  return NODE_ENV !== 'production' || GRAPHQL_INTROSPECTION;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { createContext, type GraphQLContext } from './context';
+import { config } from '@/lib/config';
 import { errorEnvelopeResponse } from '@/lib/http/errorEnvelope';
 import { isBodyRefusal, mediaTypeOf, readBodyText } from '@/lib/http/requestBody';
 import { rateLimitHeaders } from '@/lib/rateLimit';
@@ -32,7 +33,7 @@ export function createApolloServer(
     persistedQueries: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
+    includeStacktraceInErrorResponses: config(env).NODE_ENV === 'development',
     formatError,
     parseOptions: guards.parseOptions,
     validationRules: guards.validationRules,

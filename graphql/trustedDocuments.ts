@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { config } from '@/lib/config';
 import manifest from './__generated__/client/persisted-documents.json';
 
 /**
@@ -15,11 +16,9 @@ export type TrustedDocumentsMode = 'off' | 'only';
 export const TRUSTED_DOCUMENT_REQUIRED = 'TRUSTED_DOCUMENT_REQUIRED';
 export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 
-/** GRAPHQL_TRUSTED_DOCUMENTS: `off` (default) or `only`; anything else is a configuration mistake. */
+/** GRAPHQL_TRUSTED_DOCUMENTS: `off` (default) or `only`; anything else is a ConfigError (lib/config.ts). */
 export function trustedDocumentsMode(env: Readonly<Record<string, string | undefined>> = process.env): TrustedDocumentsMode {
-  const value = env.GRAPHQL_TRUSTED_DOCUMENTS?.trim() || 'off';
-  if (value === 'off' || value === 'only') return value;
-  throw new Error(`GRAPHQL_TRUSTED_DOCUMENTS must be \`off\` or \`only\`; got \`${value}\`.`);
+  return config(env).GRAPHQL_TRUSTED_DOCUMENTS;
 }
 
 /** Hex sha256 → document text. */

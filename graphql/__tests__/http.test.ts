@@ -176,6 +176,10 @@ describe('introspection in production', () => {
     expect(introspectionEnabled({ NODE_ENV: 'development' })).toBe(true);
     expect(introspectionEnabled({ NODE_ENV: 'production' })).toBe(false);
     expect(introspectionEnabled({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toBe(true);
+    // Read through lib/config.ts: a value that is no flag is refused, not taken for false.
+    expect(() => introspectionEnabled({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'yes' })).toThrow(
+      'GRAPHQL_INTROSPECTION="yes" is not allowed: true or false',
+    );
 
     const production = createApolloServer({ NODE_ENV: 'production' });
     const response = await production.executeOperation(

@@ -13,6 +13,7 @@ import { ProjectDocument, RenameProjectDocument, StopGenerationDocument, ViewerD
 import manifest from '../__generated__/client/persisted-documents.json';
 import { toGlobalId } from '../ids';
 import { persistedRequest } from '../persistedRequest';
+import { ConfigError } from '@/lib/config';
 import { trustedDocumentsMode } from '../trustedDocuments';
 import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer, type GraphQLResult } from './support/api';
 
@@ -170,11 +171,12 @@ describe('GRAPHQL_TRUSTED_DOCUMENTS=only', () => {
 });
 
 describe('GRAPHQL_TRUSTED_DOCUMENTS', () => {
-  it('is `off` unless set to `only`, and refuses anything else', () => {
+  it('is `off` unless set to `only`, and refuses anything else with a ConfigError naming it (lib/config.ts)', () => {
     expect(trustedDocumentsMode({})).toBe('off');
     expect(trustedDocumentsMode({ GRAPHQL_TRUSTED_DOCUMENTS: '' })).toBe('off');
     expect(trustedDocumentsMode({ GRAPHQL_TRUSTED_DOCUMENTS: 'only' })).toBe('only');
-    expect(() => trustedDocumentsMode({ GRAPHQL_TRUSTED_DOCUMENTS: 'strict' })).toThrow('GRAPHQL_TRUSTED_DOCUMENTS must be `off` or `only`; got `strict`.');
+    expect(() => trustedDocumentsMode({ GRAPHQL_TRUSTED_DOCUMENTS: 'strict' })).toThrow(ConfigError);
+    expect(() => trustedDocumentsMode({ GRAPHQL_TRUSTED_DOCUMENTS: 'strict' })).toThrow('GRAPHQL_TRUSTED_DOCUMENTS="strict" is not allowed: off or only');
   });
 });
 
