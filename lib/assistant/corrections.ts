@@ -37,6 +37,10 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
   }
   const outcome = build({ ...scene, timeline: reverted });
   if (!outcome.ok) return answer(outcome.reply);
+  // "make the intro longer, not shorter" after making it longer: the correction is what was done.
+  if (JSON.stringify(outcome.value.edit.operations) === JSON.stringify(latest.operations)) {
+    return answer(`That is what I did: ${lowerFirst(latest.description)}. Nothing was changed.`);
+  }
   const arrangement = describeArrangementChanges('undo', latest.inverse, scene.timeline, reverted);
   return {
     reply: `Undid: ${lowerFirst(latest.description)}.${arrangement} Instead, ${lowerFirst(outcome.value.reply)}`,

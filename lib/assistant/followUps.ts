@@ -103,6 +103,8 @@ export function correctedValue(spec: EditSpec, text: string): EditSpec | null {
   switch (spec.action) {
     case 'lengthen':
     case 'shorten': {
+      const unit = correctedUnit(spec, value);
+      if (unit) return unit;
       const percent = parseFractionPercent(value);
       if (percent !== null) return { action: spec.action, amountMs: 0, percent };
       const amountMs = slotDuration(value);
@@ -133,10 +135,28 @@ export function correctedValue(spec: EditSpec, text: string): EditSpec | null {
   }
 }
 
+const PERCENT_UNIT = /^(?:in )?(?:percent|per cent|%|a percentage)$/i;
+const SECONDS_UNIT = /^(?:in )?(?:seconds?|secs?|s)$/i;
+
+/** "percent, not seconds" after "2 seconds longer": the same number in the other unit. */
+function correctedUnit(spec: Extract<EditSpec, { action: 'lengthen' | 'shorten' }>, unit: string): EditSpec | null {
+  if (PERCENT_UNIT.test(unit) && spec.percent === undefined && spec.amountMs > 0) return { action: spec.action, amountMs: 0, percent: spec.amountMs / 1000 };
+  if (SECONDS_UNIT.test(unit) && spec.percent !== undefined) return { action: spec.action, amountMs: spec.percent * 1000 };
+  return null;
+}
+
 /** Words that say the message replaces the latest edit rather than adding to it. */
 const STRONG_CORRECTION =
-  /^\s*(?:no\b|nope\b|nah\b|sorry\b|oops\b|whoops\b|wait\b|wrong (?:clip|one)\b|not\b|only\b|i meant?\b|i said\b|make that\b|that should (?:have been|be)\b)|\binstead\b|\brather\b|\bnot (?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?\s*[.!]?\s*$/i;
-const WEAK_CORRECTION = /^\s*(?:actually|hmm actually|oh actually|on second thought)\b/i;
+  /^\s*(?:no\b|nope\b|nah\b|sorry\b|oops\b|whoops\b|wait\b|wrong (?:clip|one)\b|not\b|only\b|i meant?\b|i said\b|make that\b|that should (?:have been|be)\b)|\binstead\b|\brather\b|\bnot (?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?\s*[.!]?\s*$|\bnot (?:in )?(?:percent|per cent|seconds?|secs?)\s*[.!]?\s*$/i;
+/** "the outro, not the intro", as typed (with its comma): the wrong clip or unit named after the right one. */
+const WRONG_TAIL_TYPED = /^[^,;]+[,;]\s*not (?:the |that |this )?[a-z][^,;]*$/i;
+/** "actually …", and "the outro, not the intro": replaces the last change only when about the same thing (corrections.ts). */
+const WEAK_CORRECTION = new RegExp(`^\\s*(?:actually|hmm actually|oh actually|on second thought)\\b|${WRONG_TAIL_TYPED.source}`, 'i');
+
+/** Whether the instruction names what it does not mean after what it does: "mute the outro, not the intro". */
+export function namesWrongAfter(instruction: string): boolean {
+  return WRONG_TAIL_TYPED.test(instruction);
+}
 
 export type CorrectionStrength = 'strong' | 'weak' | null;
 
@@ -150,6 +170,8 @@ const CORRECTION_LEADING =
 const CORRECTION_TRAILING = /\s*\b(?:instead(?: of that)?|rather|please)$/i;
 /** "1 second not 3": the wrong amount named after the right one. */
 const WRONG_AMOUNT = /^(?:make it )?(.+?) not (?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: \w+)?$/i;
+/** "the outro, not the intro", "percent, not seconds": the wrong clip or unit named after the right one. */
+const WRONG_AFTER = /^(.+?)(?<!\bbut)[\s,;:—–-]+not (?:the |that |this )?[a-z][^,;]*$/i;
 
 /** "not the outro, the intro": what comes after the clause naming the wrong clip, or null. */
 export function afterWrongClip(instruction: string): string | null {
@@ -160,7 +182,12 @@ export function afterWrongClip(instruction: string): string | null {
 export function correctionBody(text: string): string {
   let current = text.trim().replace(WRONG_AMOUNT, '$1');
   for (;;) {
-    const next = current.replace(CORRECTION_LEADING, '').replace(CORRECTION_TRAILING, '').trim();
+    const next = current
+      .replace(CORRECTION_LEADING, '')
+      .replace(CORRECTION_TRAILING, '')
+      .replace(WRONG_AFTER, '$1')
+      .replace(/^[\s,;:—–-]+/, '')
+      .trim();
     if (next === current) return current;
     current = next;
   }

@@ -15,7 +15,11 @@ export type Adjustment =
 export type EditMatch =
   | { by: 'action'; actions: string[]; label: string }
   /** The newest edit on these clips; only of these actions when given ("rename it back"). */
-  | { by: 'clip'; target: ClipReference; actions?: string[]; label?: string };
+  | { by: 'clip'; target: ClipReference; actions?: string[]; label?: string; all?: boolean }
+  /** "undo the very first change": the oldest edit still in effect. */
+  | { by: 'first' }
+  /** "undo all but the volume change": every edit still in effect except those. */
+  | { by: 'allBut'; except: Exclude<EditMatch, { by: 'first' } | { by: 'allBut' }> };
 
 export type ParsedCommand =
   | { type: 'edit'; spec: RequestedSpec; targets: readonly ClipReference[] }

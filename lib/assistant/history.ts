@@ -15,6 +15,11 @@ function newestFirst(edits: readonly SessionEdit[]): SessionEdit[] {
   return ordered;
 }
 
+/** Every edit of the session, reverted or not, oldest first: what "the one you touched first" counts through. */
+export function editsOldestFirst(edits: readonly SessionEdit[]): SessionEdit[] {
+  return [...newestFirst(edits)].reverse();
+}
+
 /** The session's newest edit, reverted or not: what "the same thing" and "it" refer to. */
 export function latestEdit(context: SessionContext): SessionEdit | null {
   return newestFirst(context.edits)[0] ?? null;

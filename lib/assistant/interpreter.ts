@@ -1,7 +1,7 @@
 import { answer, editFor, finish, repeatLatestEdit, type Scene } from './editing';
 import { commaClauses, compoundCommands, listedTargets, MAX_CHANGES_PER_INSTRUCTION, performCompound, TOO_MANY_CHANGES } from './compound';
 import { correct } from './corrections';
-import { afterWrongClip, correctionBody, correctionStrength, inlineSubject, isAdditive } from './followUps';
+import { afterWrongClip, correctionBody, correctionStrength, inlineSubject, isAdditive, namesWrongAfter } from './followUps';
 import { latestEdit } from './history';
 import { normalizeInstruction } from './normalize';
 import { mentionsFramesWithoutRate } from './numbers';
@@ -54,7 +54,7 @@ function interpretAsTyped(input: AssistantInput & { context: ChoosingContext }, 
     if (corrected) return corrected;
     // With nothing to correct, "no, I meant the intro" is read as "the intro".
     const body = correctionBody(corrects.text);
-    if (strength === 'strong' && body !== '') instruction.text = body;
+    if ((strength === 'strong' || namesWrongAfter(input.instruction)) && body !== '') instruction.text = body;
   }
   const clauses = commaClauses(input.instruction);
   // Commas mark clauses when there are any ("trim the intro, fade it in and mute the music").

@@ -3,6 +3,7 @@
  * "the one before the outro", "every scene", "it") and resolved against the timeline and
  * what this session last acted on.
  */
+import { editedClips, parseEditedReference, type EditedReference } from './editedReferences';
 import { lastTargetClipIds } from './history';
 import { KIND_WORDS } from './lexicon';
 import { clipsNamedLoosely } from './looseNames';
@@ -46,7 +47,9 @@ export type ClipReference =
   /** "the clips after the title", "everything before the interview", "the scenes after the intro". */
   | { kind: 'beyond'; side: 'before' | 'after'; anchor: ClipReference; among: string | null }
   /** "the opening", "the closing shot": a clip named so, else the first or last clip that is not audio. */
-  | { kind: 'edge'; end: 'first' | 'last'; phrase: string };
+  | { kind: 'edge'; end: 'first' | 'last'; phrase: string }
+  /** "the clip you just trimmed", "whatever you sped up": what an earlier edit of this session acted on. */
+  | EditedReference;
 
 const LAST_TARGET = new Set(['it', 'its', 'that', 'this', 'that one', 'this one', 'that clip', 'this clip', 'the same clip', 'the same one', 'same clip']);
 
@@ -117,6 +120,8 @@ export function parseReference(raw: string, quotes: readonly string[]): ClipRefe
   if (LAST_TARGET.has(phrase)) return { kind: 'lastTarget' };
   if (LAST_TARGETS.has(phrase)) return { kind: 'lastTargets' };
   if (ALL.test(phrase)) return { kind: 'all' };
+  const edited = parseEditedReference(phrase);
+  if (edited) return edited;
   // "the others", "everything else", "the other scenes": all but what this session just changed.
   const others = /^(?:all )?(?:the )?(?:others|other (?<noun>.+)|rest(?: of them| of the (?<restNoun>.+))?)$|^(?:everything|anything) else$/.exec(phrase);
   if (others) {
@@ -269,6 +274,7 @@ function isPlural(reference: ClipReference): boolean {
     case 'counted':
       return true;
     case 'named':
+    case 'edited':
       return reference.plural;
     default:
       return false;
@@ -383,6 +389,8 @@ function candidates(reference: ClipReference, timeline: Timeline, context: Sessi
     }
     case 'all':
       return succeed([...timeline]);
+    case 'edited':
+      return editedClips(reference, timeline, context);
     case 'position': {
       const among = pool(timeline, reference.among);
       if (!among.ok) return among;

@@ -60,7 +60,7 @@ function everyReading(body: string, quotes: Quotes): LengthReading[] {
 export const RELATIVE_LENGTH_RULES: readonly Rule[] = [
   // "make the outro as long as the title card", "make the intro twice as long as the outro".
   rule(
-    new RegExp(`^(?:make|have|set|change|get) (?<target>.+?) (?:to (?:be )?)?(?:(?<factor>${TIMES}) )?${LIKE} (?<source>.+)$`, 'i'),
+    new RegExp(`^(?:make|have|set|change|get|give) (?<target>.+?) (?:to (?:be )?)?(?:(?<factor>${TIMES}) )?${LIKE} (?<source>.+)$`, 'i'),
     ({ target = '', factor, source = '' }, quotes) => {
       if (ITS_OWN_LENGTH.test(source)) {
         return clarify(`To give ${target} back its earlier length, say “undo” (the last change) or “restore ${target}” (its last change).`);
@@ -104,8 +104,10 @@ export const RELATIVE_LENGTH_RULES: readonly Rule[] = [
     return matchLength(oneReading(split.head, source, quotes), undefined, false, sign * split.value);
   }),
   // Half said: as long as what, which of the clip's qualities should match, or be halved?
-  rule(/^make (?<target>.+?) (?:the same (?:length|duration)|just as long|equally long)$/i, ({ target = '' }, quotes) =>
-    reference(target, quotes) ? clarify(`As long as which clip? For example: “make ${target} as long as the outro”.`) : null,
+  rule(/^(?:make|give) (?<target>.+?) (?:the same (?:length|duration)|just as long|equally long)$/i, ({ target = '' }, quotes) =>
+    reference(target, quotes)
+      ? clarify(`As long as which clip? For example: “make ${target} as long as ${/\boutro\b/i.test(target) ? 'the intro' : 'the outro'}”.`)
+      : null,
   ),
   rule(/^(?:make|set) (?<target>.+?) (?:the same as|identical to|match) (?<source>.+)$/i, ({ target = '', source = '' }, quotes) =>
     reference(target, quotes) && reference(source, quotes)

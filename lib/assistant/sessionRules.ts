@@ -54,8 +54,34 @@ const CHANGE_KINDS: [RegExp, string[], string][] = [
   [/^(?:new )?(?:title|title card|card|intro card|outro card|added (?:title|card))$/, ['addClip'], 'added card'],
 ];
 
-/** "undo the fade" (the newest fade), "undo the changes to the outro", "restore the outro" (the newest edit on it). */
+const FIRST_CHANGE = /^(?:the |your |my )?(?:very )?first (?:change|edit|step|one|thing(?: (?:you|we) (?:did|changed|made))?)(?: (?:you|we) (?:did|made))?$/;
+const ALL_BUT =
+  /^(?:everything|all|all (?:the |my |your |of the )?(?:changes|edits)) (?:but|except(?: for)?|apart from|other than|save for|besides) (?<kept>.+)$/;
+/** "how it was at the start": every change the session made to it, not only the newest. */
+const AT_THE_START =
+  /(?: back)?(?: (?:to )?(?:how|the way|what) (?:it|they) (?:was|were))? (?:at the (?:start|beginning)|originally|to begin with|in the beginning|before (?:you|we) started)$/i;
+
+/**
+ * "undo the fade" (the newest fade), "undo the changes to the outro", "restore the outro" (the newest edit on it),
+ * "undo the very first change", "undo all but the volume change", "put the intro back how it was at the start".
+ */
 function matchChange(what: string, quotes: readonly string[]): EditMatch | null {
+  const lower = what.toLowerCase();
+  if (FIRST_CHANGE.test(lower)) return { by: 'first' };
+  const allBut = ALL_BUT.exec(lower)?.groups?.kept;
+  if (allBut !== undefined) {
+    const kept = describedChange(allBut, quotes);
+    return kept && { by: 'allBut', except: kept };
+  }
+  if (AT_THE_START.test(lower)) {
+    const every = describedChange(what.replace(AT_THE_START, ''), quotes);
+    return every?.by === 'clip' ? { ...every, all: true } : every;
+  }
+  return describedChange(what, quotes);
+}
+
+/** A change named by its kind ("the fade") or by the clips it touched ("the outro"). */
+function describedChange(what: string, quotes: readonly string[]): Extract<EditMatch, { by: 'action' | 'clip' }> | null {
   const phrase = what.toLowerCase().replace(/^(?:the|that|this|my|your)(?: (?:last|latest|recent|most recent))? /, '');
   const kindPhrase = phrase.replace(/ (?:change|edit|effect|i asked for|you (?:did|made|added))$/, '');
   for (const [pattern, actions, label] of CHANGE_KINDS) {
@@ -129,7 +155,18 @@ export const SESSION_RULES: readonly Rule[] = [
     /^(?:start over|start again from scratch|start from scratch|reset everything|revert everything|undo all(?: of)? (?:that|it)|go back to (?:the )?(?:original|beginning|start)(?: version)?|restore (?:the )?original(?: (?:timeline|video|version))?)$/i,
     () => undo('everything'),
   ),
+  // An undo taken back: "bring back what you had before I said undo", "undo the undo".
+  rule(
+    /^(?:(?:bring|put) back (?:what (?:you|we) (?:had|undid)|the (?:change|edit|one) (?:you|we) undid)(?: before (?:i|you) (?:said|asked for|typed) undo)?|undo (?:the|that|my) undo)$/i,
+    () => redo(undefined),
+  ),
   rule(/^(?:undo|revert|roll back|take back|scratch|cancel|reverse)(?: (?<what>.+))?$/i, ({ what }, quotes) => undo(what, quotes)),
+  // "put the intro back how it was at the start": before the edit rules, which would read "put … at the start" as a move.
+  rule(/^(?:put|set|change|turn|bring|get|restore|reset|return) (?<what>.+)$/i, ({ what = '' }, quotes) => {
+    if (!AT_THE_START.test(what.toLowerCase())) return null;
+    const match = matchChange(what, quotes);
+    return match && { type: 'revertMatching', match };
+  }),
   // "remove the fade" with no clip named: the fade this session added.
   rule(/^(?:remove|delete|drop|clear|get rid of|lose|kill) (?:the|that|this|my|your) (?<what>fade(?: in| out)?)$/i, ({ what }, quotes) =>
     undo(`the ${what}`, quotes),
@@ -160,8 +197,9 @@ export const SESSION_RULES: readonly Rule[] = [
     repeat(target, quotes),
   ),
   rule(/^(?:what|how) about (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
-  rule(/^(?:again|same again|do (?:it|that) again|once more|same thing)(?: but)? (?:for|on|to|with) (?<target>.+)$/i, ({ target }, quotes) =>
-    repeat(target, quotes),
+  rule(
+    /^(?:again|same again|do (?:it|that) again|once more|same thing|like before|as before|same as before|like last time)(?: but)? (?:for|on|to|with) (?<target>.+)$/i,
+    ({ target }, quotes) => repeat(target, quotes),
   ),
   rule(/^(?:same|ditto|likewise)(?: goes)?(?: (?:for|with|on|to))? (?<target>.+)$/i, ({ target }, quotes) => repeat(target, quotes)),
   rule(/^(?:now )?do (?<target>.+?)(?: the same way| next)?$/i, ({ target }, quotes) => repeat(target, quotes)),

@@ -1,0 +1,330 @@
+import { runCorpus, type CorpusCase } from './corpus';
+
+/**
+ * Follow-ups that lean on what this session did: references to earlier edits by what they did,
+ * undo by description, and corrections of the last edit. Each phrasing on the starter timeline,
+ * after the instructions in `given`.
+ */
+
+/** "the clip you just trimmed", "whatever you sped up", "the clips you muted", "the one you touched first": the session's edits as memory. */
+const REFERENCES_TO_EDITS: CorpusCase[] = [
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'fade in the clip you just lengthened',
+    reply: 'Added a 1.0 s fade-in to “Intro”.',
+    changes: { intro: { fadeInMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['shorten the main scene by 3 seconds', 'mute the outro'],
+    say: 'mute the clip you trimmed',
+    reply: 'Muted “Main scene”.',
+    changes: { main: { muted: true } },
+  },
+  {
+    on: 'starter',
+    given: ['shorten the main scene by 3 seconds', 'mute the outro'],
+    say: 'fade out the clip you just shortened',
+    reply: 'Added a 1.0 s fade-out to “Main scene”.',
+    changes: { main: { fadeOutMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['speed up the outro', 'mute the intro'],
+    say: 'mute whatever you sped up',
+    reply: 'Muted “Outro”.',
+    changes: { outro: { muted: true } },
+  },
+  {
+    on: 'starter',
+    given: ['slow down the opening shot', 'mute the intro'],
+    say: 'fade in the one you slowed down',
+    reply: 'Added a 1.0 s fade-in to “Opening shot”.',
+    changes: { opening: { fadeInMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['rename the outro to Credits', 'mute the intro'],
+    say: 'make the clip you renamed longer',
+    reply: 'Made “Credits” 2.0 s longer: 5.0 s → 7.0 s.',
+    changes: { outro: { durationMs: 7000 } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the outro', 'mute the intro'],
+    say: 'unmute the clip you muted first',
+    reply: 'Unmuted “Outro”.',
+    changes: { outro: { muted: false } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the outro', 'mute the intro'],
+    say: 'unmute the clips you muted',
+    reply: 'Unmuted “Intro” and “Outro”.',
+    changes: { intro: { muted: false }, outro: { muted: false } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the outro', 'mute the intro'],
+    say: 'make the clips you muted 1 second shorter',
+    reply: 'Made “Intro” and “Outro” 1.0 s shorter: “Intro” 4.0 s → 3.0 s, “Outro” 5.0 s → 4.0 s.',
+    changes: { intro: { durationMs: 3000 }, outro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'fade in the clip you changed first',
+    reply: 'Added a 1.0 s fade-in to “Intro”.',
+    changes: { intro: { fadeInMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'fade in the one you touched first',
+    reply: 'Added a 1.0 s fade-in to “Intro”.',
+    changes: { intro: { fadeInMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'fade out whatever you changed last',
+    reply: 'Added a 1.0 s fade-out to “Outro”.',
+    changes: { outro: { fadeOutMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'shorten the clip we just changed by 1 second',
+    reply: 'Made “Outro” 1.0 s shorter: 5.0 s → 4.0 s.',
+    changes: { outro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['fade in the main scene', 'mute the outro'],
+    say: 'mute the clip you faded',
+    reply: 'Muted “Main scene”.',
+    changes: { main: { muted: true } },
+  },
+  {
+    on: 'starter',
+    given: ['fade out the opening shot', 'mute the intro'],
+    say: 'speed up the clip you faded out',
+    reply: 'Sped up “Opening shot” to 2x: 8.0 s → 4.0 s.',
+    changes: { opening: { durationMs: 4000, speed: 2 } },
+  },
+  {
+    on: 'starter',
+    given: ['move the outro to the start', 'mute the intro'],
+    say: 'mute the clip you moved',
+    reply: 'Muted “Outro”.',
+    changes: { outro: { muted: true } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the intro'],
+    say: 'fade in the clip you sped up',
+    reply: "I haven't sped up any clip in this session yet. Which clip do you mean?",
+  },
+  { on: 'starter', given: [], say: 'mute the clip you just trimmed', reply: "I haven't trimmed any clip in this session yet. Which clip do you mean?" },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'make the outro 1 second longer'],
+    say: 'mute the clips you lengthened',
+    reply: 'Muted “Intro” and “Outro”.',
+    changes: { intro: { muted: true }, outro: { muted: true } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'make the clip you lengthened as long as the main scene',
+    reply: 'Set “Intro” to 15.0 s: 6.0 s → 15.0 s.',
+    changes: { intro: { durationMs: 15000 } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the outro', 'delete the outro'],
+    say: 'unmute the clip you muted',
+    reply: 'The clip I muted is no longer in the timeline. Which clip do you mean?',
+  },
+];
+
+/** "undo the very first change", "undo all but the volume change", "put the intro back how it was at the start", "undo the undo": each one undo step. */
+const UNDO_BY_DESCRIPTION: CorpusCase[] = [
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro', 'shorten the main scene'],
+    say: 'undo the very first change',
+    reply: 'Undid: made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'undo the first thing you did',
+    reply: 'Undid: made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'undo your first edit',
+    reply: 'Undid: made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 } },
+  },
+  { on: 'starter', given: [], say: 'undo the very first change', reply: "There's nothing in this session to undo." },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'set the volume of the outro to 50%', 'mute the main scene'],
+    say: 'undo all but the volume change',
+    reply: 'Undid 2 changes: muted “Main scene”; made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 }, main: { muted: false } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'undo everything except the mute',
+    reply: 'Undid: made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro', 'fade in the main scene'],
+    say: 'undo everything but the changes to the outro',
+    reply: 'Undid 2 changes: added a 1.0 s fade-in to “Main scene”; made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 }, main: { fadeInMs: 0 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer'],
+    say: 'undo everything except the intro change',
+    reply: 'Every change still in effect is one you asked to keep, so there is nothing else to undo.',
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'mute the outro'],
+    say: 'undo all but the fade',
+    reply: 'Nothing in this session made a fade that is still in effect.',
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'shorten the intro by 1 second', 'mute the outro'],
+    say: 'put the intro back how it was at the start',
+    reply: 'Undid 2 changes: made “Intro” 1.0 s shorter; made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'shorten the intro by 1 second', 'mute the outro'],
+    say: 'restore the intro to how it was at the start',
+    reply: 'Undid 2 changes: made “Intro” 1.0 s shorter; made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'fade in the intro', 'mute the outro'],
+    say: 'put the intro back the way it was originally',
+    reply: 'Undid 2 changes: added a 1.0 s fade-in to “Intro”; made “Intro” 2.0 s longer. “Intro” is back to 4.0 s.',
+    changes: { intro: { durationMs: 4000, fadeInMs: 0 } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the outro'],
+    say: 'put the intro back how it was at the start',
+    reply: "This session hasn't changed “Intro”, so there is nothing to restore.",
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'undo'],
+    say: 'bring back what you had before I said undo',
+    reply: 'Redid: made “Intro” 2.0 s longer. “Intro” is now 6.0 s.',
+    changes: { intro: { durationMs: 6000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer', 'undo'],
+    say: 'undo the undo',
+    reply: 'Redid: made “Intro” 2.0 s longer. “Intro” is now 6.0 s.',
+    changes: { intro: { durationMs: 6000 } },
+  },
+  { on: 'starter', given: ['make the intro 2 seconds longer'], say: 'undo the undo', reply: "There's nothing to redo in this session." },
+];
+
+/** "no, the outro, not the intro", "percent, not seconds": the last edit replaced, one undo step back to before it; a correction that is what was done changes nothing. */
+const CORRECTIONS: CorpusCase[] = [
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer'],
+    say: 'no, the outro, not the intro',
+    reply: 'Undid: made “Intro” 2.0 s longer. Instead, made “Outro” 2.0 s longer: 5.0 s → 7.0 s.',
+    changes: { intro: { durationMs: 4000 }, outro: { durationMs: 7000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer'],
+    say: 'no — the main scene, not the intro',
+    reply: 'Undid: made “Intro” 2.0 s longer. Instead, made “Main scene” 2.0 s longer: 15.0 s → 17.0 s.',
+    changes: { intro: { durationMs: 4000 }, main: { durationMs: 17000 } },
+  },
+  {
+    on: 'starter',
+    given: ['mute the main scene', 'mute the opening shot'],
+    say: 'no, the outro, not the opening shot',
+    reply: 'Undid: muted “Opening shot”. Instead, muted “Outro”.',
+    changes: { opening: { muted: false }, outro: { muted: true } },
+  },
+  {
+    on: 'starter',
+    given: ['fade in the intro'],
+    say: 'the outro, not the intro',
+    reply: 'Undid: added a 1.0 s fade-in to “Intro”. Instead, added a 1.0 s fade-in to “Outro”.',
+    changes: { intro: { fadeInMs: 0 }, outro: { fadeInMs: 1000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer'],
+    say: 'percent, not seconds',
+    reply: 'Undid: made “Intro” 2.0 s longer. Instead, made “Intro” 2% longer: 4.0 s → 4.08 s.',
+    changes: { intro: { durationMs: 4080 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 20% longer'],
+    say: 'seconds, not percent',
+    reply: 'Undid: made “Intro” 20% longer. Instead, made “Intro” 20.0 s longer: 4.0 s → 24.0 s.',
+    changes: { intro: { durationMs: 24000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 20% longer'],
+    say: 'I meant seconds',
+    reply: 'Undid: made “Intro” 20% longer. Instead, made “Intro” 20.0 s longer: 4.0 s → 24.0 s.',
+    changes: { intro: { durationMs: 24000 } },
+  },
+  {
+    on: 'starter',
+    given: ['shorten the main scene by 10%'],
+    say: 'no, 10 seconds',
+    reply: 'Undid: made “Main scene” 10% shorter. Instead, made “Main scene” 10.0 s shorter: 15.0 s → 5.0 s.',
+    changes: { main: { durationMs: 5000 } },
+  },
+  {
+    on: 'starter',
+    given: ['make the intro 2 seconds longer'],
+    say: 'make the intro longer, not shorter',
+    reply: 'That is what I did: made “Intro” 2.0 s longer. Nothing was changed.',
+  },
+  { on: 'starter', given: ['mute the intro'], say: 'mute the outro, not the main scene', reply: 'Muted “Outro”.', changes: { outro: { muted: true } } },
+  { on: 'starter', given: [], say: 'mute the outro, not the intro', reply: 'Muted “Outro”.', changes: { outro: { muted: true } } },
+  {
+    on: 'starter',
+    given: ['mute the intro'],
+    say: 'mute all clips but not the intro',
+    reply: 'Muted “Opening shot”, “Main scene” and “Outro”.',
+    changes: { opening: { muted: true }, main: { muted: true }, outro: { muted: true } },
+  },
+];
+
+runCorpus('references to earlier edits by what they did', REFERENCES_TO_EDITS);
+runCorpus('undo by description', UNDO_BY_DESCRIPTION);
+runCorpus('corrections of the last edit', CORRECTIONS);
