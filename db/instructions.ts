@@ -10,7 +10,7 @@ import { pruneDueAmong, pruneProjectEvents, wakeListeners } from './events';
 import { messagesAppended } from './messages';
 import { automaticTitleChanges } from './sessions';
 import { messages, projectEvents, sessions, titleSource, type Edit, type Message, type Project, type Session } from './schema';
-import { getTimeline } from './timeline';
+import { getTimeline } from './projects';
 import type { Clip } from '@/lib/timeline/model';
 
 export interface InstructionResult {

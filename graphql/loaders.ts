@@ -5,7 +5,7 @@ import { getOwnedAccessTokens } from '@/db/accessTokens';
 import { getOwnedEdits, listEditsForSessions, listInstructionEdits } from '@/db/edits';
 import { listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
-import { countProjects, listProjects, type ProjectKey } from '@/db/projects';
+import { countProjects, getOwnedProjects, getTimelines, listProjects, type ProjectKey } from '@/db/projects';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import {
   countSearchResults,
@@ -20,7 +20,7 @@ import {
 } from '@/db/sessions';
 import type { Clip } from '@/lib/timeline/model';
 import type { PageWindow } from '@/db/batchedPages';
-import { firstMessagePages, getOwnedMessages, getOwnedProjects, getTimelines } from '@/db/batchedReads';
+import { firstMessagePages, getOwnedMessages } from '@/db/batchedReads';
 
 /**
  * Per-request DataLoaders, scoped to the viewer: every by-id loader reads only what the

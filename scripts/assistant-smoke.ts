@@ -2,9 +2,8 @@
 // by OPENAI_* (ASSISTANT_PROVIDER=openai is implied) on an in-memory database, printing each reply
 // and its edits. Without OPENAI_API_KEY it prints one "skipped" line and exits 0.
 import { closeDb, getDatabaseHandle } from '@/db/client';
-import { createProject } from '@/db/projects';
+import { createProject, getTimeline } from '@/db/projects';
 import { createSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
 import { createUser } from '@/db/users';
 import { getAssistant, ProviderConfigError } from '@/lib/providers';
 import { runInstruction } from '@/server/instructions';

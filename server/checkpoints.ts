@@ -17,7 +17,7 @@ import { recordProjectEvent } from '@/db/events';
 import { insertNextMessage } from '@/db/messages';
 import type { Edit, Message, Session } from '@/db/schema';
 import { createBranchSession, getOwnedSessions, sessionsByIds, setCurrentSession } from '@/db/sessions';
-import { getTimeline, saveTimeline } from '@/db/timeline';
+import { getTimeline, saveTimeline } from '@/db/projects';
 import { inSessionTransaction } from '@/db/transaction';
 import { invertOperations } from '@/lib/timeline/operations';
 import { quote } from '@/lib/timeline/describe';

@@ -1,7 +1,6 @@
 import { DEFAULT_PAGE_SIZE } from '@/db/pagination';
-import { readProjectPage, type ProjectPageRead } from '@/db/projectPage';
+import { clipFromRow, readProjectPage, type ProjectPageRead } from '@/db/projects';
 import { listSessions } from '@/db/sessions';
-import { clipFromRow } from '@/db/timeline';
 import { reachesProject } from '@/lib/auth/tokenScopes';
 import { grantOf } from '@/server/auth/viewer';
 import type { Clip } from '@/lib/timeline/model';

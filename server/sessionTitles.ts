@@ -3,7 +3,7 @@ import { recordProjectEvent } from '@/db/events';
 import { getFirstInstruction } from '@/db/messages';
 import type { Edit, Session } from '@/db/schema';
 import { setAutomaticTitle } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
+import { getTimeline } from '@/db/projects';
 import type { Transaction } from '@/db/client';
 import { sessionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
 import type { Timeline } from '@/lib/timeline/model';

@@ -1,10 +1,8 @@
 import { getAllMessages } from '@/db/messages';
 import { listEditsForSession } from '@/db/edits';
-import { readProjectPage } from '@/db/projectPage';
 import { countSessions, createSession, setSessionFlags, startSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
 import { latestProjectEventId } from '@/db/events';
-import { newClip } from '@/db/projects';
+import { newClip, getTimeline, readProjectPage } from '@/db/projects';
 import { runInstruction } from '@/server/instructions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeUser } from '@/testing/factories';

@@ -1,11 +1,11 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Clip } from '@/lib/timeline/model';
 import { builtOnce } from '../builtQueries';
+import { clipFromRow } from '../clipRows';
 import type { Executor } from '../client';
 import { editsInOrderOf } from '../edits';
 import { RowNotFoundError } from '../errors';
 import type { Edit, Message } from '../schema';
-import { clipFromRow } from '../timeline';
 
 /** What an instruction is decided on: the session's messages, edits and summary, the project's timeline, and the time to stamp edits with. */
 export interface SessionState {

@@ -1,6 +1,6 @@
 import { getAllMessages } from '@/db/messages';
 import { startSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
+import { getTimeline } from '@/db/projects';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';

@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { createProject } from '@/db/projects';
+import { createProject, getTimeline } from '@/db/projects';
 import { sessions } from '@/db/schema';
-import { getTimeline } from '@/db/timeline';
 import { DID_NOT_UNDERSTAND } from '@/lib/assistant/replies';
 import { TITLE_MAX_LENGTH } from '@/lib/sessionTitles';
 import { setUpTestDatabase } from '@/testing/database';

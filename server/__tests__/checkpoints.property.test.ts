@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { Message, Session, User } from '@/db/schema';
-import { newClip } from '@/db/projects';
+import { newClip, getTimeline } from '@/db/projects';
 import { restoreSession as makeCurrent, startSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
 import type { Clip } from '@/lib/assistant/types';
 import type { Caller } from '@/server/access';
 import { previewTimelineRestore, restoreTimeline } from '@/server/checkpoints';

@@ -8,11 +8,10 @@ import { getAllMessages } from '@/db/messages';
 import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
 import { edits as editsTable, sessions as sessionsTable } from '@/db/schema';
 import { deleteSession, renameSession, startSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { countStatementsByPlace } from '@/testing/statements';
-import { newClip } from '@/db/projects';
+import { newClip, getTimeline } from '@/db/projects';
 
 setUpTestDatabase();
 

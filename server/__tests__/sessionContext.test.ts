@@ -1,7 +1,6 @@
 import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
-import { newClip } from '@/db/projects';
+import { newClip, getTimeline } from '@/db/projects';
 import { getSessionSummary, startSession } from '@/db/sessions';
-import { getTimeline } from '@/db/timeline';
 import { createInterpreterAssistant } from '@/lib/assistant';
 import type { AssembledPrompt } from '@/lib/providers/context';
 import { createModelAssistant } from '@/lib/providers/modelAssistant';

@@ -4,7 +4,7 @@ import { getMessageById, updateReply } from '@/db/generations';
 import { recordAnswer, type InstructionResult } from '@/db/instructions';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import { readSessionState, saveSessionSummary } from '@/db/sessions';
-import { getTimeline, saveTimeline } from '@/db/timeline';
+import { getTimeline, saveTimeline } from '@/db/projects';
 import type { AssistantAction, Clip, SessionContext, SessionEdit, Timeline } from '@/lib/assistant/types';
 import type { AutomaticTitle } from '@/lib/sessionTitles';
 import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';

@@ -1,10 +1,10 @@
 import { asc, sql } from 'drizzle-orm';
-import { listedSessionCount } from './sessions';
-import { builtOnce } from './builtQueries';
-import { getDb, type Executor } from './client';
-import { editsInOrderOf } from './edits';
-import { qualified } from './qualified';
-import { projectEvents } from './schema';
+import { builtOnce } from '../builtQueries';
+import { getDb, type Executor } from '../client';
+import { editsInOrderOf } from '../edits';
+import { qualified } from '../qualified';
+import { projectEvents } from '../schema';
+import { listedSessionCount } from '../sessions';
 
 /**
  * Everything the project page shows but its history list, in one statement: the viewer's own

@@ -4,12 +4,12 @@ import { newClip, type NewClip } from '@/lib/timeline/model';
 import { STARTER_TIMELINE } from '@/lib/timeline/starter';
 import { isUuid } from '@/lib/ids';
 import { createdAtKeyOf, type CreatedAtKey } from '@/lib/listKeys';
-import { builtOnce } from './builtQueries';
-import { getDb, type Executor } from './client';
-import { recordProjectEvent } from './events';
-import { inProjectTransaction } from './transaction';
-import { keysetPage, type PageArgs } from './pagination';
-import { clips, projects, type Project } from './schema';
+import { builtOnce } from '../builtQueries';
+import { getDb, type Executor } from '../client';
+import { recordProjectEvent } from '../events';
+import { inProjectTransaction } from '../transaction';
+import { keysetPage, type PageArgs } from '../pagination';
+import { clips, projects, type Project } from '../schema';
 
 export type ProjectKey = CreatedAtKey;
 export const projectKey: (project: Project) => ProjectKey = createdAtKeyOf;
