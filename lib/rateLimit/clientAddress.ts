@@ -1,10 +1,13 @@
+import { config } from '@/lib/config';
+
 /**
  * How many proxies in front of the app append to X-Forwarded-For (a load balancer, a CDN…).
- * 0: clients connect to the app directly.
+ * 0: clients connect to the app directly. A value that is no whole number from 0 to 10 is a
+ * ConfigError (lib/config.ts), not 0: falling back would silently rate-limit the proxy's
+ * address, or trust an address the client chose.
  */
-export function trustedProxyHops(env: Partial<Record<string, string>> = process.env): number {
-  const hops = Number(env.TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(hops) && hops >= 0 ? hops : 0;
+export function trustedProxyHops(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  return config(env).TRUSTED_PROXY_HOPS;
 }
 
 /**

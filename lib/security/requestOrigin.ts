@@ -1,3 +1,5 @@
+import { config } from '@/lib/config';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -5,7 +7,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * TRUSTED_PROXY_HOPS says a proxy in front of us sets it (a client could send it otherwise).
  */
 export function requestHost(headers: Headers, env: Env = process.env): string | null {
-  const forwarded = Number(env.TRUSTED_PROXY_HOPS ?? 0) > 0 ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  const forwarded = config(env).TRUSTED_PROXY_HOPS > 0 ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return forwarded || headers.get('host');
 }
 

@@ -1,3 +1,4 @@
+import { ConfigError } from '@/lib/config';
 import { clientAddress, trustedProxyHops } from '../clientAddress';
 
 const request = (forwardedFor?: string) => ({ headers: new Headers(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }) });
@@ -26,10 +27,18 @@ describe('the client address', () => {
     expect(clientAddress(request(' , '), 0)).toBe('unknown');
   });
 
-  it('trusts TRUSTED_PROXY_HOPS when it is a whole number, and no proxy otherwise', () => {
+  it('trusts TRUSTED_PROXY_HOPS when it is a whole number, no proxy when unset or blank', () => {
     expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '' })).toBe(0);
     expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '2' })).toBe(2);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '-1' })).toBe(0);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: 'one' })).toBe(0);
+  });
+
+  // Decided for issue #27: a bad value used to fall back to 0 in silence, which behind a proxy
+  // puts every client in the proxy's rate-limit bucket. Now it stops the start (lib/config.ts).
+  it.each(['-1', 'one', '1.5', '11'])('refuses TRUSTED_PROXY_HOPS=%s with a ConfigError naming it, instead of falling back to 0', (value) => {
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: value })).toThrow(ConfigError);
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: value })).toThrow(
+      `TRUSTED_PROXY_HOPS=${JSON.stringify(value)} is not allowed: a whole number from 0 to 10`,
+    );
   });
 });

@@ -12,5 +12,7 @@ describe('contentSecurityPolicy', () => {
   it("adds unsafe-eval only in development, for React's dev tooling", () => {
     expect(contentSecurityPolicy('n', true)).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy('n', false)).not.toContain("'unsafe-eval'");
+    // By default, NODE_ENV as lib/config.ts reads it: `test` under Jest.
+    expect(contentSecurityPolicy('n')).not.toContain("'unsafe-eval'");
   });
 });

@@ -8,6 +8,8 @@ describe('the host a request was sent to', () => {
     expect(requestHost(sent, { TRUSTED_PROXY_HOPS: '0' })).toBe('app.example');
     expect(requestHost(sent, {})).toBe('app.example');
     expect(requestHost(sent, { TRUSTED_PROXY_HOPS: '1' })).toBe('evil.example');
+    // Read through lib/config.ts: a bad value is refused, not read as 0.
+    expect(() => requestHost(sent, { TRUSTED_PROXY_HOPS: 'one' })).toThrow('TRUSTED_PROXY_HOPS="one" is not allowed');
   });
 
   it('makes a forged X-Forwarded-Host no way to pass another site’s Origin off as ours', () => {
