@@ -40,15 +40,17 @@ export class DatabaseConfigError extends Error {
   override name = 'DatabaseConfigError';
 }
 
-export const DEFAULT_PGLITE_DIR = '.data/pglite';
 const MIGRATION_LOCK_KEY = 727274;
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
-/** `DATABASE_URL` set: that Postgres. Unset: embedded PGlite in `PGLITE_DIR` (`memory://` keeps it in memory). */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) return { driver: 'postgres', url };
-  return { driver: 'pglite', dataDir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR };
+/**
+ * `DATABASE_URL` set: that Postgres. Unset: embedded PGlite in `PGLITE_DIR` (`memory://` keeps it
+ * in memory; default `.data/pglite`). Both as lib/config.ts parsed them: a URL that is not
+ * postgres:// is a ConfigError naming it.
+ */
+export function databaseConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): DatabaseConfig {
+  const { DATABASE_URL, PGLITE_DIR } = appConfig(env);
+  return DATABASE_URL ? { driver: 'postgres', url: DATABASE_URL } : { driver: 'pglite', dataDir: PGLITE_DIR };
 }
 
 export interface OpenOptions {

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { databaseConfigFromEnv } from '@/db/client';
 import { preparedStatementsEnabled } from '@/db/preparedStatements';
 import { queryTimeoutsFromEnv } from '@/db/queryTimeout';
 import { ConfigError } from '@/lib/config';
@@ -15,6 +16,7 @@ describe('settings read through lib/config.ts', () => {
       expect(queryTimeoutsFromEnv(env)).toEqual({ statementMs: 4000, queryMs: 5000, transactionMs: 10_000 });
       expect(preparedStatementsEnabled(env)).toBe(true);
       expect(interpreterThreadsSettings(env)).toEqual({ deadlineMs: 2000, threads: Math.min(4, os.availableParallelism()) });
+      expect(databaseConfigFromEnv({ ...env, DATABASE_URL: '', PGLITE_DIR: ' ' })).toEqual({ driver: 'pglite', dataDir: '.data/pglite' });
     }
   });
 
@@ -32,6 +34,11 @@ describe('settings read through lib/config.ts', () => {
     expect(queryTimeoutsFromEnv(env)).toEqual({ statementMs: 2000, queryMs: 3000, transactionMs: 6000 });
     expect(preparedStatementsEnabled(env)).toBe(false);
     expect(interpreterThreadsSettings(env)).toEqual({ deadlineMs: 250, threads: 2 });
+    expect(databaseConfigFromEnv({ PGLITE_DIR: ' memory:// ' })).toEqual({ driver: 'pglite', dataDir: 'memory://' });
+    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://app@db:5432/app', PGLITE_DIR: 'memory://' })).toEqual({
+      driver: 'postgres',
+      url: 'postgres://app@db:5432/app',
+    });
   });
 
   it.each([
@@ -40,6 +47,7 @@ describe('settings read through lib/config.ts', () => {
     ['DATABASE_STATEMENT_TIMEOUT_MS', '1.5', () => queryTimeoutsFromEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '1.5' })],
     ['DATABASE_PREPARE', 'no', () => preparedStatementsEnabled({ DATABASE_PREPARE: 'no' })],
     ['INTERPRETER_THREADS', '0', () => interpreterThreadsSettings({ INTERPRETER_THREADS: '0' })],
+    ['DATABASE_URL', 'mysql://db/app', () => databaseConfigFromEnv({ DATABASE_URL: 'mysql://db/app' })],
   ])('refuse %s=%s with a ConfigError naming it', (name, value, read) => {
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(`${name}=${JSON.stringify(value)} is not allowed`);
