@@ -42,7 +42,8 @@ export class ProjectEventHub {
    * EventSource reconnects by itself, to another instance or to this one restarted.
    */
   trackOpenStream(end: () => void): () => void {
-    // Only inside the Next.js server, whose own handlers on these signals drain and exit.
+    // Only inside the Next.js server, whose own handlers on these signals drain and exit. (NEXT_RUNTIME
+    // is written in at build time, so it is read here, not through lib/config.ts: see there.)
     if (!this.endsStreamsOnShutdown && process.env.NEXT_RUNTIME) {
       this.endsStreamsOnShutdown = true;
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {

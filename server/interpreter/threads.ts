@@ -100,7 +100,8 @@ const TSX_LOADER = 'tsx/cjs/api';
  * the thread registers tsx first (it reads tsconfig.json's paths from the working directory).
  */
 function startWorker(entry: URL | null): Worker {
-  // Next.js sets NEXT_RUNTIME; Jest and scripts run by tsx load the TypeScript source.
+  // Next.js writes NEXT_RUNTIME into its bundles at build time (so it is not read through
+  // lib/config.ts); Jest and scripts run by tsx load the TypeScript source.
   if (process.env.NEXT_RUNTIME) return new Worker(new URL('./worker.ts', import.meta.url));
   const file = fileURLToPath(entry ?? import.meta.url.replace(/threads\.ts$/, 'worker.ts'));
   const loader = createRequire(file).resolve(TSX_LOADER);

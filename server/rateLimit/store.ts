@@ -54,6 +54,7 @@ function writeBehindDatabaseStore(): WriteBehindRateLimitStore {
     if (holder[STORE_KEY] === store) delete holder[STORE_KEY];
     await store.flush();
   });
+  // NEXT_RUNTIME: inside the Next.js server (written in at build time, not a setting of lib/config.ts).
   if (process.env.NEXT_RUNTIME) for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void store.flush());
   return store;
 }
