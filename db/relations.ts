@@ -3,7 +3,7 @@ import { clips, currentSessions, edits, messages, projects, sessions } from './s
 
 /*
  * The relations Drizzle's relational queries follow (`db.query.*`): they let one statement read
- * a project with its timeline and the viewer's current conversation (db/projectPage.ts).
+ * a project with its timeline and the viewer's current conversation (db/projects/page.ts).
  * Migrations ignore them; the foreign keys are in db/schema.ts.
  */
 

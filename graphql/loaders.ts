@@ -3,7 +3,7 @@ import { reachesProject } from '@/lib/auth/tokenScopes';
 import { grantOf, type Viewer } from '@/server/auth/viewer';
 import { getOwnedAccessTokens } from '@/db/accessTokens';
 import { getOwnedEdits, listEditsForSessions, listInstructionEdits } from '@/db/edits';
-import { listMessages, type MessageKey } from '@/db/messages';
+import { firstMessagePages, getOwnedMessages, listMessages, type MessageKey } from '@/db/messages';
 import type { Page, PageArgs } from '@/db/pagination';
 import { countProjects, getOwnedProjects, getTimelines, listProjects, type ProjectKey } from '@/db/projects';
 import type { Edit, Message, Project, Session } from '@/db/schema';
@@ -20,7 +20,6 @@ import {
 } from '@/db/sessions';
 import type { Clip } from '@/lib/timeline/model';
 import type { PageWindow } from '@/db/batchedPages';
-import { firstMessagePages, getOwnedMessages } from '@/db/batchedReads';
 
 /**
  * Per-request DataLoaders, scoped to the viewer: every by-id loader reads only what the

@@ -1,4 +1,4 @@
-/** Start and end of a highlighted word in a snippet (ts_headline's StartSel and StopSel, db/sessionSearch.ts): characters no text of ours contains. */
+/** Start and end of a highlighted word in a snippet (ts_headline's StartSel and StopSel, db/sessions/search.ts): characters no text of ours contains. */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 

@@ -1,5 +1,3 @@
-import { copyConversation, findReply, getMessage, historyBoundaryAfter } from '@/db/checkpoints';
-import { getOwnedMessages } from '@/db/batchedReads';
 import { getDb, type Executor, type Transaction } from '@/db/client';
 import {
   hasUnrecordedEditsAfter,
@@ -14,7 +12,7 @@ import {
 } from '@/db/edits';
 import { RowNotFoundError } from '@/db/errors';
 import { recordProjectEvent } from '@/db/events';
-import { insertNextMessage } from '@/db/messages';
+import { copyConversation, findReply, getMessageById, getOwnedMessages, historyBoundaryAfter, insertNextMessage } from '@/db/messages';
 import type { Edit, Message, Session } from '@/db/schema';
 import { createBranchSession, getOwnedSessions, sessionsByIds, setCurrentSession } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/projects';
@@ -33,7 +31,7 @@ import { whileItExists } from './writes';
 
 /**
  * Checkpoints and forks (issue #17). The timeline is the project's: its history is every step
- * (an edit applied, undone or redone) from any session, in commit order (db/checkpoints.ts).
+ * (an edit applied, undone or redone) from any session, in commit order (db/edits/history.ts).
  * The timeline right after an instruction is the current one with every later step reverted,
  * newest first; restoring records that as one edit of its own, which "undo" can revert.
  */
@@ -263,7 +261,7 @@ async function instructionFromInput(caller: Caller, raw: unknown, scope: TokenSc
 }
 
 async function reloadInstruction(message: Message, tx: Executor): Promise<Message> {
-  const fresh = await getMessage(message.id, tx);
+  const fresh = await getMessageById(message.id, tx);
   if (!fresh) throw new RowNotFoundError('message', message.id);
   return fresh;
 }

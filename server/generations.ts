@@ -1,6 +1,6 @@
 import type { Executor } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { readStopRequest, storeStreamedText } from '@/db/generations';
+import { readStopRequest, storeStreamedText } from '@/db/messages';
 import type { Message, Session } from '@/db/schema';
 import { inProjectTransaction } from '@/db/transaction';
 import { config } from '@/lib/config';

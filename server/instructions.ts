@@ -1,8 +1,5 @@
-import { getOwnedMessages } from '@/db/batchedReads';
 import { getDb, type Executor } from '@/db/client';
-import { getMessageById, requestStop } from '@/db/generations';
-import type { InstructionResult } from '@/db/instructions';
-import { getAllMessages } from '@/db/messages';
+import { getAllMessages, getMessageById, getOwnedMessages, requestStop, type InstructionResult } from '@/db/messages';
 import type { Message, Session } from '@/db/schema';
 import type { Assistant } from '@/lib/assistant/types';
 import { getAssistant } from '@/lib/providers';

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { findActiveReply } from '@/db/generations';
+import { findActiveReply } from '@/db/messages';
 import type { Edit, Message, Session } from '@/db/schema';
 import { saveSessionSummary } from '@/db/sessions';
 import type { Clip } from '@/lib/timeline/model';

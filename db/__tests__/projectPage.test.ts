@@ -2,7 +2,7 @@ import { getAllMessages } from '@/db/messages';
 import { listEditsForSession } from '@/db/edits';
 import { countSessions, createSession, setSessionFlags, startSession } from '@/db/sessions';
 import { latestProjectEventId } from '@/db/events';
-import { newClip, getTimeline, readProjectPage } from '@/db/projects';
+import { getTimeline, newClip, readProjectPage } from '@/db/projects';
 import { runInstruction } from '@/server/instructions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeListedSession, makeProject, makeUser } from '@/testing/factories';

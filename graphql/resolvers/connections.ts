@@ -7,7 +7,7 @@ const totalCount = <Node>(connection: Connection<Node>) => connection.totalCount
 
 export const ProjectConnection: TypeResolvers<'ProjectConnection'> = { totalCount };
 export const SessionConnection: TypeResolvers<'SessionConnection'> = { totalCount };
-/** Search results carry their snippet (db/sessionSearch.ts); plain list rows have none. */
+/** Search results carry their snippet (db/sessions/search.ts); plain list rows have none. */
 export const SessionEdge: TypeResolvers<'SessionEdge'> = {
   snippet: (edge) => {
     const snippet = (edge.node as { snippet?: unknown }).snippet;

@@ -1,10 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { latestProjectEventId, listProjectEventsAfter } from '@/db/events';
-import { getMessageById } from '@/db/generations';
-import { requestStop } from '@/db/generations';
 import { DELTA_FLUSH_MS } from '@/server/generations';
-import { getAllMessages } from '@/db/messages';
+import { getAllMessages, getMessageById, requestStop } from '@/db/messages';
 import { newClip, getTimeline } from '@/db/projects';
 import { messages as messagesTable, sessions as sessionsTable } from '@/db/schema';
 import { createSession, renameSession, startSession } from '@/db/sessions';

@@ -1,7 +1,6 @@
 import type { Transaction } from '@/db/client';
 import { recordEditTouch, type EditTouch } from '@/db/edits';
-import { getMessageById, updateReply } from '@/db/generations';
-import { recordAnswer, type InstructionResult } from '@/db/instructions';
+import { getMessageById, recordAnswer, updateReply, type InstructionResult } from '@/db/messages';
 import type { Edit, Message, Project, Session } from '@/db/schema';
 import { readSessionState, saveSessionSummary } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/projects';

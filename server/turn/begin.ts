@@ -1,8 +1,15 @@
 import type { Transaction } from '@/db/client';
 import { recordProjectEvent } from '@/db/events';
-import { failStaleReplies, findActiveReply, isActiveReply, updateReply } from '@/db/generations';
-import { loadInstructionResult, type InstructionResult } from '@/db/instructions';
-import { countAppendedMessages, insertMessageAt } from '@/db/messages';
+import {
+  countAppendedMessages,
+  failStaleReplies,
+  findActiveReply,
+  insertMessageAt,
+  isActiveReply,
+  loadInstructionResult,
+  updateReply,
+  type InstructionResult,
+} from '@/db/messages';
 import type { Message, Session } from '@/db/schema';
 import { readSessionState, type SessionState } from '@/db/sessions';
 import { conflict, DomainError, ErrorCode, notFound } from '../errors';

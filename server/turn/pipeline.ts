@@ -1,5 +1,5 @@
 import { getDb, type Executor } from '@/db/client';
-import type { InstructionResult } from '@/db/instructions';
+import type { InstructionResult } from '@/db/messages';
 import { inSessionTransaction } from '@/db/transaction';
 import type { Assistant } from '@/lib/assistant/types';
 import { isStreamingAssistant } from '@/lib/providers/types';

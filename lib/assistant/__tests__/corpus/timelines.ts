@@ -2,7 +2,7 @@ import { STARTER_TIMELINE } from '@/lib/timeline/starter';
 import type { Timeline } from '../../types';
 import { clip, FIXTURE, LISBON } from '../fixtures';
 
-/** The timeline a new project gets, as db/projects.ts seeds it, with readable ids. */
+/** The timeline a new project gets, as db/projects/rows.ts seeds it, with readable ids. */
 const STARTER: Timeline = STARTER_TIMELINE.map((seeded, index) => ({
   ...seeded,
   id: ['intro', 'opening', 'main', 'outro'][index] ?? `clip-${index}`,

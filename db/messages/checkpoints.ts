@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, lte, max, sql } from 'drizzle-orm';
-import { getDb, type Executor, type Transaction } from './client';
-import { edits, instructionEdits, messages, sessions, timelineSteps, type Edit, type Message, type Session } from './schema';
+import { getDb, type Executor, type Transaction } from '../client';
+import { edits, instructionEdits, messages, sessions, timelineSteps, type Edit, type Message, type Session } from '../schema';
+import { findReply } from './replies';
 
 /**
  * The first history position after an instruction's moment: its reply's position (the
@@ -17,27 +18,13 @@ export async function historyBoundaryAfter(instruction: Message, db: Executor = 
   return Math.max(instruction.historySeq, Number(own?.seq ?? 0)) + 1;
 }
 
-/** The assistant's reply to an instruction, when it has one (looked up within its session, by the session's index). */
-export async function findReply(instruction: Message, db: Executor = getDb()): Promise<Message | null> {
-  const [reply] = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.sessionId, instruction.sessionId), eq(messages.replyToId, instruction.id)))
-    .limit(1);
-  return reply ?? null;
-}
-
-export async function getMessage(messageId: string, db: Executor = getDb()): Promise<Message | null> {
-  const [message] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
-  return message ?? null;
-}
-
 /**
  * Copies a session's conversation up to and including message `lastSeq` into `branch`, with the
  * edits those instructions made, each as it stood at history position `boundary` (applied, or
  * undone by then), and which edits each instruction touched. Copies keep their originals' times
  * and history positions: they stand for the same moments. Nothing is written to the timeline or
- * its history: the copies were not applied again.
+ * its history: the copies were not applied again. It lives with messages, its main rows being the
+ * copied messages; it also writes the branch's sessions row (its count), edits and instruction_edits.
  */
 export async function copyConversation(
   input: { source: Session; branch: Session; lastSeq: number; boundary: number },

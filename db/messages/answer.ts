@@ -1,47 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { instructionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
-import { builtOnce } from './builtQueries';
-import type { Executor, Transaction } from './client';
-import { columnNames, rowOf } from './cte';
-import { listInstructionEdits } from './edits';
-import { RowNotFoundError } from './errors';
 import type { ProjectEventType } from '@/lib/projectEventTypes';
-import { pruneDueAmong, pruneProjectEvents, wakeListeners } from './events';
-import { messagesAppended } from './messages';
-import { automaticTitleChanges } from './sessions';
-import { messages, projectEvents, sessions, titleSource, type Edit, type Message, type Project, type Session } from './schema';
-import { getTimeline } from './projects';
-import type { Clip } from '@/lib/timeline/model';
-
-export interface InstructionResult {
-  userMessage: Message;
-  reply: Message;
-  /** Edits this instruction created, reverted or re-applied, as they are now. */
-  edits: Edit[];
-  /** The project's timeline after the instruction. */
-  timeline: Clip[];
-  /** The session and project as the instruction left them, when its transaction already read them (no re-read for the payload). */
-  session?: Session;
-  project?: Project;
-}
-
-/** The stored outcome of an instruction sent before (a retried request). */
-export async function loadInstructionResult(projectId: string, userMessage: Message, tx: Executor): Promise<InstructionResult> {
-  const [reply] = await tx
-    .select()
-    .from(messages)
-    .where(and(eq(messages.sessionId, userMessage.sessionId), eq(messages.replyToId, userMessage.id)))
-    .limit(1);
-  const [touched, timeline] = await Promise.all([listInstructionEdits([userMessage.id], tx), getTimeline(projectId, tx)]);
-  return { userMessage, reply, edits: touched.get(userMessage.id) ?? [], timeline };
-}
+import { builtOnce } from '../builtQueries';
+import type { Transaction } from '../client';
+import { columnNames, rowOf } from '../cte';
+import { RowNotFoundError } from '../errors';
+import { pruneDueAmong, pruneProjectEvents, wakeListeners } from '../events';
+import { messages, projectEvents, sessions, titleSource, type Message, type Session } from '../schema';
+import { automaticTitleChanges } from '../sessions';
+import { messagesAppended } from './rows';
 
 /**
  * An instruction's last write, in one statement: its reply; the session's message count and
- * title, the automatic one when `retitle` is given and applies (db/sessions.ts
+ * title, the automatic one when `retitle` is given and applies (db/sessions/rows.ts
  * automaticTitleChanges), else the instruction's for a session still untitled; and the
  * `instruction.answered` event, after a `session.renamed` one when the automatic title changed it.
  * Both events carry `eventData` (the sending device's clientMessageId). Under the session's lock.
+ * It lives with messages, its main row being the reply; it also writes the sessions row and
+ * project_events (and wakes the project's listeners).
  */
 export async function recordAnswer(
   input: {
@@ -73,6 +49,7 @@ export async function recordAnswer(
 
 /** recordAnswer's statement, built once for each of its two shapes (db/builtQueries.ts): with an automatic title to apply, or without. */
 function answerQuery(tx: Transaction, retitles: boolean) {
+  // One statement pays (docs/performance.md, counted by bench/capture-phase.ts): with its row's other merges, sendMessage went "29 → 18 statements (23 → 14 in the transaction)".
   const param = sql.placeholder;
   const reply = tx.$with('reply').as(
     tx

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { getDb, type Executor } from './client';
-import { messages, type Message, type MessageStatus } from './schema';
+import { getDb, type Executor } from '../client';
+import { messages, type Message, type MessageStatus } from '../schema';
 
 /** Statuses of a reply still being generated. */
 export const ACTIVE_STATUSES: readonly MessageStatus[] = ['pending', 'streaming'];
@@ -36,11 +36,6 @@ export async function failStaleReplies(sessionId: string, olderThanMs: number, r
       ),
     )
     .returning();
-}
-
-export async function getMessageById(messageId: string, db: Executor = getDb()): Promise<Message | null> {
-  const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
-  return row ?? null;
 }
 
 /** Sets a reply's text and status; `restart` also clears a stop request and restamps it (retryMessage). */
@@ -84,4 +79,14 @@ export async function storeStreamedText(replyId: string, text: string, db: Execu
 export async function readStopRequest(replyId: string, db: Executor = getDb()): Promise<{ stopRequested: boolean } | null> {
   const [row] = await db.select({ stopRequestedAt: messages.stopRequestedAt }).from(messages).where(eq(messages.id, replyId));
   return row ? { stopRequested: row.stopRequestedAt !== null } : null;
+}
+
+/** The assistant's reply to an instruction, when it has one (looked up within its session, by the session's index). */
+export async function findReply(instruction: Message, db: Executor = getDb()): Promise<Message | null> {
+  const [reply] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.sessionId, instruction.sessionId), eq(messages.replyToId, instruction.id)))
+    .limit(1);
+  return reply ?? null;
 }

@@ -1,11 +1,11 @@
 import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import { seqKeyOf, type SeqKey } from '@/lib/listKeys';
 import { instructionTitle } from '@/lib/sessionTitles';
-import { builtOnce } from './builtQueries';
-import { getDb, type Executor, type Transaction } from './client';
-import { keysetPage, type PageArgs } from './pagination';
-import { messages, sessions, type Message, type Session } from './schema';
-import { inSessionTransaction } from './transaction';
+import { builtOnce } from '../builtQueries';
+import { getDb, type Executor, type Transaction } from '../client';
+import { keysetPage, type PageArgs } from '../pagination';
+import { messages, sessions, type Message, type Session } from '../schema';
+import { inSessionTransaction } from '../transaction';
 
 export type MessageKey = SeqKey;
 export const messageKey: (message: Message) => MessageKey = seqKeyOf;
@@ -144,4 +144,9 @@ export async function getFirstInstruction(sessionId: string, db: Executor = getD
     .orderBy(messages.seq)
     .limit(1);
   return first?.content ?? null;
+}
+
+export async function getMessageById(messageId: string, db: Executor = getDb()): Promise<Message | null> {
+  const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
+  return row ?? null;
 }

@@ -1,8 +1,8 @@
 import { and, inArray } from 'drizzle-orm';
-import { pagesAtEnd, type PageWindow } from './batchedPages';
-import { getDb, type Executor } from './client';
-import { messageOwnedBy, wellFormed } from './ownership';
-import { messages, type Message } from './schema';
+import { pagesAtEnd, type PageWindow } from '../batchedPages';
+import { getDb, type Executor } from '../client';
+import { messageOwnedBy, wellFormed } from '../ownership';
+import { messages, type Message } from '../schema';
 
 /**
  * Reads for many parents at once, one statement each, for the per-request DataLoaders: the
@@ -19,7 +19,7 @@ export async function getOwnedMessages(ownerId: string, candidates: readonly str
     .where(and(inArray(messages.id, [...ids]), messageOwnedBy(ownerId, db)));
 }
 
-/** Each session's messages page, oldest first (the order of db/messages.ts listMessages). */
+/** Each session's messages page, oldest first (the order of listMessages, db/messages/rows.ts). */
 export function firstMessagePages(sessionIds: readonly string[], window: PageWindow, db: Executor = getDb()) {
   return pagesAtEnd(
     {
