@@ -8,6 +8,7 @@ import { answer, clipsOf, performEdit, resolveTargets, type Scene } from './edit
 import { specFromIntent, takesTargets } from './editSpec';
 import { correctedValue, correctionBody } from './followUps';
 import { latestEdit } from './history';
+import { sameTimeline } from '@/lib/checkpoints';
 import { applyOperations, TimelineConflictError } from '@/lib/timeline/operations';
 import { refuse, succeed, type EditOutcome, type Outcome } from './outcome';
 import { parseCommand } from './parseCommand';
@@ -38,7 +39,7 @@ function replaceLatest(latest: SessionEdit, scene: Scene, build: (reverted: Scen
   const outcome = build({ ...scene, timeline: reverted });
   if (!outcome.ok) return answer(outcome.reply);
   // "make the intro longer, not shorter" after making it longer: the correction is what was done.
-  if (JSON.stringify(outcome.value.edit.operations) === JSON.stringify(latest.operations)) {
+  if (sameTimeline(applyOperations(reverted, outcome.value.edit.operations), scene.timeline)) {
     return answer(`That is what I did: ${lowerFirst(latest.description)}. Nothing was changed.`);
   }
   const arrangement = describeArrangementChanges('undo', latest.inverse, scene.timeline, reverted);

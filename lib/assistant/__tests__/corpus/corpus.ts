@@ -15,10 +15,17 @@ export type CorpusCase = {
   reply: string;
 } & ({ changes: Record<string, Partial<Clip>>; removed?: string[]; order?: string[] } | { changes?: undefined; removed?: undefined; order?: undefined });
 
-function expectedTimeline(before: Timeline, row: CorpusCase & { changes: Record<string, Partial<Clip>> }): Clip[] {
+/** The timeline a case expects after it, from the one before it: its changes applied, removed clips gone, in its order. */
+export function expectedTimeline(before: Timeline, row: CorpusCase & { changes: Record<string, Partial<Clip>> }): Clip[] {
   const kept = before.filter((clip) => !row.removed?.includes(clip.id)).map((clip) => ({ ...clip, ...row.changes[clip.id] }));
   const { order } = row;
   return order ? order.map((id) => kept.find((clip) => clip.id === id) as Clip) : kept;
+}
+
+/** A family of phrasings and its cases. */
+export interface CorpusFamily {
+  family: string;
+  cases: readonly CorpusCase[];
 }
 
 /** Runs a family's table: one test per phrasing, named by it. */
