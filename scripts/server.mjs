@@ -17,7 +17,9 @@ process.env.NODE_ENV = 'production';
 process.env.NEXT_RUNTIME = 'nodejs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
+// A launcher: it reads PORT itself (blank as unset); the app's settings are checked as app.prepare()
+// runs instrumentation.ts, before the server listens.
+const port = Number(values.port || process.env.PORT?.trim() || 3000);
 const hostname = values.hostname;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

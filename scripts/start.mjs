@@ -1,10 +1,12 @@
 // `npm start`: build the app, migrate and seed the database, then serve it.
 // With no DATABASE_URL everything runs on the embedded PGlite in PGLITE_DIR (default .data/pglite).
+// A launcher, run before the app is loaded: it reads PORT, SKIP_BUILD and NEXTAUTH_SECRET itself
+// (blank as unset, as lib/config.ts does), and the configuration check below refuses bad values.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
-const port = process.env.PORT ?? '3000';
+const port = process.env.PORT?.trim() || '3000';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 // The app server runs in production mode, which requires a cookie-signing secret. For a local run
@@ -26,7 +28,7 @@ function run(label, command, args) {
 }
 
 run('Checking the configuration', 'npx', ['tsx', 'scripts/check-config.ts']);
-if (process.env.SKIP_BUILD !== '1') run('Building the app', 'npx', ['next', 'build']);
+if (!/^(1|true)$/i.test(process.env.SKIP_BUILD?.trim() ?? '')) run('Building the app', 'npx', ['next', 'build']);
 run('Migrating the database', 'npx', ['tsx', 'scripts/migrate.ts']);
 run('Seeding the demo user and project', 'npx', ['tsx', 'scripts/seed.ts']);
 console.log(`\n> Serving CoDirector at http://localhost:${port}`);
