@@ -172,3 +172,45 @@ test('one undo restores the exact prior timeline after a multi-clip or compound 
   // The generators must reach the case this test is about.
   expect(checked).toBeGreaterThan(50);
 });
+
+/** Phrasings that replace the last edit: its amount, its unit or its clip. */
+const CORRECTIONS = [
+  'make that 3 seconds',
+  'actually make it 6 seconds',
+  'make that 1 second instead',
+  'no, 2 seconds',
+  'percent, not seconds',
+  'seconds, not percent',
+  'no, I meant the second clip',
+  'no, the last clip',
+  'the first clip, not that one',
+  'not that one, the other scene',
+  'no, the outro, not the intro',
+  'make that 50%',
+];
+
+test('a correction is one revision of the last edit: one undo brings back the exact timeline from before the edit it revised', () => {
+  let revised = 0;
+  fc.assert(
+    fc.property(conversationArbitrary, editArbitrary, fc.constantFrom(...CORRECTIONS), ({ timeline, instructions }, edit, correction) => {
+      const project = new Project(timeline);
+      const session = project.startSession();
+      for (const instruction of instructions) session.send(instruction);
+      const beforeEdit = project.timeline;
+      const made = session.send(edit);
+      if (made.actions.length !== 1 || made.actions[0].type !== 'apply') return;
+      const original = session.edits.at(-1)!;
+      const corrected = session.send(correction);
+      // "actually make it 6 seconds" after a fade is a new request, not a correction of it.
+      const [revertOriginal, ...instead] = corrected.actions;
+      if (revertOriginal?.type !== 'revert' || revertOriginal.editId !== original.id) return;
+      expect({ correction, instead: instead.map((action) => action.type) }).toEqual({ correction, instead: ['apply'] });
+      revised += 1;
+      expect(session.send('undo').actions).toHaveLength(1);
+      expect(project.timeline).toEqual(beforeEdit);
+    }),
+    { numRuns: 300 },
+  );
+  // The generators must reach the case this test is about.
+  expect(revised).toBeGreaterThan(30);
+});
