@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  DEMO,
   conversation,
   conversationTexts,
   historyButton,
@@ -11,12 +12,14 @@ import {
   newSession,
   newUserWithProject,
   openHistory,
+  openProject,
   send,
+  signIn,
   signUp,
   uniqueEmail,
 } from './support/app';
 import { TIME_ZONE_COOKIE } from '../lib/dateGroups';
-import { newPage, useBrowser } from './support/browser';
+import { DESKTOP, newPage, PHONE, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 
 /** The titles of projectWithThreeSessions's sessions: what each one did. */
@@ -405,5 +408,56 @@ describe('the session history drawer', () => {
     assert.match(text, /^# Outro \+2 s\n/);
     assert.match(text, /- Edit: Made “Outro” 2\.0 s longer\n {2}- durationMs: 5000 → 7000/);
     await page.context().close();
+  });
+});
+
+/** Where a control is drawn, and whether a click at its centre reaches it (nothing drawn over it). */
+async function clickableBox(page: Page, selector: string): Promise<{ height: number; hit: boolean }> {
+  return page.evaluate((css) => {
+    const element = document.querySelector<HTMLElement>(css);
+    if (!element) throw new Error(`nothing matches ${css}`);
+    const box = element.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return { height: box.height, hit: top !== null && (top === element || element.contains(top)) };
+  }, selector);
+}
+
+describe('the session history drawer as a mouse meets it', () => {
+  const browser = useBrowser();
+
+  test('with a full list, at 1280×800, 1440×900 and a 390×844 phone, the search box and the Recent | Archived switch are full-size and a click reaches them', async () => {
+    const signedIn = await newPage(browser());
+    await signIn(signedIn, DEMO.email, DEMO.password);
+    const storageState = await signedIn.context().storageState();
+    for (const viewport of [DESKTOP, { width: 1440, height: 900 }, PHONE]) {
+      const page = await newPage(browser(), { viewport, storageState, hasTouch: viewport === PHONE });
+      await openProject(page, DEMO.project);
+      await openHistory(page);
+      await historyItems(page).nth(19).waitFor();
+      const size = `${viewport.width}×${viewport.height}`;
+      const search = await clickableBox(page, '[role="dialog"] input[type="search"]');
+      assert.ok(search.height >= 28, `${size}: the search box is ${search.height} px tall`);
+      assert.ok(search.hit, `${size}: something is drawn over the search box`);
+      for (const name of ['Recent', 'Archived']) {
+        const segment = await clickableBox(page, `[role="dialog"] [role="group"] button:nth-child(${name === 'Recent' ? 1 : 2})`);
+        assert.ok(segment.height >= 24 && segment.hit, `${size}: “${name}” is ${segment.height} px tall, reached: ${segment.hit}`);
+      }
+      // The list scrolled to its end leaves the header where it was.
+      await historyDrawer(page)
+        .locator('ul')
+        .evaluate((list) => list.parentElement?.scrollTo({ top: list.scrollHeight }));
+      assert.ok((await clickableBox(page, '[role="dialog"] input[type="search"]')).hit, `${size}: the scrolled list covers the search box`);
+
+      const searchBox = await historyDrawer(page).getByRole('searchbox', { name: 'Search sessions' }).boundingBox();
+      await page.mouse.click(searchBox!.x + searchBox!.width / 2, searchBox!.y + searchBox!.height / 2);
+      assert.equal(await focusedLabel(page), 'Search sessions');
+      const archived = historyDrawer(page).getByRole('button', { name: 'Archived' });
+      await archived.click();
+      await eventually(async () => assert.equal(await archived.getAttribute('aria-pressed'), 'true'));
+      await historyDrawer(page).getByRole('button', { name: 'Recent' }).click();
+      await eventually(async () => assert.equal(await historyDrawer(page).getByRole('button', { name: 'Recent' }).getAttribute('aria-pressed'), 'true'));
+      await page.context().close();
+    }
+    await signedIn.context().close();
   });
 });

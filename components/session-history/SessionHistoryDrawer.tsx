@@ -410,7 +410,7 @@ export function SessionHistoryDrawer({
       <div className={styles.filter}>
         <input
           type="search"
-          className={styles.search}
+          className={`input ${styles.search}`}
           aria-label="Search sessions"
           placeholder="Search sessions"
           value={searchText}
@@ -418,9 +418,14 @@ export function SessionHistoryDrawer({
           onChange={(event) => changeSearchText(event.target.value)}
           onKeyDown={clearOnEscape}
         />
-        <button type="button" className="button ghost small" aria-pressed={showArchived} onClick={toggleArchived}>
-          Archived
-        </button>
+        <div className={styles.segments} role="group" aria-label="Which sessions">
+          <button type="button" className={styles.segment} aria-pressed={!showArchived} onClick={() => showArchived && toggleArchived()}>
+            Recent
+          </button>
+          <button type="button" className={styles.segment} aria-pressed={showArchived} onClick={() => !showArchived && toggleArchived()}>
+            Archived
+          </button>
+        </div>
       </div>
       <div className={styles.body}>
         {error && (
