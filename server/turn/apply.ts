@@ -124,7 +124,7 @@ function editsAfter(before: readonly Edit[], touched: readonly Edit[]): Edit[] {
 
 /**
  * The reply, the title and the events. A new reply is one statement with the session's count,
- * title and events (db/instructions.ts recordAnswer); a stored one is completed, then announced.
+ * title and events (db/messages/answer.ts recordAnswer); a stored one is completed, then announced.
  */
 async function writeReply(turn: Turn, content: string, retitle: AutomaticTitle | null, tx: Transaction): Promise<{ reply: Message; session?: Session }> {
   const { session, userMessage } = turn;

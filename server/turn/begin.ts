@@ -60,7 +60,7 @@ async function beginInstruction(
   const lastSeq = state.messages.at(-1)?.seq ?? 0;
   const userMessage = await insertMessageAt(session.id, lastSeq + 1, { role: 'user', content, clientMessageId }, tx);
   const turn = { session, userMessage, state, context: turnContext(state, userMessage.seq), oneTransaction: options.oneTransaction };
-  // In one transaction the reply and the session's count are written last, in one statement (db/instructions.ts recordAnswer).
+  // In one transaction the reply and the session's count are written last, in one statement (db/messages/answer.ts recordAnswer).
   if (options.oneTransaction) return { turn: { ...turn, reply: { kind: 'new', seq: lastSeq + 2 } } };
   await countAppendedMessages(session.id, 2, content, tx);
   const pending = await insertMessageAt(session.id, lastSeq + 2, { role: 'assistant', content: '', replyToId: userMessage.id, status: 'pending' }, tx);

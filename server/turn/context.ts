@@ -51,7 +51,7 @@ export function turnContext(read: SessionRead, beforeSeq: number | null): TurnCo
   };
 }
 
-/** The session read in one statement (db/instructions.ts readSessionState), as an assistant is given it. */
+/** The session read in one statement (db/sessions/state.ts readSessionState), as an assistant is given it. */
 export async function readTurnContext(sessionId: string, beforeSeq: number | null, db: Executor): Promise<TurnContext> {
   return turnContext(await readSessionState(sessionId, db), beforeSeq);
 }
