@@ -2,7 +2,7 @@ import type { Executor } from '@/db/client';
 import type { Assistant, AssistantInput } from '@/lib/assistant/types';
 import { isStreamingAssistant, ProviderError, type StreamingAssistant } from '@/lib/providers/types';
 import { registerGeneration, ReplyWriter, STOPPED_REPLY, stoppedError } from '../generations';
-import type { Answer, Turn } from './types';
+import type { Answer, Answered, Turn } from './types';
 
 const TIMED_OUT = 'The model took too long to answer, so I stopped waiting. Nothing was changed. Try again.';
 const FAILED = 'The assistant failed while answering. Nothing was changed. Try again.';
@@ -11,13 +11,11 @@ const FAILED = 'The assistant failed while answering. Nothing was changed. Try a
  * The `answer` stage, the only one where the assistants differ. A synchronous assistant (the
  * interpreter) answers at once from the turn's context; it may run inside `begin`'s transaction.
  */
-export async function answerAtOnce(turn: Turn, assistant: Assistant): Promise<Answer & { kind: 'answered' }> {
-  const respond = (input: AssistantInput) => assistant.respond(input);
-  const result = await respond(assistantInput(turn));
+export async function answerAtOnce(turn: Turn, assistant: Assistant): Promise<Answered> {
   return {
     kind: 'answered',
-    result,
-    replan: (timeline, context) => respond({ timeline, context, instruction: turn.userMessage.content }),
+    result: await assistant.respond(assistantInput(turn)),
+    replan: (timeline, context) => assistant.respond({ timeline, context, instruction: turn.userMessage.content }),
     said: '',
     fold: null,
   };

@@ -12,11 +12,10 @@ import { STOPPED_REPLY } from '../generations';
 import { applyAutomaticTitle, titleAfterEdits } from '../sessionTitles';
 import { turnContext } from './context';
 import { recordInstructionAnswered, recordReplyFinished, sentFrom } from './events';
-import type { Answer, Turn } from './types';
+import type { Answer, Answered, Turn } from './types';
 
 const TIMELINE_MOVED = 'The timeline changed while I was answering, so I made no edit. Ask again.';
 
-type Answered = Extract<Answer, { kind: 'answered' }>;
 type PendingEdit = { action: AssistantAction; stored?: SessionEdit };
 interface FittedEdits {
   reply: string;

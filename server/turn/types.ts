@@ -41,3 +41,6 @@ export type Answer =
       fold: SessionSummary | null;
     }
   | { kind: 'ended'; status: 'failed' | 'stopped'; content: string };
+
+/** An answer to apply: the assistant's reply and edits. */
+export type Answered = Extract<Answer, { kind: 'answered' }>;
