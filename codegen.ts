@@ -40,6 +40,7 @@ const config: CodegenConfig = {
           ProjectConnection: '../models#ProjectConnectionModel',
           SessionConnection: '../models#SessionConnectionModel',
           MessageConnection: '../models#MessageConnectionModel',
+          SessionCounts: '../models#SessionCountsModel',
         },
       },
     },

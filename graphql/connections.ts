@@ -67,6 +67,14 @@ export async function resolveConnection<Row, Key>(
   };
 }
 
+/**
+ * The edge `list` gives `node`, for a mutation payload to hand to a normalized cache (Relay's
+ * `@prependEdge` / `@appendEdge`): its cursor pages `list` from there like one read from it.
+ */
+export function edgeOf<Node, Key>(list: ListIdentity, cursorKey: CursorKey<Key>, key: Key, node: Node): { cursor: string; node: Node } {
+  return lazyEdge(node, () => encodeCursor(list, cursorKey, key));
+}
+
 /** An edge whose cursor is signed when a query reads it, once: a signature costs more than the rest of an edge. */
 function lazyEdge<Node>(node: Node, sign: () => string): { cursor: string; node: Node } {
   let cursor: string | undefined;

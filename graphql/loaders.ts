@@ -71,6 +71,10 @@ export function createLoaders(viewer: Viewer) {
       const counts = await countSessionsByProject(projectIds, { archived: true });
       return projectIds.map((id) => counts.get(id) ?? 0);
     }),
+    pinnedSessionCounts: new DataLoader<string, number>(async (projectIds) => {
+      const counts = await countSessionsByProject(projectIds, { archived: false, pinned: true });
+      return projectIds.map((id) => counts.get(id) ?? 0);
+    }),
     /** What each instruction touched: the edits it made, undid or redid. */
     editsByMessage: new DataLoader<string, Edit[]>(async (messageIds) => {
       const touched = await listInstructionEdits(messageIds);

@@ -19,6 +19,11 @@ export interface TimelineModel {
 
 export type ClipModel = Clip & { position: number };
 
+/** A project's session counts: each is counted when selected (graphql/resolvers/Project.ts). */
+export interface SessionCountsModel {
+  projectId: string;
+}
+
 export type ProjectConnectionModel = Connection<Project>;
 export type SessionConnectionModel = Connection<Session>;
 export type MessageConnectionModel = Connection<Message>;

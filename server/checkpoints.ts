@@ -14,7 +14,7 @@ import { RowNotFoundError } from '@/db/errors';
 import { recordProjectEvent } from '@/db/events';
 import { copyConversation, findReply, getMessageById, getOwnedMessages, historyBoundaryAfter, insertNextMessage } from '@/db/messages';
 import type { Edit, Message, Session } from '@/db/schema';
-import { createBranchSession, getOwnedSessions, sessionsByIds, setCurrentSession } from '@/db/sessions';
+import { createBranchSession, getOwnedSessions, sessionsByIds, setCurrentSession, type SessionLeft } from '@/db/sessions';
 import { getTimeline, saveTimeline } from '@/db/projects';
 import { inSessionTransaction } from '@/db/transaction';
 import { invertOperations } from '@/lib/timeline/operations';
@@ -58,9 +58,11 @@ export interface TimelineRestoreResult extends TimelineRestorePreview {
   recordedIn: Session;
   userMessage: Message;
   reply: Message;
+  /** The edits whose effect the restore reverted, as they are after it. */
+  revertedEdits: Edit[];
 }
 
-export interface ForkResult {
+export interface ForkResult extends SessionLeft {
   session: Session;
   /** Present when the timeline was restored in the same step. */
   restore: { edit: Edit; changes: TimelineChange[] } | null;
@@ -105,12 +107,12 @@ export async function restoreTimeline(caller: Caller, raw: unknown): Promise<Tim
         at,
         tx,
       );
-      await writeRestore(plan, edit, tx);
+      const revertedEdits = await writeRestore(plan, edit, tx);
       const reply = await insertNextMessage(recordIn.id, { role: 'assistant', content: restoreReply(plan, fresh), replyToId: userMessage.id }, tx);
       await retitleSession(recordIn, tx, { timeline: plan.timeline });
       await recordProjectEvent({ projectId: session.projectId, type: 'timeline.restored', sessionId: recordIn.id, userId: viewer.user.id }, tx);
       const [recordedIn = recordIn] = await getOwnedSessions(viewer.user.id, [recordIn.id], tx);
-      return { ...plan, edit, recordedIn, userMessage, reply };
+      return { ...plan, edit, recordedIn, userMessage, reply, revertedEdits };
     }),
   );
 }
@@ -156,10 +158,10 @@ export async function forkSession(caller: Caller, raw: unknown): Promise<ForkRes
       }
       // The branch's title says what its copy of the conversation did, not what the original went on to do.
       await retitleSession(branch, tx, { ...(timeline ? { timeline } : {}), announce: false });
-      await setCurrentSession(viewer.user.id, source.projectId, branch.id, tx);
+      const left = await setCurrentSession(viewer.user.id, source.projectId, branch.id, tx);
       await recordProjectEvent({ projectId: source.projectId, type: 'session.forked', sessionId: branch.id, userId: viewer.user.id }, tx);
       const [session = branch] = await getOwnedSessions(viewer.user.id, [branch.id], tx);
-      return { session, restore: restored, timeline: timeline ?? (await getTimeline(source.projectId, tx)) };
+      return { session, ...left, restore: restored, timeline: timeline ?? (await getTimeline(source.projectId, tx)) };
     }),
   );
 }
@@ -207,9 +209,16 @@ async function planRestore(message: Message, session: Session, db: Executor): Pr
   };
 }
 
-async function writeRestore(plan: RestorePlan, edit: Edit, tx: Transaction): Promise<void> {
+/** Saves the restored timeline and marks the later edits as reverted by `edit`; returns those edits as they are now. */
+async function writeRestore(plan: RestorePlan, edit: Edit, tx: Transaction): Promise<Edit[]> {
   await saveTimeline(plan.session.projectId, plan.current, plan.timeline, tx);
-  await markRevertedBy([...new Set(plan.later.map((step) => step.edit.id))], edit.id, tx);
+  const reverted = [...new Map(plan.later.map((step) => [step.edit.id, step.edit])).values()];
+  await markRevertedBy(
+    reverted.map((later) => later.id),
+    edit.id,
+    tx,
+  );
+  return reverted.map((later) => ({ ...later, revertedByEditId: edit.id }));
 }
 
 function restoreEdit(plan: RestorePlan, label: string) {

@@ -44,24 +44,30 @@ export async function getCurrentSessions(userId: string, projectIds: readonly st
   return new Map(rows.map((row) => [row.projectId, row.session]));
 }
 
-/** How many sessions each project's history list holds: listed archived ones (`archived`), or the listed rest. One statement. */
+/**
+ * How many sessions each project's history list holds: listed archived ones (`archived`), the
+ * pinned ones of the default list (`pinned`), or the whole default list. One statement.
+ */
 export async function countSessionsByProject(
   projectIds: readonly string[],
-  { archived }: { archived: boolean } = { archived: false },
+  { archived, pinned = false }: { archived: boolean; pinned?: boolean } = { archived: false },
   db: Executor = getDb(),
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(projectIds.map((id) => [id, 0]));
   if (projectIds.length === 0) return counts;
-  const rows = archived
-    ? await db
-        .select({ projectId: sessions.projectId, count: sql<number>`count(*)::int` })
-        .from(sessions)
-        .where(and(inArray(sessions.projectId, [...projectIds]), eq(sessions.archived, true), listedSession))
-        .groupBy(sessions.projectId)
-    : await db
-        .select({ projectId: projects.id, count: listedSessionCount({ id: qualified(projects.id), sessionCount: qualified(projects.sessionCount) }) })
-        .from(projects)
-        .where(inArray(projects.id, [...projectIds]));
+  const rows =
+    archived || pinned
+      ? await db
+          .select({ projectId: sessions.projectId, count: sql<number>`count(*)::int` })
+          .from(sessions)
+          .where(
+            and(inArray(sessions.projectId, [...projectIds]), eq(sessions.archived, archived), pinned ? eq(sessions.pinned, true) : undefined, listedSession),
+          )
+          .groupBy(sessions.projectId)
+      : await db
+          .select({ projectId: projects.id, count: listedSessionCount({ id: qualified(projects.id), sessionCount: qualified(projects.sessionCount) }) })
+          .from(projects)
+          .where(inArray(projects.id, [...projectIds]));
   for (const row of rows) counts.set(row.projectId, Number(row.count));
   return counts;
 }

@@ -24,6 +24,7 @@ export {
   type SessionFlags,
   type SessionKey,
   type SessionListFilter,
+  type SessionLeft,
   type SessionSwitch,
 } from './rows';
 export { listedSession, listedSessionCount } from './listed';

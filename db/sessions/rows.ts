@@ -142,10 +142,16 @@ export async function getCurrentSession(userId: string, projectId: string, db: E
   return row?.session ?? null;
 }
 
-/** A switch of the user's current session: the one current now, and the one that was (null when none or the same). */
-export interface SessionSwitch {
-  session: Session;
+/** What leaving the current session did: the one that was current (null when none, the same, or deleted) and the empty one deleted. */
+export interface SessionLeft {
   previousSessionId: string | null;
+  /** The session left behind empty, and so deleted; null when none was. */
+  deletedSessionId: string | null;
+}
+
+/** A switch of the user's current session: the one current now, and what became of the one that was. */
+export interface SessionSwitch extends SessionLeft {
+  session: Session;
 }
 
 /**
@@ -153,7 +159,7 @@ export interface SessionSwitch {
  * empty session is removed when it is left (a `session.deleted` event), so none pile up. The
  * caller holds the project's lock, so nothing switches (or writes to the one left) in between.
  */
-export async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<string | null> {
+export async function setCurrentSession(userId: string, projectId: string, sessionId: string, db: Transaction): Promise<SessionLeft> {
   const [previous] = await db
     .select({ sessionId: currentSessions.sessionId })
     .from(currentSessions)
@@ -165,8 +171,10 @@ export async function setCurrentSession(userId: string, projectId: string, sessi
       target: [currentSessions.userId, currentSessions.projectId],
       set: { sessionId, updatedAt: sql`now()` },
     });
-  if (!previous || previous.sessionId === sessionId) return null;
-  return (await deleteIfLeftEmpty(projectId, previous.sessionId, db)) ? null : previous.sessionId;
+  if (!previous || previous.sessionId === sessionId) return { previousSessionId: null, deletedSessionId: null };
+  return (await deleteIfLeftEmpty(projectId, previous.sessionId, db))
+    ? { previousSessionId: null, deletedSessionId: previous.sessionId }
+    : { previousSessionId: previous.sessionId, deletedSessionId: null };
 }
 
 /** Deletes a session with no message that is nobody's current one; true when it did. */
@@ -205,9 +213,9 @@ export async function startSessionSwitch(userId: string, projectId: string, db: 
         .orderBy(desc(sessions.createdAt), desc(sessions.id))
         .limit(1);
       const session = empty ?? (await createSession({ projectId, createdById: userId }, tx));
-      const previousSessionId = await setCurrentSession(userId, projectId, session.id, tx);
+      const left = await setCurrentSession(userId, projectId, session.id, tx);
       await recordProjectEvent({ projectId, type: 'session.started', sessionId: session.id, userId }, tx);
-      return { session, previousSessionId };
+      return { session, ...left };
     },
     db,
   );
@@ -233,9 +241,9 @@ export async function restoreSessionSwitch(userId: string, session: Session, db:
         .set({ archived: false, updatedAt: sql`now()` })
         .where(and(eq(sessions.id, session.id), eq(sessions.archived, true)))
         .returning();
-      const previousSessionId = await setCurrentSession(userId, session.projectId, session.id, tx);
+      const left = await setCurrentSession(userId, session.projectId, session.id, tx);
       await recordProjectEvent({ projectId: session.projectId, type: 'session.restored', sessionId: session.id, userId }, tx);
-      return { session: unarchived ?? session, previousSessionId };
+      return { session: unarchived ?? session, ...left };
     },
     db,
   );

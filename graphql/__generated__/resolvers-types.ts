@@ -2,7 +2,7 @@
 import type { GlobalId } from '../ids';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { User as UserRow, Project as ProjectRow, Session as SessionRow, Message as MessageRow, Edit as EditRow, AccessToken as AccessTokenRow, ProjectEvent as ProjectEventRow } from '@/db/schema';
-import type { TimelineModel, ClipModel, ProjectConnectionModel, SessionConnectionModel, MessageConnectionModel } from '../models';
+import type { TimelineModel, ClipModel, ProjectConnectionModel, SessionConnectionModel, MessageConnectionModel, SessionCountsModel } from '../models';
 import type { TimelineRestorePreview as TimelineRestorePreviewModel } from '@/server/checkpoints';
 import type { TimelineChange as TimelineChangeModel } from '@/lib/checkpoints';
 import type { GraphQLContext } from '../context';
@@ -166,6 +166,8 @@ export type CreateProjectPayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The new project. */
   project: Project;
+  /** Its edge in `User.projects`, to insert at the top (Relay: `@prependEdge`). */
+  projectEdge: ProjectEdge;
 };
 
 /** Input of `deleteSession`. */
@@ -183,6 +185,10 @@ export type DeleteSessionPayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The deleted session's global id, to remove it from caches. */
   deletedSessionId: Scalars['ID']['output'];
+  /** The same id as a list, as the other payloads that delete sessions give them (Relay: `@deleteRecord`). */
+  deletedSessionIds: Array<Scalars['ID']['output']>;
+  /** The session's project, with its counts and current session after the delete. */
+  project: Project;
 };
 
 /** A change to a project's timeline. It stays when the session that made it is deleted. */
@@ -194,7 +200,10 @@ export type Edit = Node & {
   description: Scalars['String']['output'];
   /** The edit's global id. */
   id: Scalars['ID']['output'];
-  /** When it was undone; null while it is applied. */
+  /**
+   * When its effect was taken back: undone in its session, or reverted by a timeline restore (the
+   * restore's time, see `revertedBy`) while that restore is in effect. Null while it is applied.
+   */
   revertedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The timeline restore that reverted this edit's effect, while that restore is in effect. */
   revertedBy?: Maybe<Edit>;
@@ -215,12 +224,18 @@ export type ForkSessionPayload = {
   __typename?: 'ForkSessionPayload';
   /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Sessions this mutation deleted: the empty one left behind, if any (Relay: `@deleteRecord`). */
+  deletedSessionIds: Array<Scalars['ID']['output']>;
   /** The restore's edit when the timeline was restored (null when not asked, or already as it was). */
   edit?: Maybe<Edit>;
+  /** The session that was current before (now `isCurrent: false`); null when there was none or it was left empty and deleted. */
+  previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now the branch. */
   project: Project;
   /** The branch, now the viewer's current session. */
   session: Session;
+  /** The branch's edge in `Project.sessions`, to insert (Relay: `@prependEdge`). */
+  sessionEdge: SessionEdge;
   /** The project's timeline after the branch. */
   timeline: Timeline;
 };
@@ -657,6 +672,11 @@ export type Project = Node & {
   /** 1 to 120 characters, one line. */
   name: Scalars['String']['output'];
   /**
+   * How many sessions each list holds. Every mutation that changes a list returns `project`, so a
+   * normalized cache that selects this there keeps the counts right with no code of its own.
+   */
+  sessionCounts: SessionCounts;
+  /**
    * The project's sessions: pinned ones first, then newest first (keyset cursors stay stable across
    * the pinned boundary). Archived sessions are left out unless `archived: true`, which lists only
    * them; so are empty sessions (no messages) other than the current one.
@@ -850,15 +870,20 @@ export type RestoreSessionPayload = {
   __typename?: 'RestoreSessionPayload';
   /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Sessions this mutation deleted: the empty one left behind, if any (Relay: `@deleteRecord`). */
+  deletedSessionIds: Array<Scalars['ID']['output']>;
   /**
    * The session that was current before (now `isCurrent: false`); null when there was none, it is
-   * `session` itself, or it had no message: an empty session is deleted when it is left.
+   * `session` itself, or it had no message: an empty session is deleted when it is left (its id is
+   * then in `deletedSessionIds`).
    */
   previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now `session`. */
   project: Project;
   /** The viewer's current session now (`isCurrent: true`). */
   session: Session;
+  /** `session`'s edge in `Project.sessions`, to insert (Relay: `@prependEdge`); it heads the unpinned sessions. */
+  sessionEdge: SessionEdge;
 };
 
 /** Input of `restoreTimeline`. */
@@ -880,8 +905,12 @@ export type RestoreTimelinePayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The restore's own edit. */
   edit: Edit;
+  /** The instruction and reply the restore recorded in `session`, as edges to append to `Session.messages` (Relay: `@appendEdge`). */
+  messageEdges: Array<MessageEdge>;
   /** The project, with its timeline after the restore. */
   project: Project;
+  /** The later edits it reverted, with `revertedAt` and `revertedBy` set. */
+  revertedEdits: Array<Edit>;
   /** The session the restore is recorded in (the viewer's current one). */
   session: Session;
   /** The project's timeline after the restore. */
@@ -935,6 +964,8 @@ export type SendMessagePayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The edits this instruction made, undid or redid. */
   edits: Array<Edit>;
+  /** The instruction's and the reply's edges in `Session.messages`, oldest first, to append (Relay: `@appendEdge`); the instruction's alone is left out when it was already stored (a retry). */
+  messageEdges: Array<MessageEdge>;
   /** The project, with its timeline after the instruction. */
   project: Project;
   /** CoDirector's reply. */
@@ -1018,6 +1049,17 @@ export type SessionConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How many sessions a project's lists hold (as `Project.sessions` lists them: empty sessions other than the current one left out). */
+export type SessionCounts = {
+  __typename?: 'SessionCounts';
+  /** The default list, `sessions` (its `totalCount`). */
+  active: Scalars['Int']['output'];
+  /** The archived list, `sessions(archived: true)`. */
+  archived: Scalars['Int']['output'];
+  /** The pinned sessions at the top of the default list. */
+  pinned: Scalars['Int']['output'];
+};
+
 /** A session in a page, with its place in the list. */
 export type SessionEdge = {
   __typename?: 'SessionEdge';
@@ -1045,8 +1087,16 @@ export type SessionFlagPayload = {
   __typename?: 'SessionFlagPayload';
   /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The session's project, with its counts after the change. */
+  project: Project;
   /** The session as it is now. */
   session: Session;
+  /**
+   * The session's edge in the list it is in now (`sessions(archived: true)` when archived, else
+   * `sessions`), to insert there after removing the session from the other (Relay: `@deleteEdge`
+   * on `session.id`, then `@prependEdge`); see docs/clients.md.
+   */
+  sessionEdge: SessionEdge;
 };
 
 /** Where a session's title came from. */
@@ -1071,15 +1121,20 @@ export type StartSessionPayload = {
   __typename?: 'StartSessionPayload';
   /** The input's `clientMutationId`. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Sessions this mutation deleted: the empty one left behind, if any (Relay: `@deleteRecord`). */
+  deletedSessionIds: Array<Scalars['ID']['output']>;
   /**
    * The session that was current before (now `isCurrent: false`); null when there was none, it is
-   * `session` itself, or it had no message: an empty session is deleted when it is left.
+   * `session` itself, or it had no message: an empty session is deleted when it is left (its id is
+   * then in `deletedSessionIds`).
    */
   previousSession?: Maybe<Session>;
   /** The project, whose `currentSession` is now `session`. */
   project: Project;
   /** The viewer's current session now (`isCurrent: true`). */
   session: Session;
+  /** `session`'s edge in `Project.sessions`, to insert (Relay: `@prependEdge`); it heads the unpinned sessions. */
+  sessionEdge: SessionEdge;
 };
 
 /** Input of `stopGeneration`. */
@@ -1342,14 +1397,14 @@ export type ResolversTypes = {
   CreateAccessTokenInput: CreateAccessTokenInput;
   CreateAccessTokenPayload: ResolverTypeWrapper<Omit<CreateAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   CreateProjectInput: CreateProjectInput;
-  CreateProjectPayload: ResolverTypeWrapper<Omit<CreateProjectPayload, 'project'> & { project: ResolversTypes['Project'] }>;
+  CreateProjectPayload: ResolverTypeWrapper<Omit<CreateProjectPayload, 'project' | 'projectEdge'> & { project: ResolversTypes['Project'], projectEdge: ResolversTypes['ProjectEdge'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteSessionInput: DeleteSessionInput;
-  DeleteSessionPayload: ResolverTypeWrapper<DeleteSessionPayload>;
+  DeleteSessionPayload: ResolverTypeWrapper<Omit<DeleteSessionPayload, 'project'> & { project: ResolversTypes['Project'] }>;
   Edit: ResolverTypeWrapper<EditRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ForkSessionInput: ForkSessionInput;
-  ForkSessionPayload: ResolverTypeWrapper<Omit<ForkSessionPayload, 'edit' | 'project' | 'session' | 'timeline'> & { edit?: Maybe<ResolversTypes['Edit']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'] }>;
+  ForkSessionPayload: ResolverTypeWrapper<Omit<ForkSessionPayload, 'edit' | 'previousSession' | 'project' | 'session' | 'sessionEdge' | 'timeline'> & { edit?: Maybe<ResolversTypes['Edit']>, previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'], sessionEdge: ResolversTypes['SessionEdge'], timeline: ResolversTypes['Timeline'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Message: ResolverTypeWrapper<MessageRow>;
@@ -1370,22 +1425,23 @@ export type ResolversTypes = {
   RenameSessionInput: RenameSessionInput;
   RenameSessionPayload: ResolverTypeWrapper<Omit<RenameSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
   RestoreSessionInput: RestoreSessionInput;
-  RestoreSessionPayload: ResolverTypeWrapper<Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
+  RestoreSessionPayload: ResolverTypeWrapper<Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session' | 'sessionEdge'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'], sessionEdge: ResolversTypes['SessionEdge'] }>;
   RestoreTimelineInput: RestoreTimelineInput;
-  RestoreTimelinePayload: ResolverTypeWrapper<Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'project' | 'session' | 'timeline'> & { changes: Array<ResolversTypes['TimelineChange']>, edit: ResolversTypes['Edit'], project: ResolversTypes['Project'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'] }>;
+  RestoreTimelinePayload: ResolverTypeWrapper<Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'messageEdges' | 'project' | 'revertedEdits' | 'session' | 'timeline'> & { changes: Array<ResolversTypes['TimelineChange']>, edit: ResolversTypes['Edit'], messageEdges: Array<ResolversTypes['MessageEdge']>, project: ResolversTypes['Project'], revertedEdits: Array<ResolversTypes['Edit']>, session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'] }>;
   RetryMessageInput: RetryMessageInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: ResolverTypeWrapper<Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   SendMessageInput: SendMessageInput;
-  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'edits' | 'project' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversTypes['Edit']>, project: ResolversTypes['Project'], reply: ResolversTypes['Message'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'], userMessage: ResolversTypes['Message'] }>;
+  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'edits' | 'messageEdges' | 'project' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversTypes['Edit']>, messageEdges: Array<ResolversTypes['MessageEdge']>, project: ResolversTypes['Project'], reply: ResolversTypes['Message'], session: ResolversTypes['Session'], timeline: ResolversTypes['Timeline'], userMessage: ResolversTypes['Message'] }>;
   Session: ResolverTypeWrapper<SessionRow>;
   SessionConnection: ResolverTypeWrapper<SessionConnectionModel>;
+  SessionCounts: ResolverTypeWrapper<SessionCountsModel>;
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
   SessionFlagInput: SessionFlagInput;
-  SessionFlagPayload: ResolverTypeWrapper<Omit<SessionFlagPayload, 'session'> & { session: ResolversTypes['Session'] }>;
+  SessionFlagPayload: ResolverTypeWrapper<Omit<SessionFlagPayload, 'project' | 'session' | 'sessionEdge'> & { project: ResolversTypes['Project'], session: ResolversTypes['Session'], sessionEdge: ResolversTypes['SessionEdge'] }>;
   SessionTitleSource: SessionTitleSource;
   StartSessionInput: StartSessionInput;
-  StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'] }>;
+  StartSessionPayload: ResolverTypeWrapper<Omit<StartSessionPayload, 'previousSession' | 'project' | 'session' | 'sessionEdge'> & { previousSession?: Maybe<ResolversTypes['Session']>, project: ResolversTypes['Project'], session: ResolversTypes['Session'], sessionEdge: ResolversTypes['SessionEdge'] }>;
   StopGenerationInput: StopGenerationInput;
   StopGenerationPayload: ResolverTypeWrapper<Omit<StopGenerationPayload, 'message'> & { message: ResolversTypes['Message'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1410,14 +1466,14 @@ export type ResolversParentTypes = {
   CreateAccessTokenInput: CreateAccessTokenInput;
   CreateAccessTokenPayload: Omit<CreateAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   CreateProjectInput: CreateProjectInput;
-  CreateProjectPayload: Omit<CreateProjectPayload, 'project'> & { project: ResolversParentTypes['Project'] };
+  CreateProjectPayload: Omit<CreateProjectPayload, 'project' | 'projectEdge'> & { project: ResolversParentTypes['Project'], projectEdge: ResolversParentTypes['ProjectEdge'] };
   DateTime: Scalars['DateTime']['output'];
   DeleteSessionInput: DeleteSessionInput;
-  DeleteSessionPayload: DeleteSessionPayload;
+  DeleteSessionPayload: Omit<DeleteSessionPayload, 'project'> & { project: ResolversParentTypes['Project'] };
   Edit: EditRow;
   Float: Scalars['Float']['output'];
   ForkSessionInput: ForkSessionInput;
-  ForkSessionPayload: Omit<ForkSessionPayload, 'edit' | 'project' | 'session' | 'timeline'> & { edit?: Maybe<ResolversParentTypes['Edit']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'] };
+  ForkSessionPayload: Omit<ForkSessionPayload, 'edit' | 'previousSession' | 'project' | 'session' | 'sessionEdge' | 'timeline'> & { edit?: Maybe<ResolversParentTypes['Edit']>, previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], sessionEdge: ResolversParentTypes['SessionEdge'], timeline: ResolversParentTypes['Timeline'] };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Message: MessageRow;
@@ -1436,21 +1492,22 @@ export type ResolversParentTypes = {
   RenameSessionInput: RenameSessionInput;
   RenameSessionPayload: Omit<RenameSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
   RestoreSessionInput: RestoreSessionInput;
-  RestoreSessionPayload: Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
+  RestoreSessionPayload: Omit<RestoreSessionPayload, 'previousSession' | 'project' | 'session' | 'sessionEdge'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], sessionEdge: ResolversParentTypes['SessionEdge'] };
   RestoreTimelineInput: RestoreTimelineInput;
-  RestoreTimelinePayload: Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'project' | 'session' | 'timeline'> & { changes: Array<ResolversParentTypes['TimelineChange']>, edit: ResolversParentTypes['Edit'], project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'] };
+  RestoreTimelinePayload: Omit<RestoreTimelinePayload, 'changes' | 'edit' | 'messageEdges' | 'project' | 'revertedEdits' | 'session' | 'timeline'> & { changes: Array<ResolversParentTypes['TimelineChange']>, edit: ResolversParentTypes['Edit'], messageEdges: Array<ResolversParentTypes['MessageEdge']>, project: ResolversParentTypes['Project'], revertedEdits: Array<ResolversParentTypes['Edit']>, session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'] };
   RetryMessageInput: RetryMessageInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: Omit<RevokeAccessTokenPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   SendMessageInput: SendMessageInput;
-  SendMessagePayload: Omit<SendMessagePayload, 'edits' | 'project' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversParentTypes['Edit']>, project: ResolversParentTypes['Project'], reply: ResolversParentTypes['Message'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'], userMessage: ResolversParentTypes['Message'] };
+  SendMessagePayload: Omit<SendMessagePayload, 'edits' | 'messageEdges' | 'project' | 'reply' | 'session' | 'timeline' | 'userMessage'> & { edits: Array<ResolversParentTypes['Edit']>, messageEdges: Array<ResolversParentTypes['MessageEdge']>, project: ResolversParentTypes['Project'], reply: ResolversParentTypes['Message'], session: ResolversParentTypes['Session'], timeline: ResolversParentTypes['Timeline'], userMessage: ResolversParentTypes['Message'] };
   Session: SessionRow;
   SessionConnection: SessionConnectionModel;
+  SessionCounts: SessionCountsModel;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
   SessionFlagInput: SessionFlagInput;
-  SessionFlagPayload: Omit<SessionFlagPayload, 'session'> & { session: ResolversParentTypes['Session'] };
+  SessionFlagPayload: Omit<SessionFlagPayload, 'project' | 'session' | 'sessionEdge'> & { project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], sessionEdge: ResolversParentTypes['SessionEdge'] };
   StartSessionInput: StartSessionInput;
-  StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'] };
+  StartSessionPayload: Omit<StartSessionPayload, 'previousSession' | 'project' | 'session' | 'sessionEdge'> & { previousSession?: Maybe<ResolversParentTypes['Session']>, project: ResolversParentTypes['Project'], session: ResolversParentTypes['Session'], sessionEdge: ResolversParentTypes['SessionEdge'] };
   StopGenerationInput: StopGenerationInput;
   StopGenerationPayload: Omit<StopGenerationPayload, 'message'> & { message: ResolversParentTypes['Message'] };
   String: Scalars['String']['output'];
@@ -1514,6 +1571,7 @@ export type CreateAccessTokenPayloadResolvers<ContextType = GraphQLContext, Pare
 export type CreateProjectPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateProjectPayload'] = ResolversParentTypes['CreateProjectPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  projectEdge?: Resolver<ResolversTypes['ProjectEdge'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1523,6 +1581,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeleteSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteSessionPayload'] = ResolversParentTypes['DeleteSessionPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deletedSessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deletedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
 };
 
 export type EditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Edit'] = ResolversParentTypes['Edit']> = {
@@ -1536,9 +1596,12 @@ export type EditResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type ForkSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForkSessionPayload'] = ResolversParentTypes['ForkSessionPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deletedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   edit?: Resolver<Maybe<ResolversTypes['Edit']>, ParentType, ContextType>;
+  previousSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  sessionEdge?: Resolver<ResolversTypes['SessionEdge'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
 };
 
@@ -1600,6 +1663,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   currentSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessionCounts?: Resolver<ResolversTypes['SessionCounts'], ParentType, ContextType>;
   sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<ProjectSessionsArgs, 'archived' | 'first'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1648,16 +1712,20 @@ export type RenameSessionPayloadResolvers<ContextType = GraphQLContext, ParentTy
 
 export type RestoreSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreSessionPayload'] = ResolversParentTypes['RestoreSessionPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deletedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   previousSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  sessionEdge?: Resolver<ResolversTypes['SessionEdge'], ParentType, ContextType>;
 };
 
 export type RestoreTimelinePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreTimelinePayload'] = ResolversParentTypes['RestoreTimelinePayload']> = {
   changes?: Resolver<Array<ResolversTypes['TimelineChange']>, ParentType, ContextType>;
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edit?: Resolver<ResolversTypes['Edit'], ParentType, ContextType>;
+  messageEdges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  revertedEdits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType>;
 };
@@ -1670,6 +1738,7 @@ export type RevokeAccessTokenPayloadResolvers<ContextType = GraphQLContext, Pare
 export type SendMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edits?: Resolver<Array<ResolversTypes['Edit']>, ParentType, ContextType>;
+  messageEdges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   reply?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
@@ -1703,6 +1772,12 @@ export type SessionConnectionResolvers<ContextType = GraphQLContext, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SessionCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionCounts'] = ResolversParentTypes['SessionCounts']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  archived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pinned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
@@ -1711,14 +1786,18 @@ export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type SessionFlagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFlagPayload'] = ResolversParentTypes['SessionFlagPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  sessionEdge?: Resolver<ResolversTypes['SessionEdge'], ParentType, ContextType>;
 };
 
 export type StartSessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartSessionPayload'] = ResolversParentTypes['StartSessionPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deletedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   previousSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  sessionEdge?: Resolver<ResolversTypes['SessionEdge'], ParentType, ContextType>;
 };
 
 export type StopGenerationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StopGenerationPayload'] = ResolversParentTypes['StopGenerationPayload']> = {
@@ -1798,6 +1877,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
+  SessionCounts?: SessionCountsResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   SessionFlagPayload?: SessionFlagPayloadResolvers<ContextType>;
   StartSessionPayload?: StartSessionPayloadResolvers<ContextType>;

@@ -51,7 +51,7 @@ const FORK = `mutation($id: ID!, $restore: Boolean) {
       messages(first: 50) { edges { node { id role content edits { id description revertedAt } } } }
       edits { id description revertedAt }
     }
-    edit { id description }
+    edit { id description createdAt }
     timeline { clips { name durationMs } }
     project { currentSession { id } }
   }
@@ -254,7 +254,7 @@ type Forked = {
       messages: { edges: { node: { id: string; role: string; content: string; edits: { id: string; description: string; revertedAt: string | null }[] } }[] };
       edits: { id: string; description: string; revertedAt: string | null }[];
     };
-    edit: { id: string; description: string } | null;
+    edit: { id: string; description: string; createdAt: string } | null;
     timeline: Clips;
     project: { currentSession: { id: string } };
   };
@@ -301,13 +301,16 @@ describe('forkSession', () => {
       .from(timelineSteps)
       .where(eq(timelineSteps.editId, fromGlobalId(forked.edit!.id)!.id));
     expect(step).toMatchObject({ sessionId: fromGlobalId(branch.id)!.id, messageId: null, applied: true });
-    expect(await api.data(SESSION, { id: a })).toEqual(original);
+    // The original keeps its conversation; its edit after the branch point reads as taken back by the branch's restore.
+    const [shorter, longer, laterEdit] = (original.node as { edits: { id: string; revertedAt: string | null }[] }).edits;
+    const originalAfterFork = { node: { ...(original.node as object), edits: [shorter, longer, { ...laterEdit, revertedAt: forked.edit!.createdAt }] } };
+    expect(await api.data(SESSION, { id: a })).toEqual(originalAfterFork);
 
     // The branch's context is the copied conversation: "undo that" reverts its last copied edit.
     const undone = await say(branch.id, 'undo that');
     expect(undone.sendMessage.edits.map((edit) => edit.id)).toEqual([branch.edits[1].id]);
     expect(undone.sendMessage.timeline.clips.find((clip) => clip.name === 'Outro')?.durationMs).toBe(7000);
-    expect(await api.data(SESSION, { id: a })).toEqual(original);
+    expect(await api.data(SESSION, { id: a })).toEqual(originalAfterFork);
   });
 
   it('with restoreTimeline: false leaves the timeline as it is', async () => {

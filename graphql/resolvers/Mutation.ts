@@ -6,6 +6,7 @@ import * as sessionContext from '@/server/sessionContext';
 import * as sessions from '@/server/sessions';
 import { databaseId, requireProjectOf } from '../access';
 import type { GraphQLContext } from '../context';
+import { messageEdge, projectEdge, sessionEdge } from '../edges';
 import { notFound } from '../errors';
 import { toGlobalId } from '../ids';
 import { withGlobalClipIds } from './clipConflicts';
@@ -26,8 +27,12 @@ async function projectOf(ctx: GraphQLContext, projectId: string) {
   return project;
 }
 
-/** An instruction's outcome as its payload; the session is read again (its message count and, after the first instruction, its title changed). */
-async function instructionPayload(ctx: GraphQLContext, result: instructions.InstructionResult) {
+/**
+ * An instruction's outcome as its payload; the session is read again (its message count and,
+ * after the first instruction, its title changed). `added` says whether this request stored the
+ * messages (a retry answers into the reply already listed).
+ */
+async function instructionPayload(ctx: GraphQLContext, result: instructions.InstructionResult, added: boolean) {
   const sessionId = result.userMessage.sessionId;
   // The instruction's transaction may hand back the session and project as it left them: read again only otherwise.
   if (result.session) ctx.viewer?.loaders.sessions.prime(sessionId, result.session);
@@ -41,15 +46,21 @@ async function instructionPayload(ctx: GraphQLContext, result: instructions.Inst
     timeline: { projectId: session.projectId, clips: result.timeline },
     session,
     project: await projectOf(ctx, session.projectId),
+    messageEdges: added ? [messageEdge(result.userMessage), messageEdge(result.reply)] : [],
   };
 }
 
-/** What a session switch changed, for normalized caches: the new current session, its project, and the one it replaced. */
-async function afterSwitch(ctx: GraphQLContext, { session, previousSessionId }: sessions.SessionSwitch) {
+/**
+ * What a session switch changed, for normalized caches: the new current session and its edge,
+ * its project, the one it replaced, and the empty one it deleted.
+ */
+async function afterSwitch(ctx: GraphQLContext, { session, previousSessionId, deletedSessionId }: sessions.SessionSwitch) {
   return {
     session,
+    sessionEdge: sessionEdge(session),
     project: await projectOf(ctx, session.projectId),
     previousSession: previousSessionId ? await ctx.viewer?.loaders.sessions.load(previousSessionId) : null,
+    deletedSessionIds: deletedSessionId ? [toGlobalId('Session', deletedSessionId)] : [],
   };
 }
 
@@ -57,7 +68,7 @@ export const Mutation: TypeResolvers<'Mutation'> = {
   async createProject(_root, { input }, ctx) {
     const project = await projects.createProject(ctx, { name: input.name });
     wrote(ctx);
-    return { clientMutationId: input.clientMutationId, project };
+    return { clientMutationId: input.clientMutationId, project, projectEdge: projectEdge(project) };
   },
 
   async renameProject(_root, { input }, ctx) {
@@ -82,7 +93,7 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     const sessionId = databaseId(ctx, input.sessionId, 'Session', 'sessionId');
     const result = await instructions.sendInstruction(ctx, { sessionId, content: input.content, clientMessageId: input.clientMessageId });
     wrote(ctx);
-    return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result)) };
+    return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result, true)) };
   },
 
   async stopGeneration(_root, { input }, ctx) {
@@ -94,7 +105,7 @@ export const Mutation: TypeResolvers<'Mutation'> = {
   async retryMessage(_root, { input }, ctx) {
     const result = await instructions.retryMessage(ctx, { messageId: databaseId(ctx, input.messageId, 'Message', 'messageId') });
     wrote(ctx);
-    return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result)) };
+    return { clientMutationId: input.clientMutationId, ...(await instructionPayload(ctx, result, false)) };
   },
 
   async compactSession(_root, { input }, ctx) {
@@ -114,7 +125,13 @@ export const Mutation: TypeResolvers<'Mutation'> = {
   async deleteSession(_root, { input }, ctx) {
     const session = await sessions.deleteSession(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
     wrote(ctx);
-    return { clientMutationId: input.clientMutationId, deletedSessionId: toGlobalId('Session', session.id) };
+    const deletedSessionId = toGlobalId('Session', session.id);
+    return {
+      clientMutationId: input.clientMutationId,
+      deletedSessionId,
+      deletedSessionIds: [deletedSessionId],
+      project: await projectOf(ctx, session.projectId),
+    };
   },
 
   pinSession: (_root, { input }, ctx) => setSessionFlag(ctx, input, sessions.pinSession),
@@ -151,6 +168,8 @@ export const Mutation: TypeResolvers<'Mutation'> = {
       timeline: { projectId: result.recordedIn.projectId, clips: result.timeline },
       session: result.recordedIn,
       project: await requireProjectOf(ctx, result.recordedIn),
+      messageEdges: [messageEdge(result.userMessage), messageEdge(result.reply)],
+      revertedEdits: result.revertedEdits,
     };
   },
 
@@ -160,10 +179,9 @@ export const Mutation: TypeResolvers<'Mutation'> = {
     wrote(ctx);
     return {
       clientMutationId: input.clientMutationId,
-      session: result.session,
+      ...(await afterSwitch(ctx, result)),
       edit: result.restore?.edit ?? null,
       timeline: { projectId: result.session.projectId, clips: result.timeline },
-      project: await requireProjectOf(ctx, result.session),
     };
   },
 };
@@ -171,5 +189,5 @@ export const Mutation: TypeResolvers<'Mutation'> = {
 async function setSessionFlag(ctx: GraphQLContext, input: { sessionId: string; clientMutationId?: string | null }, setFlag: typeof sessions.pinSession) {
   const session = await setFlag(ctx, { sessionId: databaseId(ctx, input.sessionId, 'Session', 'sessionId') });
   wrote(ctx);
-  return { clientMutationId: input.clientMutationId, session };
+  return { clientMutationId: input.clientMutationId, session, sessionEdge: sessionEdge(session), project: await projectOf(ctx, session.projectId) };
 }

@@ -26,6 +26,14 @@ export const Project: TypeResolvers<'Project'> = {
       count: () => (archived ? loaders.archivedSessionCounts : loaders.sessionCounts).load(project.id),
     });
   },
+  sessionCounts: (project) => ({ projectId: project.id }),
+};
+
+/** Each count is read only when selected. */
+export const SessionCounts: TypeResolvers<'SessionCounts'> = {
+  active: ({ projectId }, _args, ctx) => requireViewer(ctx).loaders.sessionCounts.load(projectId),
+  archived: ({ projectId }, _args, ctx) => requireViewer(ctx).loaders.archivedSessionCounts.load(projectId),
+  pinned: ({ projectId }, _args, ctx) => requireViewer(ctx).loaders.pinnedSessionCounts.load(projectId),
 };
 
 /** Search results: their own cursors (relevance, time, id) on a list of their own per search, paged either way. */

@@ -7,7 +7,7 @@ import { Edit } from './Edit';
 import { Message } from './Message';
 import { Mutation } from './Mutation';
 import { Node } from './Node';
-import { Project } from './Project';
+import { Project, SessionCounts } from './Project';
 import { Query } from './Query';
 import { Session } from './Session';
 import { ProjectEvent, Subscription } from './Subscription';
@@ -22,6 +22,7 @@ export const resolvers: SchemaResolvers = {
   Mutation,
   User,
   Project,
+  SessionCounts,
   ProjectConnection,
   Timeline,
   Clip,
