@@ -4,6 +4,8 @@ import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE, unauthenti
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
 import { MAX_BODY_BYTES, payloadTooLarge, unsupportedCharset } from '@/lib/http/requestBody';
+import { config } from '@/lib/config';
+import { listedOrigin } from '@/lib/http/cors';
 import { isForeignOrigin } from '@/lib/security/requestOrigin';
 import { ensureStreamCapacity } from '@/server/projectEvents';
 import { checkStreamOperation, operationGuards } from './operationGuards';
@@ -36,8 +38,9 @@ export function createStreamHandler(env: Readonly<Record<string, string | undefi
         const context = (await createContext(req.raw)) as StreamContext;
         // Live updates are about one's own projects: nobody signed in is refused before a stream opens.
         if (!context.viewer) throw unauthenticated();
-        // As for server actions: a sign-in cookie sent by another site's page is not its owner asking.
-        if (context.viewer.via === 'session' && isForeignOrigin(req.raw.headers, env)) {
+        // As for server actions: a sign-in cookie sent by another site's page is not its owner asking,
+        // unless the operator listed that site in CORS_ORIGINS (lib/http/cors.ts).
+        if (context.viewer.via === 'session' && isForeignOrigin(req.raw.headers, env) && !listedOrigin(req.raw.headers, config(env).CORS_ORIGINS)) {
           throw new DomainError(ErrorCode.FORBIDDEN, 'This request came from another site and was refused.');
         }
         ensureStreamCapacity(context.viewer);

@@ -41,6 +41,21 @@ const httpUrlSchema = () => z.url({ protocol: /^https?$/, error: 'an http(s) URL
 const httpUrl = () => z.preprocess(blankAsUnset, httpUrlSchema().optional());
 const httpUrlOr = (fallback: string) => z.preprocess(blankAsUnset, httpUrlSchema().default(fallback));
 
+const ORIGINS_ERROR = 'comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)';
+/** scheme://host[:port], nothing after but an optional slash; what a browser sends as Origin. */
+const ORIGIN_SHAPE = /^https?:\/\/[^/?#@*\s]+\/?$/i;
+/** A list of exact origins, each in the spelling browsers send (`https://App.example:443/` is `https://app.example`). */
+const originList = () =>
+  z.preprocess(blankAsUnset, z.string().optional()).transform((value, context) => {
+    const entries = (value ?? '').split(',').map((entry) => entry.trim());
+    const origins = entries.filter((entry) => entry !== '').map((entry) => (ORIGIN_SHAPE.test(entry) && URL.canParse(entry) ? new URL(entry).origin : null));
+    if (origins.some((origin) => origin === null)) {
+      context.addIssue({ code: 'custom', message: ORIGINS_ERROR });
+      return z.NEVER;
+    }
+    return [...new Set(origins as string[])];
+  });
+
 /**
  * Each setting: its type, default and allowed values, and (`.describe`) its one line of meaning,
  * which is the comment above it in `.env.example`.
@@ -78,6 +93,7 @@ export const CONFIG_SCHEMA = z.object({
   GRAPHQL_TRUSTED_DOCUMENTS: z
     .preprocess(blankAsUnset, z.enum(['off', 'only'], { error: 'off or only' }).default('off'))
     .describe("off: any document. only: sign-in cookie requests may run only the app's own persisted operations."),
+  CORS_ORIGINS: originList().describe('Other origins whose pages may call /api/graphql and its stream route, with cookies, comma-separated (unset: none).'),
   RATE_LIMIT_GRAPHQL_PER_HOUR: whole(5000).describe('Requests per user (or per address when anonymous) per hour, API and web app together.'),
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: whole(10).describe('Failed sign-in attempts per account per 15 minutes.'),
   RATE_LIMIT_SIGNIN_PER_IP: whole(50).describe('Failed sign-in attempts per address per 15 minutes.'),

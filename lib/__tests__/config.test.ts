@@ -73,8 +73,45 @@ describe('the configuration', () => {
     [{ DATABASE_PREPARE: 'nope' }, 'DATABASE_PREPARE="nope" is not allowed: true or false'],
     [{ OPENAI_BASE_URL: 'ftp://models' }, 'OPENAI_BASE_URL="ftp://models" is not allowed: an http(s) URL'],
     [{ TRUSTED_PROXY_HOPS: '-1' }, 'TRUSTED_PROXY_HOPS="-1" is not allowed: a whole number from 0 to 10'],
+    [
+      { CORS_ORIGINS: 'https://app.example.com/graphql' },
+      'CORS_ORIGINS="https://app.example.com/graphql" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
+    [
+      { CORS_ORIGINS: 'https://ok.example, *' },
+      'CORS_ORIGINS="https://ok.example, *" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
+    [
+      { CORS_ORIGINS: 'https://*.example.com' },
+      'CORS_ORIGINS="https://*.example.com" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
+    [
+      { CORS_ORIGINS: 'app.example.com' },
+      'CORS_ORIGINS="app.example.com" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
+    [
+      { CORS_ORIGINS: 'ftp://files.example' },
+      'CORS_ORIGINS="ftp://files.example" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
+    [
+      { CORS_ORIGINS: 'https://user@app.example.com' },
+      'CORS_ORIGINS="https://user@app.example.com" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
+    [
+      { CORS_ORIGINS: 'https://app.example.com?x=1' },
+      'CORS_ORIGINS="https://app.example.com?x=1" is not allowed: comma-separated origins such as https://app.example.com (http or https, host and port, no path or wildcard)',
+    ],
   ])('refuses %j, naming the variable and what it allows', (env, message) => {
     expect(refusal(env)).toBe(message);
+  });
+
+  it('reads CORS_ORIGINS as exact origins in the spelling browsers send, none when unset', () => {
+    expect(parseConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(parseConfig({ CORS_ORIGINS: ' , ' }).CORS_ORIGINS).toEqual([]);
+    expect(parseConfig({ CORS_ORIGINS: 'https://App.Example.com:443/, http://localhost:3001,https://app.example.com' }).CORS_ORIGINS).toEqual([
+      'https://app.example.com',
+      'http://localhost:3001',
+    ]);
   });
 
   it('lists every problem at once', () => {

@@ -36,6 +36,9 @@ function decide(rule: RateLimitRule, counts: WindowCounts): RateLimitDecision {
   };
 }
 
+/** Every header `rateLimitHeaders` may write: what a page on another origin is allowed to read (lib/http/cors.ts). */
+export const RATE_LIMIT_HEADER_NAMES = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'] as const;
+
 /** GitHub-style headers: limit, remaining, and in epoch seconds when one more hit will be allowed. */
 export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   const headers: Record<string, string> = {

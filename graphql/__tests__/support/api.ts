@@ -10,6 +10,8 @@ import type { NewAccessToken } from '@/db/accessTokens';
 import { makeAccessToken } from '@/testing/factories';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
+import { config } from '@/lib/config';
+import { answerWithCors, optionsResponse } from '@/lib/http/cors';
 import { persistedRequest } from '../../persistedRequest';
 import { createGraphQLHandler } from '../../server';
 import { createStreamHandler } from '../../stream';
@@ -25,13 +27,14 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** `env` runs both GraphQL routes with these settings over the process's (e.g. GRAPHQL_TRUSTED_DOCUMENTS) instead of the routes' own servers. */
+/**
+ * `env` runs both GraphQL routes with these settings over the process's (e.g. GRAPHQL_TRUSTED_DOCUMENTS)
+ * instead of the routes' own servers, wrapped in CORS as the route modules wrap theirs.
+ */
 export async function startApiServer(options: { env?: Record<string, string> } = {}): Promise<ApiServer> {
   const env = options.env && { ...process.env, ...options.env };
-  const graphqlHandler = env ? createGraphQLHandler(env) : null;
-  const streamHandler = env ? createStreamHandler(env) : null;
-  const endpoint: Route = graphqlHandler ? { GET: graphqlHandler, POST: graphqlHandler } : graphqlRoute;
-  const stream: Route = streamHandler ? { GET: streamHandler, POST: streamHandler } : streamRoute;
+  const endpoint: Route = env ? routeOf(createGraphQLHandler(env), config(env).CORS_ORIGINS) : graphqlRoute;
+  const stream: Route = env ? routeOf(createStreamHandler(env), config(env).CORS_ORIGINS) : streamRoute;
   const server = http.createServer((incoming, outgoing) => {
     forward(incoming, outgoing, endpoint, stream).catch((error: unknown) => {
       outgoing.writeHead(500).end(String(error));
@@ -57,6 +60,15 @@ export async function startApiServer(options: { env?: Record<string, string> } =
 interface Route {
   GET: (request: Request) => Promise<Response>;
   POST: (request: Request) => Promise<Response>;
+  OPTIONS?: (request: Request) => Response;
+}
+
+function routeOf(handler: (request: Request) => Promise<Response>, corsOrigins: readonly string[]): Route {
+  return {
+    GET: (request) => answerWithCors(request, handler, corsOrigins),
+    POST: (request) => answerWithCors(request, handler, corsOrigins),
+    OPTIONS: (request) => optionsResponse(request, corsOrigins),
+  };
 }
 
 /** `/api/health` too: whether the server answers at all (the interpreter's bounds are proven against it). */
@@ -81,7 +93,7 @@ async function forward(incoming: http.IncomingMessage, outgoing: http.ServerResp
     signal: gone.signal,
   });
   const route: Route = incoming.url?.startsWith('/api/graphql/stream') ? stream : incoming.url === '/api/health' ? liveness : endpoint;
-  const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : null;
+  const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : method === 'OPTIONS' ? route.OPTIONS : undefined;
   if (!handler) {
     outgoing.writeHead(405, { allow: 'GET, POST' }).end();
     return;
