@@ -76,8 +76,8 @@ export function requireSession(ctx: GraphQLContext, globalId: string, field = 'i
   return requireOwned(ctx, 'Session', globalId, field);
 }
 
-/** The project a session, already checked, belongs to (it may have been deleted meanwhile). */
-export async function requireProjectOf(ctx: GraphQLContext, session: Session): Promise<Project> {
+/** The project of something already checked (a session, an event); NOT_FOUND when it was deleted meanwhile. */
+export async function requireProjectOf(ctx: GraphQLContext, session: Pick<Session, 'projectId'>): Promise<Project> {
   const project = await requireViewer(ctx).loaders.projects.load(session.projectId);
   if (!project) throw notFound('Project', toGlobalId('Project', session.projectId));
   return project;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { instructionTitle, type AutomaticTitle } from '@/lib/sessionTitles';
 import type { ProjectEventType } from '@/lib/projectEventTypes';
 import { builtOnce } from '../builtQueries';
@@ -14,7 +14,7 @@ import { messagesAppended } from './rows';
  * An instruction's last write, in one statement: its reply; the session's message count and
  * title, the automatic one when `retitle` is given and applies (db/sessions/rows.ts
  * automaticTitleChanges), else the instruction's for a session still untitled; and the
- * `instruction.answered` event, after a `session.renamed` one when the automatic title changed it.
+ * `instruction.answered` event (naming the reply), after a `session.renamed` one when the automatic title changed it.
  * Both events carry `eventData` (the sending device's clientMessageId). Under the session's lock.
  * It lives with messages, its main row being the reply; it also writes the sessions row and
  * project_events (and wakes the project's listeners).
@@ -85,10 +85,13 @@ function answerQuery(tx: Transaction, retitles: boolean) {
       .where(eq(sessions.id, param('sessionId')))
       .returning(),
   );
-  const event = (type: ProjectEventType) => sql`select ${param('projectId')}::uuid, ${type}::text, ${param('sessionId')}::uuid, ${param('eventData')}::jsonb`;
+  const event = (type: ProjectEventType, messageId: SQL) =>
+    sql`select ${param('projectId')}::uuid, ${type}::text, ${param('sessionId')}::uuid, ${messageId}, ${param('eventData')}::jsonb`;
+  // `instruction.answered` names the reply, so a subscriber has the answer without asking again.
+  const replyId = sql`(select ${sql.identifier(messages.id.name)} from ${sql.identifier('reply')})`;
   const events = tx.$with(EVENTS, {}).as(
-    sql`insert into ${projectEvents} (${columnNames(projectEvents.projectId, projectEvents.type, projectEvents.sessionId, projectEvents.data)})
-      ${retitles ? sql`${event('session.renamed')} where ${retitled} union all ` : sql``}${event('instruction.answered')}
+    sql`insert into ${projectEvents} (${columnNames(projectEvents.projectId, projectEvents.type, projectEvents.sessionId, projectEvents.messageId, projectEvents.data)})
+      ${retitles ? sql`${event('session.renamed', sql`null::uuid`)} where ${retitled} union all ` : sql``}${event('instruction.answered', replyId)}
       returning ${sql.identifier(projectEvents.id.name)}`,
   );
   return tx

@@ -725,31 +725,77 @@ export type ProjectEdge = {
   node: Project;
 };
 
-/** One change to a project, as live updates deliver it. */
+/**
+ * One change to a project, as live updates deliver it, with the objects it changed in the shape
+ * mutation payloads give them: select the same fields as your mutations do and a normalized cache
+ * (docs/clients.md) stays right with no refetch. Objects are read when the event is delivered: a
+ * resumed subscription (`after`) delivers earlier events with the objects as they are now.
+ */
 export type ProjectEvent = {
   __typename?: 'ProjectEvent';
   /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
+  /** `SESSION_DELETED`: the deleted session's id; empty otherwise. */
+  deletedSessionIds: Array<Scalars['ID']['output']>;
   /** Increasing within the project: pass the last one as `after` to resume. */
   id: Scalars['String']['output'];
-  /** The reply it concerns (reply events); null otherwise. */
+  /** The reply it concerns: reply events and `INSTRUCTION_ANSWERED`; null otherwise. */
   message?: Maybe<Message>;
-  /** For `reply.delta`: the character offset in the reply where `text` goes. */
+  /** `INSTRUCTION_ANSWERED`: the instruction's and the reply's edges in `Session.messages`, as `sendMessage` returns them; empty otherwise. */
+  messageEdges: Array<MessageEdge>;
+  /** For `REPLY_DELTA`: the character offset in the reply where `text` goes. */
   offset?: Maybe<Scalars['Int']['output']>;
+  /** The project, as it is now: its timeline, current session and `sessionCounts`. */
+  project: Project;
   /** The session it concerns; null when there is none or it has since been deleted. */
   session?: Maybe<Session>;
-  /** For `reply.finished`: how the reply ended (`done`, `failed` or `stopped`). */
-  status?: Maybe<Scalars['String']['output']>;
-  /** For `reply.delta`: the text appended at `offset`. */
+  /** The session's edge in the list it is in now (for session events, while the session exists), to insert as a payload's `sessionEdge`. */
+  sessionEdge?: Maybe<SessionEdge>;
+  /** For `REPLY_FINISHED`: how the reply ended (`DONE`, `FAILED` or `STOPPED`). */
+  status?: Maybe<MessageStatus>;
+  /** For `REPLY_DELTA`: the text appended at `offset`. */
   text?: Maybe<Scalars['String']['output']>;
-  /**
-   * What happened: `instruction.answered`, `reply.started`, `reply.delta`, `reply.finished`,
-   * `session.started`, `session.restored`, `session.renamed` (by `renameSession`, or by an
-   * instruction whose edits changed the automatic title), `session.deleted`, `session.forked`,
-   * `session.compacted`, `timeline.restored` or `project.renamed`.
-   */
-  type: Scalars['String']['output'];
+  /** What happened. */
+  type: ProjectEventType;
 };
+
+/**
+ * What a live event says happened. Each event carries the objects it changed (see `ProjectEvent`),
+ * so a subscriber updates its normalized cache from the event itself.
+ */
+export type ProjectEventType =
+  /** An instruction was answered: its reply (`message`), both as `messageEdges`, the session, the project's timeline. */
+  | 'INSTRUCTION_ANSWERED'
+  /** The project was renamed (`project.name`). */
+  | 'PROJECT_RENAMED'
+  /** Reply text arrived: `text` at `offset` of `message`. */
+  | 'REPLY_DELTA'
+  /** A reply ended: `status` says how. */
+  | 'REPLY_FINISHED'
+  /** A model began a reply (`message`, `PENDING`). */
+  | 'REPLY_STARTED'
+  /** A session was archived (`sessionEdge`, in the archived list). */
+  | 'SESSION_ARCHIVED'
+  /** A session's older turns were folded into its summary. */
+  | 'SESSION_COMPACTED'
+  /** A session was deleted (`deletedSessionIds`), by `deleteSession` or because it was left empty. */
+  | 'SESSION_DELETED'
+  /** A branch was started and made current (`sessionEdge`). */
+  | 'SESSION_FORKED'
+  /** A session was pinned (`sessionEdge`). */
+  | 'SESSION_PINNED'
+  /** A session's title changed: by `renameSession`, or by an instruction whose edits changed the automatic title. */
+  | 'SESSION_RENAMED'
+  /** A past session was made current again (`sessionEdge`). */
+  | 'SESSION_RESTORED'
+  /** A session was started and made current (`sessionEdge`). */
+  | 'SESSION_STARTED'
+  /** A session was unarchived (`sessionEdge`). */
+  | 'SESSION_UNARCHIVED'
+  /** A session was unpinned (`sessionEdge`). */
+  | 'SESSION_UNPINNED'
+  /** The timeline was restored to an earlier moment (`project.timeline`). */
+  | 'TIMELINE_RESTORED';
 
 /**
  * What can be read. Connections take `first` (0 to 100) with `after`, or `last` (0 to 100) with
@@ -1164,10 +1210,11 @@ export type StopGenerationPayload = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * What changes in one of the viewer's projects, in commit order: instructions answered, reply
-   * text as a model writes it, sessions started, restored, renamed, deleted or branched, timeline
-   * restores. To resume after a reconnect with nothing missed or repeated, subscribe again with
-   * the last delivered event's `id` as `after`; without `after` it starts from now.
+   * What changes in one of the viewer's projects, in commit order (`ProjectEventType`):
+   * instructions answered, reply text as a model writes it, sessions started, restored, renamed,
+   * pinned, archived, deleted or branched, timeline restores. To resume after a reconnect with
+   * nothing missed or repeated, subscribe again with the last delivered event's `id` as `after`;
+   * without `after` it starts from now.
    */
   projectEvents: ProjectEvent;
   /** The same events, for one session only: its instructions, replies and their streamed text. */
@@ -1419,6 +1466,7 @@ export type ResolversTypes = {
   ProjectConnection: ResolverTypeWrapper<ProjectConnectionModel>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRow>;
+  ProjectEventType: ProjectEventType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RenameProjectInput: RenameProjectInput;
   RenameProjectPayload: ResolverTypeWrapper<Omit<RenameProjectPayload, 'project'> & { project: ResolversTypes['Project'] }>;
@@ -1683,13 +1731,17 @@ export type ProjectEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type ProjectEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectEvent'] = ResolversParentTypes['ProjectEvent']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  messageEdges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   offset?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sessionEdge?: Resolver<Maybe<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['MessageStatus']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ProjectEventType'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

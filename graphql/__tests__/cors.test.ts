@@ -213,7 +213,7 @@ describe('with CORS_ORIGINS listing an origin', () => {
       const delivered = readUntil(response, 'Renamed across origins');
       await new Promise((resolve) => setTimeout(resolve, 300));
       await renameSession(session, 'Renamed across origins');
-      expect(await delivered).toMatch(/event: next\ndata: .*"session\.renamed"/);
+      expect(await delivered).toMatch(/event: next\ndata: .*"SESSION_RENAMED"/);
     } finally {
       gone.abort();
     }

@@ -5,7 +5,7 @@ import { renameSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { envelopeOf, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { ApiClient, envelopeOf, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
 
 /**
  * GraphQL subscriptions over Server-Sent Events (graphql-sse), as a third-party client uses
@@ -63,11 +63,11 @@ it('delivers another client’s changes to a token subscriber, in commit order',
   const results = await received;
   // Each instruction's edits retitle the session before it is answered; then the user renames it.
   expect(results.map((result) => (result.data as Delivered).projectEvents?.type)).toEqual([
-    'session.renamed',
-    'instruction.answered',
-    'session.renamed',
-    'instruction.answered',
-    'session.renamed',
+    'SESSION_RENAMED',
+    'INSTRUCTION_ANSWERED',
+    'SESSION_RENAMED',
+    'INSTRUCTION_ANSWERED',
+    'SESSION_RENAMED',
   ]);
   expect((results[4].data as Delivered).projectEvents?.session).toEqual({ id: toGlobalId('Session', session.id), title: 'Intro pass' });
   subscriber.dispose();
@@ -94,11 +94,11 @@ it('resumes after a cut from the last delivered id: nothing missed, nothing repe
   const ids = resumed.map((result) => Number((result.data as Delivered).projectEvents!.id));
   expect(ids.every((id, index) => id > Number(lastId) && (index === 0 || id > ids[index - 1]))).toBe(true);
   expect(resumed.map((result) => (result.data as Delivered).projectEvents?.type)).toEqual([
-    'session.renamed',
-    'instruction.answered',
-    'session.renamed',
-    'instruction.answered',
-    'session.renamed',
+    'SESSION_RENAMED',
+    'INSTRUCTION_ANSWERED',
+    'SESSION_RENAMED',
+    'INSTRUCTION_ANSWERED',
+    'SESSION_RENAMED',
   ]);
   again.dispose();
 });
@@ -119,8 +119,74 @@ it('sessionMessages delivers one session’s events only', async () => {
   await runInstruction({ session, content: 'make the intro a bit longer' });
   const results = await received;
   expect(results.map((result) => (result.data as Delivered).sessionMessages)).toEqual(
-    ['session.renamed', 'instruction.answered'].map((type) => ({ type, session: { id: toGlobalId('Session', session.id) } })),
+    ['SESSION_RENAMED', 'INSTRUCTION_ANSWERED'].map((type) => ({ type, session: { id: toGlobalId('Session', session.id) } })),
   );
+  subscriber.dispose();
+});
+
+const CARRYING = `subscription($projectId: ID!) {
+  projectEvents(projectId: $projectId) {
+    type status deletedSessionIds
+    session { id title messageCount }
+    sessionEdge { cursor node { id } }
+    message { id role content status }
+    messageEdges { cursor node { id role } }
+    project { id currentSession { id } sessionCounts { active archived pinned } timeline { clips { name durationMs } } }
+  }
+}`;
+const FRESH = `query($projectId: ID!) {
+  project(id: $projectId) { id currentSession { id } sessionCounts { active archived pinned } timeline { clips { name durationMs } } }
+}`;
+
+interface Carried {
+  type: string;
+  deletedSessionIds: string[];
+  session: { id: string; title: string | null; messageCount: number } | null;
+  sessionEdge: { cursor: string; node: { id: string } } | null;
+  message: { id: string; role: string; content: string; status: string } | null;
+  messageEdges: { cursor: string; node: { id: string; role: string } }[];
+  project: unknown;
+}
+
+it('each event carries the objects it changed, as the mutation payloads give them: no refetch needed', async () => {
+  const { user, projectId } = await makeUserWithProject().then(({ user, project }) => ({ user, projectId: toGlobalId('Project', project.id) }));
+  const api = new ApiClient(server.url).as(await sessionCookie(user));
+  const subscriber = clientFor(await sessionCookie(user));
+  const received = take(subscriber.iterate({ query: CARRYING, variables: { projectId } }), 5);
+  await settle();
+  const started = await api.data<{ startSession: { session: { id: string } } }, unknown>(
+    'mutation($id: ID!) { startSession(input: { projectId: $id }) { session { id } } }',
+    { id: projectId },
+  );
+  const sessionId = started.startSession.session.id;
+  const sent = await api.data<{ sendMessage: { userMessage: { id: string }; reply: { id: string; content: string } } }, unknown>(
+    'mutation($id: ID!) { sendMessage(input: { sessionId: $id, content: "make the outro a bit longer" }) { userMessage { id } reply { id content } } }',
+    { id: sessionId },
+  );
+  // Leaving the session for a fresh one, then back: the fresh one, left empty, is deleted.
+  const fresh = await api.data<{ startSession: { session: { id: string } } }, unknown>(
+    'mutation($id: ID!) { startSession(input: { projectId: $id }) { session { id } } }',
+    { id: projectId },
+  );
+  await api.data('mutation($id: ID!) { restoreSession(input: { sessionId: $id }) { session { id } } }', { id: sessionId });
+  const events = (await received).map((result) => (result.data as { projectEvents: Carried }).projectEvents);
+  const now = (await api.data<{ project: unknown }, unknown>(FRESH, { projectId })).project;
+
+  expect(events.map((event) => event.type)).toEqual(['SESSION_STARTED', 'SESSION_RENAMED', 'INSTRUCTION_ANSWERED', 'SESSION_STARTED', 'SESSION_DELETED']);
+  const [start, , answered, , deleted] = events;
+  expect(start.sessionEdge?.node.id).toBe(sessionId);
+  expect(answered.message).toEqual({ id: sent.sendMessage.reply.id, role: 'ASSISTANT', content: sent.sendMessage.reply.content, status: 'DONE' });
+  expect(answered.messageEdges.map((edge) => edge.node)).toEqual([
+    { id: sent.sendMessage.userMessage.id, role: 'USER' },
+    { id: sent.sendMessage.reply.id, role: 'ASSISTANT' },
+  ]);
+  expect(answered.session).toMatchObject({ id: sessionId, messageCount: 2 });
+  expect(deleted.deletedSessionIds).toEqual([fresh.startSession.session.id]);
+  expect(deleted.session).toBeNull();
+  // Objects are read as the event is delivered; the last event leaves the cache where a fresh read is.
+  expect(events[4].project).toEqual(now);
+  expect(start.deletedSessionIds).toEqual([]);
+  expect(start.messageEdges).toEqual([]);
   subscriber.dispose();
 });
 

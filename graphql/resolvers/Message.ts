@@ -6,7 +6,7 @@ import { toGlobalId } from '../ids';
 import type { TypeResolvers } from './types';
 
 const ROLES: Record<MessageRow['role'], MessageRole> = { user: 'USER', assistant: 'ASSISTANT' };
-const STATUSES: Record<MessageRow['status'], MessageStatus> = {
+export const STATUSES: Record<MessageRow['status'], MessageStatus> = {
   pending: 'PENDING',
   streaming: 'STREAMING',
   done: 'DONE',

@@ -59,7 +59,7 @@ async function endWithoutEdits(turn: Turn, answer: Answer & { kind: 'ended' }, t
   if (turn.reply.kind !== 'stored') throw new Error('Only a turn answered outside a transaction ends without an answer.');
   const reply = await updateReply(turn.reply.message.id, { content: answer.content, status: answer.status }, tx);
   await recordReplyFinished(turn.session, reply, tx);
-  await recordInstructionAnswered(turn.session, turn.userMessage, tx);
+  await recordInstructionAnswered(turn.session, turn.userMessage, reply, tx);
   return { userMessage: turn.userMessage, reply, edits: [], timeline: await getTimeline(turn.session.projectId, tx) };
 }
 
@@ -134,6 +134,6 @@ async function writeReply(turn: Turn, content: string, retitle: AutomaticTitle |
   const reply = await updateReply(turn.reply.message.id, { content, status: 'done' }, tx);
   await recordReplyFinished(session, reply, tx);
   if (retitle) await applyAutomaticTitle(session, retitle, tx, { clientMessageId: userMessage.clientMessageId });
-  await recordInstructionAnswered(session, userMessage, tx);
+  await recordInstructionAnswered(session, userMessage, reply, tx);
   return { reply };
 }

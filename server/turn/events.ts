@@ -12,9 +12,12 @@ export async function recordReplyFinished(session: SessionKey, reply: Message, t
   );
 }
 
-/** The turn is recorded: devices refresh the session and the timeline. */
-export async function recordInstructionAnswered(session: SessionKey, userMessage: Message, tx: Transaction): Promise<void> {
-  await recordProjectEvent({ projectId: session.projectId, type: 'instruction.answered', sessionId: session.id, data: sentFrom(userMessage) }, tx);
+/** The turn is recorded: devices refresh the session and the timeline. The event names the reply. */
+export async function recordInstructionAnswered(session: SessionKey, userMessage: Message, reply: Message, tx: Transaction): Promise<void> {
+  await recordProjectEvent(
+    { projectId: session.projectId, type: 'instruction.answered', sessionId: session.id, messageId: reply.id, data: sentFrom(userMessage) },
+    tx,
+  );
 }
 
 /** An answered instruction's event data: its clientMessageId lets the device that sent it skip a second refresh. */
