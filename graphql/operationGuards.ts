@@ -18,20 +18,56 @@ import { applyTrustedDocuments, trustedDocumentsMode, type Refusal, type Trusted
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Introspection is on outside production; in production only with GRAPHQL_INTROSPECTION=true. */
+/** Introspection for everyone outside production; in production only with GRAPHQL_INTROSPECTION=true. */
 export function introspectionEnabled(env: Env = process.env): boolean {
   const { NODE_ENV, GRAPHQL_INTROSPECTION } = config(env);
   return NODE_ENV !== 'production' || GRAPHQL_INTROSPECTION;
 }
 
 /**
+ * Who may introspect: everyone, or (in production by default) personal-access-token holders
+ * only, as GitHub's and Shopify's APIs allow, so schema tools and codegen work against
+ * production while anonymous callers and browsers' cookies learn nothing of the schema.
+ */
+export type IntrospectionPolicy = 'everyone' | 'tokens';
+
+/** The refusal of an introspection query to a caller the policy leaves out; null when it may run. */
+export function introspectionRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  caller: { via: 'session' | 'token' | null },
+  policy: IntrospectionPolicy,
+): Refusal | null {
+  if (policy === 'everyone' || caller.via === 'token') return null;
+  const [error] = validate(schema, document, [NoSchemaIntrospectionCustomRule]);
+  if (!error) return null;
+  return { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: `${error.message} Introspection needs a personal access token here.` };
+}
+
+/** The same rule on the HTTP route, where who is asking is known only once the operation is resolved. */
+function introspectionPlugin(policy: IntrospectionPolicy): ApolloServerPlugin<GraphQLContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook must return a promise; a refusal reaches it as a rejection.
+        async didResolveOperation({ schema, document, contextValue }) {
+          const refusal = introspectionRefusal(schema, document, { via: contextValue.viewer?.via ?? null }, policy);
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: refusal.code, http: { status: refusal.status } } });
+        },
+      });
+    },
+  };
+}
+
+/**
  * Every guard a GraphQL operation passes, in order, on both routes (`/api/graphql` through
  * Apollo's options, `/api/graphql/stream` through checkStreamOperation): the document policy
  * (trusted documents), the parser's token limit, validation with the depth, alias and directive
- * limits and, in production, no introspection, then the node limit. A guard added here holds on both.
+ * limits, introspection only for whom the policy allows, then the node limit. A guard added here holds on both.
  */
 export interface OperationGuards {
   trustedDocuments: TrustedDocumentsMode;
+  introspection: IntrospectionPolicy;
   parseOptions: { maxTokens: number };
   /** Beyond graphql's specified rules. */
   validationRules: ValidationRule[];
@@ -40,13 +76,15 @@ export interface OperationGuards {
 }
 
 export function operationGuards(env: Env = process.env): OperationGuards {
-  const introspection = introspectionEnabled(env);
-  const armor = armorProtection({ hideFieldSuggestions: !introspection });
+  const introspection: IntrospectionPolicy = introspectionEnabled(env) ? 'everyone' : 'tokens';
+  // Suggestions ("did you mean …") would spell the schema out to anyone introspection leaves out.
+  const armor = armorProtection({ hideFieldSuggestions: introspection !== 'everyone' });
   return {
     trustedDocuments: trustedDocumentsMode(env),
+    introspection,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    validationRules: [...armor.validationRules, ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])],
-    apolloPlugins: [...armor.plugins, nodeLimitPlugin()],
+    validationRules: armor.validationRules,
+    apolloPlugins: [...armor.plugins, introspectionPlugin(introspection), nodeLimitPlugin()],
   };
 }
 
@@ -84,6 +122,8 @@ export function checkStreamOperation(
   if (!operation) return { status: 400, code: 'BAD_REQUEST', message: 'The document has no operation of that name (give `operationName`).' };
   if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return { status: 405, code: 'METHOD_NOT_ALLOWED', message: STREAM_SUBSCRIPTIONS_ONLY };
   const errors = validate(schema, document, [...specifiedRules, ...guards.validationRules]);
+  const introspection = errors.length === 0 ? introspectionRefusal(schema, document, caller, guards.introspection) : null;
+  if (introspection) return introspection;
   if (errors.length > 0) {
     const tooComplex = errors.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
     return tooComplex

@@ -89,7 +89,9 @@ export const CONFIG_SCHEMA = z.object({
   GOOGLE_CLIENT_ID: text().describe('With GOOGLE_CLIENT_SECRET: "Sign in with Google" (the OAuth client ID).'),
   GOOGLE_CLIENT_SECRET: text().describe('With GOOGLE_CLIENT_ID: the Google OAuth client secret.'),
 
-  GRAPHQL_INTROSPECTION: flag(false).describe('true: schema introspection in production (always on in development).'),
+  GRAPHQL_INTROSPECTION: flag(false).describe(
+    'true: schema introspection in production for everyone (by default token holders only; always on in development).',
+  ),
   GRAPHQL_TRUSTED_DOCUMENTS: z
     .preprocess(blankAsUnset, z.enum(['off', 'only'], { error: 'off or only' }).default('off'))
     .describe("off: any document. only: sign-in cookie requests may run only the app's own persisted operations."),

@@ -6,6 +6,7 @@ import { ValidationError } from '@/lib/validation';
 import { formatError, INTERNAL_ERROR_MESSAGE, notFound } from '../errors';
 import { toGlobalId } from '../ids';
 import { createApolloServer, introspectionEnabled } from '../server';
+import type { GraphQLContext } from '../context';
 import { ApiClient, codes, envelopeOf, sessionCookie, startApiServer, type ApiServer } from './support/api';
 
 setUpTestDatabase();
@@ -187,6 +188,24 @@ describe('introspection in production', () => {
       { contextValue: { viewer: null, request: new Request('http://test/') } },
     );
     expect(response.body.kind === 'single' && response.body.singleResult.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    await production.stop();
+  });
+
+  it('serves token holders, as GitHub and Shopify do, and refuses cookies and anonymous callers with a coded 400', async () => {
+    const production = createApolloServer({ NODE_ENV: 'production' });
+    const ask = (via: 'token' | 'session' | null) =>
+      production.executeOperation(
+        { query: 'query Tools { __schema { queryType { name } } }' },
+        // Introspection reads nothing of the viewer's: who is asking is all the rule needs.
+        { contextValue: { viewer: via && ({ via } as GraphQLContext['viewer']), request: new Request('http://test/') } },
+      );
+    const asToken = await ask('token');
+    expect(asToken.body.kind === 'single' && asToken.body.singleResult).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    for (const via of ['session', null] as const) {
+      const refused = await ask(via);
+      expect(refused.http.status).toBe(400);
+      expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
     await production.stop();
   });
 });
