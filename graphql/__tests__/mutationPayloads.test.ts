@@ -135,33 +135,20 @@ describe('pin, archive and delete', () => {
     await say(older, 'make the outro a bit longer');
     const newer = (await start()).session.id;
     await say(newer, 'mute the intro');
+    type Flagged = { sessionEdge: { cursor: string; node: { id: string } }; project: { sessionCounts: Counts } };
+    const setFlag = async (mutation: string, id: string) => (await api.data<Record<string, Flagged>, unknown>(FLAG(mutation), { id }))[mutation];
 
-    const pinned = (
-      await api.data<Record<string, { sessionEdge: { cursor: string; node: { id: string } }; project: { sessionCounts: Counts } }>, unknown>(
-        FLAG('pinSession'),
-        { id: older },
-      )
-    ).pinSession;
+    const pinned = await setFlag('pinSession', older);
     expect(pinned.project.sessionCounts).toEqual({ active: 2, archived: 0, pinned: 1 });
     expect(await ids()).toEqual([older, newer]);
     await expectEdgeInList(list, pinned.sessionEdge);
 
-    const archived = (
-      await api.data<Record<string, { sessionEdge: { cursor: string; node: { id: string } }; project: { sessionCounts: Counts } }>, unknown>(
-        FLAG('archiveSession'),
-        { id: newer },
-      )
-    ).archiveSession;
+    const archived = await setFlag('archiveSession', newer);
     expect(archived.project.sessionCounts).toEqual({ active: 1, archived: 1, pinned: 1 });
     expect(await ids(true)).toEqual([newer]);
     await expectEdgeInList(list, archived.sessionEdge, true);
 
-    const unarchived = (
-      await api.data<Record<string, { sessionEdge: { cursor: string; node: { id: string } }; project: { sessionCounts: Counts } }>, unknown>(
-        FLAG('unarchiveSession'),
-        { id: newer },
-      )
-    ).unarchiveSession;
+    const unarchived = await setFlag('unarchiveSession', newer);
     expect(unarchived.project.sessionCounts).toEqual({ active: 2, archived: 0, pinned: 1 });
     await expectEdgeInList(list, unarchived.sessionEdge);
 
