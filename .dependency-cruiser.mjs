@@ -5,6 +5,8 @@
 /** Test files outside lib/ (integration tests) and the test harness: not followed. */
 const INTEGRATION_TESTS = ['^testing/', '^(?!lib/)[^]*(/__tests__/|\\.test\\.tsx?$)'];
 const TEST_CODE = '(^|/)__tests__/|\\.test\\.tsx?$|^(testing|e2e|bench)/';
+/** The data layer's one folder per entity (docs/architecture.md). */
+const ENTITY_FOLDERS = '^db/(edits|sessions|messages|projects)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 const config = {
@@ -22,6 +24,21 @@ const config = {
       severity: 'error',
       from: { path: '^db/' },
       to: { pathNot: '^(db|lib|node_modules)/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'entity-folders-through-their-index',
+      comment:
+        "db/edits, db/sessions, db/messages and db/projects are read through their index.ts: what a folder keeps inside (rows, SQL) can change without its callers' knowing.",
+      severity: 'error',
+      from: { pathNot: ['^db/[^/]+/', TEST_CODE] },
+      to: { path: ENTITY_FOLDERS, pathNot: '/index\\.ts$' },
+    },
+    {
+      name: 'entity-folders-through-their-index-in-db',
+      comment: 'The same between the entity folders: one reads another through its index.ts.',
+      severity: 'error',
+      from: { path: '^db/([^/]+)/', pathNot: TEST_CODE },
+      to: { path: ENTITY_FOLDERS, pathNot: ['^db/$1/', '/index\\.ts$'] },
     },
     {
       name: 'server-below-adapters',

@@ -78,6 +78,12 @@ describe('the layers', () => {
         'components/right/two.ts': `import { three } from '../left/three';\nexport const two = three;\n`,
         'components/left/three.ts': `export const three = 3;\n`,
         'proxy.ts': `import { row } from './db/rows';\nexport const proxy = row;\n`,
+        'db/sessions/index.ts': `export { listed } from './listed';\n`,
+        'db/sessions/listed.ts': `export const listed = 1;\n`,
+        'db/messages/index.ts': `import { listed } from '../sessions';\nexport const counted = listed;\n`,
+        'db/messages/answer.ts': `import { listed } from '../sessions/listed';\nexport const answer = listed;\n`,
+        'server/sessions.ts': `import { listed } from '../db/sessions/listed';\nexport const sessions = listed;\n`,
+        'server/sessionsAgain.ts': `import { listed } from '../db/sessions';\nexport const sessions = listed;\n`,
       };
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -100,6 +106,8 @@ describe('the layers', () => {
           'no-test-code-in-production: app/route.ts → testing/factory.ts',
           'components-without-data: components/View.tsx → server/useCase.ts',
           'proxy-uses-only-lib: proxy.ts → db/rows.ts',
+          'entity-folders-through-their-index-in-db: db/messages/answer.ts → db/sessions/listed.ts',
+          'entity-folders-through-their-index: server/sessions.ts → db/sessions/listed.ts',
         ].sort(),
       );
     });
