@@ -63,11 +63,25 @@ const instruction = fc
   .tuple(fc.array(piece, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: INTERPRETER_MAX_LENGTH }))
   .map(([pieces, length]) => pieces.join('').slice(0, length));
 
-function cpuMsOf(run: () => AssistantResult): { result: AssistantResult; ms: number } {
+function cpuMsOnce(run: () => AssistantResult): { result: AssistantResult; ms: number } {
   const before = process.cpuUsage();
   const result = run();
   const used = process.cpuUsage(before);
   return { result, ms: (used.user + used.system) / 1000 };
+}
+
+/**
+ * The CPU an instruction costs, as the least of up to three runs when the first is over budget:
+ * a garbage collection or the test workers beside this one (process CPU counts every thread) only
+ * add time, so the least run is the interpreter's own cost, while a slow path stays slow every run.
+ */
+function cpuMsOf(run: () => AssistantResult): { result: AssistantResult; ms: number } {
+  let measured = cpuMsOnce(run);
+  for (let retry = 0; retry < 2 && measured.ms >= BUDGET_MS; retry++) {
+    const again = cpuMsOnce(run);
+    if (again.ms < measured.ms) measured = again;
+  }
+  return measured;
 }
 
 function respond(text: string, given: readonly string[] = []): AssistantResult {
