@@ -372,6 +372,25 @@ export const rateLimitBuckets = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_buckets_window_idx').on(t.windowStart)],
 );
 
+/**
+ * Automatic persisted queries (graphql/trustedDocuments.ts): documents signed-in clients
+ * registered by their sha256, shared by every app instance. Bounded by db/persistedQueries.ts:
+ * at most PERSISTED_QUERY_CAP rows, the least recently used pruned on insert.
+ */
+export const persistedQueries = pgTable(
+  'persisted_queries',
+  {
+    /** The lower-case hex sha256 of `text`, verified before the row is written. */
+    hash: text('hash').primaryKey(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at')
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [index('persisted_queries_last_used_idx').on(t.lastUsedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type ClipRow = typeof clips.$inferSelect;
@@ -381,3 +400,4 @@ export type Edit = typeof edits.$inferSelect;
 export type TimelineStep = typeof timelineSteps.$inferSelect;
 export type AccessToken = typeof accessTokens.$inferSelect;
 export type ProjectEvent = typeof projectEvents.$inferSelect;
+export type PersistedQuery = typeof persistedQueries.$inferSelect;

@@ -1,4 +1,4 @@
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -9,13 +9,14 @@ import { config } from '@/lib/config';
 import { errorEnvelopeResponse } from '@/lib/http/errorEnvelope';
 import { isBodyRefusal, mediaTypeOf, readBodyText } from '@/lib/http/requestBody';
 import { rateLimitHeaders } from '@/lib/rateLimit';
-import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
+import { asDomainError, DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
+import { persistedQueryText, registerPersistedQueryFor } from '@/server/persistedQueries';
 import { formatError } from './errors';
 import { executableSchema } from './schema';
 import { introspectionEnabled, operationGuards, type OperationGuards } from './operationGuards';
 import { httpResponsePlugin } from './httpResponse';
 import { resolvers } from './resolvers';
-import { applyTrustedDocuments, type TrustedDocumentsMode } from './trustedDocuments';
+import { applyPersistedQueries, type Registrable, type TrustedDocumentsMode } from './trustedDocuments';
 
 export type GraphQLHandler = (request: Request) => Promise<Response>;
 
@@ -29,7 +30,7 @@ export function createApolloServer(
     schema: executableSchema(),
     // Refused, when off, by the guards' own rule (graphql/operationGuards.ts), as on the stream route.
     introspection: true,
-    // Persisted ids name only the documents codegen generated (graphql/trustedDocuments.ts): nobody registers new ones at run time.
+    // Persisted ids, the app's own and automatic ones, are resolved before Apollo reads the request (graphql/trustedDocuments.ts).
     persistedQueries: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -45,6 +46,7 @@ export function createApolloServer(
       ApolloServerPluginCacheControlDisabled(),
       ...guards.apolloPlugins,
       httpResponsePlugin(),
+      persistedQueryRegistrationPlugin(),
     ],
   });
 }
@@ -89,8 +91,17 @@ async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, reques
   const body = await readBody(request);
   if (body instanceof Response) return finished(body, limits);
   const method = request.method.toUpperCase();
-  const operation = applyTrustedDocuments({ method, body, search: searchOf(request.url) }, context.viewer?.via ?? null, trustedDocuments);
-  if ('code' in operation) return finished(errorEnvelopeResponse(operation.status, operation.code, operation.message), limits);
+  let resolved;
+  try {
+    resolved = await applyPersistedQueries({ method, body, search: searchOf(request.url) }, context.viewer?.via ?? null, trustedDocuments, persistedQueryText);
+  } catch (error) {
+    // The store's lookup: an unreachable database is SERVICE_UNAVAILABLE (503, Retry-After), as anywhere.
+    const refusal = asDomainError(error) ?? unexpected(error);
+    return finished(errorEnvelopeResponse(HTTP_STATUS[refusal.code], refusal.code, refusal.message), { ...limits, ...refusal.headers });
+  }
+  if ('code' in resolved) return finished(errorEnvelopeResponse(resolved.status, resolved.code, resolved.message), limits);
+  const { request: operation, register } = resolved;
+  if (register) pendingRegistrations.set(request, register);
   const headers = new HeaderMap();
   for (const [name, value] of request.headers) headers.set(name, value);
   const answer = await server.executeHTTPGraphQLRequest({
@@ -104,6 +115,38 @@ async function handleGraphQLRequest(server: ApolloServer<GraphQLContext>, reques
     headers: responseHeaders,
   });
   return finished(response, limits);
+}
+
+/**
+ * The automatic persisted query a request's text is to be registered as, by the request (Apollo
+ * hands each plugin a shallow copy of the context, whose `request` is still this one).
+ */
+const pendingRegistrations = new WeakMap<Request, Registrable>();
+
+/**
+ * Registers an APQ client's document when its execution starts: Apollo gets there only after the
+ * document parsed and validated (depth, aliases, directives, introspection) and every plugin's
+ * check passed (the node limit, the refusal of subscriptions and of mutations over GET), so a
+ * document that fails any of them is never kept. A failed registration does not fail the request:
+ * the client sends the text again next time.
+ */
+function persistedQueryRegistrationPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    requestDidStart({ contextValue }) {
+      const pending = pendingRegistrations.get(contextValue.request);
+      if (!pending) return Promise.resolve();
+      pendingRegistrations.delete(contextValue.request);
+      return Promise.resolve({
+        async executionDidStart() {
+          try {
+            await registerPersistedQueryFor(contextValue, pending.hash, pending.text);
+          } catch (error) {
+            console.warn('Could not register a persisted query:', error);
+          }
+        },
+      });
+    },
+  };
 }
 
 /** A failure nobody planned for (a bug): logged here, answered with the generic message only. */

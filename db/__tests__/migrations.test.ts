@@ -24,6 +24,7 @@ describe('migrations', () => {
       'edits',
       'instruction_edits',
       'messages',
+      'persisted_queries',
       'project_events',
       'projects',
       'rate_limit_buckets',
