@@ -10,7 +10,7 @@ const PAGE = fs.readFileSync(path.join(process.cwd(), 'docs/clients.md'), 'utf8'
 const quoted = [...PAGE.matchAll(/<!-- (docs\/clients\/[\w.]+) -->\n\n```\w+\n([\s\S]*?)```/g)].map((match) => [match[1], match[2]] as const);
 
 it('quotes the recipes', () => {
-  expect(quoted.map(([file]) => file)).toEqual(expect.arrayContaining(['docs/clients/documents.ts', 'docs/clients/apollo.ts']));
+  expect(quoted.map(([file]) => file)).toEqual(expect.arrayContaining(['docs/clients/documents.ts', 'docs/clients/apollo.ts', 'docs/clients/urql.ts']));
 });
 
 it.each(quoted)('quotes %s as it is', (file, block) => {
