@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { labelDate } from '@/lib/dates';
+import { viewerDateSettings } from '@/app/_lib/viewerDates';
+import { TimeZoneCookie } from '@/components/app-shell/TimeZoneCookie';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
@@ -17,10 +19,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const viewer = await pageViewer('/');
   const { page, nextCursor } = await readForPage(viewer, (caller) => listProjects(caller, { cursor }));
   const now = new Date();
+  const dates = await viewerDateSettings();
 
   return (
     <>
       <AppHeader email={viewer.user.email} current="projects" />
+      <TimeZoneCookie renderedIn={dates.timeZone} />
       <main id="main" className={styles.main}>
         <div className={styles.intro}>
           <div>
@@ -39,7 +43,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 project={{
                   id: project.id,
                   name: project.name,
-                  updatedAt: labelDate(project.updatedAt, now),
+                  updatedAt: labelDate(project.updatedAt, now, dates),
                 }}
                 renameProjectAction={renameProjectAction}
               />

@@ -70,7 +70,7 @@ describe('API access', () => {
     await page.reload();
     assert.equal(await page.getByRole('textbox', { name: 'New token' }).count(), 0);
     const lastUsed = row.getByRole('cell').nth(5);
-    assert.equal(await lastUsed.textContent(), 'just now');
+    assert.match((await lastUsed.textContent()) ?? '', /^\d{2}:\d{2}$/);
 
     await row.getByRole('button', { name: 'Revoke Render farm' }).click();
     await row.getByRole('button', { name: 'Confirm revoke' }).click();

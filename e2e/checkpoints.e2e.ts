@@ -72,7 +72,7 @@ describe('checkpoints and forks', () => {
     await eventually(async () => assert.deepEqual(await conversationTexts(page), original.slice(0, 2)));
     await page
       .getByRole('region', { name: 'CoDirector' })
-      .getByText(/^Branched from “Outro \+2 s; Intro \+2 s” at /)
+      .getByText(/^Branched from “Outro \+2 s; Intro \+2 s” on /)
       .waitFor();
     // The branch is titled after what its own copy of the conversation did.
     await page.getByRole('region', { name: 'CoDirector' }).getByText('Outro +2 s', { exact: true }).waitFor();
@@ -87,7 +87,7 @@ describe('checkpoints and forks', () => {
     assert.equal(await items.count(), 2);
     await items
       .first()
-      .getByText(/^Branched from “Outro \+2 s; Intro \+2 s” at /)
+      .getByText(/^Branched from “Outro \+2 s; Intro \+2 s” on /)
       .waitFor();
     assert.deepEqual(
       (await historyEntries(page)).map((entry) => entry.title),

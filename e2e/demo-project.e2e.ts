@@ -27,7 +27,8 @@ import { saveScreenshot } from './support/screenshots';
 /** The seeded sessions' titles, newest first: what the app titles their conversations (scripts/demo-data.ts). */
 const SEEDED_TITLES = demoSessionTitles().reverse();
 const SEEDED_TIMELINE = DEMO_TIMELINE.map((clip) => ({ name: clip.name, kind: clip.kind, length: `${(clip.durationMs / 1000).toFixed(1)} s` }));
-const DATE_TIME = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/;
+/** A row's short date (lib/dates.ts): the time today, "Yesterday", else the month and day (and the year before this one). */
+const DATE_TIME = /^(\d{2}:\d{2}|Yesterday|[A-Z][a-z]{2} \d{1,2}(, \d{4})?)$/;
 
 // One file, run in order: the history is checked before the seed's instructions add a session to it.
 describe('the demo project', () => {

@@ -18,7 +18,7 @@ import {
   signUp,
   uniqueEmail,
 } from './support/app';
-import { TIME_ZONE_COOKIE } from '../lib/dateGroups';
+import { fullDate, TIME_ZONE_COOKIE } from '../lib/dates';
 import { DESKTOP, newPage, PHONE, useBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 
@@ -334,7 +334,7 @@ describe('the session history drawer', () => {
   });
 
   test("renders days and times in the browser's zone with no second render once the zone is known; a lost zone cookie costs one refresh", async () => {
-    const page = await newPage(browser(), { timezoneId: 'Asia/Tokyo' });
+    const page = await newPage(browser(), { timezoneId: 'Asia/Tokyo', locale: 'en-US' });
     await newUserWithProject(page, 'zone');
     await send(page, 'make the outro a bit longer');
     // Page refreshes are RSC requests for the page itself: not server actions, not prefetches.
@@ -351,7 +351,11 @@ describe('the session history drawer', () => {
     // Signing up set the zone cookie: the page is rendered in Tokyo time at once.
     await page.reload();
     await loaded();
-    assert.match((await historyEntries(page))[0].fullDate, / GMT\+9$/);
+    const inTokyo = async () => {
+      const [entry] = await historyEntries(page);
+      assert.equal(entry.fullDate, fullDate(new Date(entry.dateTime), { locale: 'en-US', timeZone: 'Asia/Tokyo' }));
+    };
+    await inTokyo();
     assert.deepEqual(refreshes, []);
 
     // Without the cookie the page is rendered in UTC, then once more in the browser's zone.
@@ -360,19 +364,19 @@ describe('the session history drawer', () => {
     await page.context().addCookies(cookies.filter((cookie) => cookie.name !== TIME_ZONE_COOKIE));
     await page.reload();
     await loaded();
-    await eventually(async () => assert.match((await historyEntries(page))[0].fullDate, / GMT\+9$/));
+    await eventually(inTokyo);
     assert.equal(refreshes.length, 1);
     await page.context().close();
   });
 
   test("a row's full date and time is what screen readers read, once; the eye gets the short date with the full one on hover", async () => {
-    const page = await newPage(browser(), { timezoneId: 'Europe/Berlin' });
+    const page = await newPage(browser(), { timezoneId: 'Europe/Berlin', locale: 'en-US' });
     await newUserWithProject(page, 'timestamp');
     await send(page, 'make the outro a bit longer');
     await openHistory(page);
     const [entry] = await historyEntries(page);
-    assert.match(entry.date, /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/);
-    assert.match(entry.fullDate, /^[A-Z][a-z]+, [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}:\d{2}.* GMT\+[12]$/);
+    assert.match(entry.date, /^\d{2}:\d{2}$/);
+    assert.match(entry.fullDate, /^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2}$/);
 
     // The accessibility tree holds the full timestamp once, and not the short date it stands for.
     const snapshot = await historyItems(page).first().ariaSnapshot();

@@ -21,6 +21,7 @@ import { invertOperations } from '@/lib/timeline/operations';
 import { quote } from '@/lib/timeline/describe';
 import type { Clip, Operation } from '@/lib/assistant/types';
 import { applyRestore, describeTimelineChanges, restoreOperations, sameTimeline, summarizeChanges, type TimelineChange } from '@/lib/checkpoints';
+import { DEFAULT_DATE_SETTINGS, fullDate, type DateSettings } from '@/lib/dates';
 import { ownedSession, requireViewer, type Caller } from './access';
 import { badInput, conflict, notFound } from './errors';
 import { inputObject, requiredId } from './inputs';
@@ -244,11 +245,13 @@ function restoreReply(plan: RestorePlan, message: Message): string {
   return `Restored the timeline to how it was right after ${quote(excerpt(message.content))}: ${plan.summary}.${from} Say “undo that” to bring the later state back.`;
 }
 
-const MOMENT_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
-
-/** "30 Nov 2026, 09:15:02 UTC" (the database's clock, in UTC: the server knows no viewer's time zone). */
+/**
+ * "Monday, November 30, 2026, 09:15 UTC": the full date form (lib/dates.ts) in UTC, named as such,
+ * because it is stored in the restore's message and edit, which every device and the API read
+ * whatever their zone.
+ */
 export function momentLabel(message: Message): string {
-  return `${MOMENT_FORMAT.format(message.createdAt)} UTC`;
+  return `${fullDate(message.createdAt, DEFAULT_DATE_SETTINGS)} UTC`;
 }
 
 function excerpt(content: string): string {
@@ -280,10 +283,8 @@ function parseBasis(value: unknown): number {
   return Number(value);
 }
 
-const BRANCH_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-/** "Branched from “Title” at 30 Nov 2026, 09:15 UTC": the marker of a session forkSession made. */
-export function branchLabel(origin: { title: string | null; at: Date | null }): string {
+/** "Branched from “Title” on Monday, November 30, 2026, 09:15" in the viewer's dates: the marker of a session forkSession made. */
+export function branchLabel(origin: { title: string | null; at: Date | null }, dates: DateSettings): string {
   const title = quote(origin.title ?? 'New session');
-  return origin.at ? `Branched from ${title} at ${BRANCH_TIME_FORMAT.format(origin.at)} UTC` : `Branched from ${title}`;
+  return origin.at ? `Branched from ${title} on ${fullDate(origin.at, dates)}` : `Branched from ${title}`;
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { TIME_ZONE_COOKIE } from '@/lib/dateGroups';
+import { TIME_ZONE_COOKIE } from '@/lib/dates';
 
 /**
  * Tells server rendering the browser's time zone (a cookie read by the history drawer's days

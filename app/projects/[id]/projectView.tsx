@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { firstParam, type SearchParams } from '@/app/_lib/searchParams';
+import { viewerDateSettings } from '@/app/_lib/viewerDates';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { TimeZoneCookie } from '@/components/app-shell/TimeZoneCookie';
 import { CoDirectorPanel } from '@/components/codirector/CoDirectorPanel';
@@ -30,7 +31,7 @@ import {
 } from './actions';
 import { forkSessionAction, previewTimelineRestoreAction, restoreTimelineAction } from './checkpointActions';
 import { conversationTurns } from './conversation';
-import { sessionHistoryPage, viewerTimeZone } from './sessionHistory';
+import { sessionHistoryPage } from './sessionHistory';
 
 interface ProjectPageAddress {
   id: string;
@@ -58,13 +59,13 @@ export async function ProjectView(address: ProjectPageAddress) {
   const query = address.query ?? {};
   const projectPath = `/projects/${project.id}`;
   const turns = session ? conversationTurns(session, latestEventId, databaseNow) : [];
-  const timeZone = await viewerTimeZone();
+  const dates = await viewerDateSettings();
 
   return (
     <>
       <AppHeader email={viewer.user.email} />
       <ProjectLiveUpdates projectId={project.id} renderedUpToEventId={latestEventId} />
-      <TimeZoneCookie renderedIn={timeZone} />
+      <TimeZoneCookie renderedIn={dates.timeZone} />
       <SessionAddress projectPath={projectPath} currentSessionId={session?.id ?? null} restoreSession={restoreSessionAction.bind(null, project.id)} />
       <ProjectWorkspace
         projectName={project.name}
@@ -82,7 +83,7 @@ export async function ProjectView(address: ProjectPageAddress) {
               restoreTimeline: restoreTimelineAction.bind(null, project.id),
               forkSession: forkSessionAction.bind(null, project.id),
             }}
-            branchedFrom={branchOrigin ? branchLabel(branchOrigin) : null}
+            branchedFrom={branchOrigin ? branchLabel(branchOrigin, dates) : null}
             context={session && contextUsage ? { ...contextUsage, summary: session.summary } : null}
             compactSession={compactSessionAction.bind(null, project.id)}
             retryReply={retryReplyAction.bind(null, project.id)}

@@ -1,15 +1,16 @@
 import 'server-only';
-import { cookies } from 'next/headers';
 import type { Page } from '@/db/pagination';
 import type { Session } from '@/db/schema';
 import type { SearchResult } from '@/db/sessions';
-import { historyGroup, labelDateTime, TIME_ZONE_COOKIE, validTimeZone } from '@/lib/dateGroups';
+import { historyGroup } from '@/lib/dateGroups';
+import { labelDate, type DateSettings } from '@/lib/dates';
 import { snippetSegments } from '@/lib/snippets';
 import { branchLabel } from '@/server/checkpoints';
 import type { BranchOrigin, SessionHistoryPage as SessionHistoryRead } from '@/server/sessionHistory';
 import type { SessionHistoryItem, SessionHistoryPage } from '@/components/session-history/types';
+import { viewerDateSettings } from '@/app/_lib/viewerDates';
 
-/** A history page as the drawer shows it: days and times in the viewer's time zone, branches marked. */
+/** A history page as the drawer shows it: days and times in the viewer's locale and time zone, branches marked. */
 export async function sessionHistoryPage({ page, branchOrigins, nextCursor }: SessionHistoryRead): Promise<SessionHistoryPage> {
   return { items: await historyItems(page.rows, branchOrigins), nextCursor };
 }
@@ -27,22 +28,17 @@ export async function searchResultsPage(result: {
   };
 }
 
-/** The viewer's time zone, from the cookie TimeZoneCookie sets (UTC until it has). */
-export async function viewerTimeZone(): Promise<string> {
-  return validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
-}
-
 async function historyItems(rows: Session[], branchOrigins: ReadonlyMap<string, BranchOrigin>): Promise<SessionHistoryItem[]> {
   const now = new Date();
-  const timeZone = await viewerTimeZone();
+  const dates: DateSettings = await viewerDateSettings();
   return rows.map((session) => {
     const origin = branchOrigins.get(session.id);
     return {
       id: session.id,
       title: session.title,
-      createdAt: labelDateTime(session.createdAt, timeZone),
-      group: historyGroup(session.createdAt, now, timeZone),
-      branchedFrom: origin ? branchLabel(origin) : null,
+      createdAt: labelDate(session.createdAt, now, dates),
+      group: historyGroup(session.createdAt, now, dates),
+      branchedFrom: origin ? branchLabel(origin, dates) : null,
       pinned: session.pinned,
       archived: session.archived,
     };

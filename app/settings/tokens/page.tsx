@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { expiryState } from '@/lib/auth/tokenScopes';
 import { labelDate } from '@/lib/dates';
+import { viewerDateSettings } from '@/app/_lib/viewerDates';
+import { TimeZoneCookie } from '@/components/app-shell/TimeZoneCookie';
 import { AppHeader } from '@/components/app-shell/AppHeader';
 import { SignOutEverywhereForm } from '@/components/auth/SignOutEverywhereForm';
 import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
@@ -37,10 +39,12 @@ export default async function AccessTokensPage() {
   const projectNames = new Map(projects.map((project) => [project.id, project.name]));
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const now = new Date();
+  const dates = await viewerDateSettings();
 
   return (
     <>
       <AppHeader email={viewer.user.email} current="tokens" />
+      <TimeZoneCookie renderedIn={dates.timeZone} />
       <main id="main" className={styles.main}>
         <div>
           <h1 className={styles.title}>API tokens</h1>
@@ -65,16 +69,16 @@ export default async function AccessTokensPage() {
               id: token.id,
               name: token.name,
               prefix: token.tokenPrefix,
-              createdAt: labelDate(token.createdAt, now),
-              lastUsedAt: token.lastUsedAt && labelDate(token.lastUsedAt, now),
-              revokedAt: token.revokedAt && labelDate(token.revokedAt, now),
+              createdAt: labelDate(token.createdAt, now, dates),
+              lastUsedAt: token.lastUsedAt && labelDate(token.lastUsedAt, now, dates),
+              revokedAt: token.revokedAt && labelDate(token.revokedAt, now, dates),
               // Only tokens made before scopes have no expiry (lib/auth/tokenScopes.ts).
               access:
                 token.expiresAt === null
                   ? { kind: 'legacy' }
                   : { kind: 'scoped', scope: token.scope, projects: token.projectIds && token.projectIds.flatMap((id) => projectNames.get(id) ?? []) },
               expiry: expiryState(token.expiresAt, now),
-              expiresAt: token.expiresAt && labelDate(token.expiresAt, now),
+              expiresAt: token.expiresAt && labelDate(token.expiresAt, now, dates),
             }))}
           />
         </section>
