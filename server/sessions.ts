@@ -21,6 +21,8 @@ import { badInput, notFound } from './errors';
 import { inputObject, requiredId, requiredString, searchQuery } from './inputs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@/db/pagination';
 import { listEditsForSession } from '@/db/edits';
+import { getTimeline } from '@/db/projects';
+import { DEFAULT_DATE_SETTINGS, type DateSettings } from '@/lib/dates';
 import { listMessages, messageKey, type MessageKey } from '@/db/messages';
 import type { Message } from '@/db/schema';
 import { EXPORT_FORMATS, exportFileName, sessionTranscript, transcriptJson, transcriptMarkdown, type ExportFormat } from '@/lib/sessionExport';
@@ -130,8 +132,11 @@ export async function listSessionHistory(caller: Caller, raw: unknown): Promise<
   return withBranchOrigins(project.id, await listSessions(project.id, { first: DEFAULT_PAGE_SIZE, after }, { archived: input.archived === true }));
 }
 
-/** A session's transcript as a file: Markdown or JSON (lib/sessionExport.ts). NOT_FOUND for another user's session. */
-export async function exportSession(caller: Caller, raw: unknown): Promise<{ fileName: string; contentType: string; body: string }> {
+/**
+ * A session's transcript as a file: Markdown or JSON (lib/sessionExport.ts). NOT_FOUND for another
+ * user's session. `dates` are the reader's locale and zone when the adapter knows them (UTC else).
+ */
+export async function exportSession(caller: Caller, raw: unknown, dates?: DateSettings): Promise<{ fileName: string; contentType: string; body: string }> {
   const input = inputObject(raw);
   const format = input.format ?? 'md';
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw badInput('format', '`format` must be `md` or `json`.');
@@ -144,9 +149,14 @@ export async function exportSession(caller: Caller, raw: unknown): Promise<{ fil
     after = messageKey(page.rows[page.rows.length - 1]);
   }
   const transcript = sessionTranscript(session, messages, await listEditsForSession(session.id));
-  return format === 'json'
-    ? { fileName: exportFileName(transcript, 'json'), contentType: 'application/json; charset=utf-8', body: transcriptJson(transcript) }
-    : { fileName: exportFileName(transcript, 'md'), contentType: 'text/markdown; charset=utf-8', body: transcriptMarkdown(transcript) };
+  if (format === 'json')
+    return { fileName: exportFileName(transcript, 'json'), contentType: 'application/json; charset=utf-8', body: transcriptJson(transcript) };
+  const clipNames = new Map((await getTimeline(session.projectId)).map((clip) => [clip.id, clip.name]));
+  return {
+    fileName: exportFileName(transcript, 'md'),
+    contentType: 'text/markdown; charset=utf-8',
+    body: transcriptMarkdown(transcript, { dates: dates ?? DEFAULT_DATE_SETTINGS, clipNames }),
+  };
 }
 
 async function sessionFromInput(caller: Caller, raw: unknown, scope: TokenScope): Promise<Session> {

@@ -1,6 +1,7 @@
 import { GET } from '@/app/api/sessions/[sessionId]/export/route';
 import { startSession } from '@/db/sessions';
 import type { Session, User } from '@/db/schema';
+import { fullDate, TIME_ZONE_COOKIE } from '@/lib/dates';
 import type { SessionTranscript } from '@/lib/sessionExport';
 import { runInstruction } from '@/server/instructions';
 import { setUpTestDatabase } from '@/testing/database';
@@ -58,7 +59,7 @@ describe('GET /api/sessions/<id>/export', () => {
     expect(times.every((time) => !Number.isNaN(Date.parse(time)))).toBe(true);
   });
 
-  it('answers Markdown by default, exactly, for a bearer token too', async () => {
+  it('answers Markdown by default, exactly, for a bearer token too: human dates in UTC, said so, clips by name, no ids', async () => {
     const { token } = await tokenFor(owner);
     const json = (await (await download(session.id, 'json', { authorization: `Bearer ${token}` })).json()) as SessionTranscript;
     const times = json.messages.map((message) => message.createdAt);
@@ -68,20 +69,33 @@ describe('GET /api/sessions/<id>/export', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="outro-2-s-then-undone.md"');
     const text = await response.text();
     const lines = text.split('\n');
+    const utc = (iso: string) => fullDate(new Date(iso), { locale: 'en-US', timeZone: 'UTC' });
     expect(lines.slice(0, 12)).toEqual([
       '# Outro +2 s, then undone',
       '',
-      `Started ${session.createdAt.toISOString()}`,
+      `Started ${utc(times[0])} · times in UTC`,
       '',
-      `## You · ${times[0]}`,
+      `## You · ${utc(times[0])}`,
       '',
       'make the outro a bit longer',
       '',
       '- Edit: Made “Outro” 2.0 s longer (reverted)',
-      expect.stringMatching(/^ {2}- durationMs: 5000 → 7000 \(clip [0-9a-f-]{36}\)$/),
+      '  - “Outro”: durationMs: 5000 → 7000',
       '',
-      `## CoDirector · ${times[1]}`,
+      `## CoDirector · ${utc(times[1])}`,
     ]);
+    expect(utc(times[0])).toMatch(/^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2}$/);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("writes Markdown's dates in the browser's zone and locale when its cookie and Accept-Language come along", async () => {
+    const json = (await (await download(session.id, 'json', await sessionCookie(owner))).json()) as SessionTranscript;
+    const cookie = `${(await sessionCookie(owner)).cookie}; ${TIME_ZONE_COOKIE}=${encodeURIComponent('America/Los_Angeles')}`;
+    const text = await (await download(session.id, 'md', { cookie, 'accept-language': 'en-GB,en;q=0.8' })).text();
+    const pacific = (iso: string) => fullDate(new Date(iso), { locale: 'en-GB', timeZone: 'America/Los_Angeles' });
+    expect(text.split('\n')[2]).toBe(`Started ${pacific(json.messages[0].createdAt)} · times in America/Los Angeles`);
+    expect(text).toContain(`## CoDirector · ${pacific(json.messages[1].createdAt)}`);
   });
 
   it("is the API's 404 for another user's session, 401 for nobody, and 400 naming an unknown format", async () => {
