@@ -23,11 +23,11 @@ import {
 } from '../__generated__/client/graphql';
 import { nodeTypeOf } from '../access';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer, type GraphQLResult } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer, tokenFor, type GraphQLResult } from './support/api';
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let anonymous: ApiClient;
 let alice: ApiClient;
 let bob: ApiClient;
@@ -37,8 +37,7 @@ let aliceProject: Project;
 const of = { project: '', session: '', message: '', edit: '', accessToken: '', user: '' };
 
 beforeAll(async () => {
-  server = await startApiServer();
-  anonymous = new ApiClient(server.url);
+  anonymous = new ApiClient(server().url);
   ({ user: aliceUser, project: aliceProject } = await makeUserWithProject());
   const { user: bobUser } = await makeUserWithProject();
   alice = anonymous.as(await sessionCookie(aliceUser));
@@ -56,8 +55,6 @@ beforeAll(async () => {
     user: toGlobalId('User', aliceUser.id),
   });
 });
-
-afterAll(() => server.close());
 
 describe('another user’s data is NOT_FOUND, exactly like missing data', () => {
   it.each(['project', 'session', 'message', 'edit', 'accessToken', 'user'] as const)('node(id:) of Alice’s %s', async (kind) => {

@@ -6,7 +6,7 @@ import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { ProjectDocument, SendMessageDocument, StartSessionDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
-import { ApiClient, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, sessionCookie, setUpApiServer } from './support/api';
 
 /**
  * The assistant's bounds over HTTP, as a client meets them: the instruction that once held the
@@ -16,16 +16,11 @@ import { ApiClient, sessionCookie, startApiServer, type ApiServer } from './supp
 setUpTestDatabase();
 
 const shared = globalThis as typeof globalThis & { codirectorInterpreterThreads?: Assistant };
-let server: ApiServer;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
 async function projectOfNewUser() {
   const { user, project } = await makeUserWithProject();
-  const api = new ApiClient(server.url, await sessionCookie(user));
+  const api = new ApiClient(server().url, await sessionCookie(user));
   const projectId = toGlobalId('Project', project.id);
   const started = await api.data(StartSessionDocument, { input: { projectId } });
   return { api, projectId, sessionId: started.startSession!.session.id };
@@ -80,7 +75,7 @@ it('answers /api/health while an instruction runs to its deadline, then answers 
     });
     // Health is asked after the instruction is sent, over the same server.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const health = await fetch(new URL('/api/health', server.url));
+    const health = await fetch(new URL('/api/health', server().url));
     order.push(`health ${health.status}`);
     const sent = await instruction;
     expect(order).toEqual(['health 200', 'instruction answered']);

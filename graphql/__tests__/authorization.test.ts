@@ -8,7 +8,7 @@ import type { TokenScope } from '@/lib/auth/tokenScopes';
 import { makeProject, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import type { User } from '@/db/schema';
-import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer, tokenFor } from './support/api';
 
 /**
  * The authorization suite, driven by the schema: every root field must have an entry below
@@ -138,7 +138,7 @@ const ROOT_FIELDS: Record<'Query' | 'Mutation', Record<string, Attack>> = {
 
 const schema = buildSchema(fs.readFileSync(path.join(process.cwd(), 'graphql', 'schema.graphql'), 'utf8'));
 
-let server: ApiServer;
+const server = setUpApiServer();
 let anonymous: ApiClient;
 let bob: ApiClient;
 let aliceId: string;
@@ -166,8 +166,7 @@ async function aliceChecksum(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startApiServer();
-  anonymous = new ApiClient(server.url);
+  anonymous = new ApiClient(server().url);
   const made = await makeUserWithProject();
   const project = made.project;
   alice = made.user;
@@ -198,8 +197,6 @@ beforeAll(async () => {
     user: toGlobalId('User', alice.id),
   });
 });
-
-afterAll(() => server.close());
 
 describe('the authorization suite', () => {
   it('covers every root field of the schema', () => {

@@ -4,7 +4,7 @@ import { getTimeline } from '@/db/projects';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer, tokenFor } from './support/api';
 
 setUpTestDatabase();
 
@@ -12,18 +12,14 @@ const SEND = `mutation($id: ID!, $content: String!, $clientMessageId: String) {
   sendMessage(input: { sessionId: $id, content: $content, clientMessageId: $clientMessageId }) { reply { content } }
 }`;
 
-let server: ApiServer;
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
 describe('two devices sending into one session at the same moment', () => {
   it('stores all 100 messages in one strict order, each reply answering its own instruction in that order', async () => {
     const { user, project } = await makeUserWithProject();
     const session = await startSession(user.id, project.id);
-    const laptop = new ApiClient(server.url).as(await sessionCookie(user));
-    const script = new ApiClient(server.url).as(await tokenFor(user));
+    const laptop = new ApiClient(server().url).as(await sessionCookie(user));
+    const script = new ApiClient(server().url).as(await tokenFor(user));
     const introBefore = (await getTimeline(project.id))[0].durationMs;
 
     // Instruction n lengthens the intro by n seconds: each reply's before/after shows its place in the order.

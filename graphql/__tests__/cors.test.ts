@@ -2,7 +2,7 @@ import { renameSession, startSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUser, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { envelopeOf, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { envelopeOf, sessionCookie, setUpApiServer } from './support/api';
 
 /**
  * CORS on both GraphQL routes (lib/http/cors.ts), through the route modules themselves
@@ -14,11 +14,7 @@ setUpTestDatabase();
 const LISTED = 'http://app.localhost:3001';
 const UNLISTED = 'https://evil.example';
 
-let server: ApiServer;
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
 function setting(name: string, value: string | undefined) {
   const previous = process.env[name];
@@ -33,7 +29,7 @@ function setting(name: string, value: string | undefined) {
 }
 
 type Route = 'http' | 'stream';
-const urlOf = (route: Route) => (route === 'http' ? server.url : server.streamUrl);
+const urlOf = (route: Route) => (route === 'http' ? server().url : server().streamUrl);
 
 /** The preflight a browser sends before a cross-origin POST of JSON with a cookie. */
 function preflight(route: Route, origin: string) {
@@ -46,7 +42,7 @@ function preflight(route: Route, origin: string) {
 const corsHeaderNames = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
 
 function post(body: object, headers: Record<string, string>) {
-  return fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(server().url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
 async function owner() {
@@ -59,7 +55,7 @@ const PROJECT_EVENTS = 'subscription($projectId: ID!) { projectEvents(projectId:
 
 /** Opens a subscription on the stream route as graphql-sse's client does (distinct connections). */
 function subscribe(projectId: string, headers: Record<string, string>, signal: AbortSignal) {
-  return fetch(server.streamUrl, {
+  return fetch(server().streamUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
     body: JSON.stringify({ query: PROJECT_EVENTS, variables: { projectId } }),
@@ -183,8 +179,8 @@ describe('with CORS_ORIGINS listing an origin', () => {
 
   it('keeps Apollo’s CSRF prevention: a simple request is refused, from a listed origin too', async () => {
     const { cookie } = await owner();
-    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ viewer { id } }')}`, { headers: { ...cookie, origin: LISTED } });
-    const textPlain = await fetch(server.url, {
+    const get = await fetch(`${server().url}?query=${encodeURIComponent('{ viewer { id } }')}`, { headers: { ...cookie, origin: LISTED } });
+    const textPlain = await fetch(server().url, {
       method: 'POST',
       headers: { ...cookie, origin: LISTED, 'content-type': 'text/plain' },
       body: JSON.stringify({ query: '{ viewer { id } }' }),

@@ -7,26 +7,23 @@ import { formatError, INTERNAL_ERROR_MESSAGE, notFound } from '../errors';
 import { toGlobalId } from '../ids';
 import { createApolloServer, introspectionEnabled } from '../server';
 import type { GraphQLContext } from '../context';
-import { ApiClient, codes, envelopeOf, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, envelopeOf, sessionCookie, setUpApiServer } from './support/api';
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let api: ApiClient;
 let viewerId: string;
 
 beforeAll(async () => {
-  server = await startApiServer();
   const user = await makeUser('Transport Tester');
   viewerId = toGlobalId('User', user.id);
-  api = new ApiClient(server.url, await sessionCookie(user));
+  api = new ApiClient(server().url, await sessionCookie(user));
 });
-
-afterAll(() => server.close());
 
 describe('the HTTP endpoint', () => {
   it('answers anonymous requests with 401 UNAUTHENTICATED and WWW-Authenticate: Bearer', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ viewer { id } }' }),
@@ -37,7 +34,7 @@ describe('the HTTP endpoint', () => {
   });
 
   it('answers a bad token with 401 and WWW-Authenticate: Bearer', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer cds_nonsense' },
       body: JSON.stringify({ query: '{ viewer { id } }' }),
@@ -47,7 +44,7 @@ describe('the HTTP endpoint', () => {
   });
 
   it('puts the x-ratelimit-* headers on every answer: 200, 400, 401, 406 and 413', async () => {
-    const post = (headers: Record<string, string>, body: string) => fetch(server.url, { method: 'POST', headers, body });
+    const post = (headers: Record<string, string>, body: string) => fetch(server().url, { method: 'POST', headers, body });
     const answers = {
       ok: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, JSON.stringify({ query: '{ viewer { id } }' })),
       badJson: await post({ ...api.authHeaders(), 'content-type': 'application/json' }, '{ not json'),
@@ -78,7 +75,7 @@ describe('the HTTP endpoint', () => {
   it('answers a subscription with a coded error pointing to the live events stream, not an internal error', async () => {
     const result = await api.request('subscription { anything }');
     expect(codes(result)).not.toContain('INTERNAL_SERVER_ERROR');
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { ...api.authHeaders(), 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'subscription Live { __typename }' }),
@@ -95,7 +92,7 @@ describe('the HTTP endpoint', () => {
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('GET, POST');
     }
-    const mutation = await fetch(`${server.url}?query=${encodeURIComponent('mutation { createProject(input: { name: "x" }) { project { id } } }')}`, {
+    const mutation = await fetch(`${server().url}?query=${encodeURIComponent('mutation { createProject(input: { name: "x" }) { project { id } } }')}`, {
       headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' },
     });
     expect(mutation.status).toBe(405);
@@ -103,14 +100,14 @@ describe('the HTTP endpoint', () => {
   });
 
   it('answers queries sent with GET when a CSRF-safe header comes along', async () => {
-    const url = `${server.url}?query=${encodeURIComponent('{ viewer { id } }')}`;
+    const url = `${server().url}?query=${encodeURIComponent('{ viewer { id } }')}`;
     const response = await fetch(url, { headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { viewer: { id: viewerId } } });
   });
 
   it('marks every answer private and not to be stored: a GET for a signed-in viewer, a refusal, an anonymous 401', async () => {
-    const url = `${server.url}?query=${encodeURIComponent('{ viewer { email } }')}`;
+    const url = `${server().url}?query=${encodeURIComponent('{ viewer { email } }')}`;
     const signedIn = await fetch(url, { headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' } });
     const refused = await fetch(url, { headers: api.authHeaders() });
     const anonymous = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
@@ -119,16 +116,16 @@ describe('the HTTP endpoint', () => {
   });
 
   it('refuses a GET without that header (CSRF prevention) and mutations over GET', async () => {
-    const plain = await fetch(`${server.url}?query=${encodeURIComponent('{ viewer { id } }')}`, { headers: api.authHeaders() });
+    const plain = await fetch(`${server().url}?query=${encodeURIComponent('{ viewer { id } }')}`, { headers: api.authHeaders() });
     expect(plain.status).toBe(400);
-    const mutation = await fetch(`${server.url}?query=${encodeURIComponent('mutation { createProject(input: { name: "x" }) { project { id } } }')}`, {
+    const mutation = await fetch(`${server().url}?query=${encodeURIComponent('mutation { createProject(input: { name: "x" }) { project { id } } }')}`, {
       headers: { ...api.authHeaders(), 'apollo-require-preflight': 'true' },
     });
     expect(mutation.status).toBe(405);
   });
 
   it('accepts `application/json; charset=utf-8` bodies', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { ...api.authHeaders(), 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ query: '{ viewer { id } }' }),
@@ -137,7 +134,7 @@ describe('the HTTP endpoint', () => {
   });
 
   it('refuses a simple-request content type (CSRF prevention) without running anything', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', ...api.authHeaders() },
       body: JSON.stringify({ query: 'mutation { createProject(input: { name: "csrf" }) { project { id } } }' }),
@@ -149,7 +146,7 @@ describe('the HTTP endpoint', () => {
   });
 
   it('answers a body that is not JSON with 400, not a crash', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...api.authHeaders() },
       body: '{"query": "{ viewer { id } }"',
@@ -158,7 +155,7 @@ describe('the HTTP endpoint', () => {
   });
 
   it('refuses batched requests', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { ...api.authHeaders(), 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ viewer { id } }' }, { query: '{ viewer { id } }' }]),

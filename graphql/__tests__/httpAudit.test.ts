@@ -4,7 +4,7 @@ import { serverAudits, type AuditResult } from 'graphql-http';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUser } from '@/testing/factories';
 import { introspectionEnabled } from '../server';
-import { startApiServer, tokenFor, type ApiServer } from './support/api';
+import { setUpApiServer, tokenFor } from './support/api';
 
 /*
  * The GraphQL-over-HTTP spec's own audit suite (graphql-http's serverAudits) against the real
@@ -27,11 +27,10 @@ const REMAINING: Record<string, string> = {
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let results: AuditResult[];
 
 beforeAll(async () => {
-  server = await startApiServer();
   const { token } = await tokenFor(await makeUser('Auditor'));
   const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
@@ -40,17 +39,15 @@ beforeAll(async () => {
   };
   results = [];
   // One at a time: the audits share one user's rate-limit budget and this machine's two cores.
-  for (const audit of serverAudits({ url: server.url, fetchFn })) results.push(await audit.fn());
+  for (const audit of serverAudits({ url: server().url, fetchFn })) results.push(await audit.fn());
 });
-
-afterAll(() => server.close());
 
 const failing = () => results.filter((result) => result.status !== 'ok');
 
 describe('the graphql-http server audit', () => {
   it('runs with introspection enabled, as the audit expects', async () => {
     expect(introspectionEnabled()).toBe(true);
-    const response = await fetch(server.url, {
+    const response = await fetch(server().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
@@ -74,7 +71,7 @@ describe('the graphql-http server audit', () => {
   it("runs the GET audits' requests once they carry a CSRF-safe header", async () => {
     const query = encodeURIComponent('query Type($name: String!) { __type(name: $name) { name } }');
     const variables = encodeURIComponent(JSON.stringify({ name: 'Session' }));
-    const get = (headers: Record<string, string>) => fetch(`${server.url}?query=${query}&variables=${variables}`, { headers });
+    const get = (headers: Record<string, string>) => fetch(`${server().url}?query=${query}&variables=${variables}`, { headers });
     expect((await get({})).status).toBe(400);
     const allowed = await get({ 'apollo-require-preflight': 'true' });
     expect(allowed.status).toBe(200);

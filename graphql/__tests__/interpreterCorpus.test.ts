@@ -6,7 +6,7 @@ import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { ProjectDocument, SendMessageDocument, StartSessionDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
-import { ApiClient, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, sessionCookie, setUpApiServer } from './support/api';
 
 /**
  * The phrasing corpus (lib/assistant/__tests__/corpus) as a client meets it: each case on a project
@@ -16,11 +16,7 @@ import { ApiClient, sessionCookie, startApiServer, type ApiServer } from './supp
  */
 setUpTestDatabase();
 
-let server: ApiServer;
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
 /** A project with the case's timeline; its clips' ids as the corpus names them. */
 async function projectFor(row: CorpusCase) {
@@ -31,7 +27,7 @@ async function projectFor(row: CorpusCase) {
     'Corpus',
     corpusTimeline.map(({ id: _id, ...clip }) => clip),
   );
-  const api = new ApiClient(server.url, await sessionCookie(user));
+  const api = new ApiClient(server().url, await sessionCookie(user));
   const projectId = toGlobalId('Project', project.id);
   const started = await api.data(StartSessionDocument, { input: { projectId } });
   const clips = await timelineOf(api, projectId);

@@ -5,19 +5,13 @@ import { setUpTestDatabase } from '@/testing/database';
 import { makeProject, makeUser } from '@/testing/factories';
 import { toGlobalId } from '../ids';
 import { QUERY_LIMITS } from '../limits';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer } from './support/api';
 import { countStatements } from '@/testing/statements';
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-
-afterAll(() => server.close());
 
 /** A user with `projectCount` projects of `sessionCount` sessions each, and a client signed in as them. */
 async function userWithProjects(projectCount: number, sessionCount: number): Promise<{ user: User; client: ApiClient }> {
@@ -28,7 +22,7 @@ async function userWithProjects(projectCount: number, sessionCount: number): Pro
       .insert(sessions)
       .values(Array.from({ length: sessionCount }, (_, n) => ({ projectId: project.id, createdById: user.id, title: `Session ${n}`, messageCount: 2 })));
   }
-  return { user, client: new ApiClient(server.url, await sessionCookie(user)) };
+  return { user, client: new ApiClient(server().url, await sessionCookie(user)) };
 }
 
 async function statementsFor(client: ApiClient, query: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer } from './support/api';
 
 /**
  * What list-changing mutations return for normalized caches (Relay's mutation conventions): the
@@ -10,11 +10,7 @@ import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from 
  */
 setUpTestDatabase();
 
-let server: ApiServer;
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
 interface Counts {
   active: number;
@@ -63,7 +59,7 @@ type List = { project: { sessions: { totalCount: number; edges: { cursor: string
 
 async function viewer() {
   const { user, project } = await makeUserWithProject();
-  const api = new ApiClient(server.url).as(await sessionCookie(user));
+  const api = new ApiClient(server().url).as(await sessionCookie(user));
   const projectId = toGlobalId('Project', project.id);
   const list = (archived = false, after?: string) => api.data<List, unknown>(LIST, { id: projectId, archived, after }).then((data) => data.project);
   const ids = async (archived = false) => (await list(archived)).sessions.edges.map((edge) => edge.node.id);

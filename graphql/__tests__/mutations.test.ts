@@ -20,24 +20,21 @@ import {
   ViewerDocument,
 } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer } from './support/api';
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let api: ApiClient;
 let user: User;
 let project: Project;
 let projectId: string;
 
 beforeAll(async () => {
-  server = await startApiServer();
   ({ user, project } = await makeUserWithProject());
   projectId = toGlobalId('Project', project.id);
-  api = new ApiClient(server.url, await sessionCookie(user));
+  api = new ApiClient(server().url, await sessionCookie(user));
 });
-
-afterAll(() => server.close());
 
 /** A well-formed global id that names nothing. */
 const missing = (type: 'Project' | 'Session' | 'AccessToken') => toGlobalId(type, randomUUID());

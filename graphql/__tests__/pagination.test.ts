@@ -2,15 +2,16 @@ import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
 import { setUpTestDatabase } from '@/testing/database';
-import { makeListedSession, makeProject, makeSessionPairs, makeUserWithProject } from '@/testing/factories';
+import { makeListedSession, makeProject } from '@/testing/factories';
 import { ProjectSessionsDocument, SessionMessagesDocument, ViewerProjectsDocument } from '../__generated__/client/graphql';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { codes, setUpApiServer, type ApiClient } from './support/api';
+import { ownerOfListedSessions } from './support/owners';
 import { countStatements } from '@/testing/statements';
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let api: ApiClient;
 let user: User;
 let project: Project;
@@ -18,13 +19,8 @@ let project: Project;
 let newestFirst: Session[];
 
 beforeAll(async () => {
-  server = await startApiServer();
-  ({ user, project } = await makeUserWithProject());
-  api = new ApiClient(server.url, await sessionCookie(user));
-  newestFirst = await makeSessionPairs(45, { projectId: project.id, createdById: user.id });
+  ({ user, project, api, newestFirst } = await ownerOfListedSessions(server(), 45));
 });
-
-afterAll(() => server.close());
 
 const ids = (sessions: Session[]) => sessions.map((session) => toGlobalId('Session', session.id));
 

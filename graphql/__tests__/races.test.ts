@@ -2,7 +2,7 @@ import { startSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer } from './support/api';
 
 /**
  * Writes racing on one project answer a clear result, never INTERNAL_SERVER_ERROR: every
@@ -21,15 +21,11 @@ const RENAME_PROJECT = 'mutation($id: ID!, $name: String!) { renameProject(input
 const SEND = 'mutation($id: ID!, $content: String!) { sendMessage(input: { sessionId: $id, content: $content }) { reply { content } } }';
 
 onRealPostgres('racing writes on one project', () => {
-  let server: ApiServer;
-  beforeAll(async () => {
-    server = await startApiServer();
-  });
-  afterAll(() => server.close());
+  const server = setUpApiServer();
 
   async function owner() {
     const { user, project } = await makeUserWithProject();
-    return { user, project, projectId: toGlobalId('Project', project.id), api: new ApiClient(server.url).as(await sessionCookie(user)) };
+    return { user, project, projectId: toGlobalId('Project', project.id), api: new ApiClient(server().url).as(await sessionCookie(user)) };
   }
 
   /** A session with a message in it, current for its user (so startSession makes a new one). */

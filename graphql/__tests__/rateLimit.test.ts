@@ -1,23 +1,20 @@
 import { setUpTestDatabase } from '@/testing/database';
 import { makeAccessToken, makeUser } from '@/testing/factories';
-import { startApiServer, type ApiServer } from './support/api';
+import { setUpApiServer } from './support/api';
 
 setUpTestDatabase();
 
 const LIMIT = 3;
-let server: ApiServer;
-
-beforeAll(async () => {
+beforeAll(() => {
   process.env.RATE_LIMIT_GRAPHQL_PER_HOUR = String(LIMIT);
-  server = await startApiServer();
 });
-afterAll(async () => {
+afterAll(() => {
   delete process.env.RATE_LIMIT_GRAPHQL_PER_HOUR;
-  await server.close();
 });
+const server = setUpApiServer();
 
 async function post(token: string, body: string = JSON.stringify({ query: '{ viewer { id } }' }), headers: Record<string, string> = {}) {
-  return fetch(server.url, {
+  return fetch(server().url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body,

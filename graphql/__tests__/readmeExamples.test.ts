@@ -9,7 +9,7 @@ import { runInstruction } from '@/server/instructions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { ApiClient, codes, setUpApiServer, tokenFor } from './support/api';
 
 /**
  * Every API example in README.md and docs/ runs as written: each `graphql` block is exactly one
@@ -30,16 +30,15 @@ const blocks = (language: string) => [...DOCS.matchAll(new RegExp('```' + langua
 const graphqlExamples = blocks('graphql');
 const apiShellExamples = blocks('sh').filter((block) => block.includes('/api/graphql'));
 
-let server: ApiServer;
+const server = setUpApiServer();
 let api: ApiClient;
 let token: string;
 let fixtures: { projectId: string; sessionId: string; messageId: string };
 
 beforeAll(async () => {
-  server = await startApiServer();
   const { user, project } = await makeUserWithProject();
   token = (await tokenFor(user)).token;
-  api = new ApiClient(server.url).as({ token });
+  api = new ApiClient(server().url).as({ token });
   const session = await startSession(user.id, project.id);
   const first = await runInstruction({ session, content: 'make the intro a bit longer' });
   await runInstruction({ session, content: 'mute the outro' });
@@ -49,8 +48,6 @@ beforeAll(async () => {
     messageId: toGlobalId('Message', first.userMessage.id),
   };
 });
-afterAll(() => server.close());
-
 it('has API examples to run', () => {
   expect(graphqlExamples.length).toBeGreaterThanOrEqual(6);
   expect(apiShellExamples.length).toBeGreaterThanOrEqual(1);
@@ -69,7 +66,7 @@ it.each(graphqlExamples.map((example) => [example.split('\n')[0], example]))('ru
 });
 
 it.each(apiShellExamples.map((example) => [example.split('\n')[0], example]))('runs the shell example `%s` as written', async (_firstLine, example) => {
-  const script = example.replaceAll('http://localhost:3000/api/graphql', server.url).replace(/^TOKEN=.*$/m, '');
+  const script = example.replaceAll('http://localhost:3000/api/graphql', server().url).replace(/^TOKEN=.*$/m, '');
   const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { env: { ...process.env, TOKEN: token } });
   const answer = JSON.parse(stdout) as { data?: unknown; errors?: unknown[] };
   expect(answer.errors).toBeUndefined();

@@ -1,8 +1,6 @@
-import { startSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
-import { makeUserWithProject } from '@/testing/factories';
-import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, setUpApiServer } from './support/api';
+import { ownerWithSession } from './support/owners';
 
 /** Session.contextUsage and compactSession over HTTP, with the built-in interpreter. */
 setUpTestDatabase();
@@ -25,17 +23,9 @@ type Compacted = {
   };
 };
 
-let server: ApiServer;
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
-async function owner() {
-  const { user, project } = await makeUserWithProject();
-  const session = await startSession(user.id, project.id);
-  return { api: new ApiClient(server.url).as(await sessionCookie(user)), sessionId: toGlobalId('Session', session.id) };
-}
+const owner = () => ownerWithSession(server());
 
 describe('Session.contextUsage', () => {
   it('grows as the conversation does, against the 8000-token default budget', async () => {
@@ -87,6 +77,6 @@ describe('compactSession', () => {
     const stranger = await owner();
     expect(codes(await stranger.api.request(COMPACT, { id: sessionId }))).toEqual(['NOT_FOUND']);
     expect(codes(await stranger.api.request(COMPACT, { id: 'bm9wZQ' }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await new ApiClient(server.url).request(COMPACT, { id: sessionId }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await new ApiClient(server().url).request(COMPACT, { id: sessionId }))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -3,13 +3,14 @@ import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
 import type { Project, Session, User } from '@/db/schema';
 import { setUpTestDatabase } from '@/testing/database';
-import { makeListedSession, makeProject, makeSessionPairs, makeUserWithProject } from '@/testing/factories';
+import { makeListedSession, makeProject, makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { ApiClient, codes, sessionCookie, setUpApiServer } from './support/api';
+import { ownerOfListedSessions } from './support/owners';
 
 setUpTestDatabase();
 
-let server: ApiServer;
+const server = setUpApiServer();
 let api: ApiClient;
 let user: User;
 let project: Project;
@@ -49,13 +50,8 @@ async function flag(mutation: 'pinSession' | 'unpinSession' | 'archiveSession' |
 }
 
 beforeAll(async () => {
-  server = await startApiServer();
-  ({ user, project } = await makeUserWithProject());
-  api = new ApiClient(server.url, await sessionCookie(user));
-  newestFirst = await makeSessionPairs(30, { projectId: project.id, createdById: user.id });
+  ({ user, project, api, newestFirst } = await ownerOfListedSessions(server(), 30));
 });
-
-afterAll(() => server.close());
 
 describe('pinning and archiving sessions', () => {
   it('lists pinned sessions first, then the rest newest first, and pages across the boundary without a skip or repeat', async () => {

@@ -4,7 +4,7 @@ import { QUERY_LIMITS } from '@/graphql/limits';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { sessionCookie, setUpApiServer, tokenFor, type ApiServer } from './support/api';
 
 /**
  * The guards of graphql/operationGuards.ts hold on both GraphQL routes: every case runs against
@@ -12,16 +12,8 @@ import { sessionCookie, startApiServer, tokenFor, type ApiServer } from './suppo
  */
 setUpTestDatabase();
 
-let plain: ApiServer;
-let trustedOnly: ApiServer;
-beforeAll(async () => {
-  plain = await startApiServer();
-  trustedOnly = await startApiServer({ env: { GRAPHQL_TRUSTED_DOCUMENTS: 'only' } });
-});
-afterAll(async () => {
-  await plain.close();
-  await trustedOnly.close();
-});
+const plain = setUpApiServer();
+const trustedOnly = setUpApiServer({ env: { GRAPHQL_TRUSTED_DOCUMENTS: 'only' } });
 
 type Route = 'http' | 'stream';
 
@@ -60,27 +52,27 @@ function operationOf(route: Route, projectId: string, selection: string): string
 describe.each<Route>(['http', 'stream'])('the %s route', (route) => {
   it(`refuses a selection deeper than ${QUERY_LIMITS.depth} levels with QUERY_TOO_COMPLEX`, async () => {
     const { projectId, bearer } = await owner();
-    const answer = await send(plain, route, operationOf(route, projectId, DEEP), bearer);
+    const answer = await send(plain(), route, operationOf(route, projectId, DEEP), bearer);
     expect([answer.status, answer.codes]).toEqual([400, ['QUERY_TOO_COMPLEX']]);
   });
 
   it(`refuses a document of more than ${QUERY_LIMITS.tokens} tokens with GRAPHQL_PARSE_FAILED`, async () => {
     const { projectId, bearer } = await owner();
     const padded = operationOf(route, projectId, `${'__typename '.repeat(QUERY_LIMITS.tokens)}`);
-    const answer = await send(plain, route, padded, bearer);
+    const answer = await send(plain(), route, padded, bearer);
     expect([answer.status, answer.codes]).toEqual([400, ['GRAPHQL_PARSE_FAILED']]);
   });
 
   it('refuses an ad-hoc document from a cookie caller under GRAPHQL_TRUSTED_DOCUMENTS=only, and runs it for a token', async () => {
     const { projectId, bearer, cookie } = await owner();
     const adHoc = operationOf(route, projectId, '__typename');
-    expect(await send(trustedOnly, route, adHoc, cookie)).toMatchObject({ status: 403, codes: ['TRUSTED_DOCUMENT_REQUIRED'] });
-    expect(await send(trustedOnly, route, adHoc, bearer)).toMatchObject({ status: 200, codes: [] });
+    expect(await send(trustedOnly(), route, adHoc, cookie)).toMatchObject({ status: 403, codes: ['TRUSTED_DOCUMENT_REQUIRED'] });
+    expect(await send(trustedOnly(), route, adHoc, bearer)).toMatchObject({ status: 200, codes: [] });
   });
 
   it('refuses a body in a charset other than UTF-8 with 415 UNSUPPORTED_MEDIA_TYPE, before reading it', async () => {
     const { projectId, bearer } = await owner();
-    const utf16 = await send(plain, route, operationOf(route, projectId, '__typename'), { ...bearer, 'content-type': 'application/json; charset=utf-16' });
+    const utf16 = await send(plain(), route, operationOf(route, projectId, '__typename'), { ...bearer, 'content-type': 'application/json; charset=utf-16' });
     expect([utf16.status, utf16.codes]).toEqual([415, ['UNSUPPORTED_MEDIA_TYPE']]);
   });
 });
@@ -88,16 +80,16 @@ describe.each<Route>(['http', 'stream'])('the %s route', (route) => {
 describe('the stream route', () => {
   it('accepts only subscriptions: queries and mutations are pointed to /api/graphql', async () => {
     const { projectId, bearer } = await owner();
-    const query = await send(plain, 'stream', '{ viewer { email } }', bearer);
-    const mutation = await send(plain, 'stream', `mutation { renameProject(input: { projectId: "${projectId}", name: "x" }) { project { name } } }`, bearer);
+    const query = await send(plain(), 'stream', '{ viewer { email } }', bearer);
+    const mutation = await send(plain(), 'stream', `mutation { renameProject(input: { projectId: "${projectId}", name: "x" }) { project { name } } }`, bearer);
     expect([query.status, query.codes, mutation.status, mutation.codes]).toEqual([405, ['METHOD_NOT_ALLOWED'], 405, ['METHOD_NOT_ALLOWED']]);
   });
 
   it('refuses a sign-in cookie sent from another site’s page', async () => {
     const { projectId, cookie } = await owner();
-    const foreign = await send(plain, 'stream', operationOf('stream', projectId, 'type'), { ...cookie, origin: 'https://evil.example' });
+    const foreign = await send(plain(), 'stream', operationOf('stream', projectId, 'type'), { ...cookie, origin: 'https://evil.example' });
     expect([foreign.status, foreign.codes]).toEqual([403, ['FORBIDDEN']]);
-    const sameSite = await send(plain, 'stream', operationOf('stream', projectId, 'type'), { ...cookie, origin: new URL(plain.url).origin });
+    const sameSite = await send(plain(), 'stream', operationOf('stream', projectId, 'type'), { ...cookie, origin: new URL(plain().url).origin });
     expect(sameSite.streaming).toBe(true);
   });
 
@@ -111,14 +103,14 @@ describe('the stream route', () => {
       const eventsStream = await projectEventsRoute(request, { params: Promise.resolve({ projectId }) });
       expect(eventsStream.status).toBe(200);
       const subscription = new AbortController();
-      const first = await fetch(plain.streamUrl, {
+      const first = await fetch(plain().streamUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer },
         body: JSON.stringify({ query: operationOf('stream', projectId, 'type') }),
         signal: subscription.signal,
       });
       expect(first.status).toBe(200);
-      const refused = await send(plain, 'stream', operationOf('stream', projectId, 'type'), bearer);
+      const refused = await send(plain(), 'stream', operationOf('stream', projectId, 'type'), bearer);
       expect([refused.status, refused.codes]).toEqual([429, ['RATE_LIMITED']]);
       subscription.abort();
     } finally {

@@ -5,7 +5,7 @@ import { renameSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
 import { toGlobalId } from '../ids';
-import { ApiClient, envelopeOf, sessionCookie, startApiServer, tokenFor, type ApiServer } from './support/api';
+import { ApiClient, envelopeOf, sessionCookie, setUpApiServer, tokenFor } from './support/api';
 
 /**
  * GraphQL subscriptions over Server-Sent Events (graphql-sse), as a third-party client uses
@@ -13,11 +13,7 @@ import { ApiClient, envelopeOf, sessionCookie, startApiServer, tokenFor, type Ap
  */
 setUpTestDatabase();
 
-let server: ApiServer;
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const server = setUpApiServer();
 
 interface Delivered {
   projectEvents?: { id: string; type: string; session: { id: string; title: string | null } | null };
@@ -25,7 +21,7 @@ interface Delivered {
 }
 
 function clientFor(headers: Record<string, string>): Client {
-  return createClient({ url: server.streamUrl, headers, retryAttempts: 0 });
+  return createClient({ url: server().streamUrl, headers, retryAttempts: 0 });
 }
 
 const PROJECT_EVENTS = `subscription($projectId: ID!, $after: String) {
@@ -150,7 +146,7 @@ interface Carried {
 
 it('each event carries the objects it changed, as the mutation payloads give them: no refetch needed', async () => {
   const { user, projectId } = await makeUserWithProject().then(({ user, project }) => ({ user, projectId: toGlobalId('Project', project.id) }));
-  const api = new ApiClient(server.url).as(await sessionCookie(user));
+  const api = new ApiClient(server().url).as(await sessionCookie(user));
   const subscriber = clientFor(await sessionCookie(user));
   const received = take(subscriber.iterate({ query: CARRYING, variables: { projectId } }), 5);
   await settle();
@@ -191,7 +187,7 @@ it('each event carries the objects it changed, as the mutation payloads give the
 });
 
 it('refuses a stream without credentials (401) and another user’s project (NOT_FOUND)', async () => {
-  const anonymous = await fetch(server.streamUrl, {
+  const anonymous = await fetch(server().streamUrl, {
     method: 'POST',
     headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
     body: JSON.stringify({ query: PROJECT_EVENTS, variables: { projectId: toGlobalId('Project', (await owner()).project.id) } }),

@@ -8,6 +8,7 @@ import * as streamRoute from '@/app/api/graphql/stream/route';
 import * as healthRoute from '@/app/api/health/route';
 import type { NewAccessToken } from '@/db/accessTokens';
 import { makeAccessToken } from '@/testing/factories';
+import { startedForAllTests } from '@/testing/lifecycle';
 import type { User } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { config } from '@/lib/config';
@@ -54,6 +55,14 @@ export async function startApiServer(options: { env?: Record<string, string> } =
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/**
+ * An API server (as startApiServer) for the tests of the calling file or describe: started before
+ * them, closed after them. Call it after setUpTestDatabase(), so that its hooks run inside the database's.
+ */
+export function setUpApiServer(options: { env?: Record<string, string> } = {}): () => ApiServer {
+  return startedForAllTests(() => startApiServer(options));
 }
 
 /** A route module's handlers, which are called detached (as Next.js calls them). */
