@@ -5,7 +5,7 @@ import { ProviderError, type ModelProvider } from '@/lib/providers/types';
 /**
  * What the provider contract tests share (lib/providers/__tests__): a timeline with stable clip
  * ids, the prompt of a fresh session, a run that records the streamed deltas, and the
- * ProviderError a failing run ends with.
+ * ProviderError a failing run ends with (with the deltas before it: failedStream).
  */
 export const CONTRACT_TIMELINE = [
   { ...newClip('Intro', 'intro', 4000), id: 'clip-intro' },
@@ -26,6 +26,14 @@ export async function streamPrompt(model: ModelProvider, signal = new AbortContr
   const deltas: string[] = [];
   const result = await model.stream(CONTRACT_PROMPT, { signal, onText: (delta) => deltas.push(delta) });
   return { ...result, deltas };
+}
+
+/** A run that is to fail: its ProviderError, the text deltas streamed before it, and how long it took. */
+export async function failedStream(model: ModelProvider, signal = new AbortController().signal) {
+  const deltas: string[] = [];
+  const started = Date.now();
+  const error = await providerFailure(model.stream(CONTRACT_PROMPT, { signal, onText: (delta) => deltas.push(delta) }));
+  return { error, deltas, elapsedMs: Date.now() - started };
 }
 
 export async function providerFailure(promise: Promise<unknown>): Promise<ProviderError> {

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { messages } from '@/db/schema';
-import { startSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
-import { DONE, finish, startFakeChatCompletions, textChunk, toolCallStart, type FakeChatCompletions } from '@/testing/fakeChatCompletions';
-import { makeUserWithProject } from '@/testing/factories';
-import { fromGlobalId, toGlobalId } from '../ids';
-import { ApiClient, codes, sessionCookie, startApiServer, type ApiServer } from './support/api';
+import { DONE, finish, startFakeChatCompletions, textChunk, toolCallStart } from '@/testing/fakeChatCompletions';
+import { startedForAllTests } from '@/testing/lifecycle';
+import { fromGlobalId } from '../ids';
+import { codes, setUpApiServer } from './support/api';
+import { ownerWithSession } from './support/owners';
 
 /**
  * The API with a model behind CoDirector, end to end: GraphQL → use case → the OpenAI-compatible
@@ -35,37 +35,29 @@ type Sent = {
   };
 };
 
-let server: ApiServer;
-let fake: FakeChatCompletions;
+const server = setUpApiServer();
+const fake = startedForAllTests(startFakeChatCompletions);
 const saved = { ...process.env };
 
-beforeAll(async () => {
-  server = await startApiServer();
-  fake = await startFakeChatCompletions();
+beforeAll(() => {
   Object.assign(process.env, {
     ASSISTANT_PROVIDER: 'openai',
     OPENAI_API_KEY: 'test-key',
-    OPENAI_BASE_URL: fake.url,
+    OPENAI_BASE_URL: fake().url,
     OPENAI_MODEL: 'fake-model',
     ASSISTANT_MAX_RETRIES: '0',
   });
 });
-afterAll(async () => {
+afterAll(() => {
   process.env = saved;
-  await fake.close();
-  await server.close();
 });
 
-async function owner() {
-  const { user, project } = await makeUserWithProject();
-  const session = await startSession(user.id, project.id);
-  return { api: new ApiClient(server.url).as(await sessionCookie(user)), sessionId: toGlobalId('Session', session.id) };
-}
+const owner = () => ownerWithSession(server());
 
 describe('sendMessage with a model provider', () => {
   it('answers with the streamed reply and the edits its tool calls made, DONE', async () => {
     const { api, sessionId } = await owner();
-    fake.script({ chunks: [textChunk('Sure.'), toolCallStart(0, 'c1', 'mute', '{"clipId":"nope"}'), finish('tool_calls'), DONE] });
+    fake().script({ chunks: [textChunk('Sure.'), toolCallStart(0, 'c1', 'mute', '{"clipId":"nope"}'), finish('tool_calls'), DONE] });
     const sent = await api.data<Sent, unknown>(SEND, { id: sessionId, content: 'mute the clip' });
     expect(sent.sendMessage.userMessage.status).toBe('DONE');
     expect(sent.sendMessage.reply).toMatchObject({
@@ -78,23 +70,23 @@ describe('sendMessage with a model provider', () => {
 
   it('turns a 500 of the model service into a FAILED reply (not an error), and retryMessage completes it', async () => {
     const { api, sessionId } = await owner();
-    fake.script({ status: 500 });
+    fake().script({ status: 500 });
     const sent = await api.request(SEND, { id: sessionId, content: 'make it better' });
     expect(codes(sent)).toEqual([]);
     const reply = (sent.data as Sent).sendMessage.reply;
     expect(reply).toMatchObject({ status: 'FAILED', content: 'The model service failed (HTTP 500). Nothing was changed. Try again.' });
 
-    fake.script({ chunks: [textChunk('Better now.'), finish(), DONE] });
+    fake().script({ chunks: [textChunk('Better now.'), finish(), DONE] });
     const retried = await api.data<{ retryMessage: { reply: { id: string; status: string; content: string } } }, unknown>(RETRY, { id: reply.id });
     expect(retried.retryMessage.reply).toEqual({ id: reply.id, status: 'DONE', content: 'Better now.' });
     const again = await api.data<{ retryMessage: { reply: { status: string; content: string } } }, unknown>(RETRY, { id: reply.id });
     expect(again.retryMessage.reply).toMatchObject({ status: 'DONE', content: 'Better now.' });
-    expect(fake.requests.length).toBeGreaterThanOrEqual(2);
+    expect(fake().requests.length).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses a second instruction while one streams (CONFLICT), and stopGeneration ends it STOPPED', async () => {
     const { api, sessionId } = await owner();
-    fake.script({ chunks: Array.from({ length: 40 }, (_, index) => textChunk(`w${index} `)), chunkDelayMs: 100 });
+    fake().script({ chunks: Array.from({ length: 40 }, (_, index) => textChunk(`w${index} `)), chunkDelayMs: 100 });
     const first = api.request(SEND, { id: sessionId, content: 'tell me a long story' });
     await new Promise((resolve) => setTimeout(resolve, 600));
     const second = await api.request(SEND, { id: sessionId, content: 'and another' });
@@ -116,9 +108,9 @@ describe('sendMessage with a model provider', () => {
 
   it('refuses compactSession while a reply streams (CONFLICT) and compacts once it has ended', async () => {
     const { api, sessionId } = await owner();
-    fake.script({ chunks: [textChunk('First answer.'), finish(), DONE] });
+    fake().script({ chunks: [textChunk('First answer.'), finish(), DONE] });
     await api.data(SEND, { id: sessionId, content: 'first' });
-    fake.script({ chunks: Array.from({ length: 12 }, (_, index) => textChunk(`w${index} `)), chunkDelayMs: 100 });
+    fake().script({ chunks: Array.from({ length: 12 }, (_, index) => textChunk(`w${index} `)), chunkDelayMs: 100 });
     const streaming = api.request(SEND, { id: sessionId, content: 'second' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const refused = await api.request(COMPACT, { id: sessionId });
@@ -126,17 +118,17 @@ describe('sendMessage with a model provider', () => {
     expect(refused.errors?.[0].message).toMatch(/still answering/);
     expect((await streaming).errors).toBeUndefined();
     // The model writes the summary of the folded turn.
-    fake.script({ chunks: [textChunk('- The editor said "first"; '), textChunk('CoDirector answered.'), finish(), DONE] });
+    fake().script({ chunks: [textChunk('- The editor said "first"; '), textChunk('CoDirector answered.'), finish(), DONE] });
     const compacted = await api.data<{ compactSession: { foldedMessageCount: number; session: { summary: string } } }, unknown>(COMPACT, { id: sessionId });
     expect(compacted.compactSession).toEqual({ foldedMessageCount: 2, session: { summary: '- The editor said "first"; CoDirector answered.' } });
-    const summaryRequest = fake.requests.at(-1)!;
+    const summaryRequest = fake().requests.at(-1)!;
     expect(summaryRequest.body.tools).toBeUndefined();
     expect(summaryRequest.body.messages.at(-1)).toEqual({ role: 'user', content: 'The turns to add to it:\nEditor: first\nCoDirector: First answer.' });
   });
 
   it('reads a reply left STREAMING by a server that died long ago as FAILED, so no spinner spins forever', async () => {
     const { api, sessionId } = await owner();
-    fake.script({ chunks: [textChunk('Half an ans'), finish(), DONE] });
+    fake().script({ chunks: [textChunk('Half an ans'), finish(), DONE] });
     const sent = await api.data<Sent, unknown>(SEND, { id: sessionId, content: 'explain' });
     const replyId = sent.sendMessage.reply.id;
     const rawId = fromGlobalId(replyId)!.id;

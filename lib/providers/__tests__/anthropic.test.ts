@@ -17,9 +17,9 @@ import {
   textBlockStart,
   textDelta,
   toolUseStart,
-  type FakeAnthropicMessages,
 } from '@/testing/fakeAnthropicMessages';
-import { CONTRACT_PROMPT, CONTRACT_TIMELINE, providerFailure, streamPrompt } from '@/testing/providerContract';
+import { startedForEachTest } from '@/testing/lifecycle';
+import { CONTRACT_TIMELINE, failedStream, providerFailure, streamPrompt } from '@/testing/providerContract';
 
 /**
  * The production Anthropic provider (AI SDK + @ai-sdk/anthropic) talking HTTP to a local server
@@ -29,17 +29,13 @@ const NO_EDITS = { messages: [], edits: [] };
 // The fake model's name is unknown to the SDK, which would warn about its output limit on every call.
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
 
-let fake: FakeAnthropicMessages;
-beforeEach(async () => {
-  fake = await startFakeAnthropicMessages();
-});
-afterEach(() => fake.close());
+const fake = startedForEachTest(startFakeAnthropicMessages);
 
 function provider(maxRetries = 0): ModelProvider {
   return createAnthropicProvider(
     anthropicSettingsFromEnv({
       ANTHROPIC_API_KEY: 'test-key',
-      ANTHROPIC_BASE_URL: fake.url,
+      ANTHROPIC_BASE_URL: fake().url,
       ANTHROPIC_MODEL: 'claude-fake',
       ASSISTANT_MAX_RETRIES: String(maxRetries),
     }),
@@ -48,7 +44,7 @@ function provider(maxRetries = 0): ModelProvider {
 
 describe('the Anthropic provider over HTTP', () => {
   it('streams text deltas in order and sends the prompt, the tools, the model and the key to <base>/messages', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         messageStart(),
         textBlockStart(0),
@@ -65,7 +61,7 @@ describe('the Anthropic provider over HTTP', () => {
     expect(result.deltas).toEqual(['Making ', 'the outro ', 'longer.']);
     expect(result.text).toBe('Making the outro longer.');
     expect(result.toolCalls).toEqual([]);
-    const [request] = fake.requests;
+    const [request] = fake().requests;
     expect(request.url).toBe('/v1/messages');
     expect(request.headers['x-api-key']).toBe('test-key');
     expect(request.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -76,7 +72,7 @@ describe('the Anthropic provider over HTTP', () => {
   });
 
   it('assembles a tool_use whose input arrives as input_json_delta split across chunks', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         messageStart(),
         toolUseStart(0, 'toolu_1', 'lengthen'),
@@ -97,7 +93,7 @@ describe('the Anthropic provider over HTTP', () => {
   });
 
   it('collects text and several tool_use blocks of one turn, in order', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         messageStart(),
         textBlockStart(0),
@@ -126,69 +122,65 @@ describe('the Anthropic provider over HTTP', () => {
   });
 
   it('retries a 429 after its retry-after, then answers', async () => {
-    fake.script(
+    fake().script(
       { status: 429, headers: { 'retry-after': '0' }, body: errorBody('rate_limit_error', 'Number of requests has exceeded your rate limit') },
       { chunks: textAnswer('Done.') },
     );
     const result = await streamPrompt(provider(1));
     expect(result.text).toBe('Done.');
-    expect(fake.requests).toHaveLength(2);
+    expect(fake().requests).toHaveLength(2);
   });
 
   it('turns a 429 that outlasts the retries into a readable rate-limited reply', async () => {
-    fake.script(
+    fake().script(
       { status: 429, headers: { 'retry-after': '0' }, body: errorBody('rate_limit_error', 'slow down') },
       { status: 429, headers: { 'retry-after': '0' }, body: errorBody('rate_limit_error', 'slow down') },
     );
     const error = await providerFailure(streamPrompt(provider(1)));
     expect(error.kind).toBe('rate_limited');
     expect(error.reply).toMatch(/busy \(rate limited\)\. Nothing was changed/);
-    expect(fake.requests).toHaveLength(2);
+    expect(fake().requests).toHaveLength(2);
   });
 
   it('turns a 500 into a readable reply naming the status', async () => {
-    fake.script({ status: 500, body: errorBody('api_error', 'Internal server error') });
+    fake().script({ status: 500, body: errorBody('api_error', 'Internal server error') });
     const error = await providerFailure(streamPrompt(provider()));
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toBe('The model service failed (HTTP 500). Nothing was changed. Try again.');
   });
 
   it('turns an error event inside the stream into a readable failure after the text so far, naming an overload', async () => {
-    fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Let me'), streamError()] });
-    const deltas: string[] = [];
-    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
+    fake().script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Let me'), streamError()] });
+    const { error, deltas } = await failedStream(provider());
     expect(error.kind).toBe('rate_limited');
     expect(error.reply).toBe('The model service is overloaded. Nothing was changed. Try again in a moment.');
     expect(deltas).toEqual(['Let me']);
 
-    fake.script({ chunks: [messageStart(), textBlockStart(0), streamError('api_error', 'Internal server error')] });
+    fake().script({ chunks: [messageStart(), textBlockStart(0), streamError('api_error', 'Internal server error')] });
     const other = await providerFailure(streamPrompt(provider()));
     expect(other.kind).toBe('unavailable');
     expect(other.reply).toBe('The model service reported an error mid-answer (api_error). Nothing was changed. Try again.');
   });
 
   it('gives up on a stalled stream when its signal times out, keeping the text that arrived', async () => {
-    fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Thinking')], stall: true });
-    const deltas: string[] = [];
-    const started = Date.now();
-    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: AbortSignal.timeout(500), onText: (delta) => deltas.push(delta) }));
-    expect(Date.now() - started).toBeLessThan(3000);
+    fake().script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Thinking')], stall: true });
+    const { error, deltas, elapsedMs } = await failedStream(provider(), AbortSignal.timeout(500));
+    expect(elapsedMs).toBeLessThan(3000);
     expect(error.kind).toBe('timeout');
     expect(error.reply).toMatch(/took too long/);
     expect(deltas).toEqual(['Thinking']);
   });
 
   it('reports a connection cut mid-stream as a readable failure after the text so far', async () => {
-    fake.script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Making the'), textDelta(0, ' outro')], cut: true });
-    const deltas: string[] = [];
-    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
+    fake().script({ chunks: [messageStart(), textBlockStart(0), textDelta(0, 'Making the'), textDelta(0, ' outro')], cut: true });
+    const { error, deltas } = await failedStream(provider());
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toMatch(/failed mid-answer/);
     expect(deltas.join('')).toBe('Making the outro');
   });
 
   it('turns malformed tool input (not JSON, or the wrong shape) into a reply that says what went wrong, and no edit', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         messageStart(),
         toolUseStart(0, 'toolu_1', 'lengthen'),
@@ -212,8 +204,8 @@ describe('the Anthropic provider over HTTP', () => {
 
 describe('ASSISTANT_PROVIDER=anthropic end to end', () => {
   it('reads ANTHROPIC_BASE_URL: the model assistant streams from the server it names', async () => {
-    fake.script({ chunks: textAnswer('Hello ', 'there.') });
-    const assistant = getAssistant({ ASSISTANT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_MODEL: 'claude-fake' });
+    fake().script({ chunks: textAnswer('Hello ', 'there.') });
+    const assistant = getAssistant({ ASSISTANT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: fake().url, ANTHROPIC_MODEL: 'claude-fake' });
     expect(isStreamingAssistant(assistant)).toBe(true);
     if (!isStreamingAssistant(assistant)) return;
     const deltas: string[] = [];
@@ -223,7 +215,7 @@ describe('ASSISTANT_PROVIDER=anthropic end to end', () => {
     );
     expect(generation.reply).toBe('Hello there.');
     expect(deltas).toEqual(['Hello ', 'there.']);
-    expect(fake.requests[0].body.model).toBe('claude-fake');
+    expect(fake().requests[0].body.model).toBe('claude-fake');
   });
 
   it('refuses a base URL that is not an http(s) URL, in one line: a ConfigError naming it (lib/config.ts)', () => {

@@ -3,31 +3,28 @@ import { createOpenAiCompatibleProvider, openAiSettingsFromEnv } from '../aiSdk'
 import { summaryPrompt } from '../context';
 import { planToolCalls } from '../tools';
 import { ProviderConfigError, type ModelProvider } from '../types';
-import { DONE, finish, startFakeChatCompletions, textChunk, toolCallArgs, toolCallStart, type FakeChatCompletions } from '@/testing/fakeChatCompletions';
-import { CONTRACT_PROMPT, CONTRACT_TIMELINE, providerFailure, streamPrompt } from '@/testing/providerContract';
+import { DONE, finish, startFakeChatCompletions, textChunk, toolCallArgs, toolCallStart } from '@/testing/fakeChatCompletions';
+import { startedForEachTest } from '@/testing/lifecycle';
+import { CONTRACT_TIMELINE, failedStream, providerFailure, streamPrompt } from '@/testing/providerContract';
 
 /**
  * The production provider (AI SDK + @ai-sdk/openai-compatible) talking HTTP to a local server
  * that speaks the chat-completions streaming wire format with scripted answers.
  */
-let fake: FakeChatCompletions;
-beforeEach(async () => {
-  fake = await startFakeChatCompletions();
-});
-afterEach(() => fake.close());
+const fake = startedForEachTest(startFakeChatCompletions);
 
 function provider(maxRetries = 0): ModelProvider {
-  return createOpenAiCompatibleProvider({ baseURL: fake.url, apiKey: 'test-key', model: 'fake-model', maxRetries });
+  return createOpenAiCompatibleProvider({ baseURL: fake().url, apiKey: 'test-key', model: 'fake-model', maxRetries });
 }
 
 describe('the OpenAI-compatible provider over HTTP', () => {
   it('streams text deltas in order and sends the assembled prompt, the tools, the model and the key', async () => {
-    fake.script({ chunks: [textChunk('Making '), textChunk('the outro '), textChunk('longer.'), finish(), DONE] });
+    fake().script({ chunks: [textChunk('Making '), textChunk('the outro '), textChunk('longer.'), finish(), DONE] });
     const result = await streamPrompt(provider());
     expect(result.deltas).toEqual(['Making ', 'the outro ', 'longer.']);
     expect(result.text).toBe('Making the outro longer.');
     expect(result.toolCalls).toEqual([]);
-    const [request] = fake.requests;
+    const [request] = fake().requests;
     expect(request.headers.authorization).toBe('Bearer test-key');
     expect(request.body.model).toBe('fake-model');
     expect(request.body.stream).toBe(true);
@@ -38,7 +35,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
   });
 
   it('writes a summary of folded turns with no tools offered: the summary prompt in, the streamed text out', async () => {
-    fake.script({ chunks: [textChunk('- The editor asked for a '), textChunk('longer outro; done.'), finish(), DONE] });
+    fake().script({ chunks: [textChunk('- The editor asked for a '), textChunk('longer outro; done.'), finish(), DONE] });
     const prompt = summaryPrompt(
       [
         { seq: 1, role: 'user', content: 'make the outro a bit longer' },
@@ -48,7 +45,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
     );
     const text = await provider().summarize!(prompt, { signal: new AbortController().signal });
     expect(text).toBe('- The editor asked for a longer outro; done.');
-    const [request] = fake.requests;
+    const [request] = fake().requests;
     expect(request.body.tools).toBeUndefined();
     expect(request.body.messages).toEqual([
       { role: 'system', content: prompt.system },
@@ -61,7 +58,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
   });
 
   it('assembles a tool call whose arguments arrive split across chunks', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         toolCallStart(0, 'call_1', 'lengthen'),
         toolCallArgs(0, '{"clip'),
@@ -79,7 +76,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
   });
 
   it('collects several tool calls of one turn, with text, in order', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         textChunk('Two changes.'),
         toolCallStart(0, 'call_1', 'mute', '{"clipId":"clip-beach"}'),
@@ -101,51 +98,48 @@ describe('the OpenAI-compatible provider over HTTP', () => {
   });
 
   it('retries a 429 after its Retry-After, then answers', async () => {
-    fake.script(
+    fake().script(
       { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit reached', type: 'rate_limit' } } },
       { chunks: [textChunk('Done.'), finish(), DONE] },
     );
     const result = await streamPrompt(provider(1));
     expect(result.text).toBe('Done.');
-    expect(fake.requests).toHaveLength(2);
+    expect(fake().requests).toHaveLength(2);
   });
 
   it('turns a 429 that outlasts the retries into a readable rate-limited reply', async () => {
-    fake.script({ status: 429, headers: { 'retry-after': '0' } }, { status: 429, headers: { 'retry-after': '0' } });
+    fake().script({ status: 429, headers: { 'retry-after': '0' } }, { status: 429, headers: { 'retry-after': '0' } });
     const error = await providerFailure(streamPrompt(provider(1)));
     expect(error.kind).toBe('rate_limited');
     expect(error.reply).toMatch(/busy \(rate limited\)\. Nothing was changed/);
   });
 
   it('turns a 500 into a readable reply naming the status', async () => {
-    fake.script({ status: 500 });
+    fake().script({ status: 500 });
     const error = await providerFailure(streamPrompt(provider()));
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toBe('The model service failed (HTTP 500). Nothing was changed. Try again.');
   });
 
   it('gives up on a stalled stream when its signal times out, keeping the text that arrived', async () => {
-    fake.script({ chunks: [textChunk('Thinking')], stall: true });
-    const deltas: string[] = [];
-    const started = Date.now();
-    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: AbortSignal.timeout(500), onText: (delta) => deltas.push(delta) }));
-    expect(Date.now() - started).toBeLessThan(3000);
+    fake().script({ chunks: [textChunk('Thinking')], stall: true });
+    const { error, deltas, elapsedMs } = await failedStream(provider(), AbortSignal.timeout(500));
+    expect(elapsedMs).toBeLessThan(3000);
     expect(error.kind).toBe('timeout');
     expect(error.reply).toMatch(/took too long/);
     expect(deltas).toEqual(['Thinking']);
   });
 
   it('reports a connection cut mid-stream as a readable failure after the text so far', async () => {
-    fake.script({ chunks: [textChunk('Making the'), textChunk(' outro')], cut: true });
-    const deltas: string[] = [];
-    const error = await providerFailure(provider().stream(CONTRACT_PROMPT, { signal: new AbortController().signal, onText: (delta) => deltas.push(delta) }));
+    fake().script({ chunks: [textChunk('Making the'), textChunk(' outro')], cut: true });
+    const { error, deltas } = await failedStream(provider());
     expect(error.kind).toBe('unavailable');
     expect(error.reply).toMatch(/failed mid-answer/);
     expect(deltas.join('')).toBe('Making the outro');
   });
 
   it('turns malformed tool arguments into a reply that says what went wrong, and no edit', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         toolCallStart(0, 'call_1', 'lengthen', '{"clipId":"clip-outro","ms":"a bit"}'),
         toolCallStart(1, 'call_2', 'fade', '{"clipId":"clip-intro","direction":"sideways","ms":1000}'),
@@ -162,7 +156,7 @@ describe('the OpenAI-compatible provider over HTTP', () => {
   });
 
   it('turns a tool call whose arguments are not JSON, or an unknown tool, into a reply and no edit', async () => {
-    fake.script({
+    fake().script({
       chunks: [
         toolCallStart(0, 'call_1', 'lengthen', '{"clipId": "clip-outro", "ms": 20'),
         toolCallStart(1, 'call_2', 'teleport', '{}'),
