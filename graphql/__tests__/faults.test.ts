@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { closeDb, getDb, selectRows } from '@/db/client';
+import { getDb, selectRows } from '@/db/client';
 import { startSession } from '@/db/sessions';
 import { setUpTestDatabase } from '@/testing/database';
 import { makeUserWithProject } from '@/testing/factories';
-import { CuttableTcpProxy } from '@/testing/tcpProxy';
+import { putDatabaseBehindProxy } from '@/testing/databaseBehindProxy';
+import { startedForAllTests } from '@/testing/lifecycle';
 import { toGlobalId } from '../ids';
 import { ApiClient, codes, sessionCookie, startApiServer, type GraphQLResult } from './support/api';
 
@@ -20,51 +21,32 @@ const SEND = `mutation($id: ID!, $content: String!, $clientMessageId: String) {
 }`;
 
 /**
- * An API server whose database is reached through a proxy the test can cut, pause and restore,
- * with `env` set for it, and a viewer with a session to instruct. `stop` undoes all of it.
+ * For the tests of the calling describe: an API server whose database is reached through a proxy
+ * the test can cut, pause and restore, with `env` set for it, and a viewer with a session to
+ * instruct. All of it is undone after them.
  */
-async function behindCuttableProxy(env: Record<string, string>) {
-  const directUrl = process.env.DATABASE_URL!;
-  const direct = new URL(directUrl);
-  const proxy = new CuttableTcpProxy(direct.hostname, Number(direct.port || 5432));
-  await proxy.start();
-  // From here on the app reaches its database only through the proxy.
-  await closeDb();
-  const throughProxy = new URL(direct);
-  throughProxy.hostname = '127.0.0.1';
-  throughProxy.port = String(proxy.port);
-  process.env.DATABASE_URL = throughProxy.toString();
-  Object.assign(process.env, env);
-
-  const server = await startApiServer();
-  const { user, project } = await makeUserWithProject();
-  const sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
-  const client = new ApiClient(server.url).as(await sessionCookie(user));
-  async function stop() {
-    proxy.resume();
-    await server.close();
-    await closeDb();
-    await proxy.cut();
-    process.env.DATABASE_URL = directUrl;
-    for (const name of Object.keys(env)) delete process.env[name];
-  }
-  return { proxy, client, sessionId, stop };
+function setUpBehindCuttableProxy(env: Record<string, string>) {
+  return startedForAllTests(async () => {
+    const database = await putDatabaseBehindProxy();
+    Object.assign(process.env, env);
+    const server = await startApiServer();
+    const { user, project } = await makeUserWithProject();
+    const sessionId = toGlobalId('Session', (await startSession(user.id, project.id)).id);
+    const client = new ApiClient(server.url).as(await sessionCookie(user));
+    async function close() {
+      await server.close();
+      await database.close();
+      for (const name of Object.keys(env)) delete process.env[name];
+    }
+    return { proxy: database.proxy, client, sessionId, close };
+  });
 }
 
 onRealPostgres('when the database becomes unreachable', () => {
-  let setup: Awaited<ReturnType<typeof behindCuttableProxy>>;
-  let proxy: CuttableTcpProxy;
-  let client: ApiClient;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    setup = await behindCuttableProxy({ DATABASE_CONNECT_TIMEOUT_S: '2' });
-    ({ proxy, client, sessionId } = setup);
-  });
-
-  afterAll(() => setup.stop());
+  const setup = setUpBehindCuttableProxy({ DATABASE_CONNECT_TIMEOUT_S: '2' });
 
   it('fails fast with SERVICE_UNAVAILABLE, recovers without a restart, and leaves no half-written instruction', async () => {
+    const { proxy, client, sessionId } = setup();
     expect(codes(await client.request(SEND, { id: sessionId, content: 'make the intro a bit longer' }))).toEqual([]);
 
     // A burst of instructions with the database cut in the middle of it.
@@ -101,20 +83,15 @@ onRealPostgres('when the database becomes unreachable', () => {
 });
 
 onRealPostgres('when the network to the database goes silent', () => {
-  let setup: Awaited<ReturnType<typeof behindCuttableProxy>>;
-  let proxy: CuttableTcpProxy;
-  let client: ApiClient;
-  let sessionId: string;
+  const setup = setUpBehindCuttableProxy({ DATABASE_STATEMENT_TIMEOUT_MS: '2000' });
 
   beforeAll(async () => {
-    setup = await behindCuttableProxy({ DATABASE_STATEMENT_TIMEOUT_MS: '2000' });
-    ({ proxy, client, sessionId } = setup);
+    const { client, sessionId } = setup();
     expect(codes(await client.request(SEND, { id: sessionId, content: 'make the intro a bit longer', clientMessageId: 'before' }))).toEqual([]);
   });
 
-  afterAll(() => setup.stop());
-
   it('answers HTTP 503 SERVICE_UNAVAILABLE with Retry-After within the client timeout, readiness 503, and recovers', async () => {
+    const { proxy, client, sessionId } = setup();
     proxy.pause();
     const started = Date.now();
     const [send, read, ready] = await Promise.all([
