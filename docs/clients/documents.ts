@@ -1,8 +1,8 @@
 import { parse } from 'graphql';
 
 /*
- * The operations of docs/clients.md, shared by the Apollo Client and urql recipes (Relay's are in
- * relay.ts, with its directives). What the cache recipes need of them: session rows select `pinned`,
+ * The operations of docs/clients.md, shared by the Apollo Client and urql recipes. What the cache
+ * recipes need of them: session rows select `pinned`,
  * `archived` and `createdAt` (a list's order is pinned first, then newest first), lists select
  * `totalCount` and `pageInfo`, and every payload selects what changed: `sessionEdge`,
  * `messageEdges`, `projectEdge`, `deletedSessionIds`, the sessions and the `project` with its
