@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { randomUUID } from 'node:crypto';
 import { createAccessToken, type NewAccessToken } from '@/db/accessTokens';
-import { createProject, type NewClip } from '@/db/projects';
+import { createProject, newClip, type NewClip } from '@/db/projects';
 import { daysFrom, DEFAULT_TOKEN_LIFETIME_DAYS } from '@/lib/auth/tokenScopes';
 import { appendMessage } from '@/db/messages';
 import { createSession } from '@/db/sessions';
@@ -16,6 +16,15 @@ export async function makeUser(name = 'Test User') {
 export async function makeProject(ownerId: string, name = 'Test project', timeline?: readonly NewClip[]) {
   return createProject(ownerId, name, timeline);
 }
+
+/** Intro, two scenes, a "Day 2" title card and the outro: the timeline the checkpoint tests restore and fork. */
+export const TRIP_TIMELINE: readonly NewClip[] = [
+  newClip('Intro', 'intro', 4000),
+  newClip('Beach scene', 'scene', 12000),
+  newClip('Tram ride', 'scene', 10000),
+  newClip('Day 2', 'title', 3000, 'Day 2'),
+  newClip('Outro', 'outro', 9000),
+];
 
 export async function makeUserWithProject() {
   const user = await makeUser();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Message, Session, User } from '@/db/schema';
-import { newClip, getTimeline } from '@/db/projects';
+import { getTimeline } from '@/db/projects';
 import { restoreSession as makeCurrent, startSession } from '@/db/sessions';
 import type { Clip } from '@/lib/assistant/types';
 import type { Caller } from '@/server/access';
@@ -8,7 +8,7 @@ import { previewTimelineRestore, restoreTimeline } from '@/server/checkpoints';
 import { DomainError } from '@/server/errors';
 import { runInstruction } from '@/server/instructions';
 import { setUpTestDatabase } from '@/testing/database';
-import { makeProject, makeUser } from '@/testing/factories';
+import { makeProject, makeUser, TRIP_TIMELINE } from '@/testing/factories';
 
 /**
  * Restoring to an instruction yields exactly the timeline recorded right after it, whatever
@@ -16,14 +16,6 @@ import { makeProject, makeUser } from '@/testing/factories';
  * yields the timeline before it.
  */
 setUpTestDatabase();
-
-const TIMELINE = [
-  newClip('Intro', 'intro', 4000),
-  newClip('Beach scene', 'scene', 12000),
-  newClip('Tram ride', 'scene', 10000),
-  newClip('Day 2', 'title', 3000, 'Day 2'),
-  newClip('Outro', 'outro', 9000),
-];
 
 const INSTRUCTIONS = [
   'make the outro a bit longer',
@@ -66,7 +58,7 @@ it('restoring to instruction k gives the timeline right after k; undoing the res
     fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 10 }), fc.nat(), async (steps, pick) => {
       const user = await makeUser();
       const caller = callerOf(user);
-      const project = await makeProject(user.id, 'Property', TIMELINE);
+      const project = await makeProject(user.id, 'Property', TRIP_TIMELINE);
       const sessions: Session[] = [];
       for (let i = 0; i < 3; i += 1) {
         const started = await startSession(user.id, project.id);
