@@ -1,13 +1,12 @@
-import { ApolloClient, gql, HttpLink, type DocumentNode } from '@apollo/client';
+import { ApolloClient, gql, HttpLink } from '@apollo/client';
 import { getDb } from '@/db/client';
 import { sessions as sessionsTable } from '@/db/schema';
 import { createCache } from '@/docs/clients/apollo';
 import * as documents from '@/docs/clients/documents';
 import { setUpTestDatabase } from '@/testing/database';
-import { makeUserWithProject } from '@/testing/factories';
-import { fromGlobalId, toGlobalId } from '../ids';
-import { ApiClient, sessionCookie, startApiServer, type ApiServer } from './support/api';
-import { runWalk, WALKS, type CacheDriver, type MutationName, type Payload, type Viewer } from './support/clientCaches';
+import { fromGlobalId } from '../ids';
+import { ApiClient } from './support/api';
+import { MUTATIONS, newViewer, runWalk, setUpClientSuite, WALKS, type CacheDriver, type Payload, type Viewer } from './support/clientCaches';
 
 /**
  * Apollo Client 4 with the cache of docs/clients.md against a live server: after every
@@ -15,40 +14,10 @@ import { runWalk, WALKS, type CacheDriver, type MutationName, type Payload, type
  */
 setUpTestDatabase();
 
-let server: ApiServer;
-const warnings: unknown[][] = [];
-beforeAll(async () => {
-  server = await startApiServer();
-  for (const method of ['warn', 'error'] as const) jest.spyOn(console, method).mockImplementation((...args) => void warnings.push(args));
-});
-afterAll(() => server.close());
-afterEach(() => {
-  expect(warnings).toEqual([]);
-  warnings.length = 0;
-});
-
-const MUTATIONS: Record<MutationName, DocumentNode> = {
-  startSession: documents.START_SESSION,
-  restoreSession: documents.RESTORE_SESSION,
-  forkSession: documents.FORK_SESSION,
-  pinSession: documents.PIN_SESSION,
-  unpinSession: documents.UNPIN_SESSION,
-  archiveSession: documents.ARCHIVE_SESSION,
-  unarchiveSession: documents.UNARCHIVE_SESSION,
-  renameSession: documents.RENAME_SESSION,
-  deleteSession: documents.DELETE_SESSION,
-  sendMessage: documents.SEND_MESSAGE,
-  restoreTimeline: documents.RESTORE_TIMELINE,
-  createProject: documents.CREATE_PROJECT,
-};
-
-async function viewer(): Promise<Viewer> {
-  const { user, project } = await makeUserWithProject();
-  return { user, projectId: toGlobalId('Project', project.id), headers: await sessionCookie(user) };
-}
+const server = setUpClientSuite();
 
 function apolloDriver({ projectId, headers }: Viewer): CacheDriver & { client: ApolloClient } {
-  const client = new ApolloClient({ link: new HttpLink({ uri: server.url, headers, fetch }), cache: createCache() });
+  const client = new ApolloClient({ link: new HttpLink({ uri: server().url, headers, fetch }), cache: createCache() });
   const screen = { query: documents.SCREEN, variables: { projectId } };
   let watching: { unsubscribe(): void } | undefined;
   return {
@@ -67,12 +36,12 @@ function apolloDriver({ projectId, headers }: Viewer): CacheDriver & { client: A
 }
 
 it.each(Object.entries(WALKS))('keeps the screen right through %s', async (_name, walk) => {
-  const who = await viewer();
-  await runWalk(walk, who, apolloDriver(who), server.url);
+  const who = await newViewer();
+  await runWalk(walk, who, apolloDriver(who), server().url);
 });
 
 it('merges Show More pages into one list, and a pin moves a session from the last page to the top', async () => {
-  const who = await viewer();
+  const who = await newViewer();
   const { client } = apolloDriver(who);
   await getDb()
     .insert(sessionsTable)
@@ -125,8 +94,8 @@ it('merges Show More pages into one list, and a pin moves a session from the las
 
   await client.mutate({ mutation: documents.PIN_SESSION, variables: { sessionId: ids[44] } });
   const ALL = 'query($projectId: ID!) { project(id: $projectId) { sessions(first: 100) { edges { node { id } } } } }';
-  const onServer = (await new ApiClient(server.url).as({ cookie: who.headers.cookie }).data<Page, unknown>(ALL, { projectId: who.projectId })).project.sessions
-    .edges;
+  const onServer = (await new ApiClient(server().url).as({ cookie: who.headers.cookie }).data<Page, unknown>(ALL, { projectId: who.projectId })).project
+    .sessions.edges;
   expect(cachedIds()).toEqual(onServer.map((edge) => edge.node.id));
   expect(cachedIds()[0]).toBe(ids[44]);
   subscription.unsubscribe();

@@ -54,8 +54,7 @@ const TYPES: Record<ProjectEventTypeName, ProjectEventType> = {
 const dataOf = (event: ProjectEventRow) => (event.data ?? {}) as { offset?: unknown; text?: unknown; status?: unknown };
 const isSessionEvent = (event: ProjectEventRow) => event.type.startsWith('session.') && event.type !== 'session.deleted';
 
-const sessionOf = (event: ProjectEventRow, ctx: GraphQLContext) =>
-  event.sessionId ? (requireViewer(ctx).loaders.sessions.load(event.sessionId) ?? null) : null;
+const sessionOf = (event: ProjectEventRow, ctx: GraphQLContext) => (event.sessionId ? requireViewer(ctx).loaders.sessions.load(event.sessionId) : null);
 const messageOf = (event: ProjectEventRow, ctx: GraphQLContext) => (event.messageId ? requireViewer(ctx).loaders.messages.load(event.messageId) : null);
 
 /** Each field reads what the event names when it is delivered, so the objects are as they are now (the schema says so). */

@@ -1,7 +1,10 @@
-import { print } from 'graphql';
+import { print, type DocumentNode } from 'graphql';
+import * as documents from '@/docs/clients/documents';
 import { SCREEN } from '@/docs/clients/documents';
 import type { User } from '@/db/schema';
-import { ApiClient } from './api';
+import { makeUserWithProject } from '@/testing/factories';
+import { toGlobalId } from '../../ids';
+import { ApiClient, sessionCookie, setUpApiServer, type ApiServer } from './api';
 
 /*
  * One walk through every list-changing mutation, run by each client of docs/clients.md with
@@ -44,6 +47,45 @@ export interface Viewer {
   user: User;
   projectId: string;
   headers: Record<string, string>;
+}
+
+/** The recipes' mutation documents by payload field, as both clients send them. */
+export const MUTATIONS: Record<MutationName, DocumentNode> = {
+  startSession: documents.START_SESSION,
+  restoreSession: documents.RESTORE_SESSION,
+  forkSession: documents.FORK_SESSION,
+  pinSession: documents.PIN_SESSION,
+  unpinSession: documents.UNPIN_SESSION,
+  archiveSession: documents.ARCHIVE_SESSION,
+  unarchiveSession: documents.UNARCHIVE_SESSION,
+  renameSession: documents.RENAME_SESSION,
+  deleteSession: documents.DELETE_SESSION,
+  sendMessage: documents.SEND_MESSAGE,
+  restoreTimeline: documents.RESTORE_TIMELINE,
+  createProject: documents.CREATE_PROJECT,
+};
+
+/**
+ * A client suite's live server. Nothing may be logged: a cache that cannot merge a payload (a
+ * missing field, an unkeyed type) says so with a warning, which fails the test that caused it.
+ */
+export function setUpClientSuite(): () => ApiServer {
+  const server = setUpApiServer();
+  const warnings: unknown[][] = [];
+  beforeAll(() => {
+    for (const method of ['warn', 'error'] as const) jest.spyOn(console, method).mockImplementation((...args) => void warnings.push(args));
+  });
+  afterEach(() => {
+    expect(warnings).toEqual([]);
+    warnings.length = 0;
+  });
+  return server;
+}
+
+/** A new user with a project, signed in by cookie. */
+export async function newViewer(): Promise<Viewer> {
+  const { user, project } = await makeUserWithProject();
+  return { user, projectId: toGlobalId('Project', project.id), headers: await sessionCookie(user) };
 }
 
 /** What a person sees on the screen: ids, order, titles, flags, counts, the current conversation, the clips and the projects. */
